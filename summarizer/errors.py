@@ -1,0 +1,27 @@
+"""Errors a user can cause and fix: the CLI prints them in one line, never as a traceback."""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base class of every error caused by input or settings."""
+
+
+class InputError(SummarizerError):
+    """A source cannot be used: missing, empty, binary, too large, unreadable."""
+
+    def __init__(self, path: str, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ConfigError(SummarizerError):
+    """A setting is unknown, of the wrong type or out of range."""
+
+    def __init__(self, key: str, problem: str, origin: str = ""):
+        where = f"{origin}: " if origin else ""
+        super().__init__(f"{where}{key}: {problem}")
+        self.key = key
+        self.problem = problem
+        self.origin = origin
