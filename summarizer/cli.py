@@ -1,0 +1,138 @@
+"""The `summarize` command: parse, call the library, write, report."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .config import Config, FIELD_HELP, available_profiles, load_config_file, load_profile
+from .errors import ConfigError, SummarizerError
+from .pipeline import summarize
+from .progress import ProgressBar
+from .rank import ALGORITHMS, DESCRIPTIONS
+from .render import render
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+def _list_algorithms(value: bool) -> None:
+    if value:
+        for name in ALGORITHMS:
+            typer.echo(f"{name:<10} {DESCRIPTIONS[name]}")
+        raise typer.Exit()
+
+
+def _list_profiles(value: bool) -> None:
+    if value:
+        for name in available_profiles():
+            typer.echo(name)
+        raise typer.Exit()
+
+
+@app.command(help="""Summarize news articles about one story into one neutral briefing.
+
+Sentences from all the articles are pooled, duplicates merged, ranked and selected within a word
+budget; each briefing sentence is quoted verbatim and cited to every source that carries it.
+Writes briefing.md (Markdown) by default.
+
+Examples:
+
+  summarize                               # the bundled sample articles -> briefing.md
+
+  summarize reports/ extra.txt --algo textrank --max-words 150 --output brief.md
+
+  summarize --profile brief               # a bundled profile (see --list-profiles)
+
+  cat article.txt | summarize - --format json --output -
+""")
+def main_command(
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Articles: .txt, .md or .html files, folders (read recursively), or - for standard input. "
+                   "None: the bundled sample articles.", show_default=False),
+    algo: Optional[str] = typer.Option(None, "--algo", "-a", help=FIELD_HELP["algo"] + ".", show_default=False),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p",
+                                          help="Bundled settings profile, e.g. default, brief, long.",
+                                          show_default=False),
+    config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Settings from a YAML file.",
+                                               show_default=False, dir_okay=False),
+    max_words: Optional[int] = typer.Option(None, "--max-words", "-w", help=FIELD_HELP["max_words"].split(";")[0]
+                                            + f" [default: {Config().max_words}].", show_default=False),
+    max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n",
+                                                help=FIELD_HELP["max_sentences"].split(";")[0] + ".",
+                                                show_default=False),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown or json [default: markdown].",
+                                                show_default=False),
+    output: Optional[str] = typer.Option(None, "--output", "-o",
+                                         help="Output file, or - for standard output "
+                                              "[default: briefing.md, or briefing.json with --format json].",
+                                         show_default=False),
+    neutrality: Optional[str] = typer.Option(None, "--neutrality",
+                                             help=FIELD_HELP["neutrality"] + " [default: balanced].",
+                                             show_default=False),
+    title: Optional[str] = typer.Option(None, "--title", help="Title of the briefing [default: the sources' "
+                                                              "most shared headline].", show_default=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings."),
+    list_algos: bool = typer.Option(False, "--list-algos", callback=_list_algorithms, is_eager=True,
+                                    help="List the algorithms and exit."),
+    list_profiles: bool = typer.Option(False, "--list-profiles", callback=_list_profiles, is_eager=True,
+                                       help="List the bundled profiles and exit."),
+) -> None:
+    flags = {"algo": algo, "max_words": max_words, "max_sentences": max_sentences, "format": output_format,
+             "output": output, "neutrality": neutrality, "title": title}
+    progress = ProgressBar(enabled=False if quiet else None)
+    try:
+        if profile and config_file:
+            raise ConfigError("--profile", "give --profile or --config, not both")
+        base = load_profile(profile) if profile else load_config_file(config_file) if config_file else Config()
+        config = Config.from_mapping({k: v for k, v in flags.items() if v is not None}, "command line", base)
+        warn = (lambda message: None) if quiet else _warn
+        briefing = summarize(paths or None, config, progress=progress, warn=warn)
+        progress.close()
+        text = render(briefing, config.format)
+        _write(config.output_path, text)
+    except SummarizerError as error:
+        progress.close()
+        _fail(str(error), 2 if isinstance(error, ConfigError) else 1)
+    if config.output_path != "-" and not quiet:
+        typer.echo(f"Wrote {config.output_path}: {len(briefing.sentences)} sentences, {briefing.words} words "
+                   f"from {len(briefing.sources)} sources.", err=True)
+
+
+def _write(path: str, text: str) -> None:
+    """Write all or nothing: a temporary file in the same folder, renamed over the target."""
+    if path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    if target.is_dir():
+        _fail(f"{path}: is a folder; give a file name for --output", 1)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        _fail(f"{path}: cannot write: {error.strerror or error}", 1)
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"summarize: warning: {message}", err=True)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"summarize: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    app(prog_name="summarize")

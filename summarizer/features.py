@@ -1,0 +1,106 @@
+"""Words to numbers: tokens, stems and the sparse term matrices every later stage shares.
+
+Offline by design: sumy's bundled stopword lists and NLTK's Snowball stemmer need no downloads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from nltk.stem.snowball import SnowballStemmer
+from sumy.utils import get_stop_words
+
+# Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
+_TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+class Tokenizer:
+    """Lower-cased, stemmed content words; the same object serves every algorithm."""
+
+    def __init__(self, language: str = "english"):
+        self.language = language
+        self.stop_words = frozenset(get_stop_words(language))
+        self._stemmer = SnowballStemmer(language)
+        self._stems: dict[str, str] = {}
+
+    def words(self, text: str) -> list[str]:
+        """The words of a text as written (for sumy's document model)."""
+        return _TOKEN.findall(text)
+
+    def stem(self, word: str) -> str:
+        """Stem of one word, cached: news repeats its words, the stemmer is slow."""
+        word = word.lower()
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self._stemmer.stem(word)
+        return stem
+
+    def terms(self, text: str) -> list[str]:
+        """Stems of the content words of a text, in order."""
+        words = _TOKEN.findall(text.lower().replace("’", "'"))
+        stop = self.stop_words
+        return [self.stem(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+@dataclass
+class TermMatrix:
+    """Term counts of a list of texts: row i is text i, column j is ``vocabulary[j]``."""
+
+    counts: sp.csr_matrix
+    vocabulary: list[str]
+    terms: list[list[str]]  # each text's stems in order, for algorithms that need sequences
+
+    @classmethod
+    def build(cls, texts: Sequence[str], tokenizer: Tokenizer) -> TermMatrix:
+        index: dict[str, int] = {}
+        terms = [tokenizer.terms(text) for text in texts]
+        columns = [index.setdefault(t, len(index)) for row in terms for t in row]
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum([len(row) for row in terms], out=indptr[1:])
+        counts = sp.csr_matrix(
+            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), indptr), shape=(len(terms), len(index))
+        )
+        counts.sum_duplicates()
+        return cls(counts, list(index), terms)
+
+    def rows(self, rows: Sequence[int]) -> TermMatrix:
+        rows = list(rows)
+        return TermMatrix(self.counts[rows], self.vocabulary, [self.terms[r] for r in rows])
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """Number of content terms of each text."""
+        return np.asarray(self.counts.sum(axis=1)).ravel()
+
+    def idf(self, groups: np.ndarray | None = None) -> np.ndarray:
+        """Smoothed inverse document frequency; a document is a row, or a group of rows when given."""
+        presence = self.counts.copy()
+        presence.data[:] = 1
+        if groups is not None:  # one row per group: a term counts once per source
+            n_groups = int(groups.max()) + 1 if len(groups) else 0
+            membership = sp.csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))),
+                                       shape=(n_groups, len(groups)))
+            presence = membership @ presence
+            presence.data[:] = 1
+        n = presence.shape[0]
+        df = np.asarray(presence.sum(axis=0)).ravel()
+        return np.log((1.0 + n) / (1.0 + df)) + 1.0
+
+    def tfidf(self, idf: np.ndarray | None = None) -> sp.csr_matrix:
+        """Rows of sub-linear TF times IDF, L2-normalised, ready for cosine similarity."""
+        weights = self.counts.copy().astype(np.float64)
+        weights.data = 1.0 + np.log(weights.data)
+        weights = weights @ sp.diags(self.idf() if idf is None else idf)
+        return normalize_rows(weights.tocsr())
+
+
+def normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Scale each row to unit L2 norm; empty rows stay empty."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sp.diags(1.0 / norms) @ matrix).tocsr()

@@ -1,0 +1,73 @@
+"""How opinionated a sentence reads: a lexicon score plus rules for what lexicons miss.
+
+The lexicon is TextBlob's (Pattern's en-sentiment lexicon, shipped inside the package: nothing is
+downloaded).  Quoted speech is attributed, so its words do not count against the sentence: a
+briefing may report what a spokesman called "a stunning defeat".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Hype and loaded wording a neutral briefing does not use in its own voice.
+_LOADED = re.compile(
+    r"\b(?:stunning|shocking|astonishing|dramatic(?:ally)?|stark|staggering|unprecedented|historic|"
+    r"watershed|undoubtedly|undeniabl[ey]|clearly|obviously|of course|sadly|tragically|fortunately|"
+    r"unfortunately|remarkabl[ey]|incredibl[ey]|devastating|brutal|heroic|disastrous|catastrophic|"
+    r"outrageous|slams?|blasts?|tumultuous|precarious|defining moment|turn of events|"
+    r"make no mistake|needless to say|it remains to be seen|remains to be seen)\b",
+    re.IGNORECASE,
+)
+# Predictions stated as fact, not attributed to anyone.
+_PREDICTION = re.compile(
+    r"\b(?:will (?:be|prove|likely|certainly|undoubtedly)|is (?:bound|certain|sure|set) to|"
+    r"could (?:escalate|galvanize|disrupt|reshape|prove)|may prove)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|reported|reports|stated|announced|warned|claimed|added|"
+    r"argued|believes?|expects?|predicted|estimated)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
+
+
+def unquoted(text: str) -> str:
+    """The sentence in its own voice: quotations removed."""
+    return _QUOTED.sub(" ", text)
+
+
+def subjectivity(text: str) -> float:
+    """0 for a plain factual sentence, up to 1 for pure opinion or hype."""
+    return _subjectivity(text)
+
+
+@lru_cache(maxsize=65536)
+def _subjectivity(text: str) -> float:
+    own = unquoted(text)
+    score = _lexicon_subjectivity(own)
+    if _LOADED.search(own):
+        score = max(score, 0.8)
+    if is_rhetorical_question(text) or _FIRST_PERSON.search(own):
+        score = max(score, 0.9)
+    if _PREDICTION.search(own) and not _ATTRIBUTION.search(text):
+        score = max(score, 0.6)
+    return score
+
+
+def is_rhetorical_question(text: str) -> bool:
+    return unquoted(text).rstrip().endswith("?")
+
+
+def _lexicon_subjectivity(text: str) -> float:
+    return float(_lexicon()(text)[1])
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    # Imported on first use: TextBlob pulls in NLTK's modules, which takes most of a second.
+    from textblob.en import sentiment
+
+    return sentiment

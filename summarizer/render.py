@@ -1,0 +1,99 @@
+"""Render a briefing as Markdown or JSON (strings only; writing files is the CLI's job)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .models import Briefing
+
+# Characters that Markdown would read as markup inside a quoted sentence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    return RENDERERS[fmt](briefing)
+
+
+def render_markdown(briefing: Briefing) -> str:
+    n_sources = len(briefing.sources)
+    lines = [f"# {_escape(briefing.title)}", ""]
+    lines.append(f"*A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, "
+                 f"{briefing.words} words. Every sentence is quoted verbatim from the sources cited after it.*")
+    lines.append("")
+    if not briefing.sentences:
+        lines += ["*No sentence in the sources could be quoted within the budget.*", ""]
+    for sentence in briefing.sentences:
+        numbers = ", ".join(str(s + 1) for s in sentence.sources)
+        reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
+        lines += [f"- {_escape(sentence.text)} [{numbers}]{reach}", ""]
+    if briefing.disagreements:
+        lines += ["## Where sources differ", ""]
+        for disagreement in briefing.disagreements:
+            claims = "; ".join(
+                f"{_escape(c.value)} [{', '.join(str(s + 1) for s in c.sources)}]" for c in disagreement.claims
+            )
+            lines.append(f"- {_escape(disagreement.topic)}: {claims}")
+        lines.append("")
+    lines += ["## Sources", ""]
+    for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
+        headline = f" — {_escape(title)}" if title else ""
+        lines.append(f"{number}. `{source.name}`{headline}")
+    lines += ["", "---", "", f"<sub>{_footer(briefing)}</sub>", ""]
+    return "\n".join(lines)
+
+
+def render_json(briefing: Briefing) -> str:
+    names = [s.name for s in briefing.sources]
+    document = {
+        "title": briefing.title,
+        "algorithm": briefing.algorithm,
+        "max_words": briefing.max_words,
+        "max_sentences": briefing.max_sentences,
+        "words": briefing.words,
+        "sentences": [
+            {
+                "text": s.text,
+                "sources": [names[i] for i in s.sources],
+                "source_numbers": [i + 1 for i in s.sources],
+                "reported_by": len(s.sources),
+                "score": round(float(s.score), 6),
+                "citations": [
+                    {"source": names[c.source], "start": c.start, "end": c.end, "text": c.text, "exact": c.exact}
+                    for c in s.citations
+                ],
+            }
+            for s in briefing.sentences
+        ],
+        "disagreements": [
+            {"topic": d.topic, "claims": [{"value": c.value, "sources": [names[i] for i in c.sources]}
+                                          for c in d.claims]}
+            for d in briefing.disagreements
+        ],
+        "sources": [
+            {"number": i + 1, "name": s.name, "path": s.path, "title": t, "format": s.format, "encoding": s.encoding}
+            for i, (s, t) in enumerate(zip(briefing.sources, briefing.source_titles))
+        ],
+        "stats": briefing.stats,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"markdown": render_markdown, "json": render_json}
+
+
+def _footer(briefing: Briefing) -> str:
+    budget = []
+    if briefing.max_words is not None:
+        budget.append(f"{briefing.max_words} words")
+    if briefing.max_sentences is not None:
+        budget.append(f"{briefing.max_sentences} sentences")
+    stats = briefing.stats
+    pooled = f"; {int(stats['sentences'])} sentences pooled, {int(stats['passages'])} after deduplication" \
+        if "sentences" in stats else ""
+    return (f"Algorithm: {briefing.algorithm}. Budget: {' and '.join(budget)} "
+            f"(used {briefing.words} words, {len(briefing.sentences)} sentences){pooled}.")
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

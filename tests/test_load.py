@@ -1,0 +1,521 @@
+"""Tests of summarizer.load: paths, folders and standard input into Source objects."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from summarizer import load
+from summarizer.errors import InputError
+from summarizer.load import decode, load_sources, looks_english
+from summarizer.models import Source
+
+ENGLISH = (
+    "The mayor of the city announced on Tuesday that the main street will be closed for three "
+    "weeks because of construction work. Residents were asked to use public transport instead.\n"
+)
+GERMAN = (
+    "Der Bürgermeister der Stadt hat am Dienstag angekündigt, dass die Hauptstraße wegen "
+    "Bauarbeiten für drei Wochen gesperrt wird. Die Anwohner wurden gebeten, öffentliche "
+    "Verkehrsmittel zu nutzen. Nach Angaben der Verwaltung sollen die Arbeiten Ende des Monats "
+    "abgeschlossen sein, sofern das Wetter mitspielt und keine weiteren Schäden entdeckt werden.\n"
+)
+SPANISH = (
+    "El alcalde de la ciudad anunció el martes que la calle principal permanecerá cerrada "
+    "durante tres semanas por obras. Se pidió a los vecinos que utilicen el transporte público. "
+    "Según la administración, los trabajos terminarán a finales de mes si el tiempo lo permite.\n"
+)
+ARTICLE_HTML = """<!DOCTYPE html>
+<html><head><title>Flood</title>
+<script>var tracking = "SCRIPT_SECRET_CODE";</script></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">MenuWorldLink</a></li>
+<li><a href="/sport">MenuSportLink</a></li></ul></nav>
+<article><h1>Flood hits the valley</h1>
+<p>Heavy rain caused the river to burst its banks on Tuesday, flooding hundreds of homes in the valley.</p>
+<p>Officials said that at least twelve people had been rescued from rooftops by the fire brigade.</p>
+</article>
+<script>document.write("SCRIPT_SECOND");</script>
+</body></html>
+"""
+PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def load_one(path: Path | str, **kwargs) -> Source:
+    (source,) = load_sources([str(path)], **kwargs)
+    return source
+
+
+def collect() -> tuple[list[str], callable]:
+    messages: list[str] = []
+    return messages, messages.append
+
+
+# --- formats -------------------------------------------------------------------------------
+
+
+def test_plain_text_file(tmp_path):
+    path = write(tmp_path / "story.txt", ENGLISH)
+    source = load_one(path)
+    assert source.name == "story.txt"
+    assert source.path == str(path)
+    assert source.text == ENGLISH
+    assert source.format == "text"
+    assert source.encoding == "utf-8"
+
+
+def test_markdown_is_kept_verbatim(tmp_path):
+    text = (
+        "# Flood hits the valley\n\n**By Jane Doe**\n\n- item *one*\n\n"
+        "See [the report](http://x.org).\n"
+    )
+    for suffix in (".md", ".markdown"):
+        source = load_one(write(tmp_path / f"story{suffix}", text))
+        assert source.format == "markdown"
+        assert source.text == text
+
+
+def test_html_keeps_article_and_drops_script_and_menu(tmp_path):
+    source = load_one(write(tmp_path / "page.html", ARTICLE_HTML))
+    assert source.format == "html"
+    assert "Heavy rain caused the river to burst its banks" in source.text
+    assert "rescued from rooftops by the fire brigade." in source.text
+    unwanted_parts = ("SCRIPT_SECRET_CODE", "SCRIPT_SECOND", "MenuWorldLink", "MenuSportLink", "<p>")
+    for unwanted in unwanted_parts:
+        assert unwanted not in source.text
+    # One paragraph a line.
+    lines = source.text.splitlines()
+    assert any(line.startswith("Heavy rain") for line in lines)
+    assert any(line.startswith("Officials said") for line in lines)
+
+
+def test_htm_suffix_and_upper_case_suffix_are_html(tmp_path):
+    assert load_one(write(tmp_path / "a.htm", ARTICLE_HTML)).format == "html"
+    assert load_one(write(tmp_path / "B.HTML", ARTICLE_HTML)).format == "html"
+
+
+def test_html_falls_back_to_paragraphs_headings_and_list_items(tmp_path, monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    html = (
+        "<html><head><script>var x = 'SCRIPT_CODE';</script><style>p {color: red}</style></head>"
+        "<body><h2>Storm   warning</h2><div>loose div text</div><p>First <b>paragraph</b>.</p>"
+        "<ul><li>Point one</li><li><p>Point two</p></li></ul></body></html>"
+    )
+    source = load_one(write(tmp_path / "small.html", html))
+    assert source.text == "Storm warning\nFirst paragraph.\nPoint one\nPoint two"
+
+
+def test_html_without_text_is_an_empty_file(tmp_path):
+    html = "<html><head><script>var a = 1;</script></head><body></body></html>"
+    path = write(tmp_path / "blank.html", html)
+    with pytest.raises(InputError, match="empty file") as info:
+        load_sources([str(path)])
+    assert info.value.path == str(path)
+
+
+def test_other_suffix_named_explicitly_is_plain_text(tmp_path):
+    source = load_one(write(tmp_path / "notes.log", "# not markdown\n" + ENGLISH))
+    assert source.format == "text"
+    assert source.text.startswith("# not markdown\n")
+    no_suffix = load_one(write(tmp_path / "README", ENGLISH))
+    assert (no_suffix.name, no_suffix.format) == ("README", "text")
+
+
+def test_other_suffix_binary_is_refused(tmp_path):
+    path = write(tmp_path / "image.png", PNG_LIKE)
+    with pytest.raises(InputError, match="binary file, not text") as info:
+        load_sources([str(path)])
+    assert str(path) in str(info.value)
+
+
+def test_path_like_objects_are_accepted(tmp_path):
+    path = write(tmp_path / "story.txt", ENGLISH)
+    assert load_sources([path])[0].path == str(path)
+
+
+# --- folders -------------------------------------------------------------------------------
+
+
+def make_tree(root: Path) -> None:
+    # Written out of order, so that sorting is what makes the result deterministic.
+    write(root / "zeta.txt", "Zeta " + ENGLISH)
+    write(root / "b" / "index.html", ARTICLE_HTML.replace("Heavy rain", "B-side heavy rain"))
+    write(root / "a" / "index.html", ARTICLE_HTML.replace("Heavy rain", "A-side heavy rain"))
+    write(root / "a" / "deeper" / "notes.md", "# Notes\n\n" + ENGLISH)
+    write(root / "alpha.txt", "Alpha " + ENGLISH)
+    write(root / ".hidden.txt", "hidden " + ENGLISH)
+    write(root / ".git" / "config.txt", "hidden folder " + ENGLISH)
+    write(root / "data.csv", "a,b,c\n1,2,3\n")
+    write(root / "photo.jpg", PNG_LIKE)
+
+
+def test_folder_is_read_recursively_sorted_and_filtered(tmp_path):
+    make_tree(tmp_path / "news")
+    sources = load_sources([str(tmp_path / "news")])
+    assert [s.name for s in sources] == [
+        "a/deeper/notes.md",
+        "a/index.html",
+        "alpha.txt",
+        "b/index.html",
+        "zeta.txt",
+    ]
+    assert [s.format for s in sources] == ["markdown", "html", "text", "html", "text"]
+    assert sources[1].path == str(tmp_path / "news" / "a" / "index.html")
+    assert "A-side heavy rain" in sources[1].text
+    assert "B-side heavy rain" in sources[3].text
+    assert not any("hidden" in s.text for s in sources)
+
+
+def test_folder_result_is_deterministic(tmp_path):
+    make_tree(tmp_path / "news")
+    first = load_sources([str(tmp_path / "news")])
+    second = load_sources([str(tmp_path / "news")])
+    assert first == second
+
+
+def test_same_file_named_twice_is_read_once(tmp_path, monkeypatch):
+    path = write(tmp_path / "story.txt", ENGLISH)
+    write(tmp_path / "other.txt", "Other " + ENGLISH)
+    monkeypatch.chdir(tmp_path)
+    os.symlink(tmp_path / "story.txt", tmp_path / "link.txt")
+    sources = load_sources([str(path), "story.txt", "./story.txt", "link.txt", str(tmp_path)])
+    assert [s.name for s in sources] == ["story.txt", "other.txt"]
+    assert sources[0].path == str(path)
+
+
+# --- standard input ------------------------------------------------------------------------
+
+
+def test_stdin_text():
+    source = load_one("-", stdin=io.BytesIO(ENGLISH.encode("utf-8")))
+    assert (source.name, source.path, source.format) == ("<stdin>", "-", "text")
+    assert source.text == ENGLISH
+
+
+def test_stdin_html_is_detected():
+    source = load_one("-", stdin=io.BytesIO(ARTICLE_HTML.encode("utf-8")))
+    assert source.format == "html"
+    assert "Heavy rain caused the river" in source.text
+    assert "SCRIPT_SECRET_CODE" not in source.text
+
+
+def test_stdin_markup_that_is_not_a_document_stays_text():
+    text = "Use <b>bold</b> sparingly, the editor said. " + ENGLISH
+    source = load_one("-", stdin=io.BytesIO(text.encode("utf-8")))
+    assert (source.format, source.text) == ("text", text)
+
+
+def test_stdin_defaults_to_sys_stdin_buffer(monkeypatch):
+    class FakeStdin:
+        buffer = io.BytesIO(ENGLISH.encode("utf-16"))
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    source = load_one("-")
+    assert source.text == ENGLISH
+    assert source.encoding == "utf-16-le"
+
+
+def test_stdin_named_twice_is_read_once(tmp_path):
+    path = write(tmp_path / "story.txt", ENGLISH)
+    stdin = io.BytesIO(b"From stdin. " + ENGLISH.encode())
+    sources = load_sources(["-", str(path), "-"], stdin=stdin)
+    assert [s.name for s in sources] == ["<stdin>", "story.txt"]
+
+
+def test_stdin_over_the_limit_is_refused_without_reading_it_all():
+    stream = io.BytesIO(b"x" * 10_000)
+    with pytest.raises(InputError, match="limit") as info:
+        load_sources(["-"], stdin=stream, max_bytes=1000)
+    assert info.value.path == "<stdin>"
+    assert stream.tell() == 1001
+
+
+def test_empty_stdin():
+    with pytest.raises(InputError, match="empty file") as info:
+        load_sources(["-"], stdin=io.BytesIO(b" \n\t\n"))
+    assert info.value.path == "<stdin>"
+
+
+# --- encodings -----------------------------------------------------------------------------
+
+
+TEXT = "Café “quoted” naïve – 5 €\nSecond line\n"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (b"\xff\xfe" + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), "utf-32-le"),
+        (b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"), "utf-32-be"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_are_decoded_and_bom_removed(tmp_path, data, encoding):
+    source = load_one(write(tmp_path / "story.txt", data))
+    assert source.text == TEXT
+    assert source.encoding == encoding
+
+
+def test_cp1252_short_example():
+    assert decode(b"caf\xe9 \x93quoted\x94", "x.txt") == ("café “quoted”", "cp1252")
+
+
+def test_latin1_text():
+    data = "Le café est très «bon», dit-il. Über Öl.".encode("latin-1")
+    assert decode(data, "x.txt")[0] == "Le café est très «bon», dit-il. Über Öl."
+
+
+def test_other_legacy_encodings_use_charset_normalizer():
+    russian = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве."
+    assert decode(russian.encode("cp1251"), "x.txt")[0] == russian
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_ends_become_newlines(tmp_path, newline):
+    text = "First line.\nSecond line.\n\nNew paragraph.\n"
+    source = load_one(write(tmp_path / "dos.txt", text.replace("\n", newline).encode("utf-8")))
+    assert source.text == text
+    utf16 = load_one(write(tmp_path / "dos16.txt", text.replace("\n", newline).encode("utf-16")))
+    assert utf16.text == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PNG_LIKE,
+        b"text with a NUL\x00 byte " * 20,
+        bytes(range(1, 32)) * 50,  # control characters only, no NUL
+        b"\xff\xfe" + bytes([0x00, 0xD8]) * 3,  # a UTF-16 BOM, then lone surrogates
+    ],
+)
+def test_binary_files_are_refused_naming_the_file(tmp_path, data):
+    path = write(tmp_path / "blob.txt", data)
+    with pytest.raises(InputError) as info:
+        load_sources([str(path)])
+    assert info.value.problem == "binary file, not text"
+    assert info.value.path == str(path)
+    assert str(path) in str(info.value)
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+def test_missing_path(tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    with pytest.raises(InputError) as info:
+        load_sources([missing])
+    assert info.value.problem == "no such file or folder"
+    assert missing in str(info.value)
+
+
+def test_missing_path_is_an_error_even_when_others_are_usable(tmp_path):
+    good = write(tmp_path / "good.txt", ENGLISH)
+    missing = str(tmp_path / "typo.txt")
+    with pytest.raises(InputError, match="no such file or folder") as info:
+        load_sources([str(good), missing])
+    assert info.value.path == missing
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t \r\n  ", " \n".encode("utf-16")])
+def test_empty_and_whitespace_only_files(tmp_path, data):
+    path = write(tmp_path / "empty.txt", data)
+    with pytest.raises(InputError) as info:
+        load_sources([str(path)])
+    assert info.value.problem == "empty file"
+    assert str(path) in str(info.value)
+
+
+def test_folder_with_nothing_readable(tmp_path):
+    folder = tmp_path / "stuff"
+    write(folder / "data.csv", "a,b\n")
+    write(folder / ".hidden.txt", ENGLISH)
+    write(folder / "sub" / "photo.jpg", PNG_LIKE)
+    with pytest.raises(InputError) as info:
+        load_sources([str(folder)])
+    assert info.value.problem == "no readable .txt, .md or .html files in folder"
+    assert str(folder) in str(info.value)
+
+    (tmp_path / "void").mkdir()
+    with pytest.raises(InputError, match="no readable"):
+        load_sources([str(tmp_path / "void")])
+
+
+def test_folder_whose_files_all_fail(tmp_path):
+    folder = tmp_path / "bad"
+    write(folder / "empty.txt", "")
+    write(folder / "blob.md", PNG_LIKE)
+    warnings, warn = collect()
+    with pytest.raises(InputError, match="no readable") as info:
+        load_sources([str(folder)], warn=warn)
+    assert info.value.path == str(folder)
+    assert warnings == [
+        f"{folder / 'blob.md'}: binary file, not text, skipped",
+        f"{folder / 'empty.txt'}: empty file, skipped",
+    ]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path):
+    path = write(tmp_path / "secret.txt", ENGLISH)
+    path.chmod(0)
+    try:
+        with pytest.raises(InputError) as info:
+            load_sources([str(path)])
+    finally:
+        path.chmod(0o644)
+    assert info.value.problem.startswith("cannot read: ")
+    assert "ermission denied" in info.value.problem
+    assert str(path) in str(info.value)
+
+
+def test_unreadable_file_reason_is_reported(tmp_path, monkeypatch):
+    # Runs as root too: the open itself is made to fail as it would for a chmod 000 file.
+    path = write(tmp_path / "secret.txt", ENGLISH)
+
+    def denied(file, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", file)
+
+    monkeypatch.setattr(load, "open", denied, raising=False)
+    with pytest.raises(InputError) as info:
+        load_sources([str(path)])
+    assert info.value.problem == "cannot read: Permission denied"
+    assert info.value.path == str(path)
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.truncate(50 * 2**20)  # sparse: fast to make, 50 MB to stat
+    opened = []
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(load, "open", spy, raising=False)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as info:
+            load_sources([str(path)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.problem == "file is 50.0 MB, over the 16 MB limit (max_file_mb)"
+    assert str(path) in str(info.value)
+    assert opened == []  # never opened, let alone read
+    assert peak < 2**20
+
+
+def test_custom_size_limit(tmp_path):
+    path = write(tmp_path / "story.txt", ENGLISH * 100)
+    with pytest.raises(InputError, match="over the .* MB limit"):
+        load_sources([str(path)], max_bytes=1000)
+    assert load_one(path, max_bytes=len(ENGLISH) * 100).text == ENGLISH * 100
+
+
+# --- several sources -----------------------------------------------------------------------
+
+
+def test_unusable_files_are_skipped_with_a_warning(tmp_path):
+    good = write(tmp_path / "good.txt", ENGLISH)
+    empty = write(tmp_path / "empty.txt", "  \n")
+    blob = write(tmp_path / "blob.txt", PNG_LIKE)
+    warnings, warn = collect()
+    sources = load_sources([str(empty), str(good), str(blob)], warn=warn)
+    assert [s.name for s in sources] == ["good.txt"]
+    assert warnings == [
+        f"{empty}: empty file, skipped",
+        f"{blob}: binary file, not text, skipped",
+    ]
+
+
+def test_unusable_files_inside_a_folder_are_skipped(tmp_path):
+    folder = tmp_path / "news"
+    write(folder / "a.txt", ENGLISH)
+    write(folder / "b.txt", PNG_LIKE)
+    write(folder / "c.md", "")
+    warnings, warn = collect()
+    sources = load_sources([str(folder)], warn=warn)
+    assert [s.name for s in sources] == ["a.txt"]
+    assert warnings == [
+        f"{folder / 'b.txt'}: binary file, not text, skipped",
+        f"{folder / 'c.md'}: empty file, skipped",
+    ]
+
+
+def test_empty_folder_among_good_sources_is_skipped(tmp_path):
+    good = write(tmp_path / "good.txt", ENGLISH)
+    (tmp_path / "void").mkdir()
+    warnings, warn = collect()
+    sources = load_sources([str(tmp_path / "void"), str(good)], warn=warn)
+    assert [s.name for s in sources] == ["good.txt"]
+    void = tmp_path / "void"
+    assert warnings == [f"{void}: no readable .txt, .md or .html files in folder, skipped"]
+
+
+def test_nothing_usable_raises_the_first_failure(tmp_path):
+    blob = write(tmp_path / "blob.txt", PNG_LIKE)
+    empty = write(tmp_path / "empty.txt", "")
+    warnings, warn = collect()
+    with pytest.raises(InputError) as info:
+        load_sources([str(blob), str(empty)], warn=warn)
+    assert info.value.path == str(blob)
+    assert info.value.problem == "binary file, not text"
+    assert warnings == []
+
+
+def test_progress_is_reported_after_each_file(tmp_path):
+    folder = tmp_path / "news"
+    write(folder / "a.txt", ENGLISH)
+    write(folder / "b.txt", "")
+    extra = write(tmp_path / "c.txt", ENGLISH)
+    calls = []
+    load_sources([str(folder), str(extra)], progress=lambda *args: calls.append(args))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+# --- language ------------------------------------------------------------------------------
+
+
+def test_looks_english():
+    assert looks_english(ENGLISH * 2)
+    assert not looks_english(GERMAN)
+    assert not looks_english(SPANISH)
+    assert looks_english("Bundesregierung beschließt Haushalt")  # too short to judge
+
+
+def test_non_english_text_is_warned_about_but_kept(tmp_path):
+    folder = tmp_path / "news"
+    write(folder / "de.txt", GERMAN)
+    write(folder / "en.txt", ENGLISH * 2)
+    write(folder / "es.md", SPANISH)
+    warnings, warn = collect()
+    sources = load_sources([str(folder)], warn=warn)
+    assert [s.name for s in sources] == ["de.txt", "en.txt", "es.md"]
+    assert sources[0].text == GERMAN
+    assert warnings == [
+        "de.txt: text does not look like English; results may be poor",
+        "es.md: text does not look like English; results may be poor",
+    ]
