@@ -109,14 +109,15 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    # Wrapped text has short lines that mostly stop mid-sentence; one-line paragraphs end in punctuation.
-    if len(lines) < 4:
+    # Wrapped text has short lines that mostly stop mid-sentence, and blank lines between its
+    # paragraphs; one-line paragraphs end in punctuation.
+    if len(lines) < 4 or "\n\n" not in text:
         return False
     lengths = [end - start for start, end in lines]
     if max(lengths) > 100:
         return False
     mid_sentence = sum(not _TERMINAL.search(text[s:e].rstrip()) for s, e in lines)
-    return mid_sentence > 0.6 * len(lines)
+    return mid_sentence >= 0.5 * len(lines)
 
 
 def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | None) -> Block | None:

@@ -1,0 +1,177 @@
+"""The `summarize` command, through Typer's runner and as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.rank import ALGORITHMS
+
+from helpers import SEEDS, clean_text
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_no_paths_summarizes_the_bundled_seeds_into_briefing_md(in_tmp):
+    result = run()
+    assert result.exit_code == 0, result.output
+    text = (in_tmp / "briefing.md").read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    assert "## Sources" in text and "000_f5904467cc181a5d.txt" in text
+    assert "Algorithm: lexrank" in text
+
+
+def test_paths_algo_budget_and_output(in_tmp):
+    result = run(str(SEEDS), "--algo", "textrank", "--max-words", "150", "--output", "brief.md")
+    assert result.exit_code == 0, result.output
+    text = (in_tmp / "brief.md").read_text(encoding="utf-8")
+    assert "Algorithm: textrank" in text and "Budget: 150 words" in text
+    assert not (in_tmp / "briefing.md").exists()
+
+
+def test_json_to_stdout_is_valid_and_verbatim():
+    paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))[:2]]
+    result = run(*paths, "--format", "json", "--output", "-")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "lexrank"
+    names = {s["name"] for s in document["sources"]}
+    assert names == {Path(p).name for p in paths}
+    texts = {s["name"]: Path(s["path"]).read_text(encoding="utf-8") for s in document["sources"]}
+    for sentence in document["sentences"]:
+        assert set(sentence["sources"]) <= names
+        for citation in sentence["citations"]:
+            source_text = texts[citation["source"]]
+            assert clean_text(source_text[citation["start"]:citation["end"]]) == clean_text(citation["text"])
+        assert any(clean_text(sentence["text"]) in clean_text(texts[n]) for n in sentence["sources"])
+
+
+def test_json_default_output_name(in_tmp):
+    assert run("--format", "json").exit_code == 0
+    assert json.loads((in_tmp / "briefing.json").read_text(encoding="utf-8"))["sentences"]
+
+
+def test_standard_input(in_tmp):
+    article = (SEEDS / "001_cb9b399d491d194a.txt").read_text(encoding="utf-8")
+    result = run("-", "--output", "-", "--max-words", "60", input=article)
+    assert result.exit_code == 0, result.output
+    assert "`<stdin>`" in result.stdout
+
+
+@pytest.mark.parametrize("profile", ["default", "brief", "long"])
+def test_profiles(in_tmp, profile):
+    result = run("--profile", profile, "--format", "json", "--output", "-")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    import yaml
+    settings = yaml.safe_load((Path(__file__).parent.parent / "configs" / f"{profile}.yaml").read_text())
+    if settings.get("max_words"):
+        assert document["words"] <= settings["max_words"]
+    if settings.get("max_sentences"):
+        assert len(document["sentences"]) <= settings["max_sentences"]
+
+
+def test_flags_override_the_profile(in_tmp):
+    result = run("--profile", "brief", "--max-sentences", "1", "--format", "json", "--output", "-")
+    assert len(json.loads(result.stdout)["sentences"]) == 1
+
+
+def test_config_file(in_tmp):
+    (in_tmp / "mine.yaml").write_text("algo: textrank\nmax_words: 50\n")
+    result = run("--config", "mine.yaml", "--format", "json", "--output", "-")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "textrank" and document["words"] <= 50
+
+
+@pytest.mark.parametrize("content, key", [
+    ("max_wrds: 50\n", "max_wrds"),
+    ("max_words: fifty\n", "max_words"),
+    ("max_words: true\n", "max_words"),
+    ("diversity: 3\n", "diversity"),
+    ("neutrality: loud\n", "neutrality"),
+    ("- a\n- b\n", "config"),
+    ("algo: [lexrank\n", "config"),
+])
+def test_bad_config_file_is_a_one_line_error_naming_the_key(in_tmp, content, key):
+    (in_tmp / "bad.yaml").write_text(content)
+    result = run("--config", "bad.yaml")
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert "bad.yaml" in message and key in message
+    assert "Traceback" not in result.output
+    assert not (in_tmp / "briefing.md").exists()
+
+
+def test_unknown_algorithm_lists_the_valid_ones():
+    result = run("--algo", "pagerank")
+    assert result.exit_code == 2
+    assert all(name in result.stderr for name in ALGORITHMS)
+
+
+def test_unknown_profile_lists_the_profiles():
+    result = run("--profile", "huge")
+    assert result.exit_code == 2
+    assert "brief" in result.stderr and "long" in result.stderr
+
+
+def test_missing_file_is_a_one_line_error_and_nothing_is_written(in_tmp):
+    result = run("nowhere.txt", "--output", "out.md")
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "nowhere.txt" in result.stderr
+    assert not (in_tmp / "out.md").exists()
+
+
+def test_failed_run_leaves_an_existing_output_untouched(in_tmp):
+    (in_tmp / "out.md").write_text("previous briefing")
+    (in_tmp / "empty.txt").write_text("   \n")
+    result = run("empty.txt", "--output", "out.md")
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr
+    assert (in_tmp / "out.md").read_text() == "previous briefing"
+    assert [p.name for p in in_tmp.iterdir() if p.name.startswith(".out.md")] == []
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(in_tmp):
+    result = run("--output", "no/such/dir/out.md")
+    assert result.exit_code == 1
+    assert "no/such/dir/out.md" in result.stderr
+
+
+def test_list_algos_and_help():
+    listed = run("--list-algos")
+    assert listed.exit_code == 0
+    assert all(name in listed.stdout for name in ALGORITHMS)
+    helped = run("--help")
+    assert helped.exit_code == 0
+    for flag in ("--algo", "--profile", "--config", "--max-words", "--max-sentences", "--format", "--output"):
+        assert flag in helped.stdout
+
+
+def test_installed_command_runs_from_any_folder(in_tmp):
+    """The console script (or the module) summarizes the bundled seeds from an unrelated folder."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    result = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "-q"],
+                            cwd=in_tmp, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (in_tmp / "briefing.md").read_text(encoding="utf-8").count("[") >= 3

@@ -1,0 +1,129 @@
+"""The library API end to end on the bundled sample articles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import summarizer
+from summarizer.config import Config, available_profiles, load_profile
+from summarizer.models import Source
+
+from helpers import clean_text
+
+ALGOS = ["lexrank", "textrank", "concepts"]
+
+
+@pytest.fixture(scope="module")
+def briefings():
+    cache = {}
+
+    def get(**settings):
+        key = tuple(sorted(settings.items()))
+        if key not in cache:
+            cache[key] = summarizer.summarize(None, **settings)
+        return cache[key]
+
+    return get
+
+
+def assert_cited_correctly(briefing):
+    for sentence in briefing.sentences:
+        assert sentence.citations, sentence.text
+        assert any(c.exact for c in sentence.citations)
+        for citation in sentence.citations:
+            source = briefing.sources[citation.source]
+            # The cited span is where the sentence stands, markup aside.
+            assert clean_text(source.text[citation.start:citation.end]) == clean_text(citation.text)
+            assert clean_text(citation.text) in clean_text(source.text)
+            if citation.exact:
+                assert citation.text == sentence.text
+
+
+def assert_within_budget(briefing, max_words, max_sentences):
+    if max_words is not None:
+        assert briefing.words <= max_words
+    if max_sentences is not None:
+        assert len(briefing.sentences) <= max_sentences
+
+
+@pytest.mark.parametrize("algo", ALGOS)
+def test_each_algorithm_gives_a_cited_briefing_within_budget(briefings, algo):
+    briefing = briefings(algo=algo)
+    assert briefing.algorithm == algo
+    assert len(briefing.sentences) >= 3
+    assert_cited_correctly(briefing)
+    assert_within_budget(briefing, Config().max_words, None)
+    # The budget is used, not wasted: at least two thirds of it.
+    assert briefing.words >= 0.66 * Config().max_words
+
+
+@pytest.mark.parametrize("profile", available_profiles())
+def test_each_profile_gives_a_cited_briefing_within_budget(profile):
+    config = load_profile(profile)
+    briefing = summarizer.summarize(None, config)
+    assert briefing.sentences
+    assert_cited_correctly(briefing)
+    assert_within_budget(briefing, config.max_words, config.max_sentences)
+
+
+@pytest.mark.parametrize("max_words", [15, 40, 75, 200])
+def test_word_budget_is_hard(briefings, max_words):
+    assert briefings(max_words=max_words).words <= max_words
+
+
+def test_sentence_budget_is_hard(briefings):
+    briefing = briefings(max_words=None, max_sentences=2)
+    assert len(briefing.sentences) == 2
+
+
+def test_no_junk_in_the_default_briefing(briefings):
+    briefing = briefings()
+    headings = {t.casefold() for t in briefing.source_titles if t}
+    texts = [s.text for s in briefing.sentences]
+    assert len(set(texts)) == len(texts)
+    for text in texts:
+        assert text.casefold() not in headings
+        assert "/" not in text  # the keyword line
+        assert not re.search(r"\*\*|^\s*[-•#]|\]\(", text)
+        assert text[-1] in ".!?\"”’'"
+
+
+def test_sources_are_numbered_with_titles(briefings):
+    briefing = briefings()
+    assert [s.name for s in briefing.sources] == sorted(s.name for s in briefing.sources)
+    assert briefing.source_titles[1] == "Syrian Rebels Seize Control of Hama as Government Troops Withdraw"
+    assert len(briefing.source_titles) == len(briefing.sources) == 5
+
+
+def test_same_input_same_briefing():
+    first = summarizer.summarize(None, algo="lexrank")
+    second = summarizer.summarize(None, algo="lexrank")
+    assert [s.text for s in first.sentences] == [s.text for s in second.sentences]
+
+
+def test_sources_can_be_given_as_objects():
+    texts = {
+        "a.txt": "The river burst its banks on Monday, flooding the old town. Hundreds of homes were evacuated "
+                 "by the fire brigade overnight. The mayor said repairs would take months.",
+        "b.txt": "Hundreds of homes were evacuated by the fire brigade overnight. The river burst its banks "
+                 "after three days of rain. Schools in the valley stayed closed on Tuesday.",
+    }
+    sources = [Source(name, name, text) for name, text in texts.items()]
+    briefing = summarizer.summarize(sources, max_words=40)
+    assert briefing.words <= 40
+    shared = [s for s in briefing.sentences if s.text.startswith("Hundreds of homes")]
+    assert shared and shared[0].sources == (0, 1)
+
+
+def test_split_sentences_is_public():
+    assert summarizer.split_sentences("Dr. Smith arrived at 2 p.m. Sunday. He left.") == [
+        "Dr. Smith arrived at 2 p.m. Sunday.", "He left."]
+
+
+def test_settings_override_the_config_and_are_validated():
+    with pytest.raises(summarizer.ConfigError, match="algo"):
+        summarizer.summarize(None, algo="nope")
+    with pytest.raises(summarizer.ConfigError, match="max_words"):
+        summarizer.summarize(None, max_words=0)
