@@ -1,0 +1,101 @@
+"""Summary quality on news clusters with human reference summaries (ROUGE recall).
+
+Usage:
+    python benchmarks/quality.py [DATA.jsonl ...] [--algos lexrank,textrank] [--set key=value ...]
+
+DATA is JSONL, one cluster a line: {"id", "docs": [{"id", "text"}], "refs": [str, ...]}.  Without
+DATA it reads ../shared/eval/duc2002_100.jsonl and duc2001_100.jsonl beside the repository.
+Protocol (the field's usual one): a 100-word budget, each summary cut to its first 100 words,
+ROUGE-1 and ROUGE-2 recall with Porter stemming (rouge-score, use_stemmer=True), averaged over
+the references, then over clusters.  Needs the bench extra: pip install ".[bench]".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer import Config, Source, summarize_sources  # noqa: E402
+from summarizer.neutrality import subjectivity  # noqa: E402
+from summarizer.pool import pool_sentences  # noqa: E402
+from summarizer.structure import parse_blocks  # noqa: E402
+
+DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+BUDGET = 100
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="*", type=Path, help="JSONL files of clusters")
+    parser.add_argument("--algos", default="lexrank,textrank,concepts,lsa,luhn,kl,sumbasic",
+                        help="comma-separated algorithms")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting for every run, as in a profile (YAML value)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    return parser.parse_args()
+
+
+def settings_from(pairs: list[str]) -> dict:
+    import yaml
+
+    settings = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        settings[key.strip()] = yaml.safe_load(value)
+    return settings
+
+
+def run_cluster(job):
+    cluster, settings = job
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    sources = [Source(doc["id"], doc["id"], doc["text"]) for doc in cluster["docs"]]
+    config = Config.from_mapping(settings)
+    started = time.perf_counter()
+    briefing = summarize_sources(sources, config)
+    elapsed = time.perf_counter() - started
+    summary = " ".join(" ".join(s.text for s in briefing.sentences).split()[:BUDGET])
+    scores = [scorer.score(ref, summary) for ref in cluster["refs"]]
+    r1 = statistics.mean(s["rouge1"].recall for s in scores)
+    r2 = statistics.mean(s["rouge2"].recall for s in scores)
+    chosen = [subjectivity(s.text) for s in briefing.sentences]
+    pooled = [subjectivity(s.text) for s in pool_sentences([parse_blocks(src, i) for i, src in enumerate(sources)])]
+    return r1, r2, elapsed, briefing.words, statistics.mean(chosen) if chosen else 0.0, statistics.mean(pooled)
+
+
+def main() -> int:
+    args = parse_args()
+    files = args.data or DEFAULT_DATA
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        print(f"No evaluation data at {', '.join(map(str, missing))}.\n"
+              "Put DUC-style JSONL clusters there (see this script's docstring), or name files to read.")
+        return 0
+    base = settings_from(args.set)
+    print(f"budget {BUDGET} words; ROUGE recall x100, Porter stemming; settings {base or 'default'}")
+    print(f"{'data':<20} {'algorithm':<10} {'R-1':>6} {'R-2':>6} {'words':>6} {'subj':>5} {'pool':>5} "
+          f"{'s/cluster':>9}")
+    with Pool(args.jobs) as pool:
+        for path in files:
+            clusters = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
+            for algo in args.algos.split(","):
+                settings = {**base, "algo": algo, "max_words": BUDGET, "max_sentences": None}
+                rows = pool.map(run_cluster, [(c, settings) for c in clusters])
+                r1, r2, secs, words, subj, pooled = (statistics.mean(col) for col in zip(*rows))
+                print(f"{path.name:<20} {algo:<10} {100 * r1:6.2f} {100 * r2:6.2f} {words:6.1f} {subj:5.3f} "
+                      f"{pooled:5.3f} {secs:9.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
