@@ -31,6 +31,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+# Words the lexicon scores as subjective that news uses for plain quantities and order.
+_QUANTIFIERS = frozenset(
+    "more most less least many much few fewer several only other same first second third last next "
+    "former latest recent early earlier late later full whole entire".split()
+)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
 
 
@@ -62,7 +67,13 @@ def is_rhetorical_question(text: str) -> bool:
 
 
 def _lexicon_subjectivity(text: str) -> float:
-    return float(_lexicon()(text)[1])
+    """Mean subjectivity of the sentence's opinion words, damped when there is only one."""
+    assessed = [(words, subj) for words, _, subj, _ in _lexicon()(text).assessments
+                if not set(words) <= _QUANTIFIERS]
+    if not assessed:
+        return 0.0
+    mean = sum(subj for _, subj in assessed) / len(assessed)
+    return mean * min(1.0, len(assessed) / 2)
 
 
 @lru_cache(maxsize=1)

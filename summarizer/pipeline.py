@@ -136,13 +136,13 @@ def _with_priors(salience: np.ndarray, passages: list[Passage], n_sources: int, 
         # Score the wording of the passages that could make it into the briefing.
         expected = config.max_sentences or max(1, (config.max_words or 100) // 20)
         candidates = np.argsort(-scores)[: _NEUTRALITY_POOL_PER_SENTENCE * expected]
-        penalty = 0.5 if config.neutrality == "balanced" else 1.0
-        for i in candidates:
-            plainest = min(neutrality.subjectivity(m.text) for m in passages[i].members)
-            scores[i] *= 1.0 - penalty * plainest
+        power = 1.0 if config.neutrality == "balanced" else 2.0
+        plainness = np.array([1.0 - min(neutrality.subjectivity(m.text) for m in passages[i].members)
+                              for i in candidates]) ** power
+        scores[candidates] *= plainness
         not_scored = np.ones(len(scores), bool)
         not_scored[candidates] = False
-        scores[not_scored] *= 1.0 - penalty  # unscored: assume the worst, they rank below the scored
+        scores[not_scored] *= plainness.min(initial=1.0)  # unscored: assume the worst
     return scores
 
 

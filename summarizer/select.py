@@ -45,7 +45,8 @@ def select(
 
     ``quotable`` says which sentences may be quoted at all; among a passage's quotable members the
     one with the lowest ``preference`` (e.g. subjectivity) is quoted, ties going to the source
-    that has supplied least so far.  A passage as similar as ``redundancy_threshold`` to one
+    that has supplied least so far, then to the one that carries least news no other source
+    does (so the cap does not later shut out what only it reports).  A passage as similar as ``redundancy_threshold`` to one
     already chosen is never taken.
     """
     n = len(passages)
@@ -58,6 +59,11 @@ def select(
     words_left = budget.max_words if budget.max_words is not None else math.inf
     sentences_left = budget.max_sentences if budget.max_sentences is not None else math.inf
     supplied = np.zeros(n_sources)  # words quoted from each source
+    exclusive = np.zeros(n_sources)  # salience of the passages only one source can supply
+    for i in np.flatnonzero(open_):
+        carriers = {m.source for m in quotes[i]}
+        if len(carriers) == 1:
+            exclusive[carriers.pop()] += relevance[i]
     cap = _source_cap(budget, max_source_share, n_sources)
     chosen: list[Choice] = []
 
@@ -67,7 +73,7 @@ def select(
         for i in np.argsort(-gain, kind="stable"):
             if not np.isfinite(gain[i]):
                 break
-            quote = _pick_quote(quotes[i], preference, supplied, cap, words_left)
+            quote = _pick_quote(quotes[i], preference, supplied, exclusive, cap, words_left)
             if quote is not None:
                 best = i, quote
                 break
@@ -102,13 +108,14 @@ def _source_cap(budget: Budget, share: float, n_sources: int) -> float:
     return share * budget.max_words
 
 
-def _pick_quote(candidates: list[Sentence], preference, supplied, cap, words_left) -> Sentence | None:
+def _pick_quote(candidates: list[Sentence], preference, supplied, exclusive, cap, words_left) -> Sentence | None:
     fitting = [m for m in candidates if m.words <= words_left]
     if not fitting:
         return None
-    under_cap = [m for m in fitting if supplied[m.source] + m.words <= cap]
+    # Every source may supply one sentence, however long; past that the cap holds.
+    under_cap = [m for m in fitting if supplied[m.source] == 0 or supplied[m.source] + m.words <= cap]
     if not under_cap:
         # The cap is for balance when others carry the news: a passage only one capped source
         # carries waits; if nothing else fits, the caller ends with what it has.
         return None
-    return min(under_cap, key=lambda m: (round(preference(m), 1), supplied[m.source]))
+    return min(under_cap, key=lambda m: (round(preference(m), 1), supplied[m.source], exclusive[m.source]))

@@ -1,0 +1,76 @@
+"""Neutral wording: loaded, opinionated and rhetorical sentences are scored up and kept out."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+import summarizer
+from summarizer.config import seeds_dir
+from summarizer.load import load_sources
+from summarizer.models import Source
+from summarizer.neutrality import is_rhetorical_question, subjectivity
+from summarizer.pool import pool_sentences
+from summarizer.structure import parse_blocks
+
+PLAIN = [
+    "The army withdrew its forces from the city on Thursday.",
+    "The United Nations said more than 280,000 people had been displaced.",
+    "Rebels took control of the airport and the central prison.",
+]
+LOADED = [
+    "In a stunning turn of events, rebels captured the city.",
+    "We must not forget the victims of this senseless war.",
+    "What does this mean for the region?",
+    "The coming weeks will be critical for the regime.",
+    "Undoubtedly, this is a watershed in Syria's tumultuous history.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_reporting_scores_low(text):
+    assert subjectivity(text) < 0.4
+
+
+@pytest.mark.parametrize("text", LOADED)
+def test_opinion_hype_questions_and_predictions_score_high(text):
+    assert subjectivity(text) >= 0.5
+
+
+def test_quoted_speech_is_attributed_not_the_briefings_voice():
+    assert subjectivity('"This is a stunning victory," the commander said.') < 0.5
+    assert not is_rhetorical_question('"Where will we go?" asked one resident, who fled on Monday.')
+    assert is_rhetorical_question("Where will the refugees go?")
+
+
+def seed_pool_subjectivity() -> float:
+    sources = load_sources([str(seeds_dir())])
+    sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
+    return statistics.mean(subjectivity(s.text) for s in sentences)
+
+
+@pytest.mark.parametrize("policy", ["balanced", "strict"])
+def test_briefing_is_plainer_than_its_sources(policy):
+    briefing = summarizer.summarize(None, neutrality=policy)
+    mean = statistics.mean(subjectivity(s.text) for s in briefing.sentences)
+    assert mean < seed_pool_subjectivity()
+
+
+def test_strict_policy_quotes_no_loaded_sentence():
+    briefing = summarizer.summarize(None, neutrality="strict", max_words=300)
+    assert briefing.sentences
+    assert all(subjectivity(s.text) < 0.5 for s in briefing.sentences)
+
+
+def test_plainer_paraphrase_is_quoted_and_both_sources_cited():
+    loaded = "In a stunning turn of events, rebel forces captured the city of Hama on Thursday after a week of fighting."
+    plain = "Rebel forces captured the city of Hama on Thursday after a week of fighting, the army said."
+    filler_a = "Officials in Damascus gave no figures for the number of soldiers who left the area."
+    filler_b = "Aid groups said food and medicine were running short in nearby towns and villages."
+    sources = [Source("a.txt", "a.txt", f"{loaded} {filler_a}"), Source("b.txt", "b.txt", f"{plain} {filler_b}")]
+    briefing = summarizer.summarize(sources, max_words=25)
+    assert briefing.sentences[0].text == plain
+    assert briefing.sentences[0].sources == (0, 1)
+    off = summarizer.summarize(sources, max_words=25, neutrality="off")
+    assert off.sentences[0].sources == (0, 1)
