@@ -81,6 +81,8 @@ class Config:
         for key in values:
             if key not in known:
                 raise ConfigError(str(key), f"unknown setting; known settings: {', '.join(sorted(known))}", origin)
+        if values.get("neutrality") is False:  # YAML 1.1 reads a bare `off` as false
+            values = {**values, "neutrality": "off"}
         try:
             return dataclasses.replace(base or cls(), **values)
         except ConfigError as error:

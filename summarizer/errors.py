@@ -15,6 +15,9 @@ class InputError(SummarizerError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # picklable, for worker processes
+        return InputError, (self.path, self.problem)
+
 
 class ConfigError(SummarizerError):
     """A setting is unknown, of the wrong type or out of range."""
@@ -25,3 +28,6 @@ class ConfigError(SummarizerError):
         self.key = key
         self.problem = problem
         self.origin = origin
+
+    def __reduce__(self):
+        return ConfigError, (self.key, self.problem, self.origin)
