@@ -6,6 +6,7 @@ Each stage lives in its own module; this one only passes plain data from one to 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from typing import Any, Callable, Sequence
 
@@ -24,12 +25,27 @@ from .rank import ALGORITHMS, RankingInput
 from .select import Budget, Choice, reading_order, select
 from .structure import is_full_sentence, parse_blocks, source_title
 
+# How much subjectivity ranks a passage down, above a floor that plain news reaches through
+# lexicon noise ("significant", "major"); chosen on the quality benchmark (see README).
+_NEUTRALITY_WEIGHT = 1.0
+_SUBJECTIVITY_FLOOR = 0.2
+
+# A sentence that opens with a pronoun or a connective leans on the sentence before it.
+_DANGLING = re.compile(
+    r"[\"“‘'`]*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|also|however|"
+    r"meanwhile|still|yet|instead|then|there|such|both|moreover|furthermore|besides|nevertheless)\b",
+    re.IGNORECASE)
+_STANDALONE_WEIGHT = 0.7
+_QUOTE_WEIGHT = 0.7
+
+
+def _quoted_share(text: str) -> float:
+    """Share of a sentence that is direct quotation."""
+    return 1.0 - len(neutrality.unquoted(text).strip()) / max(len(text), 1)
+
+
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]
-
-# Subjectivity is scored for this many of the best passages per briefing sentence (the lexicon
-# is slow; passages further down the ranking are never selected).
-_NEUTRALITY_POOL_PER_SENTENCE = 25
 
 
 def summarize(
@@ -80,6 +96,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     leaders = [group[0] for group in groups]
 
     well_formed = _well_formed(config)
+    prior = _prior(passages, len(sources), config)
     problem = RankingInput(
         texts=[p.text for p in passages],
         terms=terms.rows(leaders),
@@ -89,13 +106,17 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         max_sentences=config.max_sentences,
         sources=[p.sources for p in passages],
         quotable=np.array([any(well_formed(m) for m in p.members) for p in passages]),
+        prior=prior,
         lexrank_threshold=config.lexrank_threshold,
         damping=config.damping,
         max_neighbors=config.max_neighbors,
         progress=_stage(progress, "ranking"),
     )
-    salience = np.asarray(ALGORITHMS[config.algo](problem), dtype=float)
-    scores = _with_priors(salience, passages, len(sources), config)
+    algorithm = ALGORITHMS[config.algo]
+    scores = np.asarray(algorithm(problem), dtype=float)
+    if not getattr(algorithm, "selects", False):  # selecting algorithms weigh the prior themselves
+        top = scores.max(initial=0.0)
+        scores = (scores / top if top > 0 else np.ones_like(scores)) * prior
 
     quotable = _quotable(config, well_formed)
     budget = Budget(config.max_words, config.max_sentences)
@@ -123,27 +144,20 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     )
 
 
-def _with_priors(salience: np.ndarray, passages: list[Passage], n_sources: int, config: Config) -> np.ndarray:
-    """Salience times what editors prefer: lead material, corroborated news, plain wording."""
-    top = salience.max(initial=0.0)
-    scores = salience / top if top > 0 else np.ones_like(salience)
+def _prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarray:
+    """What editors prefer, all else equal: lead material, corroborated news, plain wording."""
     positions = np.array([min(m.position for m in p.members) for p in passages])
-    scores = scores * (1.0 + config.position_weight / (1.0 + positions))
+    prior = 1.0 + config.position_weight / (1.0 + positions)
     if n_sources > 1:
         reach = np.array([len(p.sources) for p in passages])
-        scores = scores * (1.0 + config.corroboration_weight * (reach - 1) / (n_sources - 1))
+        prior *= 1.0 + config.corroboration_weight * (reach - 1) / (n_sources - 1)
+    prior *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
+    prior *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
     if config.neutrality != "off":
-        # Score the wording of the passages that could make it into the briefing.
-        expected = config.max_sentences or max(1, (config.max_words or 100) // 20)
-        candidates = np.argsort(-scores)[: _NEUTRALITY_POOL_PER_SENTENCE * expected]
-        power = 1.0 if config.neutrality == "balanced" else 2.0
-        plainness = np.array([1.0 - min(neutrality.subjectivity(m.text) for m in passages[i].members)
-                              for i in candidates]) ** power
-        scores[candidates] *= plainness
-        not_scored = np.ones(len(scores), bool)
-        not_scored[candidates] = False
-        scores[not_scored] *= plainness.min(initial=1.0)  # unscored: assume the worst
-    return scores
+        # A passage reads as plainly as its plainest member, which is the one quoted.
+        subjectivity = np.array([min(neutrality.subjectivity(m.text) for m in p.members) for p in passages])
+        prior *= 1.0 - _NEUTRALITY_WEIGHT * np.clip(subjectivity - _SUBJECTIVITY_FLOOR, 0, None) / (1 - _SUBJECTIVITY_FLOOR)
+    return prior
 
 
 def _well_formed(config: Config) -> Callable[[Sentence], bool]:

@@ -38,6 +38,7 @@ def make_problem(texts, terms, tokenizer, tfidf=None, **settings):
     return RankingInput(texts=texts, terms=terms, tfidf=terms.tfidf() if tfidf is None else tfidf,
                         tokenizer=tokenizer, max_words=100, max_sentences=None,
                         sources=[(i % 3,) for i in range(len(texts))], quotable=np.ones(len(texts), bool),
+                        prior=np.ones(len(texts)),
                         **settings)
 
 

@@ -1,8 +1,10 @@
 """Ranking algorithms: one function each, one signature, one registry.
 
 An algorithm takes a ``RankingInput`` (the pooled, deduplicated sentences and their features) and
-returns one salience score per sentence; higher is better.  Selection, budgets, redundancy and
-neutrality are later stages and the same for every algorithm.  To add an algorithm, write its
+returns one salience score per sentence; higher is better.  The pipeline multiplies the scores
+by the sentences' prior and selects within the budget, avoiding redundancy.  An algorithm that
+itself selects under the budget (``selects = True`` on the function) weighs the prior itself and
+gives its chosen sentences the top scores.  To add an algorithm, write its
 function in a module of this package and add one line to ``ALGORITHMS``.
 """
 
@@ -28,6 +30,7 @@ class RankingInput:
     max_sentences: int | None
     sources: list[tuple[int, ...]]  # the sources carrying each sentence or a near-duplicate of it
     quotable: np.ndarray  # which sentences the briefing may quote (length, completeness, wording)
+    prior: np.ndarray  # how much editors prefer each sentence a priori (position, corroboration, wording)
     lexrank_threshold: float = 0.1
     damping: float = 0.85
     max_neighbors: int | None = 100
@@ -44,6 +47,7 @@ class RankingInput:
 Algorithm = Callable[[RankingInput], np.ndarray]
 
 from .concepts import concepts  # noqa: E402  (the modules import RankingInput from here)
+from .coverage import coverage  # noqa: E402
 from .lexrank import lexrank  # noqa: E402
 from .sumy_adapters import sumy_algorithm  # noqa: E402
 from .textrank import textrank  # noqa: E402
@@ -52,6 +56,7 @@ ALGORITHMS: dict[str, Algorithm] = {
     "lexrank": lexrank,
     "textrank": textrank,
     "concepts": concepts,
+    "coverage": coverage,
     "lsa": sumy_algorithm("lsa"),
     "luhn": sumy_algorithm("luhn"),
     "kl": sumy_algorithm("kl"),
@@ -63,6 +68,7 @@ ALGORITHMS: dict[str, Algorithm] = {
 DESCRIPTIONS = {
     "lexrank": "LexRank: eigenvector centrality on the IDF-cosine sentence graph (sparse, vectorised)",
     "textrank": "TextRank: PageRank on word-overlap similarity normalised by sentence lengths",
+    "coverage": "budgeted submodular coverage (Lin & Bilmes): covers the pool's content, redundancy saturates",
     "concepts": "concept coverage: bigram ILP (Gillick & Favre) solved with HiGHS under the word budget",
     "lsa": "sumy's LSA (Steinberger & Jezek)",
     "luhn": "sumy's Luhn (significant-word clusters)",
