@@ -1,6 +1,8 @@
 """Words to numbers: tokens, stems and the sparse term matrices every later stage shares.
 
-Offline by design: sumy's bundled stopword lists and NLTK's Snowball stemmer need no downloads.
+Offline by design: sumy's bundled stopword lists and the Snowball stemmer need no downloads.  The
+stemmer is the Snowball project's own Python package: NLTK's copy of the same algorithm costs half
+a second of start-up, because importing any part of NLTK imports all of it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from nltk.stem.snowball import SnowballStemmer
+import snowballstemmer
 from sumy.utils import get_stop_words
 
 # Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
@@ -25,7 +27,7 @@ class Tokenizer:
     def __init__(self, language: str = "english"):
         self.language = language
         self.stop_words = frozenset(get_stop_words(language))
-        self._stemmer = SnowballStemmer(language)
+        self._stemmer = snowballstemmer.stemmer(language)
         self._stems: dict[str, str] = {}
 
     def words(self, text: str) -> list[str]:
@@ -34,10 +36,10 @@ class Tokenizer:
 
     def stem(self, word: str) -> str:
         """Stem of one word, cached: news repeats its words, the stemmer is slow."""
-        word = word.lower()
+        word = word.lower().replace("’", "'")
         stem = self._stems.get(word)
         if stem is None:
-            stem = self._stems[word] = self._stemmer.stem(word)
+            stem = self._stems[word] = self._stemmer.stemWord(word)
         return stem
 
     def terms(self, text: str) -> list[str]:

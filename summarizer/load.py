@@ -7,6 +7,7 @@ raised as ``InputError``; problems with single files among several are reported 
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import sys
@@ -274,12 +275,17 @@ def _visible_text(html: str) -> str:
     return "\n".join(lines)
 
 
-def looks_english(text: str) -> bool:
-    """False for text long enough to judge in which few words are English stopwords."""
+@functools.lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words
 
+    return frozenset(get_stop_words("english"))
+
+
+def looks_english(text: str) -> bool:
+    """False for text long enough to judge in which few words are English stopwords."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
     if len(words) < 30:
         return True
-    stop_words = get_stop_words("english")
+    stop_words = _english_stop_words()
     return sum(w in stop_words for w in words) >= 0.2 * len(words)

@@ -1,14 +1,16 @@
 """How opinionated a sentence reads: a lexicon score plus rules for what lexicons miss.
 
-The lexicon is TextBlob's (Pattern's en-sentiment lexicon, shipped inside the package: nothing is
-downloaded).  Quoted speech is attributed, so its words do not count against the sentence: a
+The lexicon is Pattern's English adjective lexicon as TextBlob ships it (nothing is downloaded).  Quoted speech is attributed, so its words do not count against the sentence: a
 briefing may report what a spokesman called "a stunning defeat".
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree
 
 # Hype and loaded wording a neutral briefing does not use in its own voice.
 _LOADED = re.compile(
@@ -31,11 +33,14 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
-# Words the lexicon scores as subjective that news uses for plain quantities and order.
-_QUANTIFIERS = frozenset(
+# Words the lexicon scores as subjective that news uses for plain quantities, order and facts.
+_FACTUAL = frozenset(
     "more most less least many much few fewer several only other same first second third last next "
-    "former latest recent early earlier late later full whole entire".split()
+    "former latest recent early earlier late later full whole entire own confirmed base further "
+    "various due heavy past following near single".split()
 )
+# Lexicon entries below this are descriptive ("military", "political"), not opinion.
+_OPINION_MIN = 0.4
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
 
@@ -78,14 +83,17 @@ def _lexicon_subjectivity(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    """Word -> subjectivity from TextBlob's lexicon, read once (TextBlob's own scorer is ~50x slower)."""
-    # Imported on first use: TextBlob pulls in NLTK's modules, which takes most of a second.
-    from textblob.en import sentiment
+    """Word -> subjectivity, averaged over its senses, from the lexicon TextBlob ships.
 
-    sentiment.load()
-    lexicon = {}
-    for word, senses in sentiment.items():
-        polarity, subjective, _ = senses.get(None, (0.0, 0.0, 1.0))
-        if subjective > 0 and word not in _QUANTIFIERS and " " not in word:
-            lexicon[word] = float(subjective)
-    return lexicon
+    The file is read directly: importing TextBlob would import NLTK, which takes most of a second.
+    """
+    package = importlib.util.find_spec("textblob")
+    path = Path(package.submodule_search_locations[0]) / "en" / "en-sentiment.xml"
+    senses: dict[str, list[float]] = {}
+    for element in ElementTree.parse(path).getroot().iter("word"):
+        senses.setdefault(element.get("form").lower(), []).append(float(element.get("subjectivity", 0)))
+    return {
+        word: sum(values) / len(values)
+        for word, values in senses.items()
+        if word not in _FACTUAL and " " not in word and sum(values) / len(values) >= _OPINION_MIN
+    }

@@ -53,6 +53,8 @@ _FINITE_VERB = re.compile(
     r"do|does|did|says?|said|\w+ed)\b",
     re.IGNORECASE,
 )
+# One phrase of a keyword run: up to six words, then a slash.
+_KEYWORD = re.compile(r"([^/\n]{1,60}?)\s*/\s*")
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s")
 
 
@@ -192,11 +194,9 @@ def _kind_of_plain(text: str, previous: BlockKind | None) -> tuple[BlockKind, in
 
 def _keyword_run_end(text: str) -> int | None:
     """End of a leading run of three or more short slash-separated phrases ("a/ b/ c/ Lede...")."""
-    end = None
+    end = 0
     count = 0
-    for m in re.finditer(r"([^/\n]{1,60}?)\s*/\s*", text):
-        if m.start() != (end or 0) or len(m.group(1).split()) > 6 or _TERMINAL.search(m.group(1)):
-            break
+    while (m := _KEYWORD.match(text, end)) and len(m.group(1).split()) <= 6 and not _TERMINAL.search(m.group(1)):
         count += 1
         end = m.end()
     return end if count >= 3 else None

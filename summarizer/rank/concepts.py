@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from . import RankingInput
 
@@ -65,6 +64,8 @@ def _concept_matrix(problem: RankingInput) -> tuple[sp.csr_matrix, np.ndarray]:
 def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, tie_break: np.ndarray,
            max_words: int | None, max_sentences: int | None) -> np.ndarray:
     """Indices of the sentences the ILP chooses."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # the solver is slow to import
+
     used = np.flatnonzero(occurrences.T @ np.ones(occurrences.shape[0]) > 0)
     used = used[weights[used] > 0]
     occ = occurrences[:, used].tocoo()
