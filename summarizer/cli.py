@@ -20,6 +20,12 @@ from .render import render
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
+def _help(key: str, default: str = "") -> str:
+    """A setting's help text as the profiles document it, for the command line."""
+    text = FIELD_HELP[key].split(";")[0]
+    return f"{text[0].upper()}{text[1:]}. {default}".strip()
+
+
 def _list_algorithms(value: bool) -> None:
     if value:
         for name in ALGORITHMS:
@@ -40,30 +46,26 @@ Sentences from all the articles are pooled, duplicates merged, ranked and select
 budget; each briefing sentence is quoted verbatim and cited to every source that carries it.
 Writes briefing.md (Markdown) by default.
 
+\b
 Examples:
-
-  summarize                               # the bundled sample articles -> briefing.md
-
+  summarize                         # the bundled sample articles -> briefing.md
   summarize reports/ extra.txt --algo textrank --max-words 150 --output brief.md
-
-  summarize --profile brief               # a bundled profile (see --list-profiles)
-
+  summarize --profile brief         # a bundled profile (see --list-profiles)
   cat article.txt | summarize - --format json --output -
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
         None, help="Articles: .txt, .md or .html files, folders (read recursively), or - for standard input. "
                    "None: the bundled sample articles.", show_default=False),
-    algo: Optional[str] = typer.Option(None, "--algo", "-a", help=FIELD_HELP["algo"] + ".", show_default=False),
+    algo: Optional[str] = typer.Option(None, "--algo", "-a", help=_help("algo"), show_default=False),
     profile: Optional[str] = typer.Option(None, "--profile", "-p",
                                           help="Bundled settings profile, e.g. default, brief, long.",
                                           show_default=False),
     config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Settings from a YAML file.",
                                                show_default=False, dir_okay=False),
-    max_words: Optional[int] = typer.Option(None, "--max-words", "-w", help=FIELD_HELP["max_words"].split(";")[0]
-                                            + f" [default: {Config().max_words}].", show_default=False),
+    max_words: Optional[int] = typer.Option(None, "--max-words", "-w", help=_help("max_words", f"[default: {Config().max_words}]"), show_default=False),
     max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n",
-                                                help=FIELD_HELP["max_sentences"].split(";")[0] + ".",
+                                                help=_help("max_sentences", "[default: none]"),
                                                 show_default=False),
     output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown or json [default: markdown].",
                                                 show_default=False),
@@ -72,7 +74,7 @@ def main_command(
                                               "[default: briefing.md, or briefing.json with --format json].",
                                          show_default=False),
     neutrality: Optional[str] = typer.Option(None, "--neutrality",
-                                             help=FIELD_HELP["neutrality"] + " [default: balanced].",
+                                             help=_help("neutrality", "[default: balanced]"),
                                              show_default=False),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the briefing [default: the sources' "
                                                               "most shared headline].", show_default=False),

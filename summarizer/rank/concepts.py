@@ -1,8 +1,8 @@
 """Concept coverage (Gillick & Favre, 2009): the set of sentences that covers the most weighted
 bigrams within the word budget, as an integer linear program solved by HiGHS (scipy's milp).
 
-A concept is a bigram of content stems; its weight is the number of sources that carry it, and
-only concepts carried by several sources count.  The chosen set is returned with scores above
+A concept is a bigram of stems; its weight is the number of sources that carry it times the
+best prior of the sentences that have it, and only concepts carried by several sources count.  The chosen set is returned with scores above
 every other sentence, so selection keeps it; the others are ordered by the weight they cover.
 """
 
@@ -23,7 +23,7 @@ def concepts(problem: RankingInput) -> np.ndarray:
     occurrences, weights = _concept_matrix(problem)
     coverage = occurrences @ weights
     top = coverage.max(initial=0.0)
-    scores = coverage / top if top > 0 else np.zeros(len(problem))
+    scores = coverage / top if top > 0 else np.zeros(len(problem))  # in [0, 1]: below every chosen one
     budget = problem.max_words
     candidates = np.flatnonzero(problem.quotable & (coverage > 0))
     if budget is not None:
@@ -37,12 +37,25 @@ def concepts(problem: RankingInput) -> np.ndarray:
     return scores
 
 
+concepts.selects = True
+
+
 def _concept_matrix(problem: RankingInput) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Sentence-by-concept presence and concept weights (sources carrying the concept)."""
+    """Sentence-by-concept presence and concept weights.
+
+    Concepts are bigrams of stems over all words (as ROUGE-2 counts them) except pairs of two
+    stopwords; a concept weighs the number of sources carrying it times the best prior of the
+    sentences that have it, so lead, corroborated, plainly worded material counts more.
+    """
+    tokenizer = problem.tokenizer
+    stop = tokenizer.stop_words
     index: dict[tuple[str, str], int] = {}
     rows, cols = [], []
-    for row, terms in enumerate(problem.terms.terms):
-        for bigram in set(zip(terms, terms[1:])):
+    for row, text in enumerate(problem.texts):
+        words = [w.lower().replace("’", "'") for w in tokenizer.words(text)]
+        bigrams = {(tokenizer.stem(a), tokenizer.stem(b)) for a, b in zip(words, words[1:])
+                   if not (a in stop and b in stop)}
+        for bigram in bigrams:
             rows.append(row)
             cols.append(index.setdefault(bigram, len(index)))
     presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(problem), len(index)))
@@ -58,7 +71,8 @@ def _concept_matrix(problem: RankingInput) -> tuple[sp.csr_matrix, np.ndarray]:
     weights = np.asarray(carried.sum(axis=0)).ravel()
     # A concept one source mentions is that source's detail; with few sources, two is enough.
     weights[weights < min(3, max(2, n_sources // 3))] = 0.0
-    return presence.tocsr(), weights
+    best_prior = np.asarray((sp.diags(problem.prior) @ presence).max(axis=0).todense()).ravel()
+    return presence.tocsr(), weights * best_prior
 
 
 def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, tie_break: np.ndarray,
