@@ -101,8 +101,9 @@ def main_command(
         progress.close()
         _fail(str(error), 2 if isinstance(error, ConfigError) else 1)
     if config.output_path != "-" and not quiet:
+        n = len(briefing.sources)
         typer.echo(f"Wrote {config.output_path}: {len(briefing.sentences)} sentences, {briefing.words} words "
-                   f"from {len(briefing.sources)} sources.", err=True)
+                   f"from {n} source{'s' if n != 1 else ''}.", err=True)
 
 
 def _write(path: str, text: str) -> None:

@@ -175,3 +175,31 @@ def test_installed_command_runs_from_any_folder(in_tmp):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (in_tmp / "briefing.md").read_text(encoding="utf-8").count("[") >= 3
+
+
+def test_binary_file_is_refused_by_name(in_tmp):
+    (in_tmp / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    result = run("photo.txt")
+    assert result.exit_code == 1
+    assert "photo.txt" in result.stderr and "binary" in result.stderr
+
+
+def test_unreadable_file_in_a_folder_is_a_warning_not_fatal(in_tmp):
+    folder = in_tmp / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text((SEEDS / "001_cb9b399d491d194a.txt").read_text(encoding="utf-8"))
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
+    result = run(str(folder), "--output", "out.md")
+    assert result.exit_code == 0, result.output
+    assert "b.txt" in result.stderr and "skipped" in result.stderr
+    assert (in_tmp / "out.md").exists()
+
+
+def test_text_that_is_not_english_gets_a_warning(in_tmp):
+    (in_tmp / "es.txt").write_text(
+        "El gobierno anunció el jueves un nuevo plan para reducir el precio de la vivienda en las grandes "
+        "ciudades. La oposición criticó la medida y pidió que se debata en el parlamento antes de que entre "
+        "en vigor, porque considera que no resuelve el problema de fondo de los alquileres.", encoding="utf-8")
+    result = run("es.txt", "--output", "-")
+    assert result.exit_code == 0
+    assert "es.txt" in result.stderr and "English" in result.stderr
