@@ -127,3 +127,21 @@ def test_settings_override_the_config_and_are_validated():
         summarizer.summarize(None, algo="nope")
     with pytest.raises(summarizer.ConfigError, match="max_words"):
         summarizer.summarize(None, max_words=0)
+
+
+def test_news_several_sources_report_ranks_higher():
+    shared = "The regional government declared a state of emergency in the flooded valley on Monday."
+    lone = "The regional government ordered an inquiry into the flood warnings issued on Monday."
+    filler = ["Local shops stayed shut as volunteers cleared mud from the streets of the old town.",
+              "Farmers in the lower valley counted their losses after the water began to recede.",
+              "Rail services between the two largest towns were suspended until further notice."]
+    sources = [Source("a.txt", "a.txt", f"{filler[0]} {lone}"),
+               Source("b.txt", "b.txt", f"{filler[1]} {shared}"),
+               Source("c.txt", "c.txt", f"{filler[2]} {shared}")]
+    settings = dict(algo="lexrank", max_sentences=1, max_words=None, position_weight=0.0)
+    briefing = summarizer.summarize(sources, **settings)
+    assert briefing.sentences[0].text == shared
+    assert briefing.sentences[0].sources == (1, 2)
+    # It is the corroboration that decides: without it, centrality alone prefers the other one.
+    alone = summarizer.summarize(sources, corroboration_weight=0.0, **settings)
+    assert alone.sentences[0].text == lone
