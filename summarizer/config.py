@@ -33,6 +33,7 @@ class Config:
     neutrality: str = "balanced"
     max_source_share: float = 0.5
     duplicate_threshold: float = 0.5
+    citation_threshold: float = 0.45
     redundancy_threshold: float = 0.35
     diversity: float = 0.3
     position_weight: float = 1.0
@@ -60,7 +61,7 @@ class Config:
                 raise ConfigError(name, f"must be at least 1 (or null for no limit), not {value}")
         if self.max_words is None and self.max_sentences is None:
             raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
-        for name in ("max_source_share", "duplicate_threshold", "redundancy_threshold", "diversity",
+        for name in ("max_source_share", "duplicate_threshold", "citation_threshold", "redundancy_threshold", "diversity",
                      "lexrank_threshold", "damping"):
             _check_range(name, getattr(self, name), 0.0, 1.0)
         for name in ("position_weight", "corroboration_weight"):
@@ -115,6 +116,7 @@ FIELD_HELP = {
     "neutrality": "strict drops opinionated or loaded sentences; balanced ranks them down; off ignores wording",
     "max_source_share": "most of the briefing one source may supply when others carry the same news (0-1)",
     "duplicate_threshold": "similarity (0-1) at which two sentences count as the same news and are cited together",
+    "citation_threshold": "similarity (0-1) at which another source's sentence counts as a paraphrase and is cited too",
     "redundancy_threshold": "similarity (0-1) above which a sentence repeats one already selected and is skipped",
     "diversity": "weight (0-1) of novelty against salience when selecting sentences (MMR)",
     "position_weight": "how much a sentence near the top of its article is preferred (0 = not at all)",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -22,7 +21,7 @@ from .load import load_sources
 from .models import Briefing, BriefingSentence, Citation, Passage, Sentence, Source
 from .pool import pool_sentences
 from .rank import ALGORITHMS, RankingInput
-from .select import Budget, Choice, reading_order, select
+from .select import Budget, Choice, select
 from .structure import is_full_sentence, parse_blocks, source_title
 
 # How strongly subjectivity ranks a passage down: (1 - excess) ** power, where excess is how far
@@ -34,7 +33,8 @@ _SUBJECTIVITY_FLOOR = 0.2
 # A sentence that opens with a pronoun or a connective leans on the sentence before it.
 _DANGLING = re.compile(
     r"[\"“‘'`]*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|also|however|"
-    r"meanwhile|still|yet|instead|then|there|such|both|moreover|furthermore|besides|nevertheless)\b",
+    r"meanwhile|still|yet|instead|then|there|such|both|moreover|furthermore|besides|nevertheless|"
+    r"contrastingly|conversely|additionally|similarly|likewise|notably|thus|therefore|hence|otherwise)\b",
     re.IGNORECASE)
 _STANDALONE_WEIGHT = 0.7
 _QUOTE_WEIGHT = 0.7
@@ -128,9 +128,12 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         diversity=config.diversity, redundancy_threshold=config.redundancy_threshold,
         max_source_share=config.max_source_share, n_sources=len(sources),
     )
-    source_lengths = Counter(s.source for s in sentences)
-    choices = reading_order(choices, [source_lengths[i] for i in range(len(sources))])
-    briefing_sentences = [_cite(passages[c.passage], c, scores[c.passage]) for c in choices]
+    row_of = {id(s): row for row, s in enumerate(sentences)}
+    briefing_sentences = [
+        _cite(passages[c.passage], c, scores[c.passage],
+              _paraphrases(row_of[id(c.quote)], passages[c.passage], sentences, vectors, config.citation_threshold))
+        for c in choices
+    ]
 
     return Briefing(
         title=config.title or _briefing_title(titles, tokenizer),
@@ -181,11 +184,24 @@ def _quotable(config: Config, well_formed: Callable[[Sentence], bool]) -> Callab
     return lambda s: well_formed(s) and neutrality.subjectivity(s.text) < 0.5
 
 
-def _cite(passage: Passage, choice: Choice, score: float) -> BriefingSentence:
+def _paraphrases(quote_row: int, passage: Passage, sentences: list[Sentence], vectors, threshold: float
+                 ) -> list[Sentence]:
+    """The closest sentence of every other source that says the quoted sentence again in its own words."""
+    cited = set(passage.sources)
+    similarity = np.asarray((vectors @ vectors[quote_row].T).todense()).ravel()
+    best: dict[int, int] = {}
+    for row in np.flatnonzero(similarity >= threshold):
+        source = sentences[row].source
+        if source not in cited and (source not in best or similarity[row] > similarity[best[source]]):
+            best[source] = row
+    return [sentences[row] for row in best.values()]
+
+
+def _cite(passage: Passage, choice: Choice, score: float, paraphrases: list[Sentence]) -> BriefingSentence:
     quote = choice.quote
     citations = [Citation(quote.source, quote.start, quote.end, quote.text, True)]
     citations += [Citation(m.source, m.start, m.end, m.text, m.text == quote.text)
-                  for m in passage.members if m is not quote]
+                  for m in [*passage.members, *paraphrases] if m is not quote]
     citations.sort(key=lambda c: (c.source, c.start))
     return BriefingSentence(quote.text, tuple(citations), float(score))
 

@@ -1,7 +1,8 @@
 """Select: the best passages that fit the budget, without repeating each other.
 
 Maximal marginal relevance (Carbonell & Goldstein, 1998) under a hard word and sentence budget,
-with a cap on how much of the briefing one source may supply, then an order that reads well.
+with a cap on how much of the briefing one source may supply.  The choices come most important
+first, the order of a news story's inverted pyramid, which is the order the briefing keeps.
 """
 
 from __future__ import annotations
@@ -90,15 +91,6 @@ def select(
         closeness = np.maximum(closeness, similarity)
         open_ &= closeness < redundancy_threshold
     return chosen
-
-
-def reading_order(choices: Sequence[Choice], source_lengths: Sequence[int]) -> list[Choice]:
-    """Lead material first: by relative position of the quote in its source, then by source."""
-    def key(choice: Choice) -> tuple[float, int, int]:
-        quote = choice.quote
-        return quote.position / max(source_lengths[quote.source], 1), quote.source, quote.position
-
-    return sorted(choices, key=key)
 
 
 def _source_cap(budget: Budget, share: float, n_sources: int) -> float:

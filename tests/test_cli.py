@@ -203,3 +203,16 @@ def test_text_that_is_not_english_gets_a_warning(in_tmp):
     result = run("es.txt", "--output", "-")
     assert result.exit_code == 0
     assert "es.txt" in result.stderr and "English" in result.stderr
+
+
+def test_default_profile_documents_every_setting_with_the_defaults():
+    import yaml
+    from dataclasses import asdict
+
+    from summarizer.config import FIELD_HELP, Config
+
+    path = Path(__file__).parent.parent / "configs" / "default.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == asdict(Config())
+    for key, meaning in FIELD_HELP.items():
+        assert f"# {meaning}\n{key}:" in text

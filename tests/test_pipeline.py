@@ -145,3 +145,20 @@ def test_news_several_sources_report_ranks_higher():
     # It is the corroboration that decides: without it, centrality alone prefers the other one.
     alone = summarizer.summarize(sources, corroboration_weight=0.0, **settings)
     assert alone.sentences[0].text == lone
+
+
+def test_paraphrase_in_another_source_is_cited_with_its_own_text():
+    quote = "Rebel forces captured the central city of Hama on Thursday after days of fighting."
+    paraphrase = "Insurgents seized Hama on Thursday following several days of heavy clashes with the army."
+    unrelated = "The price of bread in the capital doubled over the winter, traders said on Monday."
+    sources = [Source("a.txt", "a.txt", quote), Source("b.txt", "b.txt", f"{unrelated} {paraphrase}")]
+    settings = dict(max_sentences=1, max_words=None, algo="lexrank", position_weight=0.0)
+    # These two share little wording (cosine 0.27): cited together only with a low threshold.
+    loose = summarizer.summarize(sources, citation_threshold=0.2, **settings)
+    [sentence] = loose.sentences
+    assert sentence.sources == (0, 1)
+    other = next(c for c in sentence.citations if c.text != sentence.text)
+    assert other.exact is False and other.text in (quote, paraphrase)
+    assert sources[other.source].text[other.start:other.end] == other.text
+    default = summarizer.summarize(sources, **settings)
+    assert len(default.sentences[0].sources) == 1
