@@ -29,6 +29,8 @@ from .structure import is_full_sentence, parse_blocks, source_title
 # briefing plainer than its sources on every test set, at a cost of ~0.5 ROUGE-1 (see README).
 _NEUTRALITY_POWER = 2.0
 _SUBJECTIVITY_FLOOR = 0.2
+# Longer sentences carry more of the news per sentence: prior ~ words ** this.
+_LENGTH_EXPONENT = 0.3
 
 # A sentence that opens with a pronoun or a connective leans on the sentence before it.
 _DANGLING = re.compile(
@@ -155,6 +157,7 @@ def _prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarra
     if n_sources > 1:
         reach = np.array([len(p.sources) for p in passages])
         prior *= 1.0 + config.corroboration_weight * (reach - 1) / (n_sources - 1)
+    prior *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT
     prior *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
     prior *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
     if config.neutrality != "off":

@@ -17,6 +17,7 @@ from . import RankingInput
 _MAX_CANDIDATES = 600
 _TIME_LIMIT_S = 10.0
 _CHOSEN = 1000.0
+_PRIOR_SHARE = 1.0
 
 
 def concepts(problem: RankingInput) -> np.ndarray:
@@ -31,7 +32,11 @@ def concepts(problem: RankingInput) -> np.ndarray:
     candidates = candidates[np.argsort(-coverage[candidates], kind="stable")][:_MAX_CANDIDATES]
     if len(candidates) == 0:
         return scores
-    chosen = _solve(occurrences[candidates], weights, problem.word_counts[candidates], scores[candidates],
+    # A sentence's own value: its concepts' weight, discounted as its prior falls short of the best
+    # (a lead, plainly worded sentence loses nothing; a loaded one loses up to _PRIOR_SHARE).
+    relative_prior = problem.prior / problem.prior.max(initial=1.0)
+    own_value = _PRIOR_SHARE * coverage * (relative_prior - 1.0) + 1e-3 * scores
+    chosen = _solve(occurrences[candidates], weights, problem.word_counts[candidates], own_value[candidates],
                     budget, problem.max_sentences)
     scores[candidates[chosen]] += _CHOSEN
     return scores
@@ -75,7 +80,7 @@ def _concept_matrix(problem: RankingInput) -> tuple[sp.csr_matrix, np.ndarray]:
     return presence.tocsr(), weights * best_prior
 
 
-def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, tie_break: np.ndarray,
+def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, own_value: np.ndarray,
            max_words: int | None, max_sentences: int | None) -> np.ndarray:
     """Indices of the sentences the ILP chooses."""
     from scipy.optimize import Bounds, LinearConstraint, milp  # the solver is slow to import
@@ -85,7 +90,7 @@ def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
     occ = occurrences[:, used].tocoo()
     n, m = occurrences.shape[0], len(used)
     # Variables: n sentence indicators, then m concept indicators.
-    objective = -np.concatenate([1e-3 * tie_break, weights[used]])
+    objective = -np.concatenate([own_value, weights[used]])
     constraints = []
     if max_words is not None:
         constraints.append(LinearConstraint(np.concatenate([lengths, np.zeros(m)])[None, :], -np.inf, max_words))
