@@ -131,7 +131,7 @@ def test_settings_override_the_config_and_are_validated():
 
 def test_news_several_sources_report_ranks_higher():
     shared = "The regional government declared a state of emergency in the flooded valley on Monday."
-    lone = "The regional government ordered an inquiry into the flood warnings issued on Monday."
+    lone = "The regional government ordered an inquiry into the official flood warnings issued on Monday."
     filler = ["Local shops stayed shut as volunteers cleared mud from the streets of the old town.",
               "Farmers in the lower valley counted their losses after the water began to recede.",
               "Rail services between the two largest towns were suspended until further notice."]
