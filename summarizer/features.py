@@ -79,16 +79,10 @@ class TermMatrix:
         """Number of content terms of each text."""
         return np.asarray(self.counts.sum(axis=1)).ravel()
 
-    def idf(self, groups: np.ndarray | None = None) -> np.ndarray:
-        """Smoothed inverse document frequency; a document is a row, or a group of rows when given."""
+    def idf(self) -> np.ndarray:
+        """Smoothed inverse document frequency, each text (sentence) a document."""
         presence = self.counts.copy()
         presence.data[:] = 1
-        if groups is not None:  # one row per group: a term counts once per source
-            n_groups = int(groups.max()) + 1 if len(groups) else 0
-            membership = sp.csr_matrix((np.ones(len(groups)), (groups, np.arange(len(groups)))),
-                                       shape=(n_groups, len(groups)))
-            presence = membership @ presence
-            presence.data[:] = 1
         n = presence.shape[0]
         df = np.asarray(presence.sum(axis=0)).ravel()
         return np.log((1.0 + n) / (1.0 + df)) + 1.0

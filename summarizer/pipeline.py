@@ -6,12 +6,11 @@ Each stage lives in its own module; this one only passes plain data from one to 
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from . import neutrality
+from . import editorial, neutrality
 from .config import Config, seeds_dir
 from .dedup import duplicate_groups
 from .errors import InputError
@@ -22,30 +21,7 @@ from .models import Briefing, BriefingSentence, Citation, Passage, Sentence, Sou
 from .pool import pool_sentences
 from .rank import ALGORITHMS, RankingInput
 from .select import Budget, Choice, select
-from .structure import is_full_sentence, parse_blocks, source_title
-
-# How strongly subjectivity ranks a passage down: (1 - excess) ** power, where excess is how far
-# it reaches above a floor that plain news reaches through lexicon noise.  Power 2 keeps the
-# briefing plainer than its sources on every test set, at a cost of ~0.5 ROUGE-1 (see README).
-_NEUTRALITY_POWER = 2.0
-_SUBJECTIVITY_FLOOR = 0.2
-# Longer sentences carry more of the news per sentence: prior ~ words ** this.
-_LENGTH_EXPONENT = 0.3
-
-# A sentence that opens with a pronoun or a connective leans on the sentence before it.
-_DANGLING = re.compile(
-    r"[\"“‘'`]*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|also|however|"
-    r"meanwhile|still|yet|instead|then|there|such|both|moreover|furthermore|besides|nevertheless|"
-    r"contrastingly|conversely|additionally|similarly|likewise|notably|thus|therefore|hence|otherwise)\b",
-    re.IGNORECASE)
-_STANDALONE_WEIGHT = 0.7
-_QUOTE_WEIGHT = 0.7
-
-
-def _quoted_share(text: str) -> float:
-    """Share of a sentence that is direct quotation."""
-    return 1.0 - len(neutrality.unquoted(text).strip()) / max(len(text), 1)
-
+from .structure import parse_blocks, source_title
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]
@@ -91,15 +67,14 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     tokenizer = Tokenizer(config.language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
-    idf = terms.idf()
-    vectors = terms.tfidf(idf)
+    vectors = terms.tfidf()
     groups = duplicate_groups(sentences, vectors, config.duplicate_threshold,
                               progress=_stage(progress, "deduplicating"))
     passages = [Passage([sentences[i] for i in group]) for group in groups]
     leaders = [group[0] for group in groups]
 
-    well_formed = _well_formed(config)
-    prior = _prior(passages, len(sources), config)
+    well_formed = editorial.well_formed_check(config)
+    prior = editorial.prior(passages, len(sources), config)
     problem = RankingInput(
         texts=[p.text for p in passages],
         terms=terms.rows(leaders),
@@ -121,7 +96,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         top = scores.max(initial=0.0)
         scores = (scores / top if top > 0 else np.ones_like(scores)) * prior
 
-    quotable = _quotable(config, well_formed)
+    quotable = editorial.quotable_check(config, well_formed)
     budget = Budget(config.max_words, config.max_sentences)
     preference = neutrality.subjectivity if config.neutrality != "off" else (lambda s: 0.0)
     choices = select(
@@ -148,43 +123,6 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         max_sentences=config.max_sentences,
         stats={"sources": len(sources), "sentences": len(sentences), "passages": len(passages)},
     )
-
-
-def _prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarray:
-    """What editors prefer, all else equal: lead material, corroborated news, plain wording."""
-    positions = np.array([min(m.position for m in p.members) for p in passages])
-    prior = 1.0 + config.position_weight / (1.0 + positions)
-    if n_sources > 1:
-        reach = np.array([len(p.sources) for p in passages])
-        prior *= 1.0 + config.corroboration_weight * (reach - 1) / (n_sources - 1)
-    prior *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT
-    prior *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
-    prior *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
-    if config.neutrality != "off":
-        # A passage reads as plainly as its plainest member, which is the one quoted.
-        subjectivity = np.array([min(neutrality.subjectivity(m.text) for m in p.members) for p in passages])
-        excess = np.clip(subjectivity - _SUBJECTIVITY_FLOOR, 0, None) / (1 - _SUBJECTIVITY_FLOOR)
-        prior *= (1.0 - excess) ** _NEUTRALITY_POWER
-    return prior
-
-
-def _well_formed(config: Config) -> Callable[[Sentence], bool]:
-    """Sentences a briefing can quote: complete, of a sensible length, not a question to the reader."""
-    def well_formed(sentence: Sentence) -> bool:
-        return (
-            config.min_sentence_words <= sentence.words <= config.max_sentence_words
-            and is_full_sentence(sentence.text)
-            and (config.neutrality == "off" or not neutrality.is_rhetorical_question(sentence.text))
-        )
-
-    return well_formed
-
-
-def _quotable(config: Config, well_formed: Callable[[Sentence], bool]) -> Callable[[Sentence], bool]:
-    """Well-formed, and under the strict policy also plainly worded."""
-    if config.neutrality != "strict":
-        return well_formed
-    return lambda s: well_formed(s) and neutrality.subjectivity(s.text) < 0.5
 
 
 def _paraphrases(quote_row: int, passage: Passage, sentences: list[Sentence], vectors, threshold: float
