@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Config, Source, summarize_sources  # noqa: E402
+from summarizer.config import seeds_dir  # noqa: E402
+from summarizer.load import load_sources  # noqa: E402
 from summarizer.neutrality import subjectivity  # noqa: E402
 from summarizer.pool import pool_sentences  # noqa: E402
 from summarizer.structure import parse_blocks  # noqa: E402
@@ -68,27 +70,47 @@ def run_cluster(job):
     scores = [scorer.score(ref, summary) for ref in cluster["refs"]]
     r1 = statistics.mean(s["rouge1"].recall for s in scores)
     r2 = statistics.mean(s["rouge2"].recall for s in scores)
+    return (r1, r2, elapsed, briefing.words) + mean_subjectivity(sources, briefing)
+
+
+def mean_subjectivity(sources, briefing) -> tuple[float, float]:
+    """Mean subjectivity of the briefing's sentences and of all the sources' sentences."""
     chosen = [subjectivity(s.text) for s in briefing.sentences]
     pooled = [subjectivity(s.text) for s in pool_sentences([parse_blocks(src, i) for i, src in enumerate(sources)])]
-    return r1, r2, elapsed, briefing.words, statistics.mean(chosen) if chosen else 0.0, statistics.mean(pooled)
+    return statistics.mean(chosen) if chosen else 0.0, statistics.mean(pooled)
+
+
+def print_seeds_neutrality(algos: list[str], base: dict) -> None:
+    """The bundled sample articles have no reference summaries: their wording only."""
+    sources = load_sources([str(seeds_dir())])
+    for algo in algos:
+        started = time.perf_counter()
+        briefing = summarize_sources(sources, Config.from_mapping({**base, "algo": algo}))
+        elapsed = time.perf_counter() - started
+        subj, pooled = mean_subjectivity(sources, briefing)
+        print(f"{'seeds/':<20} {algo:<10} {'-':>6} {'-':>6} {briefing.words:6.1f} {subj:5.3f} {pooled:5.3f} "
+              f"{elapsed:9.3f}", flush=True)
 
 
 def main() -> int:
     args = parse_args()
     files = args.data or DEFAULT_DATA
+    base = settings_from(args.set)
+    algos = args.algos.split(",")
+    print(f"budget {BUDGET} words; ROUGE recall x100, Porter stemming; settings {base or 'default'}")
+    print("subj: the briefing's mean subjectivity; pool: that of all the source sentences")
+    print(f"{'data':<20} {'algorithm':<10} {'R-1':>6} {'R-2':>6} {'words':>6} {'subj':>5} {'pool':>5} "
+          f"{'s/cluster':>9}")
+    print_seeds_neutrality(algos, base)
     missing = [f for f in files if not f.is_file()]
     if missing:
         print(f"No evaluation data at {', '.join(map(str, missing))}.\n"
               "Put DUC-style JSONL clusters there (see this script's docstring), or name files to read.")
         return 0
-    base = settings_from(args.set)
-    print(f"budget {BUDGET} words; ROUGE recall x100, Porter stemming; settings {base or 'default'}")
-    print(f"{'data':<20} {'algorithm':<10} {'R-1':>6} {'R-2':>6} {'words':>6} {'subj':>5} {'pool':>5} "
-          f"{'s/cluster':>9}")
     with Pool(args.jobs) as pool:
         for path in files:
             clusters = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
-            for algo in args.algos.split(","):
+            for algo in algos:
                 settings = {**base, "algo": algo, "max_words": BUDGET, "max_sentences": None}
                 rows = pool.map(run_cluster, [(c, settings) for c in clusters])
                 r1, r2, secs, words, subj, pooled = (statistics.mean(col) for col in zip(*rows))
