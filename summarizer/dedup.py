@@ -1,7 +1,7 @@
 """Deduplicate: exact and near-duplicate sentences, within and across sources, are grouped.
 
-Each group becomes one passage that keeps all its members, so a briefing sentence can cite every source that carries
-it or a near-paraphrase of it.
+Each group becomes one passage that keeps all its members, so a briefing sentence can cite every
+source that carries it or a near-paraphrase of it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ def duplicate_groups(
     vectors: sp.csr_matrix,
     threshold: float,
     *,
-    max_neighbors: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[int]]:
     """Indices of sentences whose cosine similarity is at least ``threshold``, grouped; each
@@ -30,7 +29,9 @@ def duplicate_groups(
     every unassigned sentence close enough to it.  Unlike connected components this never chains
     A~B~C into one passage when A and C differ.
     """
-    graph = near_duplicate_graph(vectors, threshold, max_neighbors=max_neighbors, progress=progress)
+    # No neighbour cap: a wire story syndicated by hundreds of outlets must keep every citation.
+    # similarity_graph keeps products strictly above its threshold, hence nextafter.
+    graph = similarity_graph(vectors, threshold=np.nextafter(threshold, 0), progress=progress)
     exact: dict[str, int] = {}
     leader = np.full(len(sentences), -1)
     members: dict[int, list[int]] = {}
@@ -49,10 +50,3 @@ def duplicate_groups(
                 members[i].append(j)
     return [sorted(group) for group in members.values()]
 
-
-def near_duplicate_graph(vectors: sp.csr_matrix, threshold: float, *, max_neighbors: int | None = None,
-                         progress: Callable[[int, int], None] | None = None) -> sp.csr_matrix:
-    """Pairs of sentences at or above ``threshold`` cosine similarity (sparse, block by block)."""
-    # similarity_graph keeps products strictly above its threshold.
-    return similarity_graph(vectors, threshold=np.nextafter(threshold, 0), max_neighbors=max_neighbors,
-                            progress=progress)

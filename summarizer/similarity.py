@@ -12,30 +12,26 @@ _BLOCK_ROWS = 1024
 
 
 def similarity_graph(
-    left: sp.csr_matrix,
-    right: sp.csr_matrix | None = None,
+    vectors: sp.csr_matrix,
     *,
     threshold: float = 0.0,
     max_neighbors: int | None = None,
     weight: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> sp.csr_matrix:
-    """Products ``left @ right.T`` above ``threshold``, at most ``max_neighbors`` a row.
+    """Products of every pair of rows above ``threshold``, at most ``max_neighbors`` a row.
 
-    With row-normalised TF-IDF rows these are cosine similarities.  Without ``right`` the graph is
-    of ``left`` with itself: no self-loops, and symmetric (an edge kept by either end is kept).
+    With row-normalised TF-IDF rows these are cosine similarities.  The graph has no
+    self-loops and is symmetric (an edge kept by either end is kept).
     """
-    self_graph = right is None
-    right_t = (left if right is None else right).T.tocsc()
-    n_rows, n_cols = left.shape[0], right_t.shape[1]
+    transposed = vectors.T.tocsc()
+    n = vectors.shape[0]
     rows, cols, vals = [], [], []
-    for start in range(0, n_rows, _BLOCK_ROWS):
-        block = (left[start:start + _BLOCK_ROWS] @ right_t).tocoo()
+    for start in range(0, n, _BLOCK_ROWS):
+        block = (vectors[start:start + _BLOCK_ROWS] @ transposed).tocoo()
         if weight is not None:
             block.data = weight(block.row + start, block.col, block.data)
-        keep = block.data > threshold
-        if self_graph:
-            keep &= block.row + start != block.col
+        keep = (block.data > threshold) & (block.row + start != block.col)
         block = sp.csr_matrix((block.data[keep], (block.row[keep], block.col[keep])), shape=block.shape)
         if max_neighbors is not None:
             block = _top_k(block, max_neighbors)
@@ -44,15 +40,13 @@ def similarity_graph(
         cols.append(coo.col)
         vals.append(coo.data)
         if progress:
-            progress(min(start + _BLOCK_ROWS, n_rows), n_rows)
+            progress(min(start + _BLOCK_ROWS, n), n)
     graph = sp.csr_matrix(
         (np.concatenate(vals) if vals else np.zeros(0),
          (np.concatenate(rows) if rows else np.zeros(0, int), np.concatenate(cols) if cols else np.zeros(0, int))),
-        shape=(n_rows, n_cols),
+        shape=(n, n),
     )
-    if self_graph:
-        graph = graph.maximum(graph.T).tocsr()
-    return graph
+    return graph.maximum(graph.T).tocsr()
 
 
 def _top_k(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
