@@ -6,8 +6,9 @@ Usage:
 Input: the DUC clusters in ../shared/eval/*.jsonl beside the repository, all their documents pooled
 as one "story", in a fixed shuffled order (seed 0) so that every size samples all the clusters
 (see ../shared/eval/README.md; that data is never copied into the repository: the article files
-are written to a temporary folder that is deleted at the end).  Size 1x is 62
-articles (~1,700 sentences); 8x is ~500 articles (~13,000 sentences, ~300,000 words).  Each larger
+are written to a temporary folder that is deleted at the end).  Size 1x is 52 DUC
+articles (~1,700 sentences, the issue's "80 articles"); 8x is 416 articles (~13,000 sentences,
+the issue's "500 articles"): DUC articles are longer than the issue's, so sizes follow sentences.  Each larger
 size contains the smaller ones.  If a size needs more articles than there are distinct documents,
 documents are reused under another file name (the summarizer merges the repeated sentences, as it
 does for syndicated copy) and the output says so.
@@ -42,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from summarizer import split_sentences  # noqa: E402
 
 DATA_GLOB = ROOT.parent / "shared" / "eval" / "*.jsonl"
-BASE_ARTICLES = 62  # size 1x; 8x = 496 articles
+BASE_ARTICLES = 52  # size 1x (~1,700 sentences); 8x = 416 articles (~13,000 sentences)
 SUMY_TIMEOUT = 120.0  # seconds for sumy's LexRank before it is stopped
 SUMY_SENTENCES = 5  # summary length asked of sumy (its cost hardly depends on it)
 
@@ -109,7 +110,7 @@ _FOOTER = re.compile(r"(\d+) sentences pooled, (\d+) after deduplication")
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1,2,4,8", help="multiples of the 1x input (62 articles)")
+    parser.add_argument("--sizes", default="1,2,4,8", help="multiples of the 1x input (52 articles)")
     parser.add_argument("--algos", default="lexrank,textrank,coverage", help="comma-separated algorithms")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best time is kept")
     parser.add_argument("--no-sumy", action="store_true", help="skip the comparison with sumy's LexRank")

@@ -7,18 +7,27 @@ a second of start-up, because importing any part of NLTK imports all of it.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 import snowballstemmer
-from sumy.utils import get_stop_words
 
 # Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's bundled stopword list, read from the package's data without importing sumy (slow)."""
+    package = importlib.util.find_spec("sumy")
+    path = Path(package.submodule_search_locations[0]) / "data" / "stopwords" / f"{language}.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 class Tokenizer:
@@ -26,7 +35,7 @@ class Tokenizer:
 
     def __init__(self, language: str = "english"):
         self.language = language
-        self.stop_words = frozenset(get_stop_words(language))
+        self.stop_words = stop_words(language)
         self._stemmer = snowballstemmer.stemmer(language)
         self._stems: dict[str, str] = {}
 

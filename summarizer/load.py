@@ -7,13 +7,13 @@ raised as ``InputError``; problems with single files among several are reported 
 from __future__ import annotations
 
 import codecs
-import functools
 import os
 import re
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
+from . import features
 from .errors import InputError
 from .models import Source
 
@@ -275,17 +275,10 @@ def _visible_text(html: str) -> str:
     return "\n".join(lines)
 
 
-@functools.lru_cache(maxsize=1)
-def _english_stop_words() -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
-
-
 def looks_english(text: str) -> bool:
     """False for text long enough to judge in which few words are English stopwords."""
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
     if len(words) < 30:
         return True
-    stop_words = _english_stop_words()
+    stop_words = features.stop_words("english")
     return sum(w in stop_words for w in words) >= 0.2 * len(words)

@@ -11,7 +11,6 @@ import importlib
 from collections import Counter
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
 from . import Algorithm, RankingInput
 
@@ -51,6 +50,8 @@ def sumy_algorithm(name: str) -> Algorithm:
 
 def sumy_scores(summarizer, problem: RankingInput) -> np.ndarray:
     """Scores from a sumy summarizer's ranking: n for its best sentence down to 1 for its worst."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence  # sumy is slow to import
+
     words = _WordTokenizer(problem.tokenizer)
     sentences = [Sentence(text, words) for text in problem.texts]
     document = ObjectDocumentModel([Paragraph(sentences)])
