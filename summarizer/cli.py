@@ -100,6 +100,9 @@ def main_command(
     except SummarizerError as error:
         progress.close()
         _fail(str(error), 2 if isinstance(error, ConfigError) else 1)
+    except KeyboardInterrupt:
+        progress.close()
+        _fail("interrupted; nothing was written", 130)
     if config.output_path != "-" and not quiet:
         n = len(briefing.sources)
         typer.echo(f"Wrote {config.output_path}: {len(briefing.sentences)} sentences, {briefing.words} words "
@@ -120,12 +123,19 @@ def _write(path: str, text: str) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes files private; a briefing is not
             os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise
     except OSError as error:
         _fail(f"{path}: cannot write: {error.strerror or error}", 1)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _warn(message: str) -> None:

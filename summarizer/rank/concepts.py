@@ -2,8 +2,9 @@
 bigrams within the word budget, as an integer linear program solved by HiGHS (scipy's milp).
 
 A concept is a bigram of stems; its weight is the number of sources that carry it times the
-best prior of the sentences that have it, and only concepts carried by several sources count.  The chosen set is returned with scores above
-every other sentence, so selection keeps it; the others are ordered by the weight they cover.
+best prior of the sentences that have it, and only concepts carried by several sources count.
+The chosen set is returned with scores above every other sentence, so selection keeps it; the
+others are ordered by the weight they cover.
 """
 
 from __future__ import annotations
