@@ -44,8 +44,7 @@ class Block:
     source: int  # index into the list of sources
     kind: BlockKind
     text: str  # the words of the block without markup
-    start: int  # offset of the block in Source.text
-    end: int
+    start: int  # offset of the block's text in Source.text
     # Pieces of ``text`` and where they stand in Source.text: (text_offset, source_offset, length).
     # Removing markup (``**``, link syntax, bullets) cuts the block into such pieces.
     pieces: tuple[tuple[int, int, int], ...] = ()
@@ -65,10 +64,8 @@ class Sentence:
     text: str
     source: int  # index into the list of sources
     position: int  # 0-based index of the sentence among its source's text sentences
-    paragraph: int  # 0-based index of its paragraph among the source's text blocks
     start: int  # offsets in Source.text
     end: int
-    kind: BlockKind = BlockKind.BODY
 
     @property
     def words(self) -> int:

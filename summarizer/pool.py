@@ -17,7 +17,6 @@ def pool_sentences(blocks_by_source: Sequence[Sequence[Block]]) -> list[Sentence
     pooled: list[Sentence] = []
     for blocks in blocks_by_source:
         position = 0
-        paragraph = 0
         for block in blocks:
             if not block.kind.is_text:
                 continue
@@ -29,11 +28,8 @@ def pool_sentences(blocks_by_source: Sequence[Sequence[Block]]) -> list[Sentence
                     text=text,
                     source=block.source,
                     position=position,
-                    paragraph=paragraph,
                     start=block.source_offset(start),
                     end=block.source_offset(end - 1) + 1,
-                    kind=block.kind,
                 ))
                 position += 1
-            paragraph += 1
     return pooled

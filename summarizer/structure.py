@@ -161,7 +161,7 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
         text = text[lead:]
         text_start = pieces[0][1] if pieces else start
     text = text.rstrip()
-    return Block(index, kind, text, text_start, end, pieces)
+    return Block(index, kind, text, text_start, pieces)
 
 
 def _kind_of_plain(text: str, previous: BlockKind | None) -> tuple[BlockKind, int]:

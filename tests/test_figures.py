@@ -43,12 +43,12 @@ def _seed_sentences() -> list[Sentence]:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         for position, sentence in enumerate(_split(text)):
-            sentences.append(Sentence(sentence, source, position, 0, 0, len(sentence)))
+            sentences.append(Sentence(sentence, source, position, 0, len(sentence)))
     return sentences
 
 
 def S(source: int, text: str, position: int = 0) -> Sentence:
-    return Sentence(text, source, position, 0, 0, len(text))
+    return Sentence(text, source, position, 0, len(text))
 
 
 def _topics(found: list[Disagreement]) -> list[str]:

@@ -21,9 +21,9 @@ def random_passages(rng: random.Random, n: int, n_sources: int) -> list[Passage]
     for i in range(n):
         words = rng.choices(WORDS, k=rng.randint(3, 30))
         text = "The " + " ".join(words) + "."
-        members = [Sentence(text, rng.randrange(n_sources), i, i, 0, len(text))]
+        members = [Sentence(text, rng.randrange(n_sources), i, 0, len(text))]
         if rng.random() < 0.3:
-            members.append(Sentence(text, rng.randrange(n_sources), i, i, 0, len(text)))
+            members.append(Sentence(text, rng.randrange(n_sources), i, 0, len(text)))
         passages.append(Passage(members))
     return passages
 
@@ -60,7 +60,7 @@ def test_budget_is_filled_with_what_still_fits():
     texts = ["Alpha beta gamma delta epsilon zeta eta theta iota kappa.",  # 10 words, best
              "Lambda mu nu xi omicron pi rho sigma tau upsilon phi chi.",  # 12 words, too long after the first
              "Psi omega one two three."]  # 5 words, fits
-    passages = [Passage([Sentence(t, i, 0, 0, 0, len(t))]) for i, t in enumerate(texts)]
+    passages = [Passage([Sentence(t, i, 0, 0, len(t))]) for i, t in enumerate(texts)]
     choices, _ = run_select(passages, np.array([1.0, 0.9, 0.1]), Budget(16, None), 3)
     assert [c.passage for c in choices] == [0, 2]
 
@@ -69,8 +69,8 @@ def test_source_cap_prefers_another_source_carrying_the_same_news():
     text = "The bridge over the river was closed on Monday after the flood."
     other = "Schools in the valley stayed closed for a third day on Tuesday."
     passages = [
-        Passage([Sentence(text, 0, 0, 0, 0, len(text)), Sentence(text, 1, 3, 3, 0, len(text))]),
-        Passage([Sentence(other, 0, 1, 1, 0, len(other))]),
+        Passage([Sentence(text, 0, 0, 0, len(text)), Sentence(text, 1, 3, 0, len(text))]),
+        Passage([Sentence(other, 0, 1, 0, len(other))]),
     ]
     choices, _ = run_select(passages, np.array([1.0, 0.9]), Budget(24, None), 2, max_source_share=0.5)
     # Source 0 could supply everything; the shared sentence is quoted from source 1 instead.
@@ -80,7 +80,7 @@ def test_source_cap_prefers_another_source_carrying_the_same_news():
 def test_quotable_and_preference_choose_the_member():
     plain = "The army withdrew from the city on Thursday, officials said."
     loaded = "In a stunning blow, the army withdrew from the city on Thursday."
-    passages = [Passage([Sentence(loaded, 0, 0, 0, 0, 10), Sentence(plain, 1, 0, 0, 0, 10)])]
+    passages = [Passage([Sentence(loaded, 0, 0, 0, 10), Sentence(plain, 1, 0, 0, 10)])]
     choices, _ = run_select(passages, np.array([1.0]), Budget(50, None), 2,
                             preference=lambda s: 1.0 if "stunning" in s.text else 0.0)
     assert choices[0].quote.text == plain
