@@ -58,20 +58,15 @@ def prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarray
     return weight
 
 
-def well_formed_check(config: Config) -> Callable[[Sentence], bool]:
-    """Sentences a briefing can quote: complete, of a sensible length, not a question to the reader."""
-    def well_formed(sentence: Sentence) -> bool:
+def quotable(config: Config) -> Callable[[Sentence], bool]:
+    """Sentences a briefing can quote: complete, of a sensible length, not a question to the
+    reader, and under the strict policy plainly worded."""
+    def check(sentence: Sentence) -> bool:
         return (
             config.min_sentence_words <= sentence.words <= config.max_sentence_words
             and is_full_sentence(sentence.text)
             and (config.neutrality == "off" or not neutrality.is_rhetorical_question(sentence.text))
+            and (config.neutrality != "strict" or neutrality.subjectivity(sentence.text) < 0.5)
         )
 
-    return well_formed
-
-
-def quotable_check(config: Config, well_formed: Callable[[Sentence], bool]) -> Callable[[Sentence], bool]:
-    """Well-formed, and under the strict policy also plainly worded."""
-    if config.neutrality != "strict":
-        return well_formed
-    return lambda s: well_formed(s) and neutrality.subjectivity(s.text) < 0.5
+    return check

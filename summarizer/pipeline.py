@@ -73,7 +73,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     passages = [Passage([sentences[i] for i in group]) for group in groups]
     leaders = [group[0] for group in groups]
 
-    well_formed = editorial.well_formed_check(config)
+    quotable = editorial.quotable(config)
     prior = editorial.prior(passages, len(sources), config)
     problem = RankingInput(
         texts=[p.text for p in passages],
@@ -83,7 +83,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         max_words=config.max_words,
         max_sentences=config.max_sentences,
         sources=[p.sources for p in passages],
-        quotable=np.array([any(well_formed(m) for m in p.members) for p in passages]),
+        quotable=np.array([any(quotable(m) for m in p.members) for p in passages]),
         prior=prior,
         lexrank_threshold=config.lexrank_threshold,
         damping=config.damping,
@@ -96,7 +96,6 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         top = scores.max(initial=0.0)
         scores = (scores / top if top > 0 else np.ones_like(scores)) * prior
 
-    quotable = editorial.quotable_check(config, well_formed)
     budget = Budget(config.max_words, config.max_sentences)
     preference = neutrality.subjectivity if config.neutrality != "off" else (lambda s: 0.0)
     choices = select(
