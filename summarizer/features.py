@@ -96,11 +96,11 @@ class TermMatrix:
         df = np.asarray(presence.sum(axis=0)).ravel()
         return np.log((1.0 + n) / (1.0 + df)) + 1.0
 
-    def tfidf(self, idf: np.ndarray | None = None) -> sp.csr_matrix:
+    def tfidf(self) -> sp.csr_matrix:
         """Rows of sub-linear TF times IDF, L2-normalised, ready for cosine similarity."""
         weights = self.counts.copy().astype(np.float64)
         weights.data = 1.0 + np.log(weights.data)
-        weights = weights @ sp.diags(self.idf() if idf is None else idf)
+        weights = weights @ sp.diags(self.idf())
         return normalize_rows(weights.tocsr())
 
 

@@ -74,6 +74,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     leaders = [group[0] for group in groups]
 
     quotable = editorial.quotable(config)
+    quotes = [[m for m in p.members if quotable(m)] for p in passages]
     prior = editorial.prior(passages, len(sources), config)
     problem = RankingInput(
         texts=[p.text for p in passages],
@@ -83,7 +84,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         max_words=config.max_words,
         max_sentences=config.max_sentences,
         sources=[p.sources for p in passages],
-        quotable=np.array([any(quotable(m) for m in p.members) for p in passages]),
+        quotable=np.array([bool(q) for q in quotes]),
         prior=prior,
         lexrank_threshold=config.lexrank_threshold,
         damping=config.damping,
@@ -100,7 +101,7 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     preference = neutrality.subjectivity if config.neutrality != "off" else (lambda s: 0.0)
     choices = select(
         passages, scores, problem.tfidf, budget,
-        quotable=quotable, preference=lambda s: preference(s.text),
+        quotes=quotes, preference=lambda s: preference(s.text),
         diversity=config.diversity, redundancy_threshold=config.redundancy_threshold,
         max_source_share=config.max_source_share, n_sources=len(sources),
     )

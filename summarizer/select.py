@@ -35,7 +35,7 @@ def select(
     vectors: sp.csr_matrix,
     budget: Budget,
     *,
-    quotable: Callable[[Sentence], bool],
+    quotes: Sequence[Sequence[Sentence]],
     preference: Callable[[Sentence], float],
     diversity: float,
     redundancy_threshold: float,
@@ -44,14 +44,13 @@ def select(
 ) -> list[Choice]:
     """Greedy MMR: repeatedly take the passage with the best salience-minus-redundancy that fits.
 
-    ``quotable`` says which sentences may be quoted at all; among a passage's quotable members the
-    one with the lowest ``preference`` (e.g. subjectivity) is quoted, ties going to the source
-    that has supplied least so far, then to the one that carries least news no other source
-    does (so the cap does not later shut out what only it reports).  A passage as similar as ``redundancy_threshold`` to one
-    already chosen is never taken.
+    ``quotes[i]`` are the members of passage i that may be quoted at all; of them the one with
+    the lowest ``preference`` (e.g. subjectivity) is quoted, ties going to the source that has
+    supplied least so far, then to the one that carries least news no other source does (so the
+    cap does not later shut out what only it reports).  A passage as similar as
+    ``redundancy_threshold`` to one already chosen is never taken.
     """
     n = len(passages)
-    quotes = [[m for m in p.members if quotable(m)] for p in passages]
     open_ = np.array([bool(q) for q in quotes])
     relevance = np.asarray(scores, dtype=float)
     top = relevance[open_].max(initial=0.0)
@@ -100,7 +99,7 @@ def _source_cap(budget: Budget, share: float, n_sources: int) -> float:
     return share * budget.max_words
 
 
-def _pick_quote(candidates: list[Sentence], preference, supplied, exclusive, cap, words_left) -> Sentence | None:
+def _pick_quote(candidates: Sequence[Sentence], preference, supplied, exclusive, cap, words_left) -> Sentence | None:
     fitting = [m for m in candidates if m.words <= words_left]
     if not fitting:
         return None

@@ -28,12 +28,13 @@ def random_passages(rng: random.Random, n: int, n_sources: int) -> list[Passage]
     return passages
 
 
-def run_select(passages, scores, budget, n_sources, **kw):
+def run_select(passages, scores, budget, n_sources, quotable=lambda s: True, **kw):
     vectors = TermMatrix.build([p.text for p in passages], Tokenizer()).tfidf()
-    settings = dict(quotable=lambda s: True, preference=lambda s: 0.0, diversity=0.3,
+    settings = dict(preference=lambda s: 0.0, diversity=0.3,
                     redundancy_threshold=0.5, max_source_share=1.0, n_sources=n_sources)
     settings.update(kw)
-    return select(passages, scores, vectors, budget, **settings), vectors
+    quotes = [[m for m in p.members if quotable(m)] for p in passages]
+    return select(passages, scores, vectors, budget, quotes=quotes, **settings), vectors
 
 
 @pytest.mark.parametrize("seed", range(25))
