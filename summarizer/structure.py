@@ -19,10 +19,14 @@ _HEADING_MARK = re.compile(r"\s{0,3}#{1,6}\s+")
 _BULLET_MARK = re.compile(r"\s*(?:[-*+•·▪◦‣●■□–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _QUOTE_MARK = re.compile(r"\s*>\s?")
 _INLINE_MARKUP = re.compile(
-    r"\*\*|__|~~|`"  # bold, strike-through, code
+    r"\*\*|__|~~"  # bold, strike-through
     r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"  # *emphasis*
     r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [link text](url) keeps the text
 )
+# A code span is a run of backticks closed by an equal run; its text stays, its backticks go.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+# News corpora (AP, LDC) write quotations ``like this'': there a backtick is a quotation mark.
+_TEX_QUOTE = re.compile(r"``[^`\n]*?''|`[^`'\n]+'(?!\w)")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3},?\s*)"  # BEIRUT / WASHINGTON, D.C.
     r"(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|[A-Z][A-Za-z ]{0,20})\)\s*)?"  # (Reuters)
@@ -139,6 +143,9 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
         or (whole.startswith("__") and whole.endswith("__") and "__" not in whole[2:-2])
     )
     cuts.extend((at + m.start(), at + m.end()) for m in _INLINE_MARKUP.finditer(raw[at:end]))
+    if not _TEX_QUOTE.search(raw, at, end):
+        for m in _CODE_SPAN.finditer(raw, at, end):
+            cuts.extend([(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())])
     text, pieces = _cut(raw, start, end, cuts)
     if not text.strip():
         return None

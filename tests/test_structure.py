@@ -61,6 +61,24 @@ def test_markup_is_removed_and_offsets_point_into_the_source():
     for offset, char in enumerate(block.text):
         assert text[block.source_offset(offset)] == char
 
+def test_code_span_backticks_are_removed_and_offsets_still_point_into_the_source():
+    text = "Officials told residents to run `evacuate --now` before ``noon`` on Thursday."
+    [block] = blocks_of(text)
+    assert block.text == "Officials told residents to run evacuate --now before noon on Thursday."
+    for offset, char in enumerate(block.text):
+        assert text[block.source_offset(offset)] == char
+
+
+@pytest.mark.parametrize("text", [
+    # News corpora (AP, LDC) quote with backticks: the quotation is the source's words, kept verbatim.
+    "Thatcher said the ``monsters'' would be found, and called it ``an act of war.''",
+    "``He was up there saying, `Give me a W,' and they went along,'' Sively said.",
+])
+def test_backtick_quotation_marks_stay_verbatim(text):
+    [block] = blocks_of(text)
+    assert block.text == text
+
+
 
 def test_bullet_marker_is_not_part_of_the_text():
     [block] = blocks_of("- The army withdrew from the city on Thursday.")
