@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -154,3 +156,24 @@ def test_sparse_deduplication_matches_brute_force(seed_sentences):
         expected.append(sorted(group))
     assert groups == expected
     assert any(len(g) > 1 for g in groups)  # the seeds do repeat themselves
+
+
+def test_concepts_solver_output_never_reaches_standard_output(seed_terms, monkeypatch, capfd):
+    # HiGHS can print a debug line straight to file descriptor 1 (ERGO-Code/HiGHS#2783); it must
+    # not end up in a briefing written to standard output.
+    import scipy.optimize
+
+    real_milp = scipy.optimize.milp
+
+    def noisy_milp(*args, **kwargs):
+        os.write(1, b"HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();\n")
+        return real_milp(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", noisy_milp)
+    texts, terms, tokenizer = seed_terms
+    scores = ALGORITHMS["concepts"](make_problem(texts, terms, tokenizer))
+    print("after the solve")
+    out = capfd.readouterr().out
+    assert "Highs" not in out
+    assert "after the solve" in out  # standard output works again afterwards
+    assert (scores >= 1000).any()  # the solver ran and chose sentences

@@ -9,6 +9,10 @@ others are ordered by the weight they cover.
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -108,8 +112,32 @@ def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
     # A concept counts only if some chosen sentence has it: c_i - sum_j s_j <= 0.
     covered = sp.hstack([-occurrences[:, used].T, sp.identity(m)]).tocsr()
     constraints.append(LinearConstraint(covered, -np.inf, 0))
-    result = milp(objective, constraints=constraints, integrality=np.ones(n + m), bounds=Bounds(0, 1),
-                  options={"time_limit": _TIME_LIMIT_S})
+    with _native_stdout_silenced():
+        result = milp(objective, constraints=constraints, integrality=np.ones(n + m), bounds=Bounds(0, 1),
+                      options={"time_limit": _TIME_LIMIT_S})
     if result.x is None:
         return np.zeros(0, dtype=int)
     return np.flatnonzero(result.x[:n] > 0.5)
+
+
+@contextmanager
+def _native_stdout_silenced():
+    """Send what native code writes to file descriptor 1 to the null device meanwhile.
+
+    HiGHS prints a stray debug line ("HighsMipSolverData::transformNewIntegerFeasibleSolution")
+    straight to descriptor 1 whatever its display options (ERGO-Code/HiGHS#2783); with the
+    briefing going to standard output, that line would land in it.
+    """
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no descriptor 1 at all: nothing to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
