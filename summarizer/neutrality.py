@@ -27,6 +27,15 @@ _PREDICTION = re.compile(
     r"could (?:escalate|galvanize|disrupt|reshape|prove)|may prove)\b",
     re.IGNORECASE,
 )
+# Interpretation in the writer's own voice: what an event "underscores" or "signals" is analysis.
+_INTERPRETATION = re.compile(
+    r"\b(?:underscor(?:e|es|ed|ing)|highlight(?:s|ed|ing)? (?:the|a|an|its|his|her|their) |"
+    r"signal(?:s|ed|ing|ling)? (?:a|an|the) |represents? (?:a|an|both) |epitomi[sz](?:e|es|ed)|exemplif(?:y|ies)|"
+    r"(?:is|are|was|were|being) (?:widely )?(?:seen|viewed|regarded) as|rais(?:e|es|ed|ing) (?:questions|doubts)|"
+    r"cast(?:s|ing)? (?:doubt|a shadow)|call(?:s|ed|ing)? into question|turning point|pivotal|fragility|"
+    r"implications?|ripple)\b",
+    re.IGNORECASE,
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|according to|reported|reports|stated|announced|warned|claimed|added|"
     r"argued|believes?|expects?|predicted|estimated)\b",
@@ -63,7 +72,7 @@ def _subjectivity(text: str) -> float:
         score = max(score, 0.8)
     if is_rhetorical_question(text) or _FIRST_PERSON.search(own):
         score = max(score, 0.9)
-    if _PREDICTION.search(own) and not _ATTRIBUTION.search(text):
+    if (_PREDICTION.search(own) or _INTERPRETATION.search(own)) and not _ATTRIBUTION.search(text):
         score = max(score, 0.6)
     return score
 

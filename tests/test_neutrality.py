@@ -25,6 +25,10 @@ LOADED = [
     "What does this mean for the region?",
     "The coming weeks will be critical for the regime.",
     "Undoubtedly, this is a watershed in Syria's tumultuous history.",
+    # Analysis in the writer's own voice, written with no opinion adjective a lexicon knows.
+    "For the government, the loss underscores the limits of its hold on the north.",
+    "The vote represents a new phase in the dispute over the border.",
+    "The strike is widely seen as a test of the union's strength.",
 ]
 
 
@@ -36,6 +40,10 @@ def test_plain_reporting_scores_low(text):
 @pytest.mark.parametrize("text", LOADED)
 def test_opinion_hype_questions_and_predictions_score_high(text):
     assert subjectivity(text) >= 0.5
+
+
+def test_interpretation_attributed_to_someone_is_reporting():
+    assert subjectivity("The loss underscores the limits of the government's hold on the north, analysts said.") < 0.5
 
 
 def test_quoted_speech_is_attributed_not_the_briefings_voice():

@@ -1,0 +1,5 @@
+"""`python -m summarizer`: the same as the `summarize` command."""
+
+from .cli import main
+
+main()
