@@ -33,7 +33,7 @@ class Config:
     neutrality: str = "balanced"
     max_source_share: float = 0.5
     duplicate_threshold: float = 0.5
-    citation_threshold: float = 0.45
+    citation_threshold: float = 0.3
     redundancy_threshold: float = 0.35
     diversity: float = 0.3
     position_weight: float = 1.0
@@ -116,7 +116,7 @@ FIELD_HELP = {
     "neutrality": "strict drops opinionated or loaded sentences; balanced ranks them down; off ignores wording",
     "max_source_share": "most of the briefing one source may supply when others carry the same news (0-1)",
     "duplicate_threshold": "similarity (0-1) at which two sentences count as the same news and are cited together",
-    "citation_threshold": "similarity (0-1) at which another source's sentence counts as a paraphrase and is cited too",
+    "citation_threshold": "similarity (0-1) at which another source's sentence, sharing two phrases and no differing figure, counts as a paraphrase and is cited too",
     "redundancy_threshold": "similarity (0-1) above which a sentence repeats one already selected and is skipped",
     "diversity": "weight (0-1) of novelty against salience when selecting sentences (MMR)",
     "position_weight": "how much a sentence near the top of its article is preferred (0 = not at all)",

@@ -11,16 +11,17 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from . import editorial, neutrality
+from .cite import cite
 from .config import Config, seeds_dir
 from .dedup import duplicate_groups
 from .errors import InputError
 from .features import TermMatrix, Tokenizer
 from .figures import find_disagreements
 from .load import load_sources
-from .models import Briefing, BriefingSentence, Citation, Passage, Sentence, Source
+from .models import Briefing, Passage, Source
 from .pool import pool_sentences
 from .rank import ALGORITHMS, RankingInput
-from .select import Budget, Choice, select
+from .select import Budget, select
 from .structure import parse_blocks, source_title
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -107,8 +108,8 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
     )
     row_of = {id(s): row for row, s in enumerate(sentences)}
     briefing_sentences = [
-        _cite(passages[c.passage], c, scores[c.passage],
-              _paraphrases(row_of[id(c.quote)], passages[c.passage], sentences, vectors, config.citation_threshold))
+        cite(row_of[id(c.quote)], passages[c.passage], scores[c.passage], sentences, terms.terms, vectors,
+             config.citation_threshold)
         for c in choices
     ]
 
@@ -123,28 +124,6 @@ def summarize_sources(sources: Sequence[Source], config: Config, *, progress: Pr
         max_sentences=config.max_sentences,
         stats={"sources": len(sources), "sentences": len(sentences), "passages": len(passages)},
     )
-
-
-def _paraphrases(quote_row: int, passage: Passage, sentences: list[Sentence], vectors, threshold: float
-                 ) -> list[Sentence]:
-    """The closest sentence of every other source that says the quoted sentence again in its own words."""
-    cited = set(passage.sources)
-    similarity = np.asarray((vectors @ vectors[quote_row].T).todense()).ravel()
-    best: dict[int, int] = {}
-    for row in np.flatnonzero(similarity >= threshold):
-        source = sentences[row].source
-        if source not in cited and (source not in best or similarity[row] > similarity[best[source]]):
-            best[source] = row
-    return [sentences[row] for row in best.values()]
-
-
-def _cite(passage: Passage, choice: Choice, score: float, paraphrases: list[Sentence]) -> BriefingSentence:
-    quote = choice.quote
-    citations = [Citation(quote.source, quote.start, quote.end, quote.text, True)]
-    citations += [Citation(m.source, m.start, m.end, m.text, m.text == quote.text)
-                  for m in [*passage.members, *paraphrases] if m is not quote]
-    citations.sort(key=lambda c: (c.source, c.start))
-    return BriefingSentence(quote.text, tuple(citations), float(score))
 
 
 def _briefing_title(titles: list[str], tokenizer: Tokenizer) -> str:
