@@ -29,7 +29,9 @@ _LENGTH_EXPONENT = 0.3
 _DANGLING = re.compile(
     r"[\"“‘'`]*(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|also|however|"
     r"meanwhile|still|yet|instead|then|there|such|both|moreover|furthermore|besides|nevertheless|"
-    r"contrastingly|conversely|additionally|similarly|likewise|notably|thus|therefore|hence|otherwise)\b",
+    r"contrastingly|conversely|additionally|similarly|likewise|notably|thus|therefore|hence|otherwise|"
+    r"in (?:contrast|addition|turn|response)|by contrast|as a result|at the same time|on the other hand|"
+    r"for (?:his|her|its|their) part)\b",
     re.IGNORECASE)
 _STANDALONE_WEIGHT = 0.7
 _QUOTE_WEIGHT = 0.7
