@@ -18,6 +18,9 @@ PLAIN = [
     "The army withdrew its forces from the city on Thursday.",
     "The United Nations said more than 280,000 people had been displaced.",
     "Rebels took control of the airport and the central prison.",
+    # Words that also serve interpretation, used here for plain facts.
+    "Smith, who represents a district in Ohio, voted against the bill on Tuesday.",
+    "The referee signaled the end of the match after 90 minutes.",
 ]
 LOADED = [
     "In a stunning turn of events, rebels captured the city.",
