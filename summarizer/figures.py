@@ -1348,10 +1348,15 @@ def _distance_figure(s: _Sent, m: _Mention, lo: int, hi: int) -> Figure | None:
     )
 
 
+def _hedged(s: _Sent, m: _Mention, lo: int) -> bool:
+    """ "could pay $1 billion": a possibility, not a figure anyone reports."""
+    return any(s.low[k] in _MODALS for k in range(max(lo, m.start - 3), m.start))
+
+
 def _percent_figure(s: _Sent, m: _Mention, years, lo: int, hi: int) -> Figure | None:
     """ "Smith won 52% of the vote": Smith's share of the vote."""
     low = s.low
-    if _dropped(s, m, lo) or any(low[k] in _MODALS for k in range(max(lo, m.start - 3), m.start)):
+    if _dropped(s, m, lo) or _hedged(s, m, lo):
         return None
     head, share = "", False
     k = m.end
@@ -1395,7 +1400,7 @@ def _percent_figure(s: _Sent, m: _Mention, years, lo: int, hi: int) -> Figure | 
 def _money_figure(s: _Sent, m: _Mention, years, lo: int, hi: int) -> Figure | None:
     """ "Boeing agreed to pay $1.2 billion": Boeing's payment."""
     low = s.low
-    if _dropped(s, m, lo) or any(low[k] in _MODALS for k in range(max(lo, m.start - 3), m.start)):
+    if _dropped(s, m, lo) or _hedged(s, m, lo):
         return None
     head = ""
     k = m.end
