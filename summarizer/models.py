@@ -35,6 +35,7 @@ class Source:
     text: str  # decoded text; for HTML, the extracted article text
     encoding: str = "utf-8"
     format: str = "text"  # "text", "markdown" or "html"
+    date: str | None = None  # when it was published (ISO 8601), where the input says so
 
 
 @dataclass(frozen=True)
