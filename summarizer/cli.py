@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
+import signal
 from pathlib import Path
 from typing import List, Optional
 
@@ -12,10 +10,11 @@ import typer
 
 from .config import Config, FIELD_HELP, available_profiles, load_config_file, load_profile
 from .errors import ConfigError, SummarizerError
+from .output import check_output, write_output
 from .pipeline import summarize
 from .progress import ProgressBar
 from .rank import ALGORITHMS, DESCRIPTIONS
-from .render import render
+from .render import render, visible
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
@@ -93,59 +92,43 @@ def main_command(
         base = load_profile(profile) if profile else load_config_file(config_file) if config_file else Config()
         config = Config.from_mapping({k: v for k, v in flags.items() if v is not None}, "command line", base)
         warn = (lambda message: None) if quiet else _warn
+        inputs = paths or []
+        if config.output_path != "-":
+            check_output(config.output_path, inputs)  # before the work: a bad --output fails fast
         briefing = summarize(paths or None, config, progress=progress, warn=warn)
         progress.close()
         text = render(briefing, config.format)
-        _write(config.output_path, text)
+        write_output(config.output_path, text, inputs=[*inputs, *(s.path for s in briefing.sources)])
     except SummarizerError as error:
         progress.close()
         _fail(str(error), 2 if isinstance(error, ConfigError) else 1)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated: clean-up has run
         progress.close()
-        _fail("interrupted; nothing was written", 130)
+        terminated = isinstance(stop, Terminated)
+        _fail(f"{'terminated' if terminated else 'interrupted'}; no briefing written", 143 if terminated else 130)
     if config.output_path != "-" and not quiet:
         n = len(briefing.sources)
-        typer.echo(f"Wrote {config.output_path}: {len(briefing.sentences)} sentences, {briefing.words} words "
+        typer.echo(f"Wrote {visible(config.output_path)}: {len(briefing.sentences)} sentences, {briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
 
 
-def _write(path: str, text: str) -> None:
-    """Write all or nothing: a temporary file in the same folder, renamed over the target."""
-    if path == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    if target.is_dir():
-        _fail(f"{path}: is a folder; give a file name for --output", 1)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes files private; a briefing is not
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError as error:
-        _fail(f"{path}: cannot write: {error.strerror or error}", 1)
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program stands so that temporary files are removed on the way out."""
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _terminate(signum, frame) -> None:
+    raise Terminated()
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"summarize: warning: {message}", err=True)
+    typer.echo(f"summarize: warning: {visible(message)}", err=True)
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(f"summarize: error: {message}", err=True)
+    typer.echo(f"summarize: error: {visible(message)}", err=True)
     raise typer.Exit(code)
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="summarize")

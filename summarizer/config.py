@@ -12,9 +12,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 from .errors import ConfigError
+from .yaml_safe import read_mapping
 
 FORMATS = ("markdown", "json")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
@@ -187,26 +186,11 @@ def available_profiles() -> list[str]:
 
 
 def load_profile(name: str, base: Config | None = None) -> Config:
-    path = profiles_dir() / f"{name}.yaml"
-    if not path.is_file():
+    # Only the bundled profiles' bare names: "../../x" or "/abs/path" would read any file on disk.
+    if name not in available_profiles():
         raise ConfigError("profile", f"no profile {name!r}; choose one of: {', '.join(available_profiles())}")
-    return load_config_file(path, base)
+    return load_config_file(profiles_dir() / f"{name}.yaml", base)
 
 
 def load_config_file(path: str | Path, base: Config | None = None) -> Config:
-    origin = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError("config", f"cannot read: {getattr(error, 'strerror', None) or error}", origin) from None
-    try:
-        values = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ConfigError("config", f"not valid YAML{where}", origin) from None
-    if values is None:
-        values = {}
-    if not isinstance(values, dict):
-        raise ConfigError("config", "must be a mapping of settings (key: value)", origin)
-    return Config.from_mapping(values, origin, base)
+    return Config.from_mapping(read_mapping(path), str(path), base)

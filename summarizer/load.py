@@ -1,7 +1,11 @@
 """First stage of the pipeline: turn the paths a user gives into ``Source`` objects.
 
-All file and standard-input I/O of the summarizer happens here.  Problems a user can fix are
+All file and standard-input reading of the summarizer happens here.  Problems a user can fix are
 raised as ``InputError``; problems with single files among several are reported via ``warn``.
+Every read is bounded: regular files only (a FIFO or a device would block or never end), the size
+checked before reading, folders walked without recursion to a limited depth, each folder entered
+once (symlink loops).  Control characters and terminal escape sequences are removed from the text
+here, so that every later offset refers to the text as it is quoted.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
@@ -16,8 +21,8 @@ from typing import BinaryIO, Callable, Sequence
 from . import features
 from .errors import InputError
 from .models import Source
+from .output import SUPPORTED_SUFFIXES, file_kind, is_briefing
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 STDIN_NAME = "<stdin>"
 
@@ -33,6 +38,25 @@ _MAX_CONTROL_SHARE = 0.05  # more control characters than this and the data is n
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 _LINE_ENDS = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters but \t\n\v\f\r
+# Terminal escape sequences (CSI, OSC and other string commands, two-character escapes, 8-bit
+# CSI): removed whole, so that no "[31m" is left behind.  String commands end at a newline at the
+# latest, so an unterminated one cannot swallow an article.
+_TERMINAL_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|[ -/]*[0-~]?)"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+)
+# Control characters a briefing must not carry, and the bidirectional overrides and isolates
+# that make a terminal or viewer show text in another order than it is ("Trojan Source").
+_STRIPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_PAGE_BREAKS = re.compile("[\x0b\x0c]")
+# Hidden text in a page: a browser never shows it, so it is never quoted.
+_HIDDEN_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|opacity\s*:\s*0*(?:\.0*)?\s*(?:!important)?\s*(?:;|$)|font-size\s*:\s*0*(?:\.0*)?[a-z%]*\s*(?:!important)?\s*(?:;|$))",
+    re.I,
+)
+MAX_FOLDER_DEPTH = 32  # folders nested deeper are skipped with a warning
+MAX_FOLDER_ENTRIES = 100_000  # directory entries examined under one folder given (a link to / ...)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -86,7 +110,7 @@ def load_sources(
     usable_folders: set[str] = set()
     for done, item in enumerate(items, 1):
         try:
-            source = _read_item(item, stdin, max_bytes)
+            source = _read_item(item, stdin, max_bytes, warn)
         except InputError as err:
             if item.folder is None:
                 failures.append(err)
@@ -119,29 +143,68 @@ def _format_of(path: str) -> str:
 def _folder_items(
     folder: str, failures: list[InputError], warn: Callable[[str], None]
 ) -> list[_Item]:
-    """The supported, non-hidden files under ``folder``, sorted by relative path."""
+    """The supported, non-hidden files under ``folder``, sorted by relative path.
 
-    def unreadable(err: OSError) -> None:
-        problem = f"cannot read: {err.strerror or err}"
-        if err.filename in (None, folder):
-            failures.append(InputError(folder, problem))
-        else:
-            warn(f"{err.filename}: {problem}, skipped")
-
+    Walked with a stack, not recursion; folders deeper than MAX_FOLDER_DEPTH are skipped, and a
+    folder reached again through a symlink is skipped (a loop would never end).
+    """
     found: list[tuple[str, str]] = []  # (relative path with "/", full path)
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for file in files:
-            if file.startswith(".") or not file.lower().endswith(SUPPORTED_SUFFIXES):
+    try:
+        top = os.stat(folder)
+    except OSError as err:
+        failures.append(InputError(folder, f"cannot read: {err.strerror or err}"))
+        return []
+    entered = {(top.st_dev, top.st_ino)}
+    stack = [(folder, 0)]
+    examined = 0
+    while stack:
+        directory, depth = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError as err:
+            problem = f"cannot read: {err.strerror or err}"
+            if directory == folder:
+                failures.append(InputError(folder, problem))
+                return []
+            warn(f"{directory}: {problem}, skipped")
+            continue
+        examined += len(entries)
+        if examined > MAX_FOLDER_ENTRIES:
+            warn(f"{folder}: over {MAX_FOLDER_ENTRIES:,} files and folders; the rest is not read")
+            break
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            full = os.path.join(root, file)
-            found.append((os.path.relpath(full, folder).replace(os.sep, "/"), full))
-    if not found and not (failures and failures[-1].path == folder):
+            if _is_folder(entry):
+                if depth >= MAX_FOLDER_DEPTH:
+                    warn(f"{entry.path}: folders nested over {MAX_FOLDER_DEPTH} deep, skipped")
+                    continue
+                try:
+                    info = entry.stat()
+                except OSError as err:
+                    warn(f"{entry.path}: cannot read: {err.strerror or err}, skipped")
+                    continue
+                if (info.st_dev, info.st_ino) in entered:
+                    warn(f"{entry.path}: a folder already read (a symlink loop), skipped")
+                    continue
+                entered.add((info.st_dev, info.st_ino))
+                stack.append((entry.path, depth + 1))
+            elif entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                found.append((os.path.relpath(entry.path, folder).replace(os.sep, "/"), entry.path))
+    if not found:
         failures.append(InputError(folder, _NOTHING_IN_FOLDER))
     return [_Item(full, rel, _format_of(rel), folder) for rel, full in sorted(found)]
 
 
-def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int) -> Source:
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows symlinks: a linked folder is read, once
+    except OSError:
+        return False
+
+
+def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callable[[str], None]) -> Source:
     if item.path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, STDIN_NAME, max_bytes)
@@ -149,7 +212,9 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int) -> Source:
     else:
         data = _read_file(item.path, max_bytes)
         name = item.path
-    text, encoding = decode(data, name)
+    text, encoding = decode(data, name, warn)
+    if is_briefing(text):
+        raise InputError(name, "a briefing written by summarize, not an article")
     fmt = item.format
     if item.path == "-" and _HTML_START.match(text[:4096]):
         fmt = "html"
@@ -168,14 +233,24 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
+    """A regular file's bytes, its size checked before reading (a FIFO or device is refused unread)."""
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise InputError(path, _too_large(size, max_bytes))
-        with open(path, "rb") as stream:
+        _check_regular(path, os.stat(path), max_bytes)
+        # Non-blocking, no controlling terminal: should the path be swapped for a FIFO or a
+        # terminal after the check above, opening it cannot hang; the descriptor is checked again.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(descriptor, "rb") as stream:
+            _check_regular(path, os.fstat(descriptor), max_bytes)
             return _read_limited(stream, path, max_bytes)
     except OSError as err:
         raise InputError(path, f"cannot read: {err.strerror or err}") from err
+
+
+def _check_regular(path: str, info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file; give - to read standard input")
+    if info.st_size > max_bytes:
+        raise InputError(path, _too_large(info.st_size, max_bytes))
 
 
 def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
@@ -186,16 +261,19 @@ def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
+def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
     """Decode ``data`` to text: BOM-marked Unicode, UTF-8, else charset-normalizer's guess.
 
-    The BOM is removed and CRLF / CR line ends become ``"\\n"``.  Returns (text, encoding).
-    Raises InputError when the data looks binary.
+    The BOM is removed, CRLF / CR line ends become ``"\\n"``, form feeds and vertical tabs a
+    line end; other control characters, terminal escape sequences and bidirectional overrides
+    are removed.  Returns (text, encoding).  Raises InputError when the data looks binary.
     """
-    text, encoding = _decode_bom(data) or _decode_plain(data, name)
+    text, encoding = _decode_bom(data) or _decode_plain(data, name, warn or (lambda message: None))
     if "\x00" in text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
         raise InputError(name, "binary file, not text")
-    return _LINE_ENDS.sub("\n", text), encoding
+    text = _LINE_ENDS.sub("\n", text)
+    text = _PAGE_BREAKS.sub("\n", _TERMINAL_SEQUENCE.sub("", text))
+    return _STRIPPED.sub("", text), encoding
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
@@ -208,13 +286,24 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _decode_plain(data: bytes, name: str) -> tuple[str, str]:
+def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(name, "binary file, not text")
+    body, encoding = (data[3:], "utf-8-sig") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return body.decode("utf-8"), encoding
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes (a Windows-1252 quote pasted in) stays UTF-8, the strays
+    # replaced: guessing a code page for the whole file would corrupt every other character.
+    # Only when invalid sequences outnumber valid multi-byte characters is it a legacy encoding.
+    text = body.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    if invalid <= valid:
+        warn(f"{name}: {invalid} byte sequence{'s' if invalid != 1 else ''} that are not UTF-8 "
+             "replaced by \ufffd")
+        return text, encoding
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
@@ -241,15 +330,34 @@ def _decode_plain(data: bytes, name: str) -> tuple[str, str]:
 
 
 def html_text(html: str) -> str:
-    """The article text of an HTML page, one paragraph a line ("" when there is none)."""
-    import trafilatura
+    """The article text of an HTML page, one paragraph a line ("" when there is none).
 
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, include_images=False
-    )
-    if text and text.strip():
-        return text.strip()
+    Text a browser never shows (``<template>``, the ``hidden`` attribute, inline styles
+    ``display: none``, ``visibility: hidden``, ``opacity: 0``, ``font-size: 0``) is removed first.
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is not None:
+        _drop_hidden(tree)
+        text = trafilatura.extract(
+            tree, include_comments=False, include_tables=False, include_images=False
+        )
+        if text and text.strip():
+            return text.strip()
     return _visible_text(html)
+
+
+def _drop_hidden(root) -> None:
+    hidden = [
+        element
+        for element in root.xpath("//template | //*[@hidden] | //*[@style]")
+        if element.tag == "template" or element.get("hidden") is not None
+        or _HIDDEN_STYLE.search(element.get("style") or "")
+    ]
+    for element in hidden:
+        element.drop_tree()  # keeps the element's tail: the text after it is visible
 
 
 def _visible_text(html: str) -> str:
@@ -262,6 +370,7 @@ def _visible_text(html: str) -> str:
         )
     except (etree.ParserError, ValueError):
         return ""
+    _drop_hidden(root)
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []

@@ -1,4 +1,9 @@
-"""Render a briefing as Markdown or JSON (strings only; writing files is the CLI's job)."""
+"""Render a briefing as Markdown or JSON (strings only; writing files is output.py's job).
+
+Everything taken from the input (file names, titles, quoted text) is escaped for the format, so
+that no heading, list, link, HTML or control character can be injected into the briefing, nor
+through it into a terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,21 @@ import json
 import re
 
 from .models import Briefing
+from .output import BRIEFING_MARKER
 
-# Characters that Markdown would read as markup inside a quoted sentence.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Characters that Markdown would read as markup inside a line of text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# "&" only where it would start an entity (&lt; &#60;): elsewhere it is plain text.
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
+# At the start of a line: a list marker, a setext underline or an ordered-list number.
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))(?=\s|$)")
+# Characters a terminal or a viewer would act on rather than show: C0 and C1 controls, DEL, the
+# bidirectional overrides and isolates ("Trojan Source"), and the lone surrogates by which Python
+# carries the bytes of a file name that is not UTF-8.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same but C0 controls, which json.dumps escapes itself (and "\n" lays out the JSON).
+_UNSHOWABLE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def render(briefing: Briefing, fmt: str) -> str:
@@ -38,14 +55,15 @@ def render_markdown(briefing: Briefing) -> str:
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {_escape(title)}" if title else ""
-        lines.append(f"{number}. `{source.name}`{headline}")
-    lines += ["", "---", "", f"<sub>{_footer(briefing)}</sub>", ""]
+        lines.append(f"{number}. {_code(source.name)}{headline}")
+    lines += ["", "---", "", f"<sub>{_footer(briefing)}</sub>", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
 
 
 def render_json(briefing: Briefing) -> str:
     names = [s.name for s in briefing.sources]
     document = {
+        "generator": "summarize",  # first: how the loader recognises a briefing (output.JSON_MARKER)
         "title": briefing.title,
         "algorithm": briefing.algorithm,
         "max_words": briefing.max_words,
@@ -76,7 +94,8 @@ def render_json(briefing: Briefing) -> str:
         ],
         "stats": briefing.stats,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _UNSHOWABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 RENDERERS = {"markdown": render_markdown, "json": render_json}
@@ -95,5 +114,30 @@ def _footer(briefing: Briefing) -> str:
             f"(used {briefing.words} words, {len(briefing.sentences)} sentences){pooled}.")
 
 
+def visible(text: str) -> str:
+    """``text`` with unshowable characters written as escapes (``\\x1b``, ``\\n``, a file name's
+    undecodable byte as ``\\xe9``): for terminal messages and file names, shown, never acted on."""
+    return _UNSHOWABLE.sub(_escape_character, text)
+
+
+def _escape_character(match: re.Match) -> str:
+    character = match.group()
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte code - 0xDC00 of a file name
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMED_ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
 def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """One line of Markdown text showing ``text`` as it is: no markup, HTML or line break in it acts."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(" ".join(text.split())))
+    text = _ENTITY_START.sub(r"\\&", text)
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+
+
+def _code(name: str) -> str:
+    """A file name as a Markdown code span, fenced by more backticks than it holds."""
+    name = visible(name)
+    fence = "`" * (max(map(len, re.findall("`+", name)), default=0) + 1)
+    pad = " " if name[:1] in ("`", " ") or name[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{name}{pad}{fence}"
