@@ -248,7 +248,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
 
 def _check_regular(path: str, info: os.stat_result, max_bytes: int) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file; give - to read standard input")
+        raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file")
     if info.st_size > max_bytes:
         raise InputError(path, _too_large(info.st_size, max_bytes))
 
