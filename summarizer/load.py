@@ -55,6 +55,7 @@ _HIDDEN_STYLE = re.compile(
     r"|opacity\s*:\s*0*(?:\.0*)?\s*(?:!important)?\s*(?:;|$)|font-size\s*:\s*0*(?:\.0*)?[a-z%]*\s*(?:!important)?\s*(?:;|$))",
     re.I,
 )
+_FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
 MAX_FOLDER_DEPTH = 32  # folders nested deeper are skipped with a warning
 MAX_FOLDER_ENTRIES = 100_000  # directory entries examined under one folder given (a link to / ...)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -301,9 +302,15 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
     invalid = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
     valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
     if invalid <= valid:
-        warn(f"{name}: {invalid} byte sequence{'s' if invalid != 1 else ''} that are not UTF-8 "
-             "replaced by \ufffd")
+        warn(f"{name}: {invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} replaced by \ufffd")
         return text, encoding
+    # A few high bytes in ASCII text are too little for a detector to tell code pages apart
+    # (it picked mac_iceland for one curly quote): take the most common one for news.
+    if len(body.translate(None, bytes(range(128)))) <= _FEW_HIGH_BYTES:
+        try:
+            return body.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
