@@ -48,8 +48,8 @@ def render_json(briefing: Briefing) -> str:
     document = {
         "title": briefing.title,
         "algorithm": briefing.algorithm,
-        "max_words": briefing.max_words,
-        "max_sentences": briefing.max_sentences,
+        "max_words": briefing.budget.max_words,
+        "max_sentences": briefing.budget.max_sentences,
         "words": briefing.words,
         "sentences": [
             {
@@ -84,10 +84,10 @@ RENDERERS = {"markdown": render_markdown, "json": render_json}
 
 def _footer(briefing: Briefing) -> str:
     budget = []
-    if briefing.max_words is not None:
-        budget.append(f"{briefing.max_words} words")
-    if briefing.max_sentences is not None:
-        budget.append(f"{briefing.max_sentences} sentences")
+    if briefing.budget.max_words is not None:
+        budget.append(f"{briefing.budget.max_words} words")
+    if briefing.budget.max_sentences is not None:
+        budget.append(f"{briefing.budget.max_sentences} sentences")
     stats = briefing.stats
     pooled = f"; {int(stats['sentences'])} sentences pooled, {int(stats['passages'])} after deduplication" \
         if "sentences" in stats else ""
