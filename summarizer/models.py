@@ -46,6 +46,7 @@ class Source:
     encoding: str = "utf-8"
     format: str = "text"  # "text", "markdown" or "html"
     date: str | None = None  # when it was published (ISO 8601), where the input says so
+    title: str | None = None  # the title its metadata gives (an HTML page's), where there is one
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,8 @@ class Pool:
     """
 
     sources: list[Source]
-    titles: list[str]  # each source's headline ("" where none is found)
+    headlines: list[str]  # each source's headline ("" where it has none)
+    titles: list[str]  # each source's headline, else its metadata title, else its file name
     sentences: list[Sentence]  # every pooled sentence, source by source, in reading order
     tokenizer: Tokenizer
     terms: TermMatrix  # row i: the content stems of sentences[i]
@@ -220,7 +222,7 @@ class Briefing:
     title: str
     sentences: list[BriefingSentence]
     sources: list[Source]
-    source_titles: list[str]  # each source's first headline ("" where none is found)
+    source_titles: list[str]  # each source's headline, else its metadata title, else its file name
     disagreements: list[Disagreement]
     algorithm: str
     budget: Budget

@@ -27,6 +27,7 @@ from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .select import select
 from .structure import parse_blocks, source_title
+from .titles import briefing_title, source_titles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]
@@ -70,7 +71,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     picks, scores = rank_and_select(pool, config, progress=progress)
     return Briefing(
-        title=config.output.title or _briefing_title(pool.titles, pool.tokenizer),
+        title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
         sentences=[cite(pool, pick, score, config.cite.threshold) for pick, score in zip(picks, scores)],
         sources=pool.sources,
         source_titles=pool.titles,
@@ -85,6 +86,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
                warn: Warn = lambda message: None) -> Pool:
     """Clean and segment every source, pool the sentences, deduplicate and annotate them."""
     blocks = [parse_blocks(source, i) for i, source in enumerate(sources)]
+    headlines = [source_title(b) for b in blocks]
     sentences = pool_sentences(blocks)
     for source, source_blocks in zip(sources, blocks):
         if not any(b.kind.is_text for b in source_blocks):
@@ -100,7 +102,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     return Pool(
         sources=list(sources),
-        titles=[source_title(b) for b in blocks],
+        headlines=headlines,
+        titles=source_titles(headlines, sources),
         sentences=sentences,
         tokenizer=tokenizer,
         terms=terms,
@@ -138,16 +141,6 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
             raise ConfigError("max_words", f"{budget.max_words} is too small: the shortest sentence that could be "
                                            f"quoted has {shortest} words; give at least {shortest}")
     return picks, pick_scores
-
-
-def _briefing_title(titles: list[str], tokenizer: Tokenizer) -> str:
-    """The headline that shares most words with the other headlines; a plain title if none."""
-    found = [t for t in titles if t]
-    if not found:
-        return "Briefing"
-    bags = [set(tokenizer.terms(t)) for t in found]
-    overlap = [sum(len(b & other) for other in bags) - len(b) for b in bags]
-    return found[int(np.argmax(overlap))]
 
 
 def _ignore(message: str) -> None:

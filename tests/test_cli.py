@@ -206,3 +206,56 @@ def test_text_that_is_not_english_gets_a_warning(in_tmp):
     result = run("es.txt", "--output", "-")
     assert result.exit_code == 0
     assert "es.txt" in result.stderr and "English" in result.stderr
+
+
+def run_main(*args, cwd=None):
+    """The console script as a user runs it: its own usage errors, exit codes, no Typer runner."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    return subprocess.run([sys.executable, "-m", "summarizer", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_version():
+    result = run_main("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("summarize ")
+
+
+def test_choices_are_case_insensitive_and_listed_in_help(in_tmp):
+    result = run("--algo", "TextRank", "--neutrality", "Strict", "--output", "-", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "textrank"
+    helped = run("--help").stdout
+    assert "textrank" in helped and "strict" in helped and "balanced" in helped
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--max-word", "50"], "--max-words"),
+    (["--algo", "lexrnk"], "'lexrank'"),
+    (["--profile", "breif"], "'brief'"),
+    (["--set", "select.max_word=50"], "'max_words'"),
+])
+def test_misspellings_get_a_suggestion_in_the_tools_one_error_style(in_tmp, args, expected):
+    result = run_main(*args, cwd=in_tmp)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("summarize: error: ")
+    assert expected in lines[0]
+    assert not (in_tmp / "briefing.md").exists()
+
+
+def test_a_budget_too_small_for_any_sentence_says_the_smallest_that_works(in_tmp):
+    result = run_main("--max-words", "3", cwd=in_tmp)
+    assert result.returncode == 2
+    assert "max_words" in result.stderr and "give at least" in result.stderr
+    smallest = int(result.stderr.rsplit("give at least", 1)[1].split()[0])
+    assert run_main("--max-words", str(smallest), "-q", cwd=in_tmp).returncode == 0
+    assert (in_tmp / "briefing.md").exists()
+
+
+def test_any_setting_can_be_given_with_set(in_tmp):
+    result = run("--set", "rank.algo=coverage", "--set", "select.max_sentences=2", "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "coverage" and len(document["sentences"]) <= 2

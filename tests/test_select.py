@@ -42,7 +42,7 @@ def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s:
     quotable_rows = [tuple(r for r in rs if quotable(sentences[r])) for rs in rows]
     quote = np.array([q[0] if q else -1 for q in quotable_rows])
     return Pool(
-        sources=[Source(f"s{i}", f"s{i}", "") for i in range(n_sources)], titles=[""] * n_sources,
+        sources=[Source(f"s{i}", f"s{i}", "") for i in range(n_sources)], headlines=[""] * n_sources, titles=[""] * n_sources,
         sentences=sentences, tokenizer=Tokenizer(), terms=terms, tfidf=terms.tfidf(),
         passages=[Passage(r, tuple(sentences[i] for i in r)) for r in rows], prior=np.ones(len(rows)),
         quotable=quotable_rows, quote=quote,
