@@ -12,6 +12,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+# Eager, because its module has the same name: a later `import summarizer.render` would otherwise
+# bind the module where the function is expected.  It is light (json and the data model).
+from .render import render
+
 # name -> the module that defines it
 _EXPORTS = {
     "ALGORITHMS": "rank",
@@ -34,13 +38,12 @@ _EXPORTS = {
     "load_sources": "load",
     "seeds_dir": "config",
     "subjectivity": "neutrality",
-    "render": "render",
     "split_sentences": "segment",
     "summarize": "pipeline",
     "summarize_sources": "pipeline",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "render"])
 
 
 def __getattr__(name: str) -> Any:
