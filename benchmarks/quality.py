@@ -23,12 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer import Config, Source, summarize_sources  # noqa: E402
-from summarizer.config import seeds_dir  # noqa: E402
-from summarizer.load import load_sources  # noqa: E402
-from summarizer.neutrality import subjectivity  # noqa: E402
-from summarizer.pool import pool_sentences  # noqa: E402
-from summarizer.structure import parse_blocks  # noqa: E402
+from summarizer import (Config, Source, build_pool, load_sources, seeds_dir, subjectivity,  # noqa: E402
+                        summarize_sources)
 
 DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 BUDGET = 100
@@ -40,7 +36,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--algos", default="lexrank,textrank,concepts,lsa,luhn,kl,sumbasic",
                         help="comma-separated algorithms")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="a setting for every run, as in a profile (YAML value)")
+                        help="a setting for every run: its path (rank.lexrank.threshold) or unique name, "
+                             "a YAML value")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     return parser.parse_args()
@@ -62,7 +59,7 @@ def run_cluster(job):
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     sources = [Source(doc["id"], doc["id"], doc["text"]) for doc in cluster["docs"]]
-    config = Config.from_mapping(settings)
+    config = Config().replace(**settings)
     started = time.perf_counter()
     briefing = summarize_sources(sources, config)
     elapsed = time.perf_counter() - started
@@ -76,7 +73,7 @@ def run_cluster(job):
 def mean_subjectivity(sources, briefing) -> tuple[float, float]:
     """Mean subjectivity of the briefing's sentences and of all the sources' sentences."""
     chosen = [subjectivity(s.text) for s in briefing.sentences]
-    pooled = [subjectivity(s.text) for s in pool_sentences([parse_blocks(src, i) for i, src in enumerate(sources)])]
+    pooled = [subjectivity(s.text) for s in build_pool(sources, Config()).sentences]
     return statistics.mean(chosen) if chosen else 0.0, statistics.mean(pooled)
 
 
@@ -85,7 +82,7 @@ def print_seeds_neutrality(algos: list[str], base: dict) -> None:
     sources = load_sources([str(seeds_dir())])
     for algo in algos:
         started = time.perf_counter()
-        briefing = summarize_sources(sources, Config.from_mapping({**base, "algo": algo}))
+        briefing = summarize_sources(sources, Config().replace(**{**base, "algo": algo}))
         elapsed = time.perf_counter() - started
         subj, pooled = mean_subjectivity(sources, briefing)
         print(f"{'seeds/':<20} {algo:<10} {'-':>6} {'-':>6} {briefing.words:6.1f} {subj:5.3f} {pooled:5.3f} "

@@ -3,33 +3,56 @@
 >>> import summarizer
 >>> briefing = summarizer.summarize(["reports/"], algo="lexrank", max_words=120)
 >>> print(summarizer.render(briefing, "markdown"))
+
+Names are imported on first use, so ``import summarizer`` (and the CLI's ``--help``) stays fast.
 """
 
-from .config import Config, available_profiles, load_config_file, load_profile
-from .errors import ConfigError, InputError, SummarizerError
-from .models import Briefing, BriefingSentence, Citation, Disagreement, Sentence, Source
-from .pipeline import summarize, summarize_sources
-from .rank import ALGORITHMS
-from .render import render
-from .segment import split_sentences
+from __future__ import annotations
 
-__all__ = [
-    "ALGORITHMS",
-    "Briefing",
-    "BriefingSentence",
-    "Citation",
-    "Config",
-    "ConfigError",
-    "Disagreement",
-    "InputError",
-    "Sentence",
-    "Source",
-    "SummarizerError",
-    "available_profiles",
-    "load_config_file",
-    "load_profile",
-    "render",
-    "split_sentences",
-    "summarize",
-    "summarize_sources",
-]
+import importlib
+from typing import Any
+
+# Eager, because its module has the same name: a later `import summarizer.render` would otherwise
+# bind the module where the function is expected.  It is light (json and the data model).
+from .render import render
+
+# name -> the module that defines it
+_EXPORTS = {
+    "ALGORITHMS": "rank",
+    "Briefing": "models",
+    "BriefingSentence": "models",
+    "Budget": "models",
+    "Citation": "models",
+    "Config": "config",
+    "ConfigError": "errors",
+    "Disagreement": "models",
+    "InputError": "errors",
+    "Pool": "models",
+    "Sentence": "models",
+    "Source": "models",
+    "SummarizerError": "errors",
+    "available_profiles": "config",
+    "build_pool": "pipeline",
+    "load_config_file": "config",
+    "load_profile": "config",
+    "load_sources": "load",
+    "seeds_dir": "config",
+    "subjectivity": "neutrality",
+    "split_sentences": "segment",
+    "summarize": "pipeline",
+    "summarize_sources": "pipeline",
+}
+
+__all__ = sorted([*_EXPORTS, "render"])
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

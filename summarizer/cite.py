@@ -15,24 +15,19 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import scipy.sparse as sp
 
-from .models import BriefingSentence, Citation, Passage, Sentence
+from .models import BriefingSentence, Citation, Passage, Pick, Pool, Sentence
 
 _MIN_SHARED_PHRASES = 2
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 
 
-def cite(quote_row: int, passage: Passage, score: float, sentences: list[Sentence], stems: list[list[str]],
-         vectors: sp.csr_matrix, threshold: float) -> BriefingSentence:
-    """The briefing sentence quoting ``sentences[quote_row]``, with its citations in source order.
-
-    ``stems`` are each sentence's content-word stems in order and ``vectors`` their L2-normalised
-    TF-IDF rows, both indexed like ``sentences``.
-    """
-    quote = sentences[quote_row]
-    others = [m for m in passage.members if m is not quote]
-    others += _paraphrases(quote_row, passage, sentences, stems, vectors, threshold)
+def cite(pool: Pool, pick: Pick, score: float, threshold: float) -> BriefingSentence:
+    """The briefing sentence quoting ``pick.row``, with its citations in source order."""
+    quote = pool.sentences[pick.row]
+    passage = pool.passages[pick.passage]
+    others = [m for r, m in zip(passage.rows, passage.members) if r != pick.row]
+    others += _paraphrases(pool, pick.row, passage, threshold)
     citations = [Citation(quote.source, quote.start, quote.end, quote.text, True)]
     citations += [Citation(m.source, m.start, m.end, m.text, m.text == quote.text)
                   for m in others if not figures_differ(quote.text, m.text)]
@@ -53,18 +48,18 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
 
-def _paraphrases(quote_row: int, passage: Passage, sentences: list[Sentence], stems: list[list[str]],
-                 vectors: sp.csr_matrix, threshold: float) -> list[Sentence]:
+def _paraphrases(pool: Pool, quote_row: int, passage: Passage, threshold: float) -> list[Sentence]:
     """The closest sentence of every other source, when it says the quoted sentence again."""
     cited = set(passage.sources)
-    similarity = np.asarray((vectors @ vectors[quote_row].T).todense()).ravel()
+    similarity = np.asarray((pool.tfidf @ pool.tfidf[quote_row].T).todense()).ravel()
     best: dict[int, int] = {}
     for row in np.flatnonzero(similarity >= threshold):
-        source = sentences[row].source
+        source = pool.sentences[row].source
         if source not in cited and (source not in best or similarity[row] > similarity[best[source]]):
             best[source] = row
+    stems = pool.terms.terms
     phrases = _phrases(stems[quote_row])
-    return [sentences[row] for row in best.values() if len(phrases & _phrases(stems[row])) >= _MIN_SHARED_PHRASES]
+    return [pool.sentences[row] for row in best.values() if len(phrases & _phrases(stems[row])) >= _MIN_SHARED_PHRASES]
 
 
 def _phrases(stems: list[str]) -> set[tuple[str, str]]:

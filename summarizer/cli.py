@@ -1,34 +1,56 @@
-"""The `summarize` command: parse, call the library, write, report."""
+"""The `summarize` command: parse, call the library, write, report.
+
+Starts fast: the pipeline (numpy, scipy) is imported only once there is work to do, so
+``--help``, ``--version``, ``--list-algos`` and settings errors answer at once.
+"""
 
 from __future__ import annotations
 
 import signal
+import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .config import Config, FIELD_HELP, available_profiles, load_config_file, load_profile
+from .config import (FORMATS, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file, load_profile, nest,
+                     seeds_dir)
 from .errors import ConfigError, SummarizerError
 from .output import check_output, write_output
-from .pipeline import summarize
 from .progress import ProgressBar
-from .rank import ALGORITHMS, DESCRIPTIONS
-from .render import render, visible
+from .render import visible
+from .rank import ALGORITHMS
+from .settings import leaves
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None)
+# Click's UsageError, as Typer ships it (newer Typer versions carry their own copy of click).
+_UsageError = typer.BadParameter.__bases__[0]
+
+app = typer.Typer(add_completion=True, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+_HELP = {path: f.metadata["help"] for path, f, _ in leaves(Config)}
 
 
-def _help(key: str, default: str = "") -> str:
+def _help(path: str, default: str = "") -> str:
     """A setting's help text as the profiles document it, for the command line."""
-    text = FIELD_HELP[key].split(";")[0]
+    text = _HELP[path].split(";")[0]
     return f"{text[0].upper()}{text[1:]}. {default}".strip()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"summarize {version('summarizer')}")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            typer.echo("summarize (not installed)")
+        raise typer.Exit()
 
 
 def _list_algorithms(value: bool) -> None:
     if value:
-        for name in ALGORITHMS:
-            typer.echo(f"{name:<10} {DESCRIPTIONS[name]}")
+        for name, cls in ALGORITHMS.items():
+            typer.echo(f"{name:<10} {cls.description}")
         raise typer.Exit()
 
 
@@ -50,66 +72,93 @@ Examples:
   summarize                         # the bundled sample articles -> briefing.md
   summarize reports/ extra.txt --algo textrank --max-words 150 --output brief.md
   summarize --profile brief         # a bundled profile (see --list-profiles)
+  summarize --set rank.lexrank.threshold=0.2 --set select.diversity=0.5
   cat article.txt | summarize - --format json --output -
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
         None, help="Articles: .txt, .md or .html files, folders (read recursively), or - for standard input. "
                    "None: the bundled sample articles.", show_default=False),
-    algo: Optional[str] = typer.Option(None, "--algo", "-a", help=_help("algo"), show_default=False),
+    algo: Optional[str] = typer.Option(
+        None, "--algo", "-a", show_default=False,
+        help=f"Ranking algorithm: {', '.join(ALGORITHMS)} (see --list-algos). [default: lexrank]"),
     profile: Optional[str] = typer.Option(None, "--profile", "-p",
                                           help="Bundled settings profile, e.g. default, brief, long.",
                                           show_default=False),
     config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Settings from a YAML file.",
                                                show_default=False, dir_okay=False),
-    max_words: Optional[int] = typer.Option(None, "--max-words", "-w", help=_help("max_words", f"[default: {Config().max_words}]"), show_default=False),
-    max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n",
-                                                help=_help("max_sentences", "[default: none]"),
-                                                show_default=False),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown or json [default: markdown].",
-                                                show_default=False),
-    output: Optional[str] = typer.Option(None, "--output", "-o",
+    max_words: Optional[int] = typer.Option(None, "--max-words", "-w", show_default=False,
+                                            help=_help("select.max_words", "[default: 120]")),
+    max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n", show_default=False,
+                                                help=_help("select.max_sentences", "[default: none]")),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", show_default=False,
+                                                help=f"{' or '.join(FORMATS)} [default: markdown]."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", show_default=False,
                                          help="Output file, or - for standard output "
-                                              "[default: briefing.md, or briefing.json with --format json].",
-                                         show_default=False),
-    neutrality: Optional[str] = typer.Option(None, "--neutrality",
-                                             help=_help("neutrality", "[default: balanced]"),
-                                             show_default=False),
+                                              "[default: briefing.md, or briefing.json with --format json]."),
+    neutrality: Optional[str] = typer.Option(
+        None, "--neutrality", show_default=False,
+        help=f"{', '.join(NEUTRALITY_POLICIES)}: {_help('neutrality.policy')} [default: balanced]"),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the briefing [default: the sources' "
                                                               "most shared headline].", show_default=False),
+    set_: Optional[List[str]] = typer.Option(None, "--set", "-s", metavar="KEY=VALUE", show_default=False,
+                                             help="Any setting by its path in the profiles, e.g. "
+                                                  "select.diversity=0.5 (repeatable; YAML values)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
     list_algos: bool = typer.Option(False, "--list-algos", callback=_list_algorithms, is_eager=True,
                                     help="List the algorithms and exit."),
     list_profiles: bool = typer.Option(False, "--list-profiles", callback=_list_profiles, is_eager=True,
                                        help="List the bundled profiles and exit."),
 ) -> None:
-    flags = {"algo": algo, "max_words": max_words, "max_sentences": max_sentences, "format": output_format,
-             "output": output, "neutrality": neutrality, "title": title}
+    flags = {"rank.algo": algo, "select.max_words": max_words, "select.max_sentences": max_sentences,
+             "output.format": output_format, "output.path": output, "neutrality.policy": neutrality,
+             "output.title": title}
     progress = ProgressBar(enabled=False if quiet else None)
     try:
         if profile and config_file:
             raise ConfigError("--profile", "give --profile or --config, not both")
         base = load_profile(profile) if profile else load_config_file(config_file) if config_file else Config()
-        config = Config.from_mapping({k: v for k, v in flags.items() if v is not None}, "command line", base)
+        given = {**_parse_sets(set_ or []), **{k: v for k, v in flags.items() if v is not None}}
+        config = Config.from_mapping(nest(given), "command line", base)
+        from .pipeline import summarize  # the work starts here: numpy and scipy load now
+        from .render import render
+
         warn = (lambda message: None) if quiet else _warn
-        inputs = paths or []
-        if config.output_path != "-":
-            check_output(config.output_path, inputs)  # before the work: a bad --output fails fast
-        briefing = summarize(paths or None, config, progress=progress, warn=warn)
+        inputs = paths or [str(seeds_dir())]
+        if config.output.target != "-":
+            check_output(config.output.target, inputs)  # before the work: a bad --output fails fast
+        briefing = summarize(inputs, config, progress=progress, warn=warn)
         progress.close()
-        text = render(briefing, config.format)
-        write_output(config.output_path, text, inputs=[*inputs, *(s.path for s in briefing.sources)])
+        text = render(briefing, config.output.format)
+        write_output(config.output.target, text, inputs=[*inputs, *(s.path for s in briefing.sources)])
+    except ConfigError as error:
+        progress.close()
+        _fail(str(error), 2)
     except SummarizerError as error:
         progress.close()
-        _fail(str(error), 2 if isinstance(error, ConfigError) else 1)
+        _fail(str(error), 1)
     except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated: clean-up has run
         progress.close()
-        terminated = isinstance(stop, Terminated)
-        _fail(f"{'terminated' if terminated else 'interrupted'}; no briefing written", 143 if terminated else 130)
-    if config.output_path != "-" and not quiet:
+        _fail(*_stopped(stop))
+    if config.output.target != "-" and not quiet:
         n = len(briefing.sources)
-        typer.echo(f"Wrote {visible(config.output_path)}: {len(briefing.sentences)} sentences, {briefing.words} words "
+        typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, {briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
+
+
+def _parse_sets(pairs: list[str]) -> dict:
+    """``--set KEY=VALUE`` pairs, each value read as YAML (so numbers, null and lists work)."""
+    from .yaml_safe import read_value
+
+    settings = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip():
+            raise ConfigError("--set", f"expected KEY=VALUE, not {pair!r}")
+        settings[key.strip()] = read_value(value, key.strip())
+    return settings
 
 
 class Terminated(KeyboardInterrupt):
@@ -118,6 +167,13 @@ class Terminated(KeyboardInterrupt):
 
 def _terminate(signum, frame) -> None:
     raise Terminated()
+
+
+def _stopped(stop: BaseException) -> tuple[str, int]:
+    """The message and exit status of a run stopped by SIGINT (130) or SIGTERM (143)."""
+    if isinstance(stop, Terminated):
+        return "terminated; no briefing written", 143
+    return "interrupted; no briefing written", 130
 
 
 def _warn(message: str) -> None:
@@ -130,5 +186,16 @@ def _fail(message: str, code: int) -> None:
 
 
 def main() -> None:
+    """The console script: Typer's command, with its own usage errors in the tool's one style."""
     signal.signal(signal.SIGTERM, _terminate)
-    app(prog_name="summarize")
+    try:
+        code = app(prog_name="summarize", standalone_mode=False)
+    except _UsageError as error:  # unknown option, missing value, bad number
+        message = error.format_message().replace("\n", " ")
+        typer.echo(f"summarize: error: {message} (see summarize --help)", err=True)
+        sys.exit(2)
+    except typer.Abort as abort:  # Ctrl-C (or SIGTERM) inside click itself
+        message, code = _stopped(abort.__cause__ or abort)
+        typer.echo(f"summarize: error: {message}", err=True)
+        sys.exit(code)
+    sys.exit(code if isinstance(code, int) else 0)

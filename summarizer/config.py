@@ -1,19 +1,24 @@
-"""One settings object for the CLI, the YAML profiles and the library.
+"""Settings, grouped by the pipeline stage they belong to: one object for the CLI, the YAML
+profiles and the library.
 
-Every setting is a field of ``Config``, documented once in ``FIELD_HELP``; values are checked once,
-in ``Config.__post_init__``; profiles and flags are merged with ``Config.from_mapping``.
+``Config`` has one section a stage (input, dedup, rank with a sub-section per algorithm, select,
+neutrality, cite, output).  Defaults and help live in the fields (``settings.setting``);
+``configs/default.yaml`` is generated from them (``default_profile``, tested).  Values are
+checked once, when a section is made; profiles, flags and library keywords all go through
+``Config.from_mapping``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
-from .yaml_safe import read_mapping
+from .models import Budget
+from .rank import ALGORITHMS
+from .settings import Section, leaves, merge, section, setting, suggestion
 
 FORMATS = ("markdown", "json")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
@@ -21,147 +26,207 @@ LANGUAGES = ("english",)
 
 
 @dataclass(frozen=True)
-class Config:
-    algo: str = "lexrank"
-    max_words: int | None = 120
-    max_sentences: int | None = None
-    format: str = "markdown"
-    output: str | None = None
-    title: str | None = None
-    language: str = "english"
-    neutrality: str = "balanced"
-    max_source_share: float = 0.5
-    duplicate_threshold: float = 0.5
-    citation_threshold: float = 0.3
-    redundancy_threshold: float = 0.35
-    diversity: float = 0.3
-    position_weight: float = 1.0
-    corroboration_weight: float = 0.5
-    min_sentence_words: int = 6
-    max_sentence_words: int = 60
-    lexrank_threshold: float = 0.1
-    damping: float = 0.85
-    max_neighbors: int = 100
-    max_file_mb: float = 16.0
+class InputSettings(Section):
+    """Reading the articles."""
 
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            _check_type(f.name, getattr(self, f.name), _FIELD_TYPES[f.name])
-        from .rank import ALGORITHMS  # the registry imports this module
-
-        if self.algo not in ALGORITHMS:
-            raise ConfigError("algo", f"unknown algorithm {self.algo!r}; choose one of: {', '.join(ALGORITHMS)}")
-        _check_choice("format", self.format, FORMATS)
-        _check_choice("neutrality", self.neutrality, NEUTRALITY_POLICIES)
-        _check_choice("language", self.language, LANGUAGES)
-        for name in ("max_words", "max_sentences"):
-            value = getattr(self, name)
-            if value is not None and value < 1:
-                raise ConfigError(name, f"must be at least 1 (or null for no limit), not {value}")
-        if self.max_words is None and self.max_sentences is None:
-            raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
-        for name in ("max_source_share", "duplicate_threshold", "citation_threshold", "redundancy_threshold", "diversity",
-                     "lexrank_threshold", "damping"):
-            _check_range(name, getattr(self, name), 0.0, 1.0)
-        for name in ("position_weight", "corroboration_weight"):
-            _check_range(name, getattr(self, name), 0.0, 10.0)
-        if self.min_sentence_words < 1:
-            raise ConfigError("min_sentence_words", "must be at least 1")
-        if self.max_sentence_words < self.min_sentence_words:
-            raise ConfigError("max_sentence_words", "must not be below min_sentence_words")
-        if self.max_neighbors < 1:
-            raise ConfigError("max_neighbors", "must be at least 1")
-        if not 0 < self.max_file_mb <= 1024:
-            raise ConfigError("max_file_mb", "must be above 0 and at most 1024")
-
-    @classmethod
-    def from_mapping(cls, values: Mapping[str, Any], origin: str = "", base: Config | None = None) -> Config:
-        """Settings from a profile or from flags, on top of ``base`` (the defaults if None)."""
-        known = {f.name for f in fields(cls)}
-        for key in values:
-            if key not in known:
-                raise ConfigError(str(key), f"unknown setting; known settings: {', '.join(sorted(known))}", origin)
-        if values.get("neutrality") is False:  # YAML 1.1 reads a bare `off` as false
-            values = {**values, "neutrality": "off"}
-        try:
-            return dataclasses.replace(base or cls(), **values)
-        except ConfigError as error:
-            raise ConfigError(error.key, error.problem, origin) from None
-
-    def replace(self, **changes: Any) -> Config:
-        return Config.from_mapping(changes, base=self)
-
-    @property
-    def output_path(self) -> str:
-        """Where the briefing goes: ``output``, else briefing.md / briefing.json."""
-        if self.output is not None:
-            return self.output
-        return "briefing.json" if self.format == "json" else "briefing.md"
+    language: str = setting("english", "language of stopwords and stemmer (english)", choices=LANGUAGES)
+    max_file_mb: float = setting(16.0, "larger input files are refused (MB)", above=0.0, high=1024.0)
 
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 2**20)
 
 
-# What each setting means, for --help and the documented profiles.
-FIELD_HELP = {
-    "algo": "ranking algorithm (see `summarize --list-algos`)",
-    "max_words": "hard word budget of the briefing; null for none",
-    "max_sentences": "hard sentence budget of the briefing; null for none",
-    "format": "markdown or json",
-    "output": "output file; '-' for standard output; null for briefing.md / briefing.json",
-    "title": "title of the briefing; null to take it from the sources' headlines",
-    "language": "language of stopwords and stemmer (english)",
-    "neutrality": "strict drops opinionated or loaded sentences; balanced ranks them down; off ignores wording",
-    "max_source_share": "most of the briefing one source may supply when others carry the same news (0-1)",
-    "duplicate_threshold": "similarity (0-1) at which two sentences count as the same news and are cited together",
-    "citation_threshold": "similarity (0-1) at which another source's sentence, sharing two phrases and no differing figure, counts as a paraphrase and is cited too",
-    "redundancy_threshold": "similarity (0-1) above which a sentence repeats one already selected and is skipped",
-    "diversity": "weight (0-1) of novelty against salience when selecting sentences (MMR)",
-    "position_weight": "how much a sentence near the top of its article is preferred (0 = not at all)",
-    "corroboration_weight": "how much news carried by several sources is preferred (0 = not at all)",
-    "min_sentence_words": "shorter sentences are never selected",
-    "max_sentence_words": "longer sentences are never selected",
-    "lexrank_threshold": "LexRank edge threshold on cosine similarity (0 = continuous LexRank)",
-    "damping": "PageRank damping factor for LexRank and TextRank",
-    "max_neighbors": "most neighbours kept per sentence in the similarity graph (bounds memory on large inputs)",
-    "max_file_mb": "larger input files are refused",
-}
+@dataclass(frozen=True)
+class DedupSettings(Section):
+    """Merging sentences that say the same thing."""
 
-_FIELD_TYPES: dict[str, tuple[type, ...]] = {}
-for _field in fields(Config):
-    _types: tuple[type, ...] = {"int": (int,), "float": (float, int), "str": (str,), "bool": (bool,)}[
-        _field.type.split(" | ")[0]
-    ]
-    if "None" in _field.type:
-        _types = _types + (type(None),)
-    _FIELD_TYPES[_field.name] = _types
+    threshold: float = setting(0.5, "similarity (0-1) at which two sentences count as the same news and are "
+                                    "cited together", low=0.0, high=1.0)
 
 
-def _type_name(types: tuple[type, ...]) -> str:
-    names = {int: "a whole number", float: "a number", str: "a string", bool: "true or false", type(None): "null"}
-    return " or ".join(dict.fromkeys(names[t] for t in types if not (t is int and float in types)))
+def _rank_settings() -> type[Section]:
+    """The rank section: the algorithm, the prior every algorithm's output is weighed by, and one
+    sub-section per algorithm that has settings of its own (its ``Params``)."""
+    own = [(name, cls.Params, section(cls.Params)) for name, cls in ALGORITHMS.items()
+           if dataclasses.fields(cls.Params)]
+    return dataclasses.make_dataclass("RankSettings", [
+        ("algo", str, setting("lexrank", "ranking algorithm (see `summarize --list-algos`)",
+                              choices=tuple(ALGORITHMS))),
+        ("position_weight", float, setting(1.0, "how much a sentence near the top of its article is preferred "
+                                                "(0 = not at all)", low=0.0, high=10.0)),
+        ("corroboration_weight", float, setting(0.5, "how much news carried by several sources is preferred "
+                                                     "(0 = not at all)", low=0.0, high=10.0)),
+        *own,
+    ], bases=(Section,), frozen=True, namespace={"__doc__": "Ranking: which algorithm, and how it is weighed."})
 
 
-def _check_type(name: str, value: Any, types: tuple[type, ...]) -> None:
-    # bool is an int in Python, but `max_words: true` in a profile is a mistake.
-    if isinstance(value, bool) and bool not in types or not isinstance(value, types):
-        raise ConfigError(name, f"must be {_type_name(types)}, not {value!r}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ConfigError(name, f"must be a finite number, not {value!r}")
+RankSettings = _rank_settings()
+RankSettings.__module__ = __name__  # picklable by name, for worker processes
 
 
-def _check_choice(name: str, value: str, choices: tuple[str, ...]) -> None:
-    if value not in choices:
-        raise ConfigError(name, f"must be one of {', '.join(choices)}, not {value!r}")
+@dataclass(frozen=True)
+class SelectSettings(Section):
+    """Choosing the briefing's sentences within the budget."""
+
+    max_words: int | None = setting(120, "hard word budget of the briefing; null for none")
+    max_sentences: int | None = setting(None, "hard sentence budget of the briefing; null for none")
+    diversity: float = setting(0.3, "weight (0-1) of novelty against salience when selecting sentences (MMR)",
+                               low=0.0, high=1.0)
+    redundancy_threshold: float = setting(0.35, "similarity (0-1) above which a sentence repeats one already "
+                                                "selected and is skipped", low=0.0, high=1.0)
+    max_source_share: float = setting(0.5, "most of the briefing one source may supply when others carry the "
+                                           "same news (0-1)", low=0.0, high=1.0)
+    min_sentence_words: int = setting(6, "shorter sentences are never quoted", low=1)
+    max_sentence_words: int = setting(60, "longer sentences are never quoted", low=1)
+
+    def check(self) -> None:
+        self.budget  # noqa: B018  (the budget checks itself)
+        if self.max_sentence_words < self.min_sentence_words:
+            raise ConfigError("max_sentence_words", "must not be below min_sentence_words")
+
+    @property
+    def budget(self) -> Budget:
+        return Budget(self.max_words, self.max_sentences)
 
 
-def _check_range(name: str, value: float, low: float, high: float) -> None:
-    if not low <= value <= high:
-        raise ConfigError(name, f"must be between {low:g} and {high:g}, not {value!r}")
+@dataclass(frozen=True)
+class NeutralitySettings(Section):
+    """Wording: how opinion and loaded language are kept out."""
+
+    policy: str = setting("balanced", "strict drops opinionated or loaded sentences; balanced ranks them down; "
+                                      "off ignores wording", choices=NEUTRALITY_POLICIES)
+
+
+@dataclass(frozen=True)
+class CiteSettings(Section):
+    """Citing every source that reports a quoted sentence."""
+
+    threshold: float = setting(0.3, "similarity (0-1) at which another source's sentence, sharing two phrases "
+                                    "and no differing figure, counts as a paraphrase and is cited too",
+                               low=0.0, high=1.0)
+
+
+@dataclass(frozen=True)
+class OutputSettings(Section):
+    """The briefing as written."""
+
+    format: str = setting("markdown", "markdown or json", choices=FORMATS)
+    path: str | None = setting(None, "output file; '-' for standard output; null for briefing.md / briefing.json")
+    title: str | None = setting(None, "title of the briefing; null to take it from the sources' headlines")
+
+    @property
+    def target(self) -> str:
+        """Where the briefing goes: ``path``, else briefing.md / briefing.json."""
+        if self.path is not None:
+            return self.path
+        return "briefing.json" if self.format == "json" else "briefing.md"
+
+
+@dataclass(frozen=True)
+class Config(Section):
+    """Every setting of a run, by stage."""
+
+    input: InputSettings = section(InputSettings)
+    dedup: DedupSettings = section(DedupSettings)
+    rank: RankSettings = section(RankSettings)  # type: ignore[valid-type]
+    select: SelectSettings = section(SelectSettings)
+    neutrality: NeutralitySettings = section(NeutralitySettings)
+    cite: CiteSettings = section(CiteSettings)
+    output: OutputSettings = section(OutputSettings)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any], origin: str = "", base: Config | None = None) -> Config:
+        """Settings from a profile (nested like the sections), on top of ``base`` (the defaults if None).
+        Errors name the key path and ``origin`` (a file, or "command line")."""
+        try:
+            return merge(cls, _yaml_off(values), base)  # type: ignore[return-value]
+        except ConfigError as error:
+            raise ConfigError(error.key, error.problem, origin) from None
+
+    def replace(self, **changes: Any) -> Config:
+        """These settings with some changed: a dotted path (``**{"rank.lexrank.threshold": 0.2}``),
+        a setting's own name where only one section has it (``max_words=80``, ``algo="textrank"``),
+        or a section with a mapping (``rank={"algo": "textrank"}``)."""
+        return Config.from_mapping(nest(changes), base=self)
+
+    @property
+    def budget(self) -> Budget:
+        return self.select.budget
+
+
+def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """Dotted paths and unambiguous setting names as the nested mapping sections take."""
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        path = key.split(".") if "." in key or key in SECTIONS else _path_of(key)
+        node = nested
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(key, "conflicts with another setting given")
+        node[path[-1]] = value
+    return nested
+
+
+SECTIONS = tuple(f.name for f in dataclasses.fields(Config))
+_PATHS = [path for path, _, _ in leaves(Config)]
+
+
+def _path_of(name: str) -> list[str]:
+    matches = [p for p in _PATHS if p.rsplit(".", 1)[-1] == name]
+    if len(matches) == 1:
+        return matches[0].split(".")
+    if matches:
+        raise ConfigError(name, f"ambiguous; give its section: {', '.join(matches)}")
+    names = sorted({p.rsplit('.', 1)[-1] for p in _PATHS} | set(SECTIONS))
+    raise ConfigError(name, f"unknown setting{suggestion(name, names)}")
+
+
+def _yaml_off(values: Any) -> Any:
+    """YAML 1.1 reads a bare `off` as false: ``neutrality: {policy: off}`` (or ``neutrality: off``)
+    means the policy."""
+    if not isinstance(values, Mapping):
+        return values
+    neutrality = values.get("neutrality")
+    if neutrality is False:
+        return {**values, "neutrality": "off"}
+    if isinstance(neutrality, Mapping) and neutrality.get("policy") is False:
+        return {**values, "neutrality": {**neutrality, "policy": "off"}}
+    return values
 
 
 # Profiles -------------------------------------------------------------------------------------
+
+def default_profile() -> str:
+    """configs/default.yaml: every setting, its default and its meaning, section by section."""
+    lines = ["# default: the settings `summarize` uses when no profile is given.",
+             "# Every setting is listed with its meaning, by pipeline stage; flags on the command line",
+             "# override them.  Generated from summarizer/config.py (tests/test_config.py checks it)."]
+    _profile_lines(Config(), lines, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _profile_lines(values: Section, lines: list[str], depth: int) -> None:
+    indent = "  " * depth
+    for f in dataclasses.fields(values):
+        value = getattr(values, f.name)
+        if isinstance(value, Section):
+            lines += ["", f"{indent}# {f.metadata['help']}", f"{indent}{f.name}:"]
+            _profile_lines(value, lines, depth + 1)
+        else:
+            lines += [f"{indent}# {f.metadata['help']}", f"{indent}{f.name}: {_yaml_scalar(value)}"]
+
+
+def _yaml_scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value in ("off", "on", "yes", "no", "null", "true", "false"):
+        return f"'{value}'"
+    return str(value)
+
 
 def profiles_dir() -> Path:
     """The bundled profiles: inside the installed package, else the repository's configs/."""
@@ -187,10 +252,14 @@ def available_profiles() -> list[str]:
 
 def load_profile(name: str, base: Config | None = None) -> Config:
     # Only the bundled profiles' bare names: "../../x" or "/abs/path" would read any file on disk.
-    if name not in available_profiles():
-        raise ConfigError("profile", f"no profile {name!r}; choose one of: {', '.join(available_profiles())}")
+    profiles = available_profiles()
+    if name not in profiles:
+        raise ConfigError("profile", f"no profile {name!r}{suggestion(name, profiles)}; "
+                                     f"choose one of: {', '.join(profiles)}")
     return load_config_file(profiles_dir() / f"{name}.yaml", base)
 
 
 def load_config_file(path: str | Path, base: Config | None = None) -> Config:
+    from .yaml_safe import read_mapping  # only profiles need YAML
+
     return Config.from_mapping(read_mapping(path), str(path), base)

@@ -8,14 +8,16 @@ quality benchmark (README).
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
 from . import neutrality
-from .config import Config
 from .models import Passage, Sentence
 from .structure import is_full_sentence
+
+if TYPE_CHECKING:
+    from .config import Config
 
 # How strongly subjectivity ranks a passage down: (1 - excess) ** power, where excess is how far
 # it reaches above a floor that plain news reaches through lexicon noise.  Power 2 keeps the
@@ -42,17 +44,17 @@ def _quoted_share(text: str) -> float:
     return 1.0 - len(neutrality.unquoted(text).strip()) / max(len(text), 1)
 
 
-def prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarray:
+def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.ndarray:
     """What editors prefer, all else equal: lead material, corroborated news, plain wording."""
     positions = np.array([min(m.position for m in p.members) for p in passages])
-    weight = 1.0 + config.position_weight / (1.0 + positions)
+    weight = 1.0 + config.rank.position_weight / (1.0 + positions)
     if n_sources > 1:
         reach = np.array([len(p.sources) for p in passages])
-        weight *= 1.0 + config.corroboration_weight * (reach - 1) / (n_sources - 1)
+        weight *= 1.0 + config.rank.corroboration_weight * (reach - 1) / (n_sources - 1)
     weight *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT
     weight *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
     weight *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
-    if config.neutrality != "off":
+    if config.neutrality.policy != "off":
         # A passage reads as plainly as its plainest member, which is the one quoted.
         subjectivity = np.array([min(neutrality.subjectivity(m.text) for m in p.members) for p in passages])
         excess = np.clip(subjectivity - _SUBJECTIVITY_FLOOR, 0, None) / (1 - _SUBJECTIVITY_FLOOR)
@@ -63,12 +65,35 @@ def prior(passages: list[Passage], n_sources: int, config: Config) -> np.ndarray
 def quotable(config: Config) -> Callable[[Sentence], bool]:
     """Sentences a briefing can quote: complete, of a sensible length, not a question to the
     reader, and under the strict policy plainly worded."""
+    select, policy = config.select, config.neutrality.policy
+
     def check(sentence: Sentence) -> bool:
         return (
-            config.min_sentence_words <= sentence.words <= config.max_sentence_words
+            select.min_sentence_words <= sentence.words <= select.max_sentence_words
             and is_full_sentence(sentence.text)
-            and (config.neutrality == "off" or not neutrality.is_rhetorical_question(sentence.text))
-            and (config.neutrality != "strict" or neutrality.subjectivity(sentence.text) < 0.5)
+            and (policy == "off" or not neutrality.is_rhetorical_question(sentence.text))
+            and (policy != "strict" or neutrality.subjectivity(sentence.text) < 0.5)
         )
 
     return check
+
+
+def wording(config: Config) -> Callable[[Sentence], float]:
+    """How much a sentence's wording counts against quoting it (its subjectivity; 0 when off)."""
+    if config.neutrality.policy == "off":
+        return lambda sentence: 0.0
+    return lambda sentence: neutrality.subjectivity(sentence.text)
+
+
+def quotes(passages: Sequence[Passage], config: Config) -> tuple[list[tuple[int, ...]], np.ndarray]:
+    """Each passage's quotable member rows, and the row quoted by default (-1 if none): the
+    plainest, the first in reading order among equals."""
+    check, plainness = quotable(config), wording(config)
+    quotable_rows, default = [], np.full(len(passages), -1)
+    for p, passage in enumerate(passages):
+        rows = tuple(r for r, m in zip(passage.rows, passage.members) if check(m))
+        quotable_rows.append(rows)
+        if rows:
+            members = dict(zip(passage.rows, passage.members))
+            default[p] = min(rows, key=lambda r: round(plainness(members[r]), 1))
+    return quotable_rows, default

@@ -31,3 +31,11 @@ class ConfigError(SummarizerError):
 
     def __reduce__(self):
         return ConfigError, (self.key, self.problem, self.origin)
+
+
+def shown(value: object) -> str:
+    """A value as an error message shows it: short, and never thousands of digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() >= 200:
+        return "a number that long"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

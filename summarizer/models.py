@@ -1,13 +1,23 @@
 """Plain data passed between the pipeline's stages.
 
-load -> Source; structure -> Block; segment -> Sentence; dedup -> Passage;
-select + render -> Briefing.  Offsets are character offsets into ``Source.text``.
+load -> Source; structure -> Block; segment -> Sentence; dedup -> Passage; then one ``Pool``
+that every later stage reads; rank and select -> Pick; cite and render -> Briefing.
+Offsets are character offsets into ``Source.text``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING, Sequence
+
+from .errors import ConfigError, shown
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+    from .features import TermMatrix, Tokenizer
 
 
 class BlockKind(str, Enum):
@@ -36,6 +46,7 @@ class Source:
     encoding: str = "utf-8"
     format: str = "text"  # "text", "markdown" or "html"
     date: str | None = None  # when it was published (ISO 8601), where the input says so
+    title: str | None = None  # the title its metadata gives (an HTML page's), where there is one
 
 
 @dataclass(frozen=True)
@@ -73,15 +84,20 @@ class Sentence:
         return len(self.text.split())
 
 
-@dataclass
+@dataclass(frozen=True)
 class Passage:
     """One piece of news as the pool holds it: a sentence and its (near-)duplicates.
 
-    ``members[0]`` is the representative whose text may be quoted; the other members are the
-    same sentence or a near-duplicate of it, in the same or other sources.
+    ``rows[0]`` is the leader, the first in reading order; the other members are the same
+    sentence or a near-duplicate of it, in the same or other sources.
     """
 
-    members: list[Sentence]
+    rows: tuple[int, ...]  # rows of Pool.sentences, the leader first
+    members: tuple[Sentence, ...]  # those sentences
+
+    @property
+    def leader(self) -> int:
+        return self.rows[0]
 
     @property
     def sentence(self) -> Sentence:
@@ -94,6 +110,71 @@ class Passage:
     @property
     def sources(self) -> tuple[int, ...]:
         return tuple(sorted({m.source for m in self.members}))
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The briefing's hard budget: the only shape it takes, checked here and nowhere else."""
+
+    max_words: int | None = 120  # None: no limit
+    max_sentences: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("max_words", "max_sentences"):
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 1_000_000:
+                raise ConfigError(name, f"must be between 1 and 1000000 (or null for no limit), not {shown(value)}")
+        if self.max_words is None and self.max_sentences is None:
+            raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
+
+    def allows(self, words: int, sentences: int) -> bool:
+        """Whether a briefing of that many words and sentences fits."""
+        return ((self.max_words is None or words <= self.max_words)
+                and (self.max_sentences is None or sentences <= self.max_sentences))
+
+    def check(self, algorithm: str, word_counts: Sequence[int]) -> None:
+        """Every algorithm's picks pass through here: over the budget is a bug in the algorithm."""
+        if not self.allows(sum(word_counts), len(word_counts)):
+            raise AssertionError(f"{algorithm} picked {len(word_counts)} sentences, {sum(word_counts)} words: "
+                                 f"over the budget {self}")
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A passage chosen for the briefing and the member quoted for it."""
+
+    passage: int  # index into Pool.passages
+    row: int  # the quoted sentence: a row of Pool.sentences, one of the passage's quotable members
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Everything the stages after deduplication read, built once.
+
+    Sentence-level data is indexed by row (``sentences``, ``terms``, ``tfidf``, ``figures``);
+    passage-level data by passage (``passages``, ``prior``, ``quotable``, ``quote``).
+    """
+
+    sources: list[Source]
+    headlines: list[str]  # each source's headline ("" where it has none)
+    titles: list[str]  # each source's headline, else its metadata title, else its file name
+    sentences: list[Sentence]  # every pooled sentence, source by source, in reading order
+    tokenizer: Tokenizer
+    terms: TermMatrix  # row i: the content stems of sentences[i]
+    tfidf: sp.csr_matrix  # row i: L2-normalised TF-IDF of sentences[i] (IDF over the pooled sentences)
+    passages: list[Passage]
+    prior: np.ndarray  # per passage: what editors prefer, all else equal (editorial.prior)
+    quotable: list[tuple[int, ...]]  # per passage: the member rows a briefing may quote
+    quote: np.ndarray  # per passage: the row quoted by default (the plainest quotable member), -1 if none
+    words: np.ndarray  # per passage: words of the default quote (0 if none)
+    figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures package)
+
+    @property
+    def leaders(self) -> list[int]:
+        return [p.leader for p in self.passages]
+
+    def __len__(self) -> int:
+        return len(self.passages)
 
 
 @dataclass(frozen=True)
@@ -141,11 +222,10 @@ class Briefing:
     title: str
     sentences: list[BriefingSentence]
     sources: list[Source]
-    source_titles: list[str]  # each source's first headline ("" where none is found)
+    source_titles: list[str]  # each source's headline, else its metadata title, else its file name
     disagreements: list[Disagreement]
     algorithm: str
-    max_words: int | None
-    max_sentences: int | None
+    budget: Budget
     stats: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -18,9 +18,10 @@ from typing import BinaryIO, Iterable
 
 from .errors import InputError
 
-# The last line of a Markdown briefing (an HTML comment: invisible when rendered).  Quoted text in
-# a briefing has "<" escaped, so a briefing quoting a briefing cannot contain this line.
-BRIEFING_MARKER = "<!-- written by summarize: a briefing, not an article; never read back as a source -->"
+# The last line of a Markdown briefing: a link reference definition, which Markdown shows as
+# nothing.  Every line of a briefing that holds quoted text starts with the briefing's own markup
+# and "[" is escaped in quoted text, so a briefing quoting a briefing cannot hold this line.
+BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; never read back as a source)"
 # The first key of a JSON briefing, for the same purpose.
 JSON_MARKER = '{\n  "generator": "summarize"'
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")

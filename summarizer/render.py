@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .models import Briefing
+from .models import Briefing, BriefingSentence
 from .output import BRIEFING_MARKER
 
 # Characters that Markdown would read as markup inside a line of text.
@@ -35,13 +35,14 @@ def render(briefing: Briefing, fmt: str) -> str:
 def render_markdown(briefing: Briefing) -> str:
     n_sources = len(briefing.sources)
     lines = [f"# {_escape(briefing.title)}", ""]
-    lines.append(f"*A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, "
-                 f"{briefing.words} words. Every sentence is quoted verbatim from the sources cited after it.*")
+    lines.append(f"*A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, {briefing.words} words. "
+                 "Each sentence is quoted verbatim from the first source cited after it; the other sources "
+                 "cited report the same fact, word for word or, where marked ~, in their own words.*")
     lines.append("")
     if not briefing.sentences:
         lines += ["*No sentence in the sources could be quoted within the budget.*", ""]
     for sentence in briefing.sentences:
-        numbers = ", ".join(str(s + 1) for s in sentence.sources)
+        numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in _cited(sentence))
         reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
         lines += [f"- {_escape(sentence.text)} [{numbers}]{reach}", ""]
     if briefing.disagreements:
@@ -56,8 +57,15 @@ def render_markdown(briefing: Briefing) -> str:
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {_escape(title)}" if title else ""
         lines.append(f"{number}. {_code(source.name)}{headline}")
-    lines += ["", "---", "", f"<sub>{_footer(briefing)}</sub>", "", BRIEFING_MARKER, ""]
+    lines += ["", "---", "", f"*{_footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
+
+
+def _cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
+    """(source, carries the very text) for each cited source: verbatim ones first."""
+    exact = sorted({c.source for c in sentence.citations if c.exact})
+    paraphrased = sorted({c.source for c in sentence.citations} - set(exact))
+    return [(s, True) for s in exact] + [(s, False) for s in paraphrased]
 
 
 def render_json(briefing: Briefing) -> str:
@@ -66,8 +74,8 @@ def render_json(briefing: Briefing) -> str:
         "generator": "summarize",  # first: how the loader recognises a briefing (output.JSON_MARKER)
         "title": briefing.title,
         "algorithm": briefing.algorithm,
-        "max_words": briefing.max_words,
-        "max_sentences": briefing.max_sentences,
+        "max_words": briefing.budget.max_words,
+        "max_sentences": briefing.budget.max_sentences,
         "words": briefing.words,
         "sentences": [
             {
@@ -103,10 +111,10 @@ RENDERERS = {"markdown": render_markdown, "json": render_json}
 
 def _footer(briefing: Briefing) -> str:
     budget = []
-    if briefing.max_words is not None:
-        budget.append(f"{briefing.max_words} words")
-    if briefing.max_sentences is not None:
-        budget.append(f"{briefing.max_sentences} sentences")
+    if briefing.budget.max_words is not None:
+        budget.append(f"{briefing.budget.max_words} words")
+    if briefing.budget.max_sentences is not None:
+        budget.append(f"{briefing.budget.max_sentences} sentences")
     stats = briefing.stats
     pooled = f"; {int(stats['sentences'])} sentences pooled, {int(stats['passages'])} after deduplication" \
         if "sentences" in stats else ""

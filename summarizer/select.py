@@ -1,57 +1,39 @@
-"""Select: the best passages that fit the budget, without repeating each other.
+"""Select, for scoring algorithms: the best passages that fit the budget, without repeating each other.
 
-Maximal marginal relevance (Carbonell & Goldstein, 1998) under a hard word and sentence budget,
-with a cap on how much of the briefing one source may supply.  The choices come most important
-first, the order of a news story's inverted pyramid, which is the order the briefing keeps.
+Maximal marginal relevance (Carbonell & Goldstein, 1998) under the hard budget, with a cap on how
+much of the briefing one source may supply.  The picks come most important first, the order of a
+news story's inverted pyramid, which is the order the briefing keeps.  Selecting algorithms
+(``rank.base.Selector``) choose for themselves and do not come here.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
-from .models import Passage, Sentence
+from .editorial import wording
+from .models import Budget, Pick, Pool, Sentence
 
-
-@dataclass(frozen=True)
-class Budget:
-    max_words: int | None
-    max_sentences: int | None
+if TYPE_CHECKING:
+    from .config import Config
 
 
-@dataclass(frozen=True)
-class Choice:
-    passage: int  # index into the passages
-    quote: Sentence  # the member whose text the briefing quotes
-
-
-def select(
-    passages: Sequence[Passage],
-    scores: np.ndarray,
-    vectors: sp.csr_matrix,
-    budget: Budget,
-    *,
-    quotes: Sequence[Sequence[Sentence]],
-    preference: Callable[[Sentence], float],
-    diversity: float,
-    redundancy_threshold: float,
-    max_source_share: float,
-    n_sources: int,
-) -> list[Choice]:
+def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> list[Pick]:
     """Greedy MMR: repeatedly take the passage with the best salience-minus-redundancy that fits.
 
-    ``quotes[i]`` are the members of passage i that may be quoted at all; of them the one with
-    the lowest ``preference`` (e.g. subjectivity) is quoted, ties going to the source that has
-    supplied least so far, then to the one that carries least news no other source does (so the
-    cap does not later shut out what only it reports).  A passage as similar as
-    ``redundancy_threshold`` to one already chosen is never taken.
+    Of a passage's quotable members the one with the plainest wording is quoted, ties going to
+    the source that has supplied least so far, then to the one that carries least news no other
+    source does (so the cap does not later shut out what only it reports).  A passage as similar
+    as ``redundancy_threshold`` to one already chosen is never taken.
     """
-    n = len(passages)
-    open_ = np.array([bool(q) for q in quotes])
+    settings = config.select
+    preference = wording(config)
+    n, n_sources = len(pool), len(pool.sources)
+    quotes = [[(row, pool.sentences[row]) for row in rows] for rows in pool.quotable]
+    vectors = pool.tfidf[pool.leaders]
+    open_ = np.array([bool(q) for q in quotes], dtype=bool)
     relevance = np.asarray(scores, dtype=float)
     top = relevance[open_].max(initial=0.0)
     relevance = relevance / top if top > 0 else np.zeros(n)
@@ -61,14 +43,14 @@ def select(
     supplied = np.zeros(n_sources)  # words quoted from each source
     exclusive = np.zeros(n_sources)  # salience of the passages only one source can supply
     for i in np.flatnonzero(open_):
-        carriers = {m.source for m in quotes[i]}
+        carriers = {m.source for _, m in quotes[i]}
         if len(carriers) == 1:
             exclusive[carriers.pop()] += relevance[i]
-    cap = _source_cap(budget, max_source_share, n_sources)
-    chosen: list[Choice] = []
+    cap = _source_cap(budget, settings.max_source_share, n_sources)
+    picks: list[Pick] = []
 
     while sentences_left > 0 and open_.any():
-        gain = np.where(open_, (1.0 - diversity) * relevance - diversity * closeness, -np.inf)
+        gain = np.where(open_, (1.0 - settings.diversity) * relevance - settings.diversity * closeness, -np.inf)
         best = None
         for i in np.argsort(-gain, kind="stable"):
             if not np.isfinite(gain[i]):
@@ -80,16 +62,16 @@ def select(
             open_[i] = False  # nothing of it fits any more (budgets only shrink)
         if best is None:
             break
-        i, quote = best
-        chosen.append(Choice(int(i), quote))
+        i, (row, sentence) = best
+        picks.append(Pick(int(i), row))
         open_[i] = False
-        words_left -= quote.words
+        words_left -= sentence.words
         sentences_left -= 1
-        supplied[quote.source] += quote.words
+        supplied[sentence.source] += sentence.words
         similarity = np.asarray((vectors @ vectors[i].T).todense()).ravel()
         closeness = np.maximum(closeness, similarity)
-        open_ &= closeness < redundancy_threshold
-    return chosen
+        open_ &= closeness < settings.redundancy_threshold
+    return picks
 
 
 def _source_cap(budget: Budget, share: float, n_sources: int) -> float:
@@ -99,14 +81,16 @@ def _source_cap(budget: Budget, share: float, n_sources: int) -> float:
     return share * budget.max_words
 
 
-def _pick_quote(candidates: Sequence[Sentence], preference, supplied, exclusive, cap, words_left) -> Sentence | None:
-    fitting = [m for m in candidates if m.words <= words_left]
+def _pick_quote(candidates: Sequence[tuple[int, Sentence]], preference: Callable[[Sentence], float],
+                supplied: np.ndarray, exclusive: np.ndarray, cap: float,
+                words_left: float) -> tuple[int, Sentence] | None:
+    fitting = [(r, m) for r, m in candidates if m.words <= words_left]
     if not fitting:
         return None
     # Every source may supply one sentence, however long; past that the cap holds.
-    under_cap = [m for m in fitting if supplied[m.source] == 0 or supplied[m.source] + m.words <= cap]
+    under_cap = [(r, m) for r, m in fitting if supplied[m.source] == 0 or supplied[m.source] + m.words <= cap]
     if not under_cap:
         # The cap is for balance when others carry the news: a passage only one capped source
         # carries waits; if nothing else fits, the caller ends with what it has.
         return None
-    return min(under_cap, key=lambda m: (round(preference(m), 1), supplied[m.source], exclusive[m.source]))
+    return min(under_cap, key=lambda c: (round(preference(c[1]), 1), supplied[c[1].source], exclusive[c[1].source]))

@@ -82,11 +82,14 @@ def parse_blocks(source: Source, index: int) -> list[Block]:
 def source_title(blocks: list[Block]) -> str:
     """The source's headline: its first heading that reads like a title, else its first heading.
 
-    Only headings above the second paragraph of text count: later ones head sections.
+    Only headings above the second paragraph of body text count: later ones head sections; so
+    does a heading over a list ("Quick Looks", "Key points:"), which labels the list.
     """
-    text_blocks = [i for i, b in enumerate(blocks) if b.kind.is_text]
-    top = blocks[: text_blocks[1]] if len(text_blocks) > 1 else blocks
-    headings = [b.text.strip() for b in top if b.kind is BlockKind.HEADLINE]
+    body = [i for i, b in enumerate(blocks) if b.kind is BlockKind.BODY]
+    top = range(body[1] if len(body) > 1 else len(blocks))
+    headings = [blocks[i].text.strip() for i in top if blocks[i].kind is BlockKind.HEADLINE
+                and not (i + 1 < len(blocks) and blocks[i + 1].kind is BlockKind.LIST_ITEM)
+                and not blocks[i].text.rstrip().endswith(":")]
     titles = [h for h in headings if not h.endswith(".") and len(h.split()) <= 20]
     return (titles or headings or [""])[0]
 

@@ -30,24 +30,35 @@ _NUMBER = re.compile(r"[-+]?[0-9._:]*[0-9][0-9a-fA-FxXoObB._:eE+-]*|[-+]?\.(?:in
 def read_mapping(path: str | os.PathLike) -> dict[str, Any]:
     """The mapping in the YAML file at ``path`` ({} for an empty file); ConfigError naming it otherwise."""
     origin = os.fspath(path)
-    text = _read_text(origin)
-    try:
-        _check_events(text, origin)
-        values = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise ConfigError("config", f"not valid YAML{where}", origin) from None
-    except _DuplicateKey as duplicate:
-        raise ConfigError(duplicate.key, f"given twice (lines {duplicate.first} and {duplicate.second})",
-                          origin) from None
-    except (ValueError, OverflowError, RecursionError) as error:  # a number or value PyYAML cannot build
-        raise ConfigError("config", f"a value cannot be read ({type(error).__name__})", origin) from None
+    values = _parse(_read_text(origin), "config", origin)
     if values is None:
         return {}
     if not isinstance(values, dict):
         raise ConfigError("config", "must be a mapping of settings (key: value)", origin)
     return values
+
+
+def read_value(text: str, key: str) -> Any:
+    """One setting's value written in YAML (``--set key=value``), with the same limits."""
+    if len(text) > MAX_BYTES:
+        raise ConfigError(key, f"a value over {MAX_BYTES >> 10} KB")
+    return _parse(text, key, "")
+
+
+def _parse(text: str, key: str, origin: str) -> Any:
+    """``text`` as YAML; errors name ``key`` (or the key inside the text they are at)."""
+    try:
+        _check_events(text, key, origin)
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ConfigError(key, f"not valid YAML{where}", origin) from None
+    except _DuplicateKey as duplicate:
+        raise ConfigError(duplicate.key, f"given twice (lines {duplicate.first} and {duplicate.second})",
+                          origin) from None
+    except (ValueError, OverflowError, RecursionError) as error:  # a number or value PyYAML cannot build
+        raise ConfigError(key, f"a value cannot be read ({type(error).__name__})", origin) from None
 
 
 def _read_text(origin: str) -> str:
@@ -73,7 +84,7 @@ def _read_text(origin: str) -> str:
         raise ConfigError("config", "cannot read: not UTF-8 text", origin) from None
 
 
-def _check_events(text: str, origin: str) -> None:
+def _check_events(text: str, key: str, origin: str) -> None:
     """Depth, expanded size and number length, from the parser's events (iterative, no objects built)."""
     depth = 0
     nodes = 0
@@ -83,13 +94,13 @@ def _check_events(text: str, origin: str) -> None:
     expect_key: list[bool | None] = []  # per open mapping: whether its next node is a key (None: a sequence)
 
     def too_many() -> ConfigError:
-        return ConfigError("config", f"expands to over {MAX_NODES:,} values (aliases repeating aliases?)", origin)
+        return ConfigError(key, f"expands to over {MAX_NODES:,} values (aliases repeating aliases?)", origin)
 
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ConfigError("config", f"nested over {MAX_DEPTH} levels deep", origin)
+                raise ConfigError(key, f"nested over {MAX_DEPTH} levels deep", origin)
             _advance(expect_key)
             open_anchors.append((event.anchor, nodes))
             nodes += 1
@@ -111,8 +122,8 @@ def _check_events(text: str, origin: str) -> None:
             if is_key:
                 key_path[-1] = event.value
             elif event.style is None and len(event.value) > MAX_NUMBER_CHARS and _NUMBER.fullmatch(event.value):
-                key = next((k for k in reversed(key_path) if k is not None), "config")
-                raise ConfigError(key, f"a number of {len(event.value):,} characters; not a setting", origin)
+                at = ".".join(k for k in key_path if k is not None) or key
+                raise ConfigError(at, f"a number of {len(event.value):,} characters; not a setting", origin)
         elif isinstance(event, yaml.AliasEvent):
             _advance(expect_key)
             nodes += anchored.get(event.anchor, 1)

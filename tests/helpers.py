@@ -15,3 +15,23 @@ _MARKUP = re.compile(r"\*\*|__|`|^\s*(?:[-*•]|#+)\s", re.MULTILINE)
 def clean_text(text: str) -> str:
     """A source's words without markup and with whitespace folded, to check quotes against."""
     return " ".join(_MARKUP.sub(" ", text).split())
+
+
+def seeds_pool(**settings):
+    """The pool of the bundled sample articles under these settings."""
+    import summarizer
+    from summarizer.config import Config
+    from summarizer.load import load_sources
+
+    config = Config().replace(**settings) if settings else Config()
+    return summarizer.build_pool(load_sources([str(SEEDS)]), config), config
+
+
+def story_pool(texts, **settings):
+    """A pool of made-up articles, one text each."""
+    import summarizer
+    from summarizer.config import Config
+
+    config = Config().replace(**settings) if settings else Config()
+    sources = [summarizer.Source(f"s{i}.txt", f"s{i}.txt", text) for i, text in enumerate(texts)]
+    return summarizer.build_pool(sources, config), config

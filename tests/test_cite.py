@@ -40,5 +40,5 @@ def test_sentence_on_the_same_topic_is_not_a_paraphrase():
     related = "Gilbert was the strongest hurricane of the season, and Jamaica had not seen such winds since 1951."
     filler = "Schools in the capital stayed closed on Tuesday while crews cleared fallen trees from the roads."
     sources = [Source("a.txt", "a.txt", quote), Source("b.txt", "b.txt", f"{filler} {related}")]
-    briefing = summarizer.summarize(sources, citation_threshold=0.1, **ONE_SENTENCE)
+    briefing = summarizer.summarize(sources, **{"cite.threshold": 0.1}, **ONE_SENTENCE)
     assert [s.sources for s in briefing.sentences] == [(0,)]

@@ -82,10 +82,11 @@ def test_profiles(in_tmp, profile):
     document = json.loads(result.stdout)
     import yaml
     settings = yaml.safe_load((Path(__file__).parent.parent / "configs" / f"{profile}.yaml").read_text())
-    if settings.get("max_words"):
-        assert document["words"] <= settings["max_words"]
-    if settings.get("max_sentences"):
-        assert len(document["sentences"]) <= settings["max_sentences"]
+    budget = settings.get("select", {})
+    if budget.get("max_words"):
+        assert document["words"] <= budget["max_words"]
+    if budget.get("max_sentences"):
+        assert len(document["sentences"]) <= budget["max_sentences"]
 
 
 def test_flags_override_the_profile(in_tmp):
@@ -94,7 +95,7 @@ def test_flags_override_the_profile(in_tmp):
 
 
 def test_config_file(in_tmp):
-    (in_tmp / "mine.yaml").write_text("algo: textrank\nmax_words: 50\n")
+    (in_tmp / "mine.yaml").write_text("rank:\n  algo: textrank\nselect:\n  max_words: 50\n")
     result = run("--config", "mine.yaml", "--format", "json", "--output", "-")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
@@ -102,13 +103,15 @@ def test_config_file(in_tmp):
 
 
 @pytest.mark.parametrize("content, key", [
-    ("max_wrds: 50\n", "max_wrds"),
-    ("max_words: fifty\n", "max_words"),
-    ("max_words: true\n", "max_words"),
-    ("diversity: 3\n", "diversity"),
-    ("neutrality: loud\n", "neutrality"),
+    ("select:\n  max_wrds: 50\n", "select.max_wrds"),
+    ("select:\n  max_words: fifty\n", "select.max_words"),
+    ("select:\n  max_words: true\n", "select.max_words"),
+    ("select:\n  diversity: 3\n", "select.diversity"),
+    ("neutrality:\n  policy: loud\n", "neutrality.policy"),
+    ("rank:\n  lexrank:\n    damping: 2\n", "rank.lexrank.damping"),
+    ("max_words: 50\n", "max_words"),
     ("- a\n- b\n", "config"),
-    ("algo: [lexrank\n", "config"),
+    ("rank: [lexrank\n", "config"),
 ])
 def test_bad_config_file_is_a_one_line_error_naming_the_key(in_tmp, content, key):
     (in_tmp / "bad.yaml").write_text(content)
@@ -205,14 +208,54 @@ def test_text_that_is_not_english_gets_a_warning(in_tmp):
     assert "es.txt" in result.stderr and "English" in result.stderr
 
 
-def test_default_profile_documents_every_setting_with_the_defaults():
-    import yaml
-    from dataclasses import asdict
+def run_main(*args, cwd=None):
+    """The console script as a user runs it: its own usage errors, exit codes, no Typer runner."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    return subprocess.run([sys.executable, "-m", "summarizer", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
 
-    from summarizer.config import FIELD_HELP, Config
 
-    path = Path(__file__).parent.parent / "configs" / "default.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert yaml.safe_load(text) == asdict(Config())
-    for key, meaning in FIELD_HELP.items():
-        assert f"# {meaning}\n{key}:" in text
+def test_version():
+    result = run_main("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("summarize ")
+
+
+def test_choices_are_case_insensitive_and_listed_in_help(in_tmp):
+    result = run("--algo", "TextRank", "--neutrality", "Strict", "--output", "-", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "textrank"
+    helped = run("--help").stdout
+    assert "textrank" in helped and "strict" in helped and "balanced" in helped
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--max-word", "50"], "--max-words"),
+    (["--algo", "lexrnk"], "'lexrank'"),
+    (["--profile", "breif"], "'brief'"),
+    (["--set", "select.max_word=50"], "'max_words'"),
+])
+def test_misspellings_get_a_suggestion_in_the_tools_one_error_style(in_tmp, args, expected):
+    result = run_main(*args, cwd=in_tmp)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("summarize: error: ")
+    assert expected in lines[0]
+    assert not (in_tmp / "briefing.md").exists()
+
+
+def test_a_budget_too_small_for_any_sentence_says_the_smallest_that_works(in_tmp):
+    result = run_main("--max-words", "3", cwd=in_tmp)
+    assert result.returncode == 2
+    assert "max_words" in result.stderr and "give at least" in result.stderr
+    smallest = int(result.stderr.rsplit("give at least", 1)[1].split()[0])
+    assert run_main("--max-words", str(smallest), "-q", cwd=in_tmp).returncode == 0
+    assert (in_tmp / "briefing.md").exists()
+
+
+def test_any_setting_can_be_given_with_set(in_tmp):
+    result = run("--set", "rank.algo=coverage", "--set", "select.max_sentences=2", "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["algorithm"] == "coverage" and len(document["sentences"]) <= 2

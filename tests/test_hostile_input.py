@@ -15,7 +15,7 @@ from summarizer import load
 from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.load import decode, load_sources
-from summarizer.models import Briefing, BriefingSentence, Citation, Disagreement, FigureClaim, Source
+from summarizer.models import Briefing, BriefingSentence, Budget, Citation, Disagreement, FigureClaim, Source
 from summarizer.pipeline import summarize
 from summarizer.render import render, visible
 
@@ -277,7 +277,7 @@ def briefing_of(texts: list[str], names: list[str], title: str) -> Briefing:
     sources = [Source(n, n, " ".join(texts)) for n in names]
     claims = (FigureClaim("1990. <b>12</b>", (0,)), FigureClaim("[13](x)", (0,)))
     return Briefing(title, sentences, sources, [title] * len(names),
-                    [Disagreement("- <i>people</i> # hurt", claims)], "lexrank", 100, None)
+                    [Disagreement("- <i>people</i> # hurt", claims)], "lexrank", Budget(100))
 
 
 ALLOWED_TAGS = {"h1", "h2", "p", "em", "ul", "ol", "li", "code", "hr", "sub"}

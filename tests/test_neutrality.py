@@ -7,6 +7,7 @@ import statistics
 import pytest
 
 import summarizer
+from helpers import SEEDS
 from summarizer.config import seeds_dir
 from summarizer.load import load_sources
 from summarizer.models import Source
@@ -63,13 +64,13 @@ def seed_pool_subjectivity() -> float:
 
 @pytest.mark.parametrize("policy", ["balanced", "strict"])
 def test_briefing_is_plainer_than_its_sources(policy):
-    briefing = summarizer.summarize(None, neutrality=policy)
+    briefing = summarizer.summarize([str(SEEDS)], neutrality=policy)
     mean = statistics.mean(subjectivity(s.text) for s in briefing.sentences)
     assert mean < seed_pool_subjectivity()
 
 
 def test_strict_policy_quotes_no_loaded_sentence():
-    briefing = summarizer.summarize(None, neutrality="strict", max_words=300)
+    briefing = summarizer.summarize([str(SEEDS)], neutrality="strict", max_words=300)
     assert briefing.sentences
     assert all(subjectivity(s.text) < 0.5 for s in briefing.sentences)
 

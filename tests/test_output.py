@@ -151,12 +151,12 @@ def test_replacing_a_briefing_keeps_its_permissions(news, tmp_path):
 
 
 def test_a_bad_output_fails_before_any_work(news, monkeypatch):
-    import summarizer.cli as cli
+    import summarizer.pipeline as pipeline
 
     def never(*args, **kwargs):
         raise AssertionError("summarized although the output was refused")
 
-    monkeypatch.setattr(cli, "summarize", never)
+    monkeypatch.setattr(pipeline, "summarize", never)
     result = run(str(news), "--output", "newdir/")
     assert result.exit_code == 1
 
@@ -244,6 +244,7 @@ def pause_at(where: str) -> str:
     return textwrap.dedent(f"""
         import os, sys, time
         import summarizer.cli as cli
+        import summarizer.pipeline as pipeline
 
         def pause(*args, **kwargs):
             sys.stderr.write("READY\\n"); sys.stderr.flush()
@@ -252,7 +253,7 @@ def pause_at(where: str) -> str:
         if {where!r} == "writing":
             os.fsync = pause  # inside the write: the temporary file exists
         else:
-            cli.summarize = pause
+            pipeline.summarize = pause
         cli.main()
     """)
 

@@ -10,7 +10,7 @@ import summarizer
 from summarizer.config import Config, available_profiles, load_profile
 from summarizer.models import Source
 
-from helpers import clean_text
+from helpers import SEEDS, clean_text
 
 ALGOS = ["lexrank", "textrank", "concepts"]
 
@@ -22,7 +22,7 @@ def briefings():
     def get(**settings):
         key = tuple(sorted(settings.items()))
         if key not in cache:
-            cache[key] = summarizer.summarize(None, **settings)
+            cache[key] = summarizer.summarize([str(SEEDS)], **settings)
         return cache[key]
 
     return get
@@ -54,18 +54,18 @@ def test_each_algorithm_gives_a_cited_briefing_within_budget(briefings, algo):
     assert briefing.algorithm == algo
     assert len(briefing.sentences) >= 3
     assert_cited_correctly(briefing)
-    assert_within_budget(briefing, Config().max_words, None)
+    assert_within_budget(briefing, Config().select.max_words, None)
     # The budget is used, not wasted: at least two thirds of it.
-    assert briefing.words >= 0.66 * Config().max_words
+    assert briefing.words >= 0.66 * Config().select.max_words
 
 
 @pytest.mark.parametrize("profile", available_profiles())
 def test_each_profile_gives_a_cited_briefing_within_budget(profile):
     config = load_profile(profile)
-    briefing = summarizer.summarize(None, config)
+    briefing = summarizer.summarize([str(SEEDS)], config)
     assert briefing.sentences
     assert_cited_correctly(briefing)
-    assert_within_budget(briefing, config.max_words, config.max_sentences)
+    assert_within_budget(briefing, config.select.max_words, config.select.max_sentences)
 
 
 @pytest.mark.parametrize("max_words", [15, 40, 75, 200])
@@ -98,8 +98,8 @@ def test_sources_are_numbered_with_titles(briefings):
 
 
 def test_same_input_same_briefing():
-    first = summarizer.summarize(None, algo="lexrank")
-    second = summarizer.summarize(None, algo="lexrank")
+    first = summarizer.summarize([str(SEEDS)], algo="lexrank")
+    second = summarizer.summarize([str(SEEDS)], algo="lexrank")
     assert [s.text for s in first.sentences] == [s.text for s in second.sentences]
 
 
@@ -124,9 +124,9 @@ def test_split_sentences_is_public():
 
 def test_settings_override_the_config_and_are_validated():
     with pytest.raises(summarizer.ConfigError, match="algo"):
-        summarizer.summarize(None, algo="nope")
+        summarizer.summarize([str(SEEDS)], algo="nope")
     with pytest.raises(summarizer.ConfigError, match="max_words"):
-        summarizer.summarize(None, max_words=0)
+        summarizer.summarize([str(SEEDS)], max_words=0)
 
 
 def test_news_several_sources_report_ranks_higher():
@@ -154,7 +154,7 @@ def test_paraphrase_in_another_source_is_cited_with_its_own_text():
     sources = [Source("a.txt", "a.txt", quote), Source("b.txt", "b.txt", f"{unrelated} {paraphrase}")]
     settings = dict(max_sentences=1, max_words=None, algo="lexrank", position_weight=0.0)
     # These two share little wording (cosine 0.27): cited together only with a low threshold.
-    loose = summarizer.summarize(sources, citation_threshold=0.2, **settings)
+    loose = summarizer.summarize(sources, **{"cite.threshold": 0.2}, **settings)
     [sentence] = loose.sentences
     assert sentence.sources == (0, 1)
     other = next(c for c in sentence.citations if c.text != sentence.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import numpy as np
@@ -9,39 +10,23 @@ import pytest
 import scipy.sparse as sp
 from scipy.stats import spearmanr
 
-from summarizer.config import seeds_dir
-from summarizer.dedup import duplicate_groups
-from summarizer.features import TermMatrix, Tokenizer, normalize_rows
-from summarizer.load import load_sources
-from summarizer.pool import pool_sentences
-from summarizer.rank import ALGORITHMS, RankingInput
-from summarizer.rank.lexrank import lexrank
+from summarizer.features import TermMatrix, normalize_rows
+from summarizer.models import Budget
+from summarizer.rank import ALGORITHMS
+from summarizer.rank.base import Scorer, Selector
+from summarizer.rank.lexrank import LexRank
 from summarizer.rank.pagerank import pagerank
-from summarizer.rank.sumy_adapters import sumy_algorithm
-from summarizer.rank.textrank import textrank
-from summarizer.similarity import similarity_graph
-from summarizer.structure import parse_blocks
+from summarizer.rank.sumy_adapters import SumyLexRank, SumyTextRank
+from summarizer.rank.textrank import TextRank
+
+from helpers import seeds_pool
 
 
 @pytest.fixture(scope="module")
-def seed_sentences():
-    sources = load_sources([str(seeds_dir())])
-    return pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
-
-
-@pytest.fixture(scope="module")
-def seed_terms(seed_sentences):
-    texts = list(dict.fromkeys(s.text for s in seed_sentences))  # sumy compares sentences by text
-    tokenizer = Tokenizer()
-    return texts, TermMatrix.build(texts, tokenizer), tokenizer
-
-
-def make_problem(texts, terms, tokenizer, tfidf=None, **settings):
-    return RankingInput(texts=texts, terms=terms, tfidf=terms.tfidf() if tfidf is None else tfidf,
-                        tokenizer=tokenizer, max_words=100, max_sentences=None,
-                        sources=[(i % 3,) for i in range(len(texts))], quotable=np.ones(len(texts), bool),
-                        prior=np.ones(len(texts)),
-                        **settings)
+def seed_pool():
+    """The seeds' pool, exact duplicates merged only (sumy compares sentences by text)."""
+    pool, _ = seeds_pool(**{"dedup.threshold": 1.0})
+    return pool
 
 
 def sumy_tfidf(terms: TermMatrix) -> sp.csr_matrix:
@@ -55,37 +40,43 @@ def sumy_tfidf(terms: TermMatrix) -> sp.csr_matrix:
     return normalize_rows((sp.diags(1 / max_tf) @ counts @ sp.diags(idf)).tocsr())
 
 
-def test_lexrank_ranks_as_sumy_does(seed_terms):
-    texts, terms, tokenizer = seed_terms
-    problem = make_problem(texts, terms, tokenizer, sumy_tfidf(terms), lexrank_threshold=0.1, max_neighbors=None)
-    ours = lexrank(problem)
-    reference = sumy_algorithm("lexrank")(problem)
+def test_lexrank_ranks_as_sumy_does(seed_pool):
+    pool = dataclasses.replace(seed_pool, tfidf=sumy_tfidf(seed_pool.terms))
+    ours = LexRank(LexRank.Params(threshold=0.1, max_neighbors=10**6)).score(pool)
+    reference = SumyLexRank().score(pool)
     # Differences left: sumy keeps self-loops, has no damping and stops at a loose tolerance (0.1).
     assert spearmanr(ours, reference)[0] >= 0.95
 
 
-def test_textrank_ranks_as_sumy_does(seed_terms):
-    texts, terms, tokenizer = seed_terms
-    problem = make_problem(texts, terms, tokenizer, max_neighbors=None)
-    ours = textrank(problem)
-    reference = sumy_algorithm("textrank")(problem)
+def test_textrank_ranks_as_sumy_does(seed_pool):
+    ours = TextRank(TextRank.Params(max_neighbors=10**6)).score(seed_pool)
+    reference = SumyTextRank().score(seed_pool)
     # Difference left: sumy counts a word repeated in a sentence once per repetition.
     assert spearmanr(ours, reference)[0] >= 0.95
 
 
 @pytest.mark.parametrize("name", sorted(ALGORITHMS))
-def test_every_registered_algorithm_scores_every_sentence(seed_terms, name):
-    texts, terms, tokenizer = seed_terms
-    scores = ALGORITHMS[name](make_problem(texts, terms, tokenizer))
-    assert scores.shape == (len(texts),)
-    assert np.isfinite(scores).all()
-    assert scores.max() > scores.min()  # it really ranks
+def test_every_registered_algorithm_follows_its_protocol(seed_pool, name):
+    cls = ALGORITHMS[name]
+    algorithm = cls()
+    assert cls.name == name and cls.description and "\n" not in cls.description
+    if isinstance(algorithm, Scorer):
+        scores = algorithm.score(seed_pool)
+        assert scores.shape == (len(seed_pool),)
+        assert np.isfinite(scores).all()
+        assert scores.max() > scores.min()  # it really ranks
+    else:
+        assert isinstance(algorithm, Selector)
+        budget = Budget(100, None)
+        picks = algorithm.select(seed_pool, budget)
+        assert picks and budget.allows(sum(seed_pool.sentences[p.row].words for p in picks), len(picks))
+        assert all(p.row in seed_pool.quotable[p.passage] for p in picks)
+        assert len({p.passage for p in picks}) == len(picks)
 
 
-def test_continuous_lexrank_and_a_neighbour_cap_still_rank(seed_terms):
-    texts, terms, tokenizer = seed_terms
-    full = lexrank(make_problem(texts, terms, tokenizer, lexrank_threshold=0.0, max_neighbors=None))
-    capped = lexrank(make_problem(texts, terms, tokenizer, lexrank_threshold=0.0, max_neighbors=20))
+def test_continuous_lexrank_and_a_neighbour_cap_still_rank(seed_pool):
+    full = LexRank(LexRank.Params(threshold=0.0, max_neighbors=10**6)).score(seed_pool)
+    capped = LexRank(LexRank.Params(threshold=0.0, max_neighbors=20)).score(seed_pool)
     assert spearmanr(full, capped)[0] > 0.8
 
 
@@ -113,52 +104,7 @@ def test_pagerank_prefers_the_hub():
     assert rank.argmax() == 0
 
 
-def test_sparse_graph_equals_dense_products(seed_terms):
-    _, terms, _ = seed_terms
-    vectors = terms.tfidf()
-    dense = (vectors @ vectors.T).toarray()
-    np.fill_diagonal(dense, 0)
-    dense[dense <= 0.1] = 0
-    graph = similarity_graph(vectors, threshold=0.1).toarray()
-    np.testing.assert_allclose(graph, dense, atol=1e-12)
-
-
-def test_neighbour_cap_keeps_the_strongest_links(seed_terms):
-    _, terms, _ = seed_terms
-    vectors = terms.tfidf()
-    full = similarity_graph(vectors, threshold=0.0).toarray()
-    capped = similarity_graph(vectors, threshold=0.0, max_neighbors=3).toarray()
-    for row in range(full.shape[0]):
-        strongest = np.sort(full[row])[-3:]
-        kept = capped[row][capped[row] > 0]
-        # Each row keeps its three strongest links (more only through symmetry).
-        assert set(np.round(strongest[strongest > 0], 12)) <= set(np.round(kept, 12))
-
-
-def test_sparse_deduplication_matches_brute_force(seed_sentences):
-    terms = TermMatrix.build([s.text for s in seed_sentences], Tokenizer())
-    vectors = terms.tfidf()
-    threshold = 0.5
-    groups = duplicate_groups(seed_sentences, vectors, threshold)
-    dense = (vectors @ vectors.T).toarray()
-    # The same leader clustering, pair by pair on the dense matrix.
-    leader = [-1] * len(seed_sentences)
-    expected = []
-    for i in range(len(seed_sentences)):
-        if leader[i] >= 0:
-            continue
-        leader[i] = i
-        group = [i]
-        for j in range(len(seed_sentences)):
-            if j != i and leader[j] < 0 and dense[i, j] >= threshold - 1e-12:
-                leader[j] = i
-                group.append(j)
-        expected.append(sorted(group))
-    assert groups == expected
-    assert any(len(g) > 1 for g in groups)  # the seeds do repeat themselves
-
-
-def test_concepts_solver_output_never_reaches_standard_output(seed_terms, monkeypatch, capfd):
+def test_concepts_solver_output_never_reaches_standard_output(seed_pool, monkeypatch, capfd):
     # HiGHS can print a debug line straight to file descriptor 1 (ERGO-Code/HiGHS#2783); it must
     # not end up in a briefing written to standard output.
     import scipy.optimize
@@ -170,10 +116,9 @@ def test_concepts_solver_output_never_reaches_standard_output(seed_terms, monkey
         return real_milp(*args, **kwargs)
 
     monkeypatch.setattr(scipy.optimize, "milp", noisy_milp)
-    texts, terms, tokenizer = seed_terms
-    scores = ALGORITHMS["concepts"](make_problem(texts, terms, tokenizer))
+    picks = ALGORITHMS["concepts"]().select(seed_pool, Budget(100, None))
     print("after the solve")
     out = capfd.readouterr().out
     assert "Highs" not in out
     assert "after the solve" in out  # standard output works again afterwards
-    assert (scores >= 1000).any()  # the solver ran and chose sentences
+    assert picks  # the solver ran and chose sentences

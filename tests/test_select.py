@@ -8,15 +8,18 @@ import numpy as np
 import pytest
 
 import summarizer
+from summarizer.config import Config
 from summarizer.features import TermMatrix, Tokenizer
-from summarizer.models import Passage, Sentence
-from summarizer.select import Budget, select
+from summarizer.models import Budget, Passage, Pool, Sentence, Source
+from summarizer.select import select
+
+from helpers import SEEDS
 
 WORDS = ("river flood town homes rain mayor school bridge road army police storm wind power water "
          "crops farm hospital train airport market price bank court minister vote").split()
 
 
-def random_passages(rng: random.Random, n: int, n_sources: int) -> list[Passage]:
+def random_passages(rng: random.Random, n: int, n_sources: int) -> list[list[Sentence]]:
     passages = []
     for i in range(n):
         words = rng.choices(WORDS, k=rng.randint(3, 30))
@@ -24,17 +27,35 @@ def random_passages(rng: random.Random, n: int, n_sources: int) -> list[Passage]
         members = [Sentence(text, rng.randrange(n_sources), i, 0, len(text))]
         if rng.random() < 0.3:
             members.append(Sentence(text, rng.randrange(n_sources), i, 0, len(text)))
-        passages.append(Passage(members))
+        passages.append(members)
     return passages
 
 
-def run_select(passages, scores, budget, n_sources, quotable=lambda s: True, **kw):
-    vectors = TermMatrix.build([p.text for p in passages], Tokenizer()).tfidf()
-    settings = dict(preference=lambda s: 0.0, diversity=0.3,
-                    redundancy_threshold=0.5, max_source_share=1.0, n_sources=n_sources)
-    settings.update(kw)
-    quotes = [[m for m in p.members if quotable(m)] for p in passages]
-    return select(passages, scores, vectors, budget, quotes=quotes, **settings), vectors
+def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s: True) -> Pool:
+    """A pool holding exactly these passages (no segmentation or deduplication)."""
+    sentences = [m for members in passages for m in members]
+    rows, start = [], 0
+    for members in passages:
+        rows.append(tuple(range(start, start + len(members))))
+        start += len(members)
+    terms = TermMatrix.build([s.text for s in sentences], Tokenizer())
+    quotable_rows = [tuple(r for r in rs if quotable(sentences[r])) for rs in rows]
+    quote = np.array([q[0] if q else -1 for q in quotable_rows])
+    return Pool(
+        sources=[Source(f"s{i}", f"s{i}", "") for i in range(n_sources)], headlines=[""] * n_sources, titles=[""] * n_sources,
+        sentences=sentences, tokenizer=Tokenizer(), terms=terms, tfidf=terms.tfidf(),
+        passages=[Passage(r, tuple(sentences[i] for i in r)) for r in rows], prior=np.ones(len(rows)),
+        quotable=quotable_rows, quote=quote,
+        words=np.array([sentences[q].words if q >= 0 else 0 for q in quote]),
+    )
+
+
+def run_select(passages, scores, budget, n_sources, quotable=lambda s: True, **settings):
+    pool = make_pool(passages, n_sources, quotable)
+    config = Config().replace(**{"diversity": 0.3, "redundancy_threshold": 0.5, "max_source_share": 1.0,
+                                 "neutrality.policy": "off", **settings})
+    picks = select(pool, scores, budget, config)
+    return [(p.passage, pool.sentences[p.row]) for p in picks], pool.tfidf[pool.leaders]
 
 
 @pytest.mark.parametrize("seed", range(25))
@@ -42,15 +63,11 @@ def test_budget_is_never_exceeded_and_no_near_duplicates(seed):
     rng = random.Random(seed)
     passages = random_passages(rng, rng.randint(1, 80), 4)
     scores = np.array([rng.random() for _ in passages])
-    budget = Budget(rng.choice([None, 10, 37, 100, 250]), rng.choice([None, 1, 3, 8]))
-    if budget.max_words is None and budget.max_sentences is None:
-        budget = Budget(50, None)
+    max_words, max_sentences = rng.choice([None, 10, 37, 100, 250]), rng.choice([None, 1, 3, 8])
+    budget = Budget(max_words, max_sentences) if max_words or max_sentences else Budget(50, None)
     choices, vectors = run_select(passages, scores, budget, 4)
-    if budget.max_words is not None:
-        assert sum(c.quote.words for c in choices) <= budget.max_words
-    if budget.max_sentences is not None:
-        assert len(choices) <= budget.max_sentences
-    picked = [c.passage for c in choices]
+    assert budget.allows(sum(quote.words for _, quote in choices), len(choices))
+    picked = [passage for passage, _ in choices]
     assert len(set(picked)) == len(picked)
     similarity = (vectors[picked] @ vectors[picked].T).toarray()
     np.fill_diagonal(similarity, 0)
@@ -61,30 +78,29 @@ def test_budget_is_filled_with_what_still_fits():
     texts = ["Alpha beta gamma delta epsilon zeta eta theta iota kappa.",  # 10 words, best
              "Lambda mu nu xi omicron pi rho sigma tau upsilon phi chi.",  # 12 words, too long after the first
              "Psi omega one two three."]  # 5 words, fits
-    passages = [Passage([Sentence(t, i, 0, 0, len(t))]) for i, t in enumerate(texts)]
+    passages = [[Sentence(t, i, 0, 0, len(t))] for i, t in enumerate(texts)]
     choices, _ = run_select(passages, np.array([1.0, 0.9, 0.1]), Budget(16, None), 3)
-    assert [c.passage for c in choices] == [0, 2]
+    assert [passage for passage, _ in choices] == [0, 2]
 
 
 def test_source_cap_prefers_another_source_carrying_the_same_news():
     text = "The bridge over the river was closed on Monday after the flood."
     other = "Schools in the valley stayed closed for a third day on Tuesday."
     passages = [
-        Passage([Sentence(text, 0, 0, 0, len(text)), Sentence(text, 1, 3, 0, len(text))]),
-        Passage([Sentence(other, 0, 1, 0, len(other))]),
+        [Sentence(text, 0, 0, 0, len(text)), Sentence(text, 1, 3, 0, len(text))],
+        [Sentence(other, 0, 1, 0, len(other))],
     ]
     choices, _ = run_select(passages, np.array([1.0, 0.9]), Budget(24, None), 2, max_source_share=0.5)
     # Source 0 could supply everything; the shared sentence is quoted from source 1 instead.
-    assert [(c.passage, c.quote.source) for c in choices] == [(0, 1), (1, 0)]
+    assert [(passage, quote.source) for passage, quote in choices] == [(0, 1), (1, 0)]
 
 
 def test_quotable_and_preference_choose_the_member():
     plain = "The army withdrew from the city on Thursday, officials said."
     loaded = "In a stunning blow, the army withdrew from the city on Thursday."
-    passages = [Passage([Sentence(loaded, 0, 0, 0, 10), Sentence(plain, 1, 0, 0, 10)])]
-    choices, _ = run_select(passages, np.array([1.0]), Budget(50, None), 2,
-                            preference=lambda s: 1.0 if "stunning" in s.text else 0.0)
-    assert choices[0].quote.text == plain
+    passages = [[Sentence(loaded, 0, 0, 0, 10), Sentence(plain, 1, 0, 0, 10)]]
+    choices, _ = run_select(passages, np.array([1.0]), Budget(50, None), 2, **{"neutrality.policy": "balanced"})
+    assert choices[0][1].text == plain
     none, _ = run_select(passages, np.array([1.0]), Budget(50, None), 2, quotable=lambda s: False)
     assert none == []
 
@@ -99,9 +115,9 @@ def test_selection_is_deterministic_on_ties():
 
 
 def test_briefing_has_no_near_duplicate_pair_on_the_seeds():
-    briefing = summarizer.summarize(None, max_words=250)
+    briefing = summarizer.summarize([str(SEEDS)], max_words=250)
     tokenizer = Tokenizer()
     vectors = TermMatrix.build([s.text for s in briefing.sentences], tokenizer).tfidf()
     similarity = (vectors @ vectors.T).toarray()
     np.fill_diagonal(similarity, 0)
-    assert similarity.max() < summarizer.Config().duplicate_threshold
+    assert similarity.max() < summarizer.Config().dedup.threshold

@@ -27,17 +27,17 @@ def settings_error(path, *words: str) -> ConfigError:
 
 def test_a_good_file_with_a_merge_key_still_reads(tmp_path):
     path = tmp_path / "ok.yaml"
-    path.write_text("base: &base {max_words: 80}\n")
-    assert read_mapping(path) == {"base": {"max_words": 80}}
-    path.write_text("algo: textrank\nmax_words: 80\n")
+    path.write_text("base: &base {max_words: 80}\nselect:\n  <<: *base\n  max_words: 90\n")
+    assert read_mapping(path) == {"base": {"max_words": 80}, "select": {"max_words": 90}}
+    path.write_text("rank:\n  algo: textrank\nselect:\n  max_words: 80\n")
     config = load_config_file(path)
-    assert (config.algo, config.max_words) == ("textrank", 80)
+    assert (config.rank.algo, config.select.max_words) == ("textrank", 80)
 
 
 def test_duplicate_key_is_an_error_naming_it_and_both_lines(tmp_path):
     path = tmp_path / "twice.yaml"
-    path.write_text("max_words: 80\nalgo: textrank\nmax_words: 200\n")
-    error = settings_error(path, "max_words", "1", "3")
+    path.write_text("select:\n  max_words: 80\n  diversity: 0.2\n  max_words: 200\n")
+    error = settings_error(path, "max_words", "2", "4")
     assert error.key == "max_words"
 
 
@@ -67,10 +67,10 @@ def test_deep_nesting_is_refused_without_recursion_error(tmp_path):
 
 def test_a_5000_digit_integer_is_an_error_naming_the_key(tmp_path):
     path = tmp_path / "huge.yaml"
-    path.write_text("max_words: " + "9" * 5000 + "\n")
-    assert settings_error(path, "max_words").key == "max_words"
-    path.write_text("limits:\n  nested: -0x" + "f" * 200 + "\n")
-    assert settings_error(path, "nested").key == "nested"
+    path.write_text("select:\n  max_words: " + "9" * 5000 + "\n")
+    assert settings_error(path, "select.max_words").key == "select.max_words"
+    path.write_text("rank:\n  lexrank: {threshold: -0x" + "f" * 200 + "}\n")
+    assert settings_error(path, "rank.lexrank.threshold").key == "rank.lexrank.threshold"
 
 
 def test_an_oversized_settings_file_is_refused(tmp_path):
@@ -105,9 +105,9 @@ def test_profile_names_are_bare_names_of_bundled_profiles(tmp_path, name):
 
 def test_profile_path_outside_the_bundle_is_never_read(tmp_path, monkeypatch):
     planted = tmp_path / "x.yaml"
-    planted.write_text("max_words: 7\n")
+    planted.write_text("select:\n  max_words: 7\n")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["--profile", str(tmp_path / "x"), "--output", "-"])
     assert result.exit_code == 2
     assert "no profile" in result.stderr
-    assert load_profile("brief").max_words != 7
+    assert load_profile("brief").select.max_words != 7

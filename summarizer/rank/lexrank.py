@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..similarity import similarity_graph
-from . import RankingInput
-from .pagerank import pagerank
+from ..settings import Section, setting
+from .base import Scorer
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..models import Pool
 
 
-def lexrank(problem: RankingInput) -> np.ndarray:
-    """Centrality of each sentence: threshold LexRank, or continuous LexRank when the threshold is 0.
+class LexRank(Scorer):
+    """Centrality of each passage: threshold LexRank, or continuous LexRank when the threshold is 0.
 
-    The graph keeps each sentence's ``max_neighbors`` most similar sentences, so memory grows
+    The graph keeps each passage's ``max_neighbors`` most similar passages, so memory grows
     linearly with the input; on inputs of a few thousand sentences nothing is cut.
     """
-    graph = similarity_graph(problem.tfidf, threshold=problem.lexrank_threshold,
-                             max_neighbors=problem.max_neighbors, progress=problem.progress)
-    if problem.lexrank_threshold > 0:
-        graph.data[:] = 1.0  # threshold LexRank: an edge is there or not
-    return pagerank(graph, problem.damping)
+
+    name = "lexrank"
+    description = "LexRank: eigenvector centrality on the IDF-cosine sentence graph (sparse, vectorised)"
+
+    @dataclass(frozen=True)
+    class Params(Section):
+        """LexRank's graph and random walk."""
+
+        threshold: float = setting(0.1, "edge threshold on cosine similarity (0 = continuous LexRank)",
+                                   low=0.0, high=1.0)
+        damping: float = setting(0.85, "PageRank damping factor", low=0.0, high=1.0)
+        max_neighbors: int = setting(100, "most neighbours kept per sentence in the graph (bounds memory)",
+                                     low=1)
+
+    def score(self, pool: Pool) -> np.ndarray:
+        from ..similarity import similarity_graph
+        from .pagerank import pagerank
+
+        graph = similarity_graph(pool.tfidf[pool.leaders], threshold=self.params.threshold,
+                                 max_neighbors=self.params.max_neighbors, progress=self.progress)
+        if self.params.threshold > 0:
+            graph.data[:] = 1.0  # threshold LexRank: an edge is there or not
+        return pagerank(graph, self.params.damping)

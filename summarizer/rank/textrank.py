@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..similarity import similarity_graph
-from . import RankingInput
-from .pagerank import pagerank
+from ..settings import Section, setting
+from .base import Scorer
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..models import Pool
 
 
-def textrank(problem: RankingInput) -> np.ndarray:
+class TextRank(Scorer):
     """Similarity = |shared words| / (log |S1| + log |S2|), the paper's definition.
 
     Words are counted once per sentence as in the paper (sumy counts a repeated word again);
     large inputs keep each sentence's ``max_neighbors`` strongest links.
     """
-    presence = problem.terms.counts.copy()
-    presence.data[:] = 1.0
-    log_length = np.log(np.maximum(problem.terms.lengths, 1))
 
-    def normalised(rows: np.ndarray, cols: np.ndarray, shared: np.ndarray) -> np.ndarray:
-        norm = log_length[rows] + log_length[cols]
-        # Two one-word sentences: log 1 + log 1 = 0, and they share their only word.
-        return np.divide(shared, norm, out=shared.astype(float), where=norm > 0)
+    name = "textrank"
+    description = "TextRank: PageRank on word-overlap similarity normalised by sentence lengths"
 
-    graph = similarity_graph(presence, threshold=0.0, max_neighbors=problem.max_neighbors,
-                             weight=normalised, progress=problem.progress)
-    return pagerank(graph, problem.damping)
+    @dataclass(frozen=True)
+    class Params(Section):
+        """TextRank's graph and random walk."""
+
+        damping: float = setting(0.85, "PageRank damping factor", low=0.0, high=1.0)
+        max_neighbors: int = setting(100, "most neighbours kept per sentence in the graph (bounds memory)",
+                                     low=1)
+
+    def score(self, pool: Pool) -> np.ndarray:
+        import numpy as np
+
+        from ..similarity import similarity_graph
+        from .pagerank import pagerank
+
+        terms = pool.terms.rows(pool.leaders)
+        presence = terms.counts.copy()
+        presence.data[:] = 1.0
+        log_length = np.log(np.maximum(terms.lengths, 1))
+
+        def normalised(rows: np.ndarray, cols: np.ndarray, shared: np.ndarray) -> np.ndarray:
+            norm = log_length[rows] + log_length[cols]
+            # Two one-word sentences: log 1 + log 1 = 0, and they share their only word.
+            return np.divide(shared, norm, out=shared.astype(float), where=norm > 0)
+
+        graph = similarity_graph(presence, threshold=0.0, max_neighbors=self.params.max_neighbors,
+                                 weight=normalised, progress=self.progress)
+        return pagerank(graph, self.params.damping)

@@ -1,0 +1,53 @@
+"""The two kinds of algorithm, each one small class behind one protocol.
+
+* A ``Scorer`` gives every passage of the pool a salience; the pipeline weighs it by the
+  editorial prior and selects with MMR under the budget (``select.py``).
+* A ``Selector`` picks the briefing itself under the budget (it weighs the prior as it sees fit);
+  its picks are kept as it made them.
+
+Each has a ``name``, a one-line ``description`` and its own ``Params``: a settings section that
+becomes ``rank.<name>`` in profiles.  Algorithms import numpy and scipy inside their methods, so
+listing them or checking settings stays fast.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from ..settings import Section
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..models import Budget, Pick, Pool
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class NoParams(Section):
+    """This algorithm has no settings of its own."""
+
+
+class Algorithm(ABC):
+    name: ClassVar[str]
+    description: ClassVar[str]
+    Params: ClassVar[type[Section]] = NoParams
+
+    def __init__(self, params: Section | None = None, progress: Progress | None = None):
+        self.params = params if params is not None else self.Params()
+        self.progress = progress
+
+
+class Scorer(Algorithm):
+    @abstractmethod
+    def score(self, pool: Pool) -> np.ndarray:
+        """One salience per passage of the pool; higher is better."""
+
+
+class Selector(Algorithm):
+    @abstractmethod
+    def select(self, pool: Pool, budget: Budget) -> list[Pick]:
+        """The passages of the briefing, most important first, within the budget."""
