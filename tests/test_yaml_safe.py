@@ -111,3 +111,17 @@ def test_profile_path_outside_the_bundle_is_never_read(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "no profile" in result.stderr
     assert load_profile("brief").select.max_words != 7
+
+
+@pytest.mark.parametrize("value, key, problem", [
+    ("9" * 5000, "select.max_words", "a number of 5,000 characters"),
+    ("[&a [1,1,1,1,1,1,1,1,1,1], &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a], &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b],"
+     " [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]]", "select.max_words", "expands to over"),
+    ("[" * 500 + "]" * 500, "select.max_words", "nested over"),
+    ("{a: 1, a: 2}", "a", "given twice"),
+])
+def test_set_values_are_read_with_the_same_limits(value, key, problem):
+    result = runner.invoke(app, ["--set", f"select.max_words={value}", "--output", "-"])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"summarize: error: {key}: {problem}")
