@@ -11,6 +11,7 @@ bits, like ``cp -i``, so also when running as root).  Every briefing carries a m
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -24,12 +25,13 @@ from .errors import InputError
 BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; never read back as a source)"
 # The first key of a JSON briefing, for the same purpose.
 JSON_MARKER = '{\n  "generator": "summarize"'
+_MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def is_briefing(text: str) -> bool:
     """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
-    return text.startswith(JSON_MARKER) or f"\n{BRIEFING_MARKER}\n" in f"\n{text}\n"
+    return text.startswith(JSON_MARKER) or _MARKER_LINE.search(text) is not None
 
 
 def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:

@@ -13,6 +13,8 @@ class ProgressBar:
     def __init__(self, stream: TextIO | None = None, *, enabled: bool | None = None, delay: float = 0.5,
                  width: int = 30):
         self.stream = stream or sys.stderr
+        if self.stream is None:  # standard error closed (2>&-): nothing to draw on
+            enabled = False
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.delay = delay
         self.width = width

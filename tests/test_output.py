@@ -271,3 +271,10 @@ def test_signals_exit_cleanly_leaving_the_older_output_and_no_temporary_file(new
     assert len(error.strip().splitlines()) == 1 and "Traceback" not in error
     assert (tmp_path / "out.md").read_text() == "older briefing\n"
     assert leftovers(tmp_path) == []
+
+
+def test_closed_standard_error_is_no_reason_to_fail(news, tmp_path):
+    result = subprocess.run(command(str(news), "--output", "out.md"), env=environment(), timeout=120,
+                            cwd=tmp_path, preexec_fn=lambda: os.close(2))
+    assert result.returncode == 0
+    assert is_briefing((tmp_path / "out.md").read_text(encoding="utf-8"))
