@@ -8,6 +8,7 @@ Offsets are character offsets into ``Source.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import TYPE_CHECKING, Sequence
 
@@ -79,7 +80,7 @@ class Sentence:
     start: int  # offsets in Source.text
     end: int
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
