@@ -34,7 +34,7 @@ def test_dated_reports_of_a_moving_figure_are_shown_as_changes_oldest_first(orde
     (change,) = briefing.changes
     assert "killed" in change.topic
     assert [step.date for step in change.steps] == ["2025-03-01", "2025-03-03", "2025-03-07"]
-    assert [step.value for step in change.steps] == ["Thirty-two", "About 120", "Some 300"]
+    assert [step.value for step in change.steps] == ["thirty-two", "about 120", "some 300"]
     markdown = summarizer.render(briefing, "markdown")
     assert "## How the figures changed" in markdown and "## Where sources differ" not in markdown
     document = json.loads(summarizer.render(briefing, "json"))
