@@ -18,18 +18,22 @@ import re
 from functools import lru_cache
 
 # Closing quotes and brackets that belong to the sentence they follow: `."`, `.)`, `?''`, `.’`;
-# also Markdown emphasis left in raw text (`.**`).
-_CLOSERS = "\"'”’»)]}*"
+# also Markdown emphasis left in raw text (`.**`) and opening quotes typed as closing ones
+# (`decision.“ However`): after a period and before a space they can only close.
+_CLOSERS = "\"'”’»)]}*“‘"
 # Opening quotes and brackets that may precede the first word of a sentence: "`` '‘“(**".
 _OPENERS = "\"'`“‘«([{*"
 _QUOTES = "\"'`“‘"
 # Bullets that may precede a numbered or lettered list item: "• 9. Bread", "⁃10. Rice".
 _BULLETS = "•⁃‣◦▪"
 
-# A run of terminal punctuation plus closers that is followed by whitespace or the end.  The
-# lookahead + backreference makes the run atomic (no backtracking into it) and the lookbehind
-# starts it only at the beginning of a run, so 1 MB of dots is one cheap match, not O(n^2).
-_CANDIDATE = re.compile(rf"(?<![.!?…])(?=([.!?…]+[{re.escape(_CLOSERS)}]*))\1(?!\S)")
+# A run of terminal punctuation plus closers that is followed by whitespace or the end, with
+# any reference marks that belong to the sentence ("...in 1805.[6]", "...in 1805. [6] [7]").
+# The lookahead + backreferences make the run atomic (no backtracking into it) and the
+# lookbehind starts it only at the beginning of a run, so 1 MB of dots is one cheap match.
+_CANDIDATE = re.compile(
+    rf"(?<![.!?…])(?=([.!?…]+[{re.escape(_CLOSERS)}]*)((?:[^\S\n]?\[\d{{1,3}}\])*))\1\2(?!\S)"
+)
 # A blank line (two line breaks, maybe with spaces between) and the space after it: a
 # paragraph break, always a boundary.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
