@@ -41,8 +41,9 @@ _SPACE = re.compile(r"\s*")
 # The marker of a list item at the start of a block: optional bullet, a number or a lowercase
 # letter, then ".", ")" or ".)" — "1. ", "2) ", "a. ", "• 9. ", "⁃10. ".
 _ITEM = re.compile(rf"([{_BULLETS}]\s?)?(\d{{1,3}}|[a-z])(\.\)|\)|\.)(?=\s)")
-# Three spaced dots, then (after space and any opening quote) a capital: ". . . The".
-_SPACED_ELLIPSIS_THEN_CAPITAL = re.compile(rf"\. \. \.\s+[{re.escape(_OPENERS)}]*[A-Z]")
+# The pronoun "I" (I'm, I'd, I've, I'll): capitalized inside a sentence, so after an ellipsis
+# it does not show that a new sentence began ("the thing is . . . I didn't mean it").
+_PRONOUN_I = re.compile(r"I(?:['’][a-z]{1,2})?\b")
 # Dotted acronyms and initialisms: U.S, U.N, E.U, a.m, p.m, N.Y (the last dot is the candidate).
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Camel-case words that are written in lower case even at the start of a sentence: iPhone, eBay.
@@ -116,12 +117,14 @@ def _kind(word: str) -> str:
         return "never"
     if word in _TIMES:
         return "time"
-    if _is_listed(word, _MAYBE_FINAL) or _ACRONYM.fullmatch(word) or _NO_VOWEL.fullmatch(word):
+    if _is_listed(word, _MAYBE_FINAL) or _ACRONYM.fullmatch(word):
         return "maybe"
     if len(word) == 1 and word.isupper():  # an initial: J. Mansour, George W. Bush
         return "maybe"
     if _is_listed(word, _BEFORE_NUMBER):
         return "number"
+    if "-" in word:  # the last part decides: "R-Wis.", "then-U.S.", "U.S.-U.K."
+        return _kind(word.rsplit("-", 1)[1])
     return "word"
 
 
@@ -135,19 +138,24 @@ def _spaced_dots_before(pieces: list[str]) -> int:
     return count
 
 
-def _splits_before_lowercase(run: str, word: str, kind: str) -> bool:
+def _splits_before_lowercase(run: str, word: str, kind: str, nxt: str) -> bool:
     """Whether a candidate ends its sentence although the next word is lowercase.
 
-    News keeps going after a closing quote (`?" he asked`), an ellipsis or an abbreviation
-    ("a.m. on", "etc. were"); web text often starts sentences in lowercase, so a plain word
-    before a period or question mark ends it.
+    News keeps going after a closing quote (`?" he asked`), an ellipsis, an abbreviation
+    ("a.m. on", "etc. were", "bldg. and") or before a quoted or bracketed fragment
+    (`. "but I find`, ". [end recording]"); web text often starts sentences in lowercase, so
+    after a plain word a period or question mark ends it.
     """
     dots = run.rstrip(_CLOSERS)
-    if len(dots) < len(run) or len(dots.strip("!?")) > 1 or "…" in dots:
+    if (len(dots) < len(run) or len(dots.strip("!?")) > 1 or "…" in dots
+            or nxt[0] in _OPENERS):
         return False
     if "!" in dots:  # "Yahoo! in the accounting department", but "It was fab! so go"
         return not word[:1].isupper()
-    return "?" in dots or (kind == "word" and bool(word))  # not the end of ". . . and"
+    if "?" in dots:
+        return True
+    # Not the end of ". . . and"; lowercase without a vowel is no word ("bldg.", "pls.").
+    return kind == "word" and bool(word) and not _NO_VOWEL.fullmatch(word)
 
 
 def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
@@ -168,13 +176,9 @@ def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
     word = token.strip(_OPENERS + _CLOSERS + _BULLETS)
     kind = _kind(word) if word else "word"
 
-    if nxt[0] == ".":
-        # A spaced ellipsis follows.  "compounds. . . . The" ends at the word's own period and
-        # the ellipsis opens the next (quoted) sentence; any other dots continue this one.
-        return bool(run == "." and word and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, j))
     # A next token that starts with continuing punctuation keeps the sentence going: a dash in a
-    # dateline ("Calif. — Police"), a comma, a closer.
-    if nxt[0] in ",;:)]}-–—…%/&!?”’" or nxt.startswith("''"):
+    # dateline ("Calif. — Police"), a comma, the rest of a spaced ellipsis (". . ."), a closer.
+    if nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''"):
         return False
     # An omission mark inside brackets is not an ending: "Bohr [...] used".
     if run.startswith("...]") and text[i - 1 : i] == "[":
@@ -182,16 +186,17 @@ def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
     # A lowercase word usually continues the sentence, except camel-case names that are
     # lowercase even at the start of a sentence (iPhone).
     if first.islower() and not _CAMEL.match(bare_next):
-        return _splits_before_lowercase(run, word, kind)
+        return _splits_before_lowercase(run, word, kind, nxt)
     # ! and ? are unambiguous otherwise.
     if "!" in run or "?" in run:
         return True
-    if not word and run == ".":
-        # A detached period: the end of a spaced ellipsis.  Three dots are an omission inside
-        # the sentence ("the thing is . . . I didn't"); four end it; a lone " . " ends it too.
-        return _spaced_dots_before(pieces) + 1 != 3
-    # An ellipsis before a capital (or digit) is taken as the end of a sentence.
-    if len(run.rstrip(_CLOSERS)) > 1 or "…" in run:
+    # An ellipsis before a capital (or digit) is taken as the end of a sentence, except before
+    # a bare "I"; four dots (a period and an ellipsis: "complex. . . .", "that....") always end
+    # one.
+    dots = len(run.rstrip(_CLOSERS)) + (_spaced_dots_before(pieces) if not word else 0)
+    if dots > 1 or "…" in run:
+        return dots > 3 or nxt[0] in _QUOTES or not _PRONOUN_I.match(bare_next)
+    if not word:  # a lone detached period: "It ended . The next"
         return True
 
     if kind == "never":
