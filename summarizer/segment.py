@@ -29,10 +29,11 @@ _BULLETS = "•⁃‣◦▪"
 
 # A run of terminal punctuation plus closers that is followed by whitespace or the end, with
 # any reference marks that belong to the sentence ("...in 1805.[6]", "...in 1805. [6] [7]").
-# The lookahead + backreferences make the run atomic (no backtracking into it) and the
-# lookbehind starts it only at the beginning of a run, so 1 MB of dots is one cheap match.
+# The lookahead + backreference makes the run atomic (no backtracking into it) and the
+# lookbehind starts it only at the beginning of a run, so 1 MB of dots is one cheap match; the
+# reference marks after a run belong to it alone, so trying them is linear too.
 _CANDIDATE = re.compile(
-    rf"(?<![.!?…])(?=([.!?…]+[{re.escape(_CLOSERS)}]*)((?:[^\S\n]?\[\d{{1,3}}\])*))\1\2(?!\S)"
+    rf"(?<![.!?…])(?=([.!?…]+[{re.escape(_CLOSERS)}]*))\1(?:[^\S\n]?\[\d{{1,3}}\])*(?!\S)"
 )
 # A blank line (two line breaks, maybe with spaces between) and the space after it: a
 # paragraph break, always a boundary.
@@ -68,8 +69,8 @@ _NEVER_FINAL = frozenset(
 # (George W. Bush) and vowel-less lowercase words (bldg.) are treated the same way.
 _MAYBE_FINAL = frozenset(
     """Inc Corp Co Cos Ltd Plc Bros Jr Sr Esq Ph.D etc al St Ste Ave Blvd Rd Hwy Mt Ft Sq
-    Dept Univ Assn Natl Intl Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md
-    Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo
+    Dept Univ Assn Assoc Asst Natl Intl Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans
+    Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo
     co cos corp inc ltd jr sr ave blvd dept est incl approx govt misc yr yrs hr hrs mos wk wks
     lb lbs oz sq mt ft tel""".split()
 )
@@ -164,9 +165,18 @@ def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
     ``nxt`` is the beginning of the next whitespace-separated token (never empty), at ``j``.
     """
     run = m.group(1)
+    i = m.start()
+    # A next token that starts with continuing punctuation keeps the sentence going: a dash in a
+    # dateline ("Calif. — Police"), a comma, the rest of a spaced ellipsis (". . ."), a closer.
+    if nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''"):
+        return False
+    # An omission mark inside brackets is not an ending: "Bohr [...] used".
+    if run.startswith("...]") and text[i - 1 : i] == "[":
+        return False
+
+    # The word before the candidate (bounded window, no quotes, brackets or bullets around it).
     bare_next = nxt.lstrip(_OPENERS)
     first = bare_next[:1] or nxt[0]
-    i = m.start()
     lo = max(start, i - _WINDOW)
     window = text[lo:i]
     pieces = window.split()
@@ -175,14 +185,6 @@ def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
         return True
     word = token.strip(_OPENERS + _CLOSERS + _BULLETS)
     kind = _kind(word) if word else "word"
-
-    # A next token that starts with continuing punctuation keeps the sentence going: a dash in a
-    # dateline ("Calif. — Police"), a comma, the rest of a spaced ellipsis (". . ."), a closer.
-    if nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''"):
-        return False
-    # An omission mark inside brackets is not an ending: "Bohr [...] used".
-    if run.startswith("...]") and text[i - 1 : i] == "[":
-        return False
     # A lowercase word usually continues the sentence, except camel-case names that are
     # lowercase even at the start of a sentence (iPhone).
     if first.islower() and not _CAMEL.match(bare_next):
@@ -205,12 +207,10 @@ def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
         # Digits rarely open a sentence in news (AP spells them out), but do after a plain
         # word ("in 1950. 20 years later"); after an abbreviation they are a date or number.
         return kind == "word"
-    at_sentence_start = lo == start and len(pieces) <= 2
     # A numbered or lettered item at the start of a sentence: "1. Prices rose", "Q. Why?",
     # "• 9. The first item".
-    if at_sentence_start and (
-        (word.isdigit() and len(word) <= 3 or len(word) == 1)
-        and (len(pieces) == 1 or pieces[0] in _BULLETS)
+    if lo == start and (len(pieces) == 1 or len(pieces) == 2 and pieces[0] in _BULLETS) and (
+        word.isdigit() and len(word) <= 3 or len(word) == 1
     ):
         return False
     w = _WORD.match(bare_next)
