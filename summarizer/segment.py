@@ -49,7 +49,8 @@ _PRONOUN_I = re.compile(r"I(?:['’][a-z]{1,2})?\b")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Camel-case words that are written in lower case even at the start of a sentence: iPhone, eBay.
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
-# Lowercase letters without a vowel are an abbreviation, not a word: "st", "pp", "bldg", "mgmt".
+# Lowercase letters without a vowel are no word, so before a lowercase word they are taken as an
+# abbreviation ("bldg. and"); before a capital they end like a word ("90 mph. Roofs").
 _NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz]+")
 _WORD = re.compile(r"\w+")
 # Neighbouring words longer than this are not abbreviations; the cap keeps the scan linear.
@@ -65,8 +66,8 @@ _NEVER_FINAL = frozenset(
 # Abbreviations that usually continue but can end a sentence ("...bought Acme Corp. The deal"):
 # company and name suffixes, street words, AP state abbreviations, and lowercase forms that are
 # no English word (co., st., est., incl.).  They split only when the next word is a typical
-# sentence opener (see _OPENER_WORDS).  Dotted acronyms (U.S.), single capital initials
-# (George W. Bush) and vowel-less lowercase words (bldg.) are treated the same way.
+# sentence opener (see _OPENER_WORDS).  Dotted acronyms (U.S.) and single capital initials
+# (George W. Bush) are treated the same way.
 _MAYBE_FINAL = frozenset(
     """Inc Corp Co Cos Ltd Plc Bros Jr Sr Esq Ph.D etc al St Ste Ave Blvd Rd Hwy Mt Ft Sq
     Dept Univ Assn Assoc Asst Natl Intl Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans
@@ -159,10 +160,10 @@ def _splits_before_lowercase(run: str, word: str, kind: str, nxt: str) -> bool:
     return kind == "word" and bool(word) and not _NO_VOWEL.fullmatch(word)
 
 
-def _splits(text: str, start: int, m: re.Match[str], j: int, nxt: str) -> bool:
+def _splits(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
     """Decide whether candidate ``m`` (inside the sentence that began at ``start``) ends it.
 
-    ``nxt`` is the beginning of the next whitespace-separated token (never empty), at ``j``.
+    ``nxt`` is the beginning of the next whitespace-separated token (never empty).
     """
     run = m.group(1)
     i = m.start()
@@ -261,7 +262,7 @@ def _spans_of_piece(text: str, start: int, end: int, spans: list[tuple[int, int]
         if j >= end:
             break  # the candidate ends the piece; handled below
         nxt = text[j : j + _WINDOW].split(None, 1)[0]
-        if _splits(text, start, m, j, nxt):
+        if _splits(text, start, m, nxt):
             spans.append((start, m.end()))
             start = j
     while end > start and text[end - 1].isspace():
