@@ -104,7 +104,7 @@ MB = 1_000_000
         ("Mr. " * (MB // 4), 1),
         ("It ended. " * (MB // 10), MB // 10),
         ("1) " + "item " * (MB // 5), 1),  # a list marker and no next item
-        ("a. b. " + "b. " * (MB // 3), 2),  # list markers that never count up past "b."
+        ("a. b. " + "x " * (MB // 2), 2),  # a list whose third marker never comes
         ("Done. [1] " * (MB // 10), MB // 10),  # reference marks after every sentence
         ("x. [1]" * (MB // 6) + "x", MB // 6 + 1),
     ],
