@@ -3,8 +3,9 @@
 - pySBD's English Golden Rules: the list ships inside the pysbd wheel (as the top-level module
   ``benchmarks/english_golden_rules.py`` of that distribution); it is read from the installed
   package, never copied here.
-- Universal Dependencies treebanks (CoNLL-U), e.g. UD_English-EWT or UD_English-GUM (CC BY-SA),
-  kept outside the repository: copy ``en_ewt-ud-dev.conllu`` and ``en_ewt-ud-test.conllu`` from
+- Universal Dependencies treebanks (CoNLL-U), e.g. UD_English-EWT (CC BY-SA 4.0) or
+  UD_English-GUM (CC BY-NC-SA 4.0 as a whole), used for evaluation only and kept outside the
+  repository: copy ``en_ewt-ud-dev.conllu`` and ``en_ewt-ud-test.conllu`` from
   https://github.com/UniversalDependencies/UD_English-EWT to /work/labels/ud-ewt/, and the GUM
   files from .../UD_English-GUM to /work/labels/ud-gum/.  Each document's sentences are joined
   back into its paragraphs (``# newpar`` / ``# newdoc``), with one space between sentences unless
