@@ -1,13 +1,24 @@
-"""Compare sentence splitters on tests/data/sentence_cases.json.
+"""Compare sentence splitters on gold sets we did not write, on our own cases, and for speed.
 
-    python benchmarks/splitters.py [--mb 1.0] [--rounds 3]
+    python benchmarks/splitters.py [--ud DIR_OR_FILE ...] [--news-ud DIR_OR_FILE ...]
+                                   [--mb 1.0] [--rounds 3] [--show-errors CANDIDATE --set NAME]
 
-Candidates: our rules (summarizer.segment), pysbd, syntok, NLTK Punkt built from our own
-PunktParameters (our abbreviation list, no training data, no download) and blingfire.  Missing
-packages are reported as "not installed".  Columns: cases split exactly right, boundary
-precision / recall / F1 (a boundary is the end offset of every sentence but the last of a
-case), and sentences per second over the case texts repeated to about --mb megabytes (each
-text split on its own, as the pipeline does with paragraphs; best of --rounds).
+Candidates: ours (``summarizer.split_sentences``), pysbd, syntok, NLTK Punkt built from our own
+abbreviation lists (no training data, no download) and blingfire.  Missing packages are reported
+as "not installed".
+
+Sets:
+- pySBD's English Golden Rules (48 cases, read from the installed pysbd wheel): cases split
+  exactly right.
+- Universal Dependencies treebanks (default /work/labels/ud-ewt: EWT web text, and
+  /work/labels/ud-gum: GUM, whose news documents are also scored on their own), each document's
+  sentences joined back into paragraphs: boundary precision / recall / F1 (a boundary is the end of
+  every sentence but the last of a paragraph) and paragraphs split exactly right.  Each split
+  (dev, test) is its own row group: the rules were tuned looking at dev errors (test errors were
+  looked at only for GUM's news documents).
+- tests/data/sentence_cases.json: our own 157 hand-written news cases, same scores.
+Speed is sentences per second over the EWT dev paragraphs and over our cases, each repeated to
+about --mb megabytes, each paragraph split on its own as the pipeline does; best of --rounds.
 
 Every third-party candidate gets the blank-line rule for free (each block between blank lines is
 split on its own), so the comparison is about decisions inside a paragraph.
@@ -25,12 +36,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summarizer import segment  # noqa: E402
+import summarizer  # noqa: E402
+from sentence_sets import Paragraph, golden_rules, read_conllu  # noqa: E402
 
 CASES_PATH = ROOT / "tests" / "data" / "sentence_cases.json"
+DEFAULT_UD = [Path("/work/labels/ud-ewt")]
+DEFAULT_NEWS_UD = [Path("/work/labels/ud-gum")]
 Spans = list[tuple[int, int]]
 Splitter = Callable[[str], Spans]
+Case = tuple[str, Spans]  # a text and its gold sentence spans
 
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
 
@@ -82,7 +98,7 @@ def _align(text: str, sentences: list[str]) -> Spans:
 
 
 def _ours() -> Splitter:
-    return segment.sentence_spans
+    return lambda text: _align(text, summarizer.split_sentences(text))
 
 
 def _pysbd() -> Splitter:
@@ -109,14 +125,13 @@ def _syntok() -> Splitter:
 def _punkt() -> Splitter:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+    from summarizer import segment  # its word lists; Punkt has no public way to take ours
+
     params = PunktParameters()
-    # Punkt keeps abbreviations lowercase without the final period.  Our lists, plus the dotted
+    # Punkt keeps abbreviations lowercase without the final period: our lists, plus the dotted
     # acronyms that our rules recognise by shape rather than by list.
-    words = (
-        segment._NEVER_FINAL | segment._MAYBE_FINAL | segment._BEFORE_NUMBER | segment._TIMES
-    )
     acronyms = {"u.s", "u.n", "u.k", "e.u", "d.c", "n.y", "n.j", "n.m", "h.r", "u.s.a"}
-    params.abbrev_types = {w.lower() for w in words} | acronyms
+    params.abbrev_types = {w.lower() for w in segment.ABBREVIATIONS} | acronyms
     tokenizer = PunktSentenceTokenizer(params)
     return _per_block(lambda block: list(tokenizer.span_tokenize(block)))
 
@@ -128,7 +143,7 @@ def _blingfire() -> Splitter:
 
 
 CANDIDATES: list[tuple[str, Callable[[], Splitter]]] = [
-    ("rules (summarizer.segment)", _ours),
+    ("ours (summarizer)", _ours),
     ("pysbd", _pysbd),
     ("syntok", _syntok),
     ("nltk punkt (own params)", _punkt),
@@ -136,19 +151,16 @@ CANDIDATES: list[tuple[str, Callable[[], Splitter]]] = [
 ]
 
 
-def _gold(case: dict) -> Spans:
-    spans = _align(case["text"], case["sentences"])
-    assert len(spans) == len(case["sentences"]), case
-    return spans
-
-
-def score(split: Splitter, cases: list[dict]) -> tuple[int, float, float, float]:
+def score(split: Splitter, cases: list[Case]) -> tuple[int, float, float, float, list[int]]:
+    """Cases right, boundary P / R / F1, and the indexes of the cases split wrongly."""
     right = tp = n_pred = n_gold = 0
-    for case in cases:
-        text = case["text"]
-        gold = _gold(case)
+    wrong = []
+    for index, (text, gold) in enumerate(cases):
         pred = _trim(text, split(text))
-        right += [text[s:e] for s, e in pred] == case["sentences"]
+        if pred == gold:
+            right += 1
+        else:
+            wrong.append(index)
         gold_b = {e for _, e in gold[:-1]}
         pred_b = {e for _, e in pred[:-1]}
         tp += len(gold_b & pred_b)
@@ -157,7 +169,7 @@ def score(split: Splitter, cases: list[dict]) -> tuple[int, float, float, float]
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return right, p, r, f
+    return right, p, r, f, wrong
 
 
 def speed(split: Splitter, texts: list[str], rounds: int) -> float:
@@ -170,33 +182,102 @@ def speed(split: Splitter, texts: list[str], rounds: int) -> float:
     return count / best if best > 0 else float("inf")
 
 
+def _conllu_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.conllu")) if path.is_dir() else [path])
+    return [f for f in files if f.is_file()]
+
+
+def _cases_of(paragraphs: list[Paragraph]) -> list[Case]:
+    return [(p.text, p.spans) for p in paragraphs]
+
+
+def _load_sets(args: argparse.Namespace) -> dict[str, list[Case]]:
+    """Every gold set that is available, by name; missing ones are reported and skipped."""
+    sets: dict[str, list[Case]] = {}
+    try:
+        sets["golden rules"] = [(t, _align(t, s)) for t, s in golden_rules()]
+    except (ImportError, FileNotFoundError) as err:
+        print(f"pySBD Golden Rules: not available ({err}); pip install pysbd")
+    for paths, news_only in ((args.ud, False), (args.news_ud, True)):
+        if not paths:  # --news-ud with no value: not wanted
+            continue
+        files = _conllu_files(paths)
+        if not files:
+            where = ", ".join(map(str, paths))
+            print(f"no CoNLL-U files under {where}: that treebank is skipped "
+                  "(see benchmarks/sentence_sets.py for where to get it)")
+        for file in files:
+            try:
+                paragraphs = read_conllu(file)
+            except (OSError, UnicodeDecodeError, ValueError, IndexError) as err:
+                raise SystemExit(f"error: {file} is not a readable CoNLL-U file ({err})") from None
+            name = file.stem.replace("-ud", "")
+            sets[name] = _cases_of(paragraphs)
+            if news_only:
+                news = [p for p in paragraphs if "_news_" in p.doc]
+                if news:
+                    sets[f"{name} news"] = _cases_of(news)
+    cases = json.loads(CASES_PATH.read_text("utf-8"))
+    sets["own cases"] = [(c["text"], _align(c["text"], c["sentences"])) for c in cases]
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ud", type=Path, nargs="*", default=DEFAULT_UD,
+                    help="UD treebank folders or .conllu files (default: %(default)s)")
+    ap.add_argument("--news-ud", type=Path, nargs="*", default=DEFAULT_NEWS_UD,
+                    help="treebanks whose '_news_' documents are also scored on their own")
     ap.add_argument("--mb", type=float, default=1.0, help="size of the speed corpus in MB")
     ap.add_argument("--rounds", type=int, default=3, help="timing rounds; the best is kept")
+    ap.add_argument("--show-errors", metavar="CANDIDATE",
+                    help="print the cases this candidate (name prefix) splits wrongly")
+    ap.add_argument("--set", default="golden rules", help="the set for --show-errors")
     args = ap.parse_args(argv)
 
-    cases = json.loads(CASES_PATH.read_text("utf-8"))
-    base = [c["text"] for c in cases]
-    size = sum(len(t) for t in base)
-    texts = base * max(1, round(args.mb * 1_000_000 / size))
-
-    head = f"{'candidate':<28} {'cases right':>15} {'P':>6} {'R':>6} {'F1':>6} {'sent/s':>10}"
-    print(f"{len(cases)} cases, speed corpus {sum(map(len, texts)) / 1e6:.2f} MB "
-          f"in {len(texts)} paragraphs, best of {args.rounds}")
-    print(head)
-    print("-" * len(head))
+    sets = _load_sets(args)
+    splitters = {}
     for name, make in CANDIDATES:
         try:
-            split = make()
+            splitters[name] = make()
         except ImportError:
-            print(f"{name:<28} {'not installed':>15}")
-            continue
-        right, p, r, f = score(split, cases)
-        rate = speed(split, texts, args.rounds)
-        pct = 100 * right / len(cases)
-        print(f"{name:<28} {right:>5}/{len(cases):<3} {pct:5.1f}% {p:6.3f} {r:6.3f} {f:6.3f} "
-              f"{rate:10,.0f}")
+            print(f"{name}: not installed")
+
+    if args.show_errors:
+        name = next((n for n in splitters if n.startswith(args.show_errors)), None)
+        if name is None or args.set not in sets:
+            print(f"error: --show-errors takes one of {list(splitters)} and --set one of "
+                  f"{list(sets)}", file=sys.stderr)
+            return 2
+        cases = sets[args.set]
+        for index in score(splitters[name], cases)[4]:
+            text, gold = cases[index]
+            pred = _trim(text, splitters[name](text))
+            print(f"--- {index}\n gold: {[text[s:e] for s, e in gold]}\n got:  "
+                  f"{[text[s:e] for s, e in pred]}")
+        return 0
+
+    head = f"{'candidate':<26} {'right':>15} {'P':>6} {'R':>6} {'F1':>6}"
+    for set_name, cases in sets.items():
+        n_sent = sum(len(spans) for _, spans in cases)
+        print(f"\n{set_name}: {len(cases)} texts, {n_sent} sentences")
+        print(head)
+        print("-" * len(head))
+        for name, split in splitters.items():
+            right, p, r, f, _ = score(split, cases)
+            print(f"{name:<26} {right:>5}/{len(cases):<4} {100 * right / len(cases):5.1f}% "
+                  f"{p:6.3f} {r:6.3f} {f:6.3f}")
+
+    corpora = {name: [text for text, _ in sets[name]] for name in sets if name.endswith("ewt-dev")}
+    corpora["own cases"] = [text for text, _ in sets["own cases"]]
+    for corpus, base in corpora.items():
+        texts = base * max(1, round(args.mb * 1_000_000 / sum(map(len, base))))
+        print(f"\nspeed on {corpus}: {sum(map(len, texts)) / 1e6:.2f} MB in {len(texts)} "
+              f"paragraphs, best of {args.rounds}")
+        for name, split in splitters.items():
+            print(f"{name:<26} {speed(split, texts, args.rounds):10,.0f} sentences/s")
     return 0
 
 

@@ -8,6 +8,8 @@ Offsets are character offsets into ``Source.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from enum import Enum
 from typing import TYPE_CHECKING, Sequence
 
@@ -79,7 +81,7 @@ class Sentence:
     start: int  # offsets in Source.text
     end: int
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -167,6 +169,7 @@ class Pool:
     quotable: list[tuple[int, ...]]  # per passage: the member rows a briefing may quote
     quote: np.ndarray  # per passage: the row quoted by default (the plainest quotable member), -1 if none
     words: np.ndarray  # per passage: words of the default quote (0 if none)
+    dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
     figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures package)
 
     @property
@@ -215,6 +218,23 @@ class Disagreement:
     claims: tuple[FigureClaim, ...]
 
 
+@dataclass(frozen=True)
+class FigureStep:
+    """One value of a figure that changed over time, as the earliest of its sources dates it."""
+
+    value: str
+    sources: tuple[int, ...]
+    date: str  # ISO date of the earliest source giving this value
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A figure that dated sources report moving over time (oldest first): an update, not a dispute."""
+
+    topic: str
+    steps: tuple[FigureStep, ...]
+
+
 @dataclass
 class Briefing:
     """The result of a run: what the renderers turn into Markdown or JSON."""
@@ -223,7 +243,9 @@ class Briefing:
     sentences: list[BriefingSentence]
     sources: list[Source]
     source_titles: list[str]  # each source's headline, else its metadata title, else its file name
+    source_dates: list[str | None]  # each source's publication date (ISO), where it is known
     disagreements: list[Disagreement]
+    changes: list[FigureChange]  # figures that moved over time, where sources are dated
     algorithm: str
     budget: Budget
     stats: dict[str, float] = field(default_factory=dict)

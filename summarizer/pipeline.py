@@ -27,6 +27,7 @@ from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .select import select
 from .structure import parse_blocks, source_title
+from .timeline import separate_updates, source_dates
 from .titles import briefing_title, source_titles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -70,12 +71,15 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     config = config or Config()
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     picks, scores = rank_and_select(pool, config, progress=progress)
+    disagreements, changes = separate_updates(find_disagreements(pool.sentences), pool.dates)
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
         sentences=[cite(pool, pick, score, config.cite.threshold) for pick, score in zip(picks, scores)],
         sources=pool.sources,
         source_titles=pool.titles,
-        disagreements=find_disagreements(pool.sentences),
+        source_dates=[d.isoformat() if d else None for d in pool.dates],
+        disagreements=disagreements,
+        changes=changes,
         algorithm=config.rank.algo,
         budget=config.budget,
         stats={"sources": len(pool.sources), "sentences": len(pool.sentences), "passages": len(pool.passages)},
@@ -113,6 +117,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         quotable=quotable,
         quote=quote,
         words=words,
+        dates=source_dates(sources, blocks),
     )
 
 

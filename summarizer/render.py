@@ -53,6 +53,13 @@ def render_markdown(briefing: Briefing) -> str:
             )
             lines.append(f"- {_escape(disagreement.topic)}: {claims}")
         lines.append("")
+    if briefing.changes:
+        lines += ["## How the figures changed", ""]
+        for change in briefing.changes:
+            steps = "; ".join(f"{_escape(step.value)} ({step.date}) [{', '.join(str(s + 1) for s in step.sources)}]"
+                              for step in change.steps)
+            lines.append(f"- {_escape(change.topic)}: {steps}")
+        lines.append("")
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {_escape(title)}" if title else ""
@@ -96,9 +103,15 @@ def render_json(briefing: Briefing) -> str:
                                           for c in d.claims]}
             for d in briefing.disagreements
         ],
+        "changes": [
+            {"topic": c.topic, "steps": [{"value": step.value, "date": step.date,
+                                          "sources": [names[i] for i in step.sources]} for step in c.steps]}
+            for c in briefing.changes
+        ],
         "sources": [
-            {"number": i + 1, "name": s.name, "path": s.path, "title": t, "format": s.format, "encoding": s.encoding}
-            for i, (s, t) in enumerate(zip(briefing.sources, briefing.source_titles))
+            {"number": i + 1, "name": s.name, "path": s.path, "title": t, "format": s.format, "encoding": s.encoding,
+             "date": d}
+            for i, (s, t, d) in enumerate(zip(briefing.sources, briefing.source_titles, briefing.source_dates))
         ],
         "stats": briefing.stats,
     }

@@ -21,6 +21,7 @@ _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:al-|bin\s|de\s|van\s)?
 _NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                        "may june july august september october november december".split())
 _MAX_SUBJECTIVITY = 0.2
+_LEAD = 5  # sentences of each source read for names: what a story is about is in its lead
 _NAMES_SHOWN = 3
 
 
@@ -53,6 +54,8 @@ def _names_title(sentences: Sequence[Sentence]) -> str:
     sources_of: dict[str, set[int]] = {}
     mentions: Counter[str] = Counter()
     for sentence in sentences:
+        if sentence.position >= _LEAD:
+            continue
         for match in _NAME.finditer(sentence.text):
             if match.start() == 0:  # a capital that only opens the sentence says nothing
                 continue

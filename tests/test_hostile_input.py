@@ -276,8 +276,9 @@ def briefing_of(texts: list[str], names: list[str], title: str) -> Briefing:
     sentences = [BriefingSentence(t, (Citation(0, 0, len(t), t, True),), 1.0) for t in texts]
     sources = [Source(n, n, " ".join(texts)) for n in names]
     claims = (FigureClaim("1990. <b>12</b>", (0,)), FigureClaim("[13](x)", (0,)))
-    return Briefing(title, sentences, sources, [title] * len(names),
-                    [Disagreement("- <i>people</i> # hurt", claims)], "lexrank", Budget(100))
+    return Briefing(title=title, sentences=sentences, sources=sources, source_titles=[title] * len(names),
+                    source_dates=[None] * len(names), disagreements=[Disagreement("- <i>people</i> # hurt", claims)],
+                    changes=[], algorithm="lexrank", budget=Budget(100))
 
 
 ALLOWED_TAGS = {"h1", "h2", "p", "em", "ul", "ol", "li", "code", "hr", "sub"}

@@ -103,9 +103,14 @@ MB = 1_000_000
         ("\n" * MB, 0),
         ("Mr. " * (MB // 4), 1),
         ("It ended. " * (MB // 10), MB // 10),
+        ("1) " + "item " * (MB // 5), 1),  # a list marker and no next item
+        ("a. b. " + "x " * (MB // 2), 2),  # a list whose third marker never comes
+        ("Done. [1] " * (MB // 10), MB // 10),  # reference marks after every sentence
+        ("x. [1]" * (MB // 6) + "x", MB // 6 + 1),
     ],
     ids=["words", "dots", "dots-then-letter", "spaced-dots", "dotted-token", "bangs",
-         "long-token", "newlines", "titles", "many-sentences"],
+         "long-token", "newlines", "titles", "many-sentences", "list-marker", "list-letters",
+         "references", "references-no-space"],
 )
 def test_pathological_inputs_finish(text, expected):
     spans = sentence_spans(text)
@@ -113,3 +118,51 @@ def test_pathological_inputs_finish(text, expected):
     if spans:
         assert spans[0][0] == len(text) - len(text.lstrip())
         assert spans[-1][1] == len(text.rstrip())
+
+
+# Rules checked against text nobody here wrote (pySBD's Golden Rules, UD treebanks); the cases
+# below are our own sentences in the same situations.  " | " marks where a sentence ends.
+@pytest.mark.parametrize(
+    "case",
+    [
+        # A time phrase cannot be a sentence on its own; a time at the end of one can end it.
+        "By 6 a.m. Sgt. Lopez had reached the dam.",
+        "The polls closed at 8 P.M. | Mr. Diaz conceded.",
+        # Inline lists: a block that opens with a marker is cut before the next marker.
+        "1) Boil the water | 2) Add the rice",
+        "1.) Tents | 2.) Blankets.",
+        "a. Tea | b. Coffee | c. Juice",
+        "• 4. Hats | • 5. Gloves",
+        "1. Prices rose 2 percent, and 2) rents fell.",
+        "He listed 1) cost 2) time.",
+        # Web text starts sentences in lowercase; abbreviations before lowercase still continue.
+        "the vote was close. | we expected it.",
+        "is it safe? | what about the kids?",
+        "it was great! | we loved it",
+        "She works at Bingo! in the city.",
+        '"Is it safe?" she asked.',
+        "Were Ana and co. at the meeting?",
+        "He lives on 5th st. near the port.",
+        "The admin bldg. and the gym burned.",
+        "Sen. Ann Ruiz, R-Wis. and two aides left.",
+        "He met then-U.S. envoy Tom Baker.",
+        "The wind hit 90 mph. | Roofs were torn off.",
+        # "I" is capitalized anywhere; an auxiliary after it opens a question.
+        "It was you and I. | Did anyone see us?",
+        # Ellipses: an omission inside a sentence, or the end of one.
+        "We were tired . . . I wanted to sleep.",
+        "We were tired . . . | The bus never came.",
+        "I never said that.... | He left.",
+        '"Markets [...] fell sharply [...]" (Lee 12).',
+        "It was over. . . . | They went home.",
+        # Numbers after number abbreviations; "c." before a year.
+        "Call ext. 4417 today.",
+        "It is at N°. 12 on the list.",
+        "The fort (c. 1230 BC) was found in 1950.",
+        # Reference marks stay with their sentence; an opening quote typed as a closing one.
+        "He was born in 1805.[3] | He died in 1860. [4] [5] | Both dates are disputed.",
+        'He said "we lost.“ | Then he left.',
+    ],
+)
+def test_rules_from_independent_sets(case):
+    assert split_sentences(case.replace(" | ", " ")) == case.split(" | ")
