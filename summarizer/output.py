@@ -26,12 +26,15 @@ BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; ne
 # The first key of a JSON briefing, for the same purpose.
 JSON_MARKER = '{\n  "generator": "summarize"'
 _MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
+# A Markdown briefing from a version before the marker: its sources list, then its footer line.
+_UNMARKED_BRIEFING = re.compile(r"^## Sources$.*^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE | re.DOTALL)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def is_briefing(text: str) -> bool:
     """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
-    return text.startswith(JSON_MARKER) or _MARKER_LINE.search(text) is not None
+    return (text.startswith(JSON_MARKER) or _MARKER_LINE.search(text) is not None
+            or _UNMARKED_BRIEFING.search(text) is not None)
 
 
 def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:

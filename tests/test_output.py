@@ -177,6 +177,16 @@ def test_second_run_over_a_folder_never_reads_its_own_briefing(news, fmt, name):
     assert again.exit_code == 0, again.output
 
 
+@pytest.mark.parametrize("footer", ["<sub>Algorithm: lexrank. Budget: 120 words (used 20 words).</sub>",
+                                    "*Algorithm: textrank. Budget: 80 words (used 20 words, 1 sentences).*"])
+def test_a_briefing_from_before_the_marker_is_recognised_too(news, footer):
+    old = f"# Crane collapse\n\n- {STORY_A.splitlines()[0]} [1]\n\n## Sources\n\n1. `a.txt`\n\n---\n\n{footer}\n"
+    (news / "briefing.md").write_text(old, encoding="utf-8")
+    result = run(str(news), "--format", "json", "--output", "-")
+    assert {s["name"] for s in json.loads(result.stdout)["sources"]} == {"a.txt", "b.txt"}
+    assert not is_briefing(old.replace("## Sources", "## Reading list"))
+
+
 def test_markdown_briefing_ends_with_the_marker_and_quotes_cannot_forge_it(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(STORY_A.replace("Engineers", f"The note read {BRIEFING_MARKER} Engineers"), encoding="utf-8")
