@@ -127,12 +127,13 @@ def main_command(
 
         warn = (lambda message: None) if quiet else _warn
         inputs = paths or [str(seeds_dir())]
+        never_written = [*inputs, *([str(config_file)] if config_file else [])]  # files the run reads
         if config.output.target != "-":
-            check_output(config.output.target, inputs)  # before the work: a bad --output fails fast
+            check_output(config.output.target, never_written)  # before the work: a bad --output fails fast
         briefing = summarize(inputs, config, progress=progress, warn=warn)
         progress.close()
         text = render(briefing, config.output.format)
-        write_output(config.output.target, text, inputs=[*inputs, *(s.path for s in briefing.sources)])
+        write_output(config.output.target, text, inputs=[*never_written, *(s.path for s in briefing.sources)])
     except ConfigError as error:
         progress.close()
         _fail(str(error), 2)

@@ -71,6 +71,14 @@ def test_output_onto_an_input_file_is_refused_and_the_article_kept(news):
     assert (news / "a.txt").read_text(encoding="utf-8") == STORY_A
 
 
+def test_output_onto_the_settings_file_is_refused(news, tmp_path):
+    (tmp_path / "mine.yaml").write_text("select:\n  max_words: 50\n")
+    result = run(str(news), "--config", "mine.yaml", "--output", "mine.yaml")
+    assert result.exit_code == 1
+    one_line_error(result, "mine.yaml")
+    assert (tmp_path / "mine.yaml").read_text() == "select:\n  max_words: 50\n"
+
+
 def test_output_onto_an_article_inside_an_input_folder_is_refused(news):
     result = run(str(news), "--output", str(news / "b.txt"))
     assert result.exit_code == 1
