@@ -94,7 +94,7 @@ def _check_events(text: str, key: str, origin: str) -> None:
     expect_key: list[bool | None] = []  # per open mapping: whether its next node is a key (None: a sequence)
 
     def too_many() -> ConfigError:
-        return ConfigError(key, f"expands to over {MAX_NODES:,} values (aliases repeating aliases?)", origin)
+        return ConfigError(key, f"over {MAX_NODES:,} values, counting each alias as all it repeats; not a settings file", origin)
 
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):

@@ -116,7 +116,7 @@ def test_profile_path_outside_the_bundle_is_never_read(tmp_path, monkeypatch):
 @pytest.mark.parametrize("value, key, problem", [
     ("9" * 5000, "select.max_words", "a number of 5,000 characters"),
     ("[&a [1,1,1,1,1,1,1,1,1,1], &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a], &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b],"
-     " [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]]", "select.max_words", "expands to over"),
+     " [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]]", "select.max_words", "over 10,000 values"),
     ("[" * 500 + "]" * 500, "select.max_words", "nested over"),
     ("{a: 1, a: 2}", "a", "given twice"),
 ])
