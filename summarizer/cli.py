@@ -192,7 +192,7 @@ def main() -> None:
     try:
         code = app(prog_name="summarize", standalone_mode=False)
     except _UsageError as error:  # unknown option, missing value, bad number
-        message = error.format_message().replace("\n", " ")
+        message = visible(error.format_message().replace("\n", " "))
         typer.echo(f"summarize: error: {message} (see summarize --help)", err=True)
         sys.exit(2)
     except typer.Abort as abort:  # Ctrl-C (or SIGTERM) inside click itself
