@@ -225,13 +225,13 @@ def test_terminal_escapes_in_file_names_are_shown_not_acted_on(tmp_path, monkeyp
     assert "\\x1bc\\x1b[31mevil.txt" in result.stderr
 
 
-def test_terminal_escapes_in_a_bad_option_value_are_shown_not_acted_on(tmp_path):
+def test_terminal_escapes_in_an_unknown_option_are_shown_not_acted_on(tmp_path):
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()",
-                             "--max-words", "\x1b]0;pwned\x07\x1bc"], capture_output=True, text=True, timeout=60,
+                             "--\x1b]0;pwned\x07\x1bc"], capture_output=True, text=True, timeout=60,
                             env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path)
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "\\x1b]0;pwned" in result.stderr
