@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
-from . import features
+from . import features, web
 from .errors import InputError
 from .models import Source
 from .output import SUPPORTED_SUFFIXES, file_kind, is_briefing
@@ -81,12 +81,14 @@ def load_sources(
     max_bytes: int = 16 * 2**20,
     warn: Callable[[str], None] = lambda msg: None,
     progress: Callable[[int, int], None] | None = None,
+    offline: bool = False,
 ) -> list[Source]:
-    """Read every file, folder (recursively) or ``-`` (standard input) in ``paths``.
+    """Read every file, folder (recursively), web address or ``-`` (standard input) in ``paths``.
 
     Unusable files inside folders are skipped with a warning; a folder or a file named
     explicitly that cannot be used is skipped with a warning as long as another source is
-    usable, else the first such failure is raised.  A path that does not exist is always an error.
+    usable, else the first such failure is raised.  A path that does not exist, or a web address
+    when ``offline``, is always an error.
     """
     failures: list[InputError] = []  # of the paths given, in order
     items: list[_Item] = []
@@ -95,6 +97,10 @@ def load_sources(
     for path in given:
         if path == "-":
             found = [_Item("-", STDIN_NAME, "text")]
+        elif web.is_url(path):
+            if offline:
+                raise InputError(path, "a web address, and fetching is off (--offline)")
+            found = [_Item(path, web.source_name(path), "web")]
         elif not os.path.exists(path):
             raise InputError(path, "no such file or folder")
         elif os.path.isdir(path):
@@ -102,7 +108,7 @@ def load_sources(
         else:
             found = [_Item(path, os.path.basename(path), _format_of(path))]
         for item in found:
-            key = "-" if item.path == "-" else os.path.realpath(item.path)
+            key = item.path if item.path == "-" or item.format == "web" else os.path.realpath(item.path)
             if key not in seen:
                 seen.add(key)
                 items.append(item)
@@ -206,6 +212,8 @@ def _is_folder(entry: os.DirEntry) -> bool:
 
 
 def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callable[[str], None]) -> Source:
+    if item.format == "web":
+        return web.fetch_source(item.path, max_bytes)
     if item.path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, STDIN_NAME, max_bytes)
@@ -343,17 +351,25 @@ def html_text(html: str) -> str:
     ``display: none``, ``visibility: hidden``, ``opacity: 0``, ``font-size: 0``) is removed first.
     """
     import trafilatura
-    from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = visible_page(html)
     if tree is not None:
-        _drop_hidden(tree)
         text = trafilatura.extract(
             tree, include_comments=False, include_tables=False, include_images=False
         )
         if text and text.strip():
             return text.strip()
     return _visible_text(html)
+
+
+def visible_page(html: str):
+    """The page as trafilatura parses it, without what a browser never shows; None if not HTML."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is not None:
+        _drop_hidden(tree)
+    return tree
 
 
 def _drop_hidden(root) -> None:

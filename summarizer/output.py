@@ -23,8 +23,11 @@ from .errors import InputError
 # nothing.  Every line of a briefing that holds quoted text starts with the briefing's own markup
 # and "[" is escaped in quoted text, so a briefing quoting a briefing cannot hold this line.
 BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; never read back as a source)"
-# The first key of a JSON briefing, for the same purpose.
+# The first key of a JSON briefing, and the generator of an HTML one (as render_html writes it),
+# for the same purpose.
 JSON_MARKER = '{\n  "generator": "summarize"'
+HTML_MARKER = '<meta name="generator" content="summarizer">'
+_HEAD = 4096  # where the JSON and HTML markers stand, and the Markdown marker from the end
 _MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
 # A Markdown briefing from a version before the marker: its sources list, then its footer line.
 _UNMARKED_BRIEFING = re.compile(r"^## Sources$.*^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE | re.DOTALL)
@@ -33,8 +36,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 def is_briefing(text: str) -> bool:
     """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
-    return (text.startswith(JSON_MARKER) or _MARKER_LINE.search(text) is not None
-            or _UNMARKED_BRIEFING.search(text) is not None)
+    return (text.startswith(JSON_MARKER) or HTML_MARKER in text[:_HEAD]
+            or _MARKER_LINE.search(text) is not None or _UNMARKED_BRIEFING.search(text) is not None)
 
 
 def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:
@@ -130,9 +133,9 @@ def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
 def _holds_briefing(path: str) -> bool:
     try:
         with open(path, "rb") as stream:
-            head = stream.read(len(JSON_MARKER))
+            head = stream.read(_HEAD)
             stream.seek(0, os.SEEK_END)
-            stream.seek(max(0, stream.tell() - 4096))  # the Markdown marker is the last line
+            stream.seek(max(0, stream.tell() - _HEAD))  # the Markdown marker is the last line
             tail = stream.read()
     except OSError:
         return False

@@ -342,6 +342,15 @@ def test_text_a_browser_never_shows_is_never_quoted(tmp_path, monkeypatch, fallb
     assert "Shown to sighted readers" in source.text  # aria-hidden text is on the screen
 
 
+def test_hidden_text_of_a_web_page_is_never_quoted():
+    from summarizer import web
+
+    title, _, text = web._article(HIDDEN_PAGE)
+    for marker in ("TEMPLATE_TEXT", "HIDDEN_ATTRIBUTE", "DISPLAY_NONE", "VISIBILITY_HIDDEN"):
+        assert marker not in text
+    assert "approved a new budget" in text and title
+
+
 def test_hidden_html_helper_keeps_the_text_after_a_hidden_element():
     from lxml import html as lxml_html
 

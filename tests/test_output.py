@@ -172,7 +172,8 @@ def test_a_bad_output_fails_before_any_work(news, monkeypatch):
 # --- own outputs are never read back -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt, name", [("markdown", "briefing.md"), ("json", "briefing.txt")])
+@pytest.mark.parametrize("fmt, name", [("markdown", "briefing.md"), ("json", "briefing.txt"),
+                                       ("html", "briefing.html")])
 def test_second_run_over_a_folder_never_reads_its_own_briefing(news, fmt, name):
     first = run(str(news), "--format", fmt, "--output", str(news / name))
     assert first.exit_code == 0, first.output
