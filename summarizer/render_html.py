@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from .models import Briefing, Citation, Source
-from .render import cited, footer, summary_line
+from .render import cited, footer, summary_line, visible
 
 _CONTEXT_CHARS = 360  # at most this much of the paragraph is shown on each side of the quote
 _SPACE = re.compile(r"\s+")
@@ -85,7 +85,7 @@ footer { margin-top: 2rem; padding-top: .6rem; border-top: 1px solid var(--line)
 
 def render_html(briefing: Briefing) -> str:
     """The briefing as a complete HTML document."""
-    title = escape(briefing.title)
+    title = escape(visible(briefing.title))
     sections = [
         _sentences(briefing),
         _table_section(
@@ -164,9 +164,9 @@ def _citation(source: Source, number: int, citations: list[Citation], passage_id
     for citation in citations:
         before, quote, after = passage(source.text, citation.start, citation.end)
         kind = "quoted verbatim" if citation.exact else "reported in other words"
-        passages.append(f'<span class="from">{number} · {escape(source.name)} · {kind}</span>'
+        passages.append(f'<span class="from">{number} · {escape(visible(source.name))} · {kind}</span>'
                         f"{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}")
-    label = f"Source {number}, {source.name}: {how}"
+    label = f"Source {number}, {visible(source.name)}: {how}"
     return (
         f'<span class="cite{"" if exact else " paraphrase"}" tabindex="0" role="button" '
         f'aria-label="{escape(label)}" aria-describedby="{passage_id}">{number}'
@@ -220,10 +220,10 @@ def _source_links(sources: tuple[int, ...]) -> str:
 def _sources(briefing: Briefing) -> str:
     items = []
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
-        headline = f" — {escape(title)}" if title else ""
+        headline = f" — {escape(visible(title))}" if title else ""  # a title may be the file name
         meta = [m for m in (source.date, _shown_path(source)) if m]
         details = f' <span class="source-meta">({escape(", ".join(meta))})</span>' if meta else ""
-        name = f'<span class="source-name">{escape(source.name)}</span>'
+        name = f'<span class="source-name">{escape(visible(source.name))}</span>'
         if _WEB_ADDRESS.match(source.path):
             name = f'<a href="{escape(source.path)}" rel="noreferrer">{name}</a>'
         items.append(f'<li id="source-{number}">{name}{headline}{details}</li>')
@@ -234,7 +234,7 @@ def _shown_path(source: Source) -> str:
     """The path when it says more than the name (a file inside a folder); web addresses are linked."""
     if source.path in ("-", source.name) or _WEB_ADDRESS.match(source.path):
         return ""
-    return source.path
+    return visible(source.path)  # control characters and undecodable bytes of a file name as escapes
 
 
 def _fold(text: str, keep_edges: bool = False) -> str:

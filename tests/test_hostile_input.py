@@ -255,6 +255,13 @@ def test_hostile_file_names_stay_text_in_markdown(name):
     assert "\x1b" not in html
 
 
+@pytest.mark.parametrize("name", HOSTILE_NAMES + ["news/\x1bc\x1b[31mevil.txt"])
+def test_hostile_file_names_stay_text_in_html(name):
+    page = render(hostile_briefing(name), "html")
+    page.encode("utf-8")  # no undecodable byte of a file name left in the page
+    assert "\x1b" not in page and "<img" not in page and "<b>" not in page
+
+
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_file_names_round_trip_in_json(name):
     document = json.loads(render(hostile_briefing(name), "json"))
