@@ -30,14 +30,17 @@ HTML_MARKER = '<meta name="generator" content="summarizer">'
 _HEAD = 4096  # where the JSON and HTML markers stand, and the Markdown marker from the end
 _MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
 # A Markdown briefing from a version before the marker: its sources list, then its footer line.
-_UNMARKED_BRIEFING = re.compile(r"^## Sources$.*^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE | re.DOTALL)
+_SOURCES_HEADING = re.compile(r"^## Sources$", re.MULTILINE)
+_OLD_FOOTER = re.compile(r"^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 def is_briefing(text: str) -> bool:
     """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
-    return (text.startswith(JSON_MARKER) or HTML_MARKER in text[:_HEAD]
-            or _MARKER_LINE.search(text) is not None or _UNMARKED_BRIEFING.search(text) is not None)
+    if text.startswith(JSON_MARKER) or HTML_MARKER in text[:_HEAD] or _MARKER_LINE.search(text):
+        return True
+    sources = _SOURCES_HEADING.search(text)  # two linear searches, the footer after the heading
+    return sources is not None and _OLD_FOOTER.search(text, sources.end()) is not None
 
 
 def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:

@@ -11,7 +11,6 @@ PyYAML silently keeps the last.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from typing import Any
 
@@ -24,7 +23,9 @@ MAX_DEPTH = 20  # nesting of mappings and sequences
 MAX_NODES = 10_000  # values, counting every alias as the whole node it repeats
 MAX_NUMBER_CHARS = 100  # a plain scalar that reads as a number (Python refuses ints over 4,300 digits)
 
-_NUMBER = re.compile(r"[-+]?[0-9._:]*[0-9][0-9a-fA-FxXoObB._:eE+-]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+# Which plain scalars are numbers: as the safe loader itself decides (its patterns run in linear time).
+_RESOLVER = yaml.resolver.Resolver()
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 def read_mapping(path: str | os.PathLike) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def _check_events(text: str, key: str, origin: str) -> None:
                 anchored[event.anchor] = 1
             if is_key:
                 key_path[-1] = event.value
-            elif event.style is None and len(event.value) > MAX_NUMBER_CHARS and _NUMBER.fullmatch(event.value):
+            elif len(event.value) > MAX_NUMBER_CHARS and _is_number(event):
                 at = ".".join(k for k in key_path if k is not None) or key
                 raise ConfigError(at, f"a number of {len(event.value):,} characters; not a setting", origin)
         elif isinstance(event, yaml.AliasEvent):
@@ -129,6 +130,12 @@ def _check_events(text: str, key: str, origin: str) -> None:
             nodes += anchored.get(event.anchor, 1)
         if nodes > MAX_NODES:
             raise too_many()
+
+
+def _is_number(event: yaml.ScalarEvent) -> bool:
+    if event.tag is not None:  # "!!int 999...": the constructor's own error follows
+        return event.tag in _NUMBER_TAGS
+    return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit) in _NUMBER_TAGS
 
 
 def _advance(expect_key: list[bool | None]) -> None:

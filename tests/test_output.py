@@ -297,3 +297,9 @@ def test_closed_standard_error_is_no_reason_to_fail(news, tmp_path):
                             cwd=tmp_path, preexec_fn=lambda: os.close(2))
     assert result.returncode == 0
     assert is_briefing((tmp_path / "out.md").read_text(encoding="utf-8"))
+
+
+def test_recognising_briefings_takes_linear_time():
+    """A file of many "## Sources" lines and no footer: one search each, no backtracking."""
+    assert not is_briefing("## Sources\n" * 1_000_000)
+    assert is_briefing("## Sources\n" * 1000 + "*Algorithm: lexrank. Budget: 1 words.*\n")

@@ -125,3 +125,11 @@ def test_set_values_are_read_with_the_same_limits(value, key, problem):
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"summarize: error: {key}: {problem}")
+
+
+def test_a_long_plain_value_is_checked_in_linear_time(tmp_path):
+    """A megabyte of digits ending in a letter is a string, found so without backtracking."""
+    path = tmp_path / "long.yaml"
+    path.write_text("output:\n  title: " + "1" * (MAX_BYTES - 100) + "z\n")
+    values = read_mapping(path)  # a quadratic check would not finish within the suite's time
+    assert len(values["output"]["title"]) == MAX_BYTES - 99
