@@ -49,12 +49,8 @@ _TERMINAL_SEQUENCE = re.compile(
 # that make a terminal or viewer show text in another order than it is ("Trojan Source").
 _STRIPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _PAGE_BREAKS = re.compile("[\x0b\x0c]")
-# Hidden text in a page: a browser never shows it, so it is never quoted.
-_HIDDEN_STYLE = re.compile(
-    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-    r"|opacity\s*:\s*0*(?:\.0*)?\s*(?:!important)?\s*(?:;|$)|font-size\s*:\s*0*(?:\.0*)?[a-z%]*\s*(?:!important)?\s*(?:;|$))",
-    re.I,
-)
+# Inline styles that hide an element: a browser never shows its text, so it is never quoted.
+_HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 _FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
 MAX_FOLDER_DEPTH = 32  # folders nested deeper are skipped with a warning
 MAX_FOLDER_ENTRIES = 100_000  # directory entries examined under one folder given (a link to / ...)
@@ -376,11 +372,30 @@ def _drop_hidden(root) -> None:
     hidden = [
         element
         for element in root.xpath("//template | //*[@hidden] | //*[@style]")
-        if element.tag == "template" or element.get("hidden") is not None
-        or _HIDDEN_STYLE.search(element.get("style") or "")
+        if element.tag == "template" or element.get("hidden") is not None or _hides(element.get("style") or "")
     ]
     for element in hidden:
         element.drop_tree()  # keeps the element's tail: the text after it is visible
+
+
+def _hides(style: str) -> bool:
+    """Whether an inline style hides its element: display: none, visibility: hidden, opacity or
+    font-size 0.  Read declaration by declaration (a pattern over the whole attribute could
+    backtrack on a hostile one)."""
+    for declaration in style.lower().split(";"):
+        name, _, value = declaration.partition(":")
+        name, value = name.strip(), value.replace("!important", "").strip()
+        if value in _HIDING.get(name, ()) or name in ("opacity", "font-size") and _is_zero(value):
+            return True
+    return False
+
+
+def _is_zero(value: str) -> bool:
+    """0, 0.0, 0px, .0em: a length or opacity of nothing."""
+    try:
+        return float(value.rstrip("abcdefghijklmnopqrstuvwxyz%")) == 0
+    except ValueError:
+        return False
 
 
 def _visible_text(html: str) -> str:

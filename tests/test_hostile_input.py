@@ -358,6 +358,16 @@ def test_hidden_text_of_a_web_page_is_never_quoted():
     assert "approved a new budget" in text and title
 
 
+@pytest.mark.parametrize("style, hides", [
+    ("display:none", True), ("color: red; DISPLAY : None !important", True), ("visibility: collapse", True),
+    ("opacity: 0", True), ("opacity:.0", True), ("font-size: 0px", True), ("font-size:0", True),
+    ("display: block", False), ("opacity: 0.5", False), ("font-size: 10px", False), ("", False),
+    ("opacity:0" + " " * 100_000 + "x", False), ("font-size: " + "0" * 100_000 + "5", False),  # no backtracking
+])
+def test_inline_styles_that_hide(style, hides):
+    assert load._hides(style) is hides
+
+
 def test_hidden_html_helper_keeps_the_text_after_a_hidden_element():
     from lxml import html as lxml_html
 
