@@ -392,8 +392,11 @@ def _hides(style: str) -> bool:
 
 def _is_zero(value: str) -> bool:
     """0, 0.0, 0px, .0em: a length or opacity of nothing."""
+    number = value.rstrip("abcdefghijklmnopqrstuvwxyz%")
+    if not number or number != number.strip():  # "0 x" is no CSS value: the browser ignores it
+        return False
     try:
-        return float(value.rstrip("abcdefghijklmnopqrstuvwxyz%")) == 0
+        return float(number) == 0
     except ValueError:
         return False
 
