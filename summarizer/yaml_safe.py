@@ -94,9 +94,6 @@ def _check_events(text: str, key: str, origin: str) -> None:
     key_path: list[str | None] = []  # the key each open mapping is at, for messages
     expect_key: list[bool | None] = []  # per open mapping: whether its next node is a key (None: a sequence)
 
-    def too_many() -> ConfigError:
-        return ConfigError(key, f"over {MAX_NODES:,} values, counting each alias as all it repeats; not a settings file", origin)
-
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
@@ -129,7 +126,8 @@ def _check_events(text: str, key: str, origin: str) -> None:
             _advance(expect_key)
             nodes += anchored.get(event.anchor, 1)
         if nodes > MAX_NODES:
-            raise too_many()
+            raise ConfigError(key, f"over {MAX_NODES:,} values, counting each alias as all it repeats; "
+                                   "not a settings file", origin)
 
 
 def _is_number(event: yaml.ScalarEvent) -> bool:
