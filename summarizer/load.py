@@ -211,7 +211,9 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callab
     if item.format == "web":
         return web.fetch_source(item.path, max_bytes)
     if item.path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+        if stream is None:  # standard input closed (<&-)
+            raise InputError(STDIN_NAME, "standard input is closed")
         data = _read_limited(stream, STDIN_NAME, max_bytes)
         name = STDIN_NAME
     else:

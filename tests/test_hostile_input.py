@@ -374,3 +374,9 @@ def test_hidden_html_helper_keeps_the_text_after_a_hidden_element():
     root = lxml_html.fromstring("<div><p>Before <span hidden>secret</span>after.</p></div>")
     load._drop_hidden(root)
     assert root.text_content() == "Before after."
+
+
+def test_closed_standard_input_is_an_error(monkeypatch):
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(InputError, match="standard input is closed"):
+        load_sources(["-"])
