@@ -214,7 +214,10 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callab
         stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
         if stream is None:  # standard input closed (<&-)
             raise InputError(STDIN_NAME, "standard input is closed")
-        data = _read_limited(stream, STDIN_NAME, max_bytes)
+        try:
+            data = _read_limited(stream, STDIN_NAME, max_bytes)
+        except OSError as err:
+            raise InputError(STDIN_NAME, f"cannot read: {err.strerror or err}") from err
         name = STDIN_NAME
     else:
         data = _read_file(item.path, max_bytes)

@@ -376,7 +376,14 @@ def test_hidden_html_helper_keeps_the_text_after_a_hidden_element():
     assert root.text_content() == "Before after."
 
 
-def test_closed_standard_input_is_an_error(monkeypatch):
+def test_closed_or_failing_standard_input_is_an_error(monkeypatch):
     monkeypatch.setattr("sys.stdin", None)
     with pytest.raises(InputError, match="standard input is closed"):
         load_sources(["-"])
+
+    class Failing:
+        def read(self, size):
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(InputError, match="cannot read: Input/output error"):
+        load_sources(["-"], stdin=Failing())
