@@ -33,10 +33,10 @@ def source_name(url: str) -> str:
 
 def fetch_source(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Source:
     """The article at ``url``: its text, title and publication date as the page's markup gives them."""
-    from .load import decode, html_text  # the loader imports this module
+    from .load import html_text  # the loader imports this module
 
-    data, content_type = _download(url, max_bytes, timeout)
-    page, encoding = decode(data, url)
+    data, content_type, charset = _download(url, max_bytes, timeout)
+    page, encoding = _decode(data, charset, url)
     if content_type in _HTML_TYPES:
         title, date, text = _article(page)
         text, fmt = text or html_text(page), "html"  # without an article: the page's paragraphs
@@ -48,8 +48,22 @@ def fetch_source(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> 
                   title=title or None)
 
 
-def _download(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str]:
-    """The body of the answer and its content type; refused when too large, too slow or not text."""
+def _decode(data: bytes, charset: str | None, url: str) -> tuple[str, str]:
+    """The page as text, in the charset its answer names where that decodes it, else as detected."""
+    from .load import decode
+
+    if charset:
+        try:
+            # Through the loader as UTF-8: its checks for binary data and its line ends still apply.
+            return decode(data.decode(charset).encode("utf-8"), url)[0], charset
+        except (LookupError, UnicodeError):  # an unknown charset, or one the page is not in
+            pass
+    return decode(data, url)
+
+
+def _download(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str, str | None]:
+    """The body of the answer, its content type and charset; refused when too large, too slow or
+    not text."""
     import http.client
     import urllib.error
     import urllib.request  # imported here: most runs read files only, and this costs start-up time
@@ -73,7 +87,7 @@ def _download(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str]:
                     raise InputError(url, too_large)
                 if time.monotonic() > deadline:
                     raise TimeoutError
-            return bytes(body), content_type
+            return bytes(body), content_type, response.headers.get_content_charset()
     except urllib.error.HTTPError as error:
         raise InputError(url, f"cannot fetch: HTTP {error.code} {error.reason}") from None
     except urllib.error.URLError as error:

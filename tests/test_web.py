@@ -34,6 +34,7 @@ SECOND = """<!DOCTYPE html>
 </article></body></html>
 """
 PLAIN = "Harbour notice\n\nThe harbour will reopen on Tuesday after the ferry is towed to the dry dock for repairs.\n"
+LATIN = "Café notice\n\nThe café by the harbour will reopen on Tuesday, its owner said.\n"
 LIMIT = 4096  # bytes: the tests' max_file_mb
 
 
@@ -48,6 +49,8 @@ class Handler(BaseHTTPRequestHandler):
             "/ferry-2": (200, "text/html", SECOND.encode()),
             "/notice.txt": (200, "text/plain; charset=utf-8", PLAIN.encode()),
             "/notice.md": (200, "text/markdown", PLAIN.encode()),
+            "/latin-1": (200, "text/plain; charset=ISO-8859-1", LATIN.encode("latin-1")),
+            "/wrong-charset": (200, "text/plain; charset=us-ascii", LATIN.encode("utf-8")),
             "/empty": (200, "text/html", b"<html><head><title>Only a title</title></head><body></body></html>"),
             "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
             "/huge": (200, "text/html", b"<p>" + b"x" * (LIMIT * 2) + b"</p>"),
@@ -116,6 +119,15 @@ def test_article_title_date_and_text(server):
 def test_text_pages_are_read_as_text_files(server, path, fmt):
     source = web.fetch_source(f"{server}{path}", LIMIT)
     assert source.format == fmt and source.text == PLAIN and source.date is None and source.title is None
+
+
+@pytest.mark.parametrize("path, encoding", [
+    ("/latin-1", "iso-8859-1"),  # as the answer names it
+    ("/wrong-charset", "utf-8"),  # the named charset cannot read it: detected instead
+])
+def test_the_charset_the_answer_names_where_it_fits(server, path, encoding):
+    source = web.fetch_source(f"{server}{path}", LIMIT)
+    assert source.text == LATIN and source.encoding == encoding
 
 
 @pytest.mark.parametrize("path, problem", [
