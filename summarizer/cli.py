@@ -73,6 +73,7 @@ Examples:
   summarize --profile brief         # a bundled profile (see --list-profiles)
   summarize --set rank.lexrank.threshold=0.2 --set select.diversity=0.5
   cat article.txt | summarize - --format json --output -
+  summarize https://example.com/news/a https://example.org/b --format html
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
@@ -91,7 +92,7 @@ def main_command(
     max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n", show_default=False,
                                                 help=_help("select.max_sentences", "[default: none]")),
     output_format: Optional[str] = typer.Option(None, "--format", "-f", show_default=False,
-                                                help=f"{' or '.join(FORMATS)} [default: markdown]."),
+                                                help=f"{', '.join(FORMATS)} [default: markdown]."),
     output: Optional[str] = typer.Option(None, "--output", "-o", show_default=False,
                                          help="Output file, or - for standard output "
                                               "[default: briefing.md, .json or .html by --format]."),
