@@ -117,6 +117,15 @@ def test_every_text_is_escaped_and_nothing_is_fetched():
     assert "default-src 'none'" in html
 
 
+def test_web_sources_link_to_their_address_and_nothing_else_is_a_link():
+    briefing = hostile_briefing()
+    web_page = dataclasses.replace(briefing.sources[0], path='https://example.com/a?x=1&y="2"><script>')
+    script_url = dataclasses.replace(briefing.sources[0], path="javascript:alert(1)")
+    page = Page(render(dataclasses.replace(briefing, sources=[web_page, script_url], source_titles=["", ""]), "html"))
+    assert [v for n, v in page.attributes if n == "href" and not v.startswith("#")] == [web_page.path]
+    assert "script" not in page.tags
+
+
 def test_header_gives_the_reports_dates_where_known():
     briefing = hostile_briefing()
     source = briefing.sources[0]
