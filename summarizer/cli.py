@@ -73,10 +73,11 @@ Examples:
   summarize --profile brief         # a bundled profile (see --list-profiles)
   summarize --set rank.lexrank.threshold=0.2 --set select.diversity=0.5
   cat article.txt | summarize - --format json --output -
+  summarize https://example.com/news/a https://example.org/b --format html
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
-        None, help="Articles: .txt, .md or .html files, folders (read recursively), or - for standard input. "
+        None, help="Articles: .txt, .md or .html files, folders (read recursively), http(s) addresses, or - for standard input. "
                    "None: the bundled sample articles.", show_default=False),
     algo: Optional[str] = typer.Option(
         None, "--algo", "-a", show_default=False,
@@ -91,10 +92,10 @@ def main_command(
     max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n", show_default=False,
                                                 help=_help("select.max_sentences", "[default: none]")),
     output_format: Optional[str] = typer.Option(None, "--format", "-f", show_default=False,
-                                                help=f"{' or '.join(FORMATS)} [default: markdown]."),
+                                                help=f"{', '.join(FORMATS)} [default: markdown]."),
     output: Optional[str] = typer.Option(None, "--output", "-o", show_default=False,
                                          help="Output file, or - for standard output "
-                                              "[default: briefing.md, or briefing.json with --format json]."),
+                                              "[default: briefing.md, .json or .html by --format]."),
     neutrality: Optional[str] = typer.Option(
         None, "--neutrality", show_default=False,
         help=f"{', '.join(NEUTRALITY_POLICIES)}: {_help('neutrality.policy')} [default: balanced]"),
@@ -103,6 +104,7 @@ def main_command(
     set_: Optional[List[str]] = typer.Option(None, "--set", "-s", metavar="KEY=VALUE", show_default=False,
                                              help="Any setting by its path in the profiles, e.g. "
                                                   "select.diversity=0.5 (repeatable; YAML values)."),
+    offline: bool = typer.Option(False, "--offline", help="Refuse web addresses instead of fetching them."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
@@ -113,7 +115,7 @@ def main_command(
 ) -> None:
     flags = {"rank.algo": algo, "select.max_words": max_words, "select.max_sentences": max_sentences,
              "output.format": output_format, "output.path": output, "neutrality.policy": neutrality,
-             "output.title": title}
+             "output.title": title, "input.offline": offline or None}
     progress = ProgressBar(enabled=False if quiet else None)
     try:
         if profile and config_file:

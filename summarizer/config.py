@@ -20,7 +20,7 @@ from .models import Budget
 from .rank import ALGORITHMS
 from .settings import Section, leaves, merge, section, setting, suggestion
 
-FORMATS = ("markdown", "json")
+FORMATS = ("markdown", "json", "html")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
 LANGUAGES = ("english",)
 
@@ -31,6 +31,7 @@ class InputSettings(Section):
 
     language: str = setting("english", "language of stopwords and stemmer (english)", choices=LANGUAGES)
     max_file_mb: float = setting(16.0, "larger input files are refused (MB)", above=0.0, high=1024.0)
+    offline: bool = setting(False, "refuse web addresses among the inputs instead of fetching them")
 
     @property
     def max_file_bytes(self) -> int:
@@ -111,16 +112,16 @@ class CiteSettings(Section):
 class OutputSettings(Section):
     """The briefing as written."""
 
-    format: str = setting("markdown", "markdown or json", choices=FORMATS)
-    path: str | None = setting(None, "output file; '-' for standard output; null for briefing.md / briefing.json")
+    format: str = setting("markdown", "markdown, json or html", choices=FORMATS)
+    path: str | None = setting(None, "output file; '-' for standard output; null for briefing.md / .json / .html")
     title: str | None = setting(None, "title of the briefing; null to take it from the sources' headlines")
 
     @property
     def target(self) -> str:
-        """Where the briefing goes: ``path``, else briefing.md / briefing.json."""
+        """Where the briefing goes: ``path``, else briefing.md, .json or .html by ``format``."""
         if self.path is not None:
             return self.path
-        return "briefing.json" if self.format == "json" else "briefing.md"
+        return {"json": "briefing.json", "html": "briefing.html"}.get(self.format, "briefing.md")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
-from . import features
+from . import features, web
 from .errors import InputError
 from .models import Source
 
@@ -56,12 +56,14 @@ def load_sources(
     max_bytes: int = 16 * 2**20,
     warn: Callable[[str], None] = lambda msg: None,
     progress: Callable[[int, int], None] | None = None,
+    offline: bool = False,
 ) -> list[Source]:
-    """Read every file, folder (recursively) or ``-`` (standard input) in ``paths``.
+    """Read every file, folder (recursively), web address or ``-`` (standard input) in ``paths``.
 
     Unusable files inside folders are skipped with a warning; a folder or a file named
     explicitly that cannot be used is skipped with a warning as long as another source is
-    usable, else the first such failure is raised.  A path that does not exist is always an error.
+    usable, else the first such failure is raised.  A path that does not exist, or a web address
+    when ``offline``, is always an error.
     """
     failures: list[InputError] = []  # of the paths given, in order
     items: list[_Item] = []
@@ -70,6 +72,10 @@ def load_sources(
     for path in given:
         if path == "-":
             found = [_Item("-", STDIN_NAME, "text")]
+        elif web.is_url(path):
+            if offline:
+                raise InputError(path, "a web address, and fetching is off (--offline)")
+            found = [_Item(path, web.source_name(path), "web")]
         elif not os.path.exists(path):
             raise InputError(path, "no such file or folder")
         elif os.path.isdir(path):
@@ -77,7 +83,7 @@ def load_sources(
         else:
             found = [_Item(path, os.path.basename(path), _format_of(path))]
         for item in found:
-            key = "-" if item.path == "-" else os.path.realpath(item.path)
+            key = item.path if item.path == "-" or item.format == "web" else os.path.realpath(item.path)
             if key not in seen:
                 seen.add(key)
                 items.append(item)
@@ -142,6 +148,8 @@ def _folder_items(
 
 
 def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int) -> Source:
+    if item.format == "web":
+        return web.fetch_source(item.path, max_bytes)
     if item.path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, STDIN_NAME, max_bytes)

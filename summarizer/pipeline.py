@@ -61,7 +61,7 @@ def summarize(
             sources += run
         else:
             sources += load_sources(list(run), max_bytes=config.input.max_file_bytes, warn=warn or _ignore,
-                                    progress=_stage(progress, "reading"))
+                                    progress=_stage(progress, "reading"), offline=config.input.offline)
     return summarize_sources(sources, config, progress=progress, warn=warn)
 
 

@@ -1,4 +1,4 @@
-"""Render a briefing as Markdown or JSON (strings only; writing files is the CLI's job)."""
+"""Render a briefing as Markdown, JSON or HTML (strings only; writing files is the CLI's job)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,12 @@ def render(briefing: Briefing, fmt: str) -> str:
 def render_markdown(briefing: Briefing) -> str:
     n_sources = len(briefing.sources)
     lines = [f"# {_escape(briefing.title)}", ""]
-    lines.append(f"*A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, {briefing.words} words. "
-                 "Each sentence is quoted verbatim from the first source cited after it; the other sources "
-                 "cited report the same fact, word for word or, where marked ~, in their own words.*")
+    lines.append(f"*{summary_line(briefing, 'where marked ~')}*")
     lines.append("")
     if not briefing.sentences:
         lines += ["*No sentence in the sources could be quoted within the budget.*", ""]
     for sentence in briefing.sentences:
-        numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in _cited(sentence))
+        numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in cited(sentence))
         reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
         lines += [f"- {_escape(sentence.text)} [{numbers}]{reach}", ""]
     if briefing.disagreements:
@@ -47,11 +45,11 @@ def render_markdown(briefing: Briefing) -> str:
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {_escape(title)}" if title else ""
         lines.append(f"{number}. `{source.name}`{headline}")
-    lines += ["", "---", "", f"*{_footer(briefing)}*", ""]
+    lines += ["", "---", "", f"*{footer(briefing)}*", ""]
     return "\n".join(lines)
 
 
-def _cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
+def cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
     """(source, carries the very text) for each cited source: verbatim ones first."""
     exact = sorted({c.source for c in sentence.citations if c.exact})
     paraphrased = sorted({c.source for c in sentence.citations} - set(exact))
@@ -100,10 +98,24 @@ def render_json(briefing: Briefing) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS = {"markdown": render_markdown, "json": render_json}
+def render_html(briefing: Briefing) -> str:
+    from .render_html import render_html as html  # imported when used: it builds on this module
+
+    return html(briefing)
 
 
-def _footer(briefing: Briefing) -> str:
+RENDERERS = {"markdown": render_markdown, "json": render_json, "html": render_html}
+
+
+def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
+    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
+    n_sources = len(briefing.sources)
+    return (f"A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, {briefing.words} words. "
+            "Each sentence is quoted verbatim from the first source cited after it; the other sources "
+            f"cited report the same fact, word for word or, {paraphrase_mark}, in their own words.")
+
+
+def footer(briefing: Briefing) -> str:
     budget = []
     if briefing.budget.max_words is not None:
         budget.append(f"{briefing.budget.max_words} words")

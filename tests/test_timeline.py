@@ -37,6 +37,8 @@ def test_dated_reports_of_a_moving_figure_are_shown_as_changes_oldest_first(orde
     assert [step.value for step in change.steps] == ["thirty-two", "about 120", "some 300"]
     markdown = summarizer.render(briefing, "markdown")
     assert "## How the figures changed" in markdown and "## Where sources differ" not in markdown
+    html = summarizer.render(briefing, "html")
+    assert "How the figures changed" in html and "thirty-two (2025-03-01)" in html
     document = json.loads(summarizer.render(briefing, "json"))
     assert document["changes"][0]["steps"][0]["date"] == "2025-03-01"
 
