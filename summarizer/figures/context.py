@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS, HYPOTHETICAL,
-                      MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES, NUMBER_STARTS,
-                      REPORT_VERBS, SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS,
-                      VENUES, WEEKDAYS)
+from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
+                      HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
+                      NUMBER_STARTS, REPORT_VERBS, SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS,
+                      TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
 from .quantity import Quantity
-from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss, name_back, name_fwd,
-                     norm, singular)
+from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
+                     name_back, name_fwd, norm, singular)
 
 
 def subject_before(s: Tokens, i: int, lo: int, links=SUBJECT_LINKS) -> tuple[str, str] | None:
@@ -214,7 +214,8 @@ def head_after(s: Tokens, k: int, hi: int, max_words: int = 3) -> str:
     words = []
     while k < hi and len(words) < max_words:
         t = s.toks[k]
-        if not t[0].isalpha() or not t[0].islower() or s.low[k] in STOP_WORDS or s.low[k] in CASUALTY_CUES:
+        if (not t[0].isalpha() or not t[0].islower() or s.low[k] in STOP_WORDS
+                or s.low[k] in CASUALTY_CUES):
             break
         word = s.low[k]
         if (k + 2 < hi and s.toks[k + 1] == "-" and adjacent(s, k, k + 1)

@@ -5,11 +5,11 @@ place, venue, day, month and kind of event around them."""
 from __future__ import annotations
 
 from .context import dropped, event_near, months_in, nearest_year, place_near, time_of, venue_near
-from .figure import Figure, Scope
+from .figure import Figure, Scope, figure_of
 from .lexicon import (AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE, INCREMENT_WORDS,
                       KIND_LABELS, MODALS, NOT_NAMES, ORDER_WORDS, PERSON_NOUNS, STOP_WORDS,
                       SUBSET_WORDS)
-from .quantity import Quantity, interval, value_text
+from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 
 
@@ -67,7 +67,8 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         group, explicit, j_after = plural(w), True, j + 1
         if w in ("crew", "staff") and w2 == "members":
             j_after += 1
-    elif w and toks[j][0].isalpha() and toks[j][0].islower() and w not in STOP_WORDS and w not in CASUALTY_CUES:
+    elif (w and toks[j][0].isalpha() and toks[j][0].islower() and w not in STOP_WORDS
+          and w not in CASUALTY_CUES):
         if w2 in GENERIC_PEOPLE:
             explicit, j_after = True, j + 2
         elif w2 in PERSON_NOUNS or w2 in CASUALTY_NOUNS:
@@ -123,7 +124,6 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             kind = "ordered"  # "a million people were ordered to flee": an order, not a count
     war = any(low[k] in ("war", "wars", "conflict") for k in range(lo, hi))
     year = nearest_year(scope.years, m, lo, hi)
-    lo_v, hi_v = interval(m, measurement=False)
     place = place_near(s, m, lo, hi)
     venue = venue_near(s, m, hi)
     when, when_label = time_of(s, m, lo, hi)
@@ -136,10 +136,9 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         topic += f" ({year})"
     if explicit:
         scope.groups[s.clo[m.num]] = group
-    return Figure(
-        key=("count", kind, singular(group.lower()), year, war),
-        topic=topic, lo=lo_v, hi=hi_v, value=value_text(s, m, with_unit=False),
-        source=s.source, order=s.index * 100000 + m.num,
+    return figure_of(
+        s, m, ("count", kind, singular(group.lower()), year, war), topic,
+        interval(m, measurement=False), with_unit=False,
         loose=(place[1] if place else "", venue, when, months, event),
         loose_label=(f"in {place[0]}" if place else "", f"({venue})" if venue else "",
                      when_label, f"in {months.title()}" if months else "",

@@ -9,16 +9,16 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from ..models import Sentence
-from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year, noun_before,
-                      subject_before)
+from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
+                      noun_before, subject_before)
 from .count import count_figure
-from .figure import Figure, Scope
+from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, MONEY_LINKS, MONEY_VERBS, MOST_ADJECTIVES, ORDINALS,
                       OTHER_SUPERLATIVES, PERCENT_LINKS, POPULATION_PLACES, SIZE_SUPERLATIVES,
                       STOP_WORDS, UNCOUNTED_PLURALS)
-from .quantity import Quantity, interval, quantities, value_text
-from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures, name_back,
-                     name_fwd, norm, plural, possessive, singular, tokenize)
+from .quantity import Quantity, interval, quantities
+from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
+                     name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
 
 
 def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -56,12 +56,8 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                         entity = (name, norm(name))
     if entity is None:
         return None
-    lo_v, hi_v = interval(m, measurement=False)
-    return Figure(
-        key=("population", entity[1]), topic=f"population of {entity[0]}", lo=lo_v, hi=hi_v,
-        value=value_text(s, m, with_unit=False), source=s.source,
-        order=s.index * 100000 + m.num, banded=True,
-    )
+    return figure_of(s, m, ("population", entity[1]), f"population of {entity[0]}",
+                     interval(m, measurement=False), with_unit=False, banded=True)
 
 
 def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -97,12 +93,8 @@ def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None
     name = display(s, *span)
     parts = norm(name).split()
-    return Figure(
-        key=("age", parts[-1]), topic=f"age of {name}", lo=m.lo, hi=m.hi,
-        value=value_text(s, m, with_unit=False), source=s.source,
-        order=s.index * 100000 + m.num,
-        loose=(parts[0] if len(parts) > 1 else "",), loose_label=("",), band_gap=3.0,
-    )
+    return figure_of(s, m, ("age", parts[-1]), f"age of {name}", (m.lo, m.hi), with_unit=False,
+                     loose=(parts[0] if len(parts) > 1 else "",), loose_label=("",), band_gap=3.0)
 
 
 def distance_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -127,12 +119,8 @@ def distance_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     if subject is None or subject[1] == norm(ref):
         return None
     (a_norm, a), (b_norm, b) = sorted([(subject[1], subject[0]), (norm(ref), ref)])
-    lo_v, hi_v = interval(m, measurement=True, factor=m.factor)
-    return Figure(
-        key=("distance", a_norm, b_norm), topic=f"distance from {a} to {b}", lo=lo_v, hi=hi_v,
-        value=value_text(s, m, with_unit=True), source=s.source,
-        order=s.index * 100000 + m.num,
-    )
+    return figure_of(s, m, ("distance", a_norm, b_norm), f"distance from {a} to {b}",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True)
 
 
 def percent_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -172,12 +160,8 @@ def percent_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     raw = s.toks[m.num].replace(",", "")
     step = 10.0 ** -len(raw.split(".")[1]) if "." in raw else 1.0
     exact = replace(m, ulp=step, round=False)  # 50% is 49.5-50.5, trailing zero or not
-    lo_v, hi_v = interval(exact, measurement=True)
-    return Figure(
-        key=("percent", entity[1], head, share, year, months), topic=topic, lo=lo_v, hi=hi_v,
-        value=value_text(s, m, with_unit=True), source=s.source,
-        order=s.index * 100000 + m.num,
-    )
+    return figure_of(s, m, ("percent", entity[1], head, share, year, months), topic,
+                     interval(exact, measurement=True), with_unit=True)
 
 
 def money_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -220,12 +204,8 @@ def money_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     topic = f"{possessive(entity[0])} {head}"
     if year:
         topic += f" ({year})"
-    lo_v, hi_v = interval(m, measurement=False)
-    return Figure(
-        key=("money", entity[1], m.currency, head, year), topic=topic, lo=lo_v, hi=hi_v,
-        value=value_text(s, m, with_unit=True), source=s.source,
-        order=s.index * 100000 + m.num, banded=True,
-    )
+    return figure_of(s, m, ("money", entity[1], m.currency, head, year), topic,
+                     interval(m, measurement=False), with_unit=True, banded=True)
 
 
 def rank_figures(s: Tokens) -> list[Figure]:
@@ -281,7 +261,8 @@ def rank_figures(s: Tokens) -> list[Figure]:
                                                                        "three", "many"))):
             continue  # "one of the largest": not a rank
         k = sup_end
-        if k >= hi_c or not toks[k][0].isalpha() or not toks[k][0].islower() or low[k] in STOP_WORDS:
+        if (k >= hi_c or not toks[k][0].isalpha() or not toks[k][0].islower()
+                or low[k] in STOP_WORDS):
             continue
         noun = low[k]
         if singular(noun) != noun or noun in UNCOUNTED_PLURALS or noun in (
@@ -323,7 +304,7 @@ def rank_figures(s: Tokens) -> list[Figure]:
         out.append(Figure(
             key=("rank", entity[1], place[1] if place else "", noun, dim),
             topic=f"{possessive(entity[0])} rank among {among}", lo=float(rank), hi=float(rank),
-            value=value, source=s.source, order=s.index * 100000 + a,
+            value=value, source=s.source, order=position(s, a),
         ))
     return out
 

@@ -1,8 +1,12 @@
-"""What the extractors make (:class:`Figure`) and what they read besides the tokens (:class:`Scope`)."""
+"""What the extractors make (:class:`Figure`) and what they read besides the tokens
+(:class:`Scope`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .quantity import Quantity, value_text
+from .tokens import Tokens, position
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,15 @@ class Figure:
     loose_label: tuple[str, ...] = ()  # how a topic names each ("in Aleppo", "on Monday")
     banded: bool = False  # counts: values an order of magnitude apart are different things
     band_gap: float = 0.0  # ages: values further apart than this are different moments
+
+
+def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
+              with_unit: bool, **attributes) -> Figure:
+    """The figure amount m of sentence s gives: its value as written (with its unit or not),
+    its source and where it stands in the input."""
+    lo, hi = bounds
+    return Figure(key, topic, lo, hi, value_text(s, m, with_unit), s.source, position(s, m.num),
+                  **attributes)
 
 
 @dataclass

@@ -42,7 +42,8 @@ MONEY_ABBREVIATIONS: dict[str, float] = _DATA["money_abbreviations"]
 # ("thousands") is compatible with any larger count.
 BELOW = 1 - 1e-6
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
-    word: (lo, INF if hi is None else hi * BELOW) for word, (lo, hi) in _DATA["vague_amounts"].items()}
+    word: (lo, INF if hi is None else hi * BELOW)
+    for word, (lo, hi) in _DATA["vague_amounts"].items()}
 VAGUE_SCALES: dict[str, float] = _DATA["vague_scales"]  # "tens of thousands"
 VAGUE_UNITS: dict[str, float] = _DATA["vague_units"]  # "several hundred", "a few thousand"
 NUMBER_STARTS = frozenset(SMALL_NUMBERS) | set(TENS) | set(VAGUE_AMOUNTS) | _set("number_starts")

@@ -74,7 +74,8 @@ def _number(s: Tokens, i: int) -> Quantity | None:
         center = value * scale
         zeros = 0 if decimals or value == 0 else len(whole) - len(whole.rstrip("0"))
         ulp = (10.0 ** -decimals if decimals else 10.0 ** zeros) * scale
-        return Quantity(i, i, j, j, center, center, center, ulp, scale > 1 or zeros > 0, False, True)
+        rounded = scale > 1 or zeros > 0
+        return Quantity(i, i, j, j, center, center, center, ulp, rounded, False, True)
     # Vague amounts.
     if t == "tens" and nxt == "of" and nxt2 in VAGUE_SCALES:
         unit = VAGUE_SCALES[nxt2]
@@ -185,8 +186,9 @@ def _quantity_at(s: Tokens, i: int) -> Quantity | None:
                     # "50 to 41": a score or a vote, not a range
                     return replace(_in_context(s, replace(pair, round=False)), unit="other")
                 return _in_context(s, replace(
-                    pair, lo=min(q.lo, q2.lo), hi=max(q.hi, q2.hi), center=(q.center + q2.center) / 2,
-                    ulp=max(q.ulp, q2.ulp), round=True, vague=True))
+                    pair, lo=min(q.lo, q2.lo), hi=max(q.hi, q2.hi),
+                    center=(q.center + q2.center) / 2, ulp=max(q.ulp, q2.ulp), round=True,
+                    vague=True))
     return _in_context(s, q)
 
 
@@ -288,7 +290,8 @@ def _plain_unit(s: Tokens, m: Quantity) -> str:
     prev2 = low[m.start - 2] if m.start >= 2 else ""
     nxt = low[m.end] if m.end < n else ""
     if (prev in MONTH_WORDS and toks[m.start - 1][0].isupper()) or (
-            prev == "." and prev2 in MONTH_WORDS) or (nxt in MONTH_WORDS and toks[m.end][0].isupper()):
+            prev == "." and prev2 in MONTH_WORDS) or (
+            nxt in MONTH_WORDS and toks[m.end][0].isupper()):
         return "date"
     if prev in IDENTIFIER_WORDS:
         return "ident"

@@ -69,6 +69,11 @@ def tokenize(text: str, source: int, index: int) -> Tokens:
     return Tokens(text, toks, low, st, en, clo, chi, source, index)
 
 
+def position(s: Tokens, k: int) -> int:
+    """Where token k stands in the input (sentence index * 100000 + token), for stable order."""
+    return s.index * 100000 + k
+
+
 def adjacent(s: Tokens, a: int, b: int) -> bool:
     return s.en[a] == s.st[b]
 
