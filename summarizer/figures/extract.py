@@ -324,6 +324,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
 
 
 def _figures_of(s: Tokens) -> list[Figure]:
+    """The figures of one sentence: its ranks, then a figure for each amount an extractor reads."""
     figures: list[Figure] = rank_figures(s)
     found = quantities(s)
     if not found:
