@@ -218,10 +218,13 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
     if first > 0 and low[first - 1] == "between":
         start = min(start, first - 1)
     unit = _unit_after(s, q, currency)
-    scale = unit.scale
-    m = Quantity(start, q.num, unit.end, q.end, q.lo * scale, q.hi * scale, q.center * scale,
-                 q.ulp * scale, q.round or scale != 1.0, q.vague, q.digits, mode, unit.name,
-                 unit.factor, unit.currency or currency)
+    if start == first and not mode and not currency and unit == _Unit("", q.end):
+        m = q  # a bare number: nothing to attach
+    else:
+        scale = unit.scale
+        m = Quantity(start, q.num, unit.end, q.end, q.lo * scale, q.hi * scale, q.center * scale,
+                     q.ulp * scale, q.round or scale != 1.0, q.vague, q.digits, mode, unit.name,
+                     unit.factor, unit.currency or currency)
     if not unit.name:
         plain = _plain_unit(s, m)
         if plain:
