@@ -8,8 +8,8 @@ from bisect import bisect_left
 
 from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
-                      NUMBER_STARTS, REPORT_VERBS, SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS,
-                      TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
+                      NUMBER_STARTS, PLACE_PREPOSITIONS, REPORT_VERBS, SPAN_WORDS, STOP_WORDS,
+                      SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)
@@ -71,7 +71,7 @@ def place_near(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | No
     low = s.low
 
     def place_at(k: int) -> tuple[str, str] | None:
-        if low[k] not in ("in", "at", "near", "outside", "inside", "across", "around"):
+        if low[k] not in PLACE_PREPOSITIONS:
             return None
         q = k + 1
         if q < hi and low[q] == "the":

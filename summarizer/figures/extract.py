@@ -14,8 +14,8 @@ from .context import (dropped, entity_before, head_after, hedged, months_in, nea
 from .count import count_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, MONEY_LINKS, MONEY_VERBS, MOST_ADJECTIVES, ORDINALS,
-                      OTHER_SUPERLATIVES, PERCENT_LINKS, POPULATION_PLACES, SIZE_SUPERLATIVES,
-                      STOP_WORDS, UNCOUNTED_PLURALS)
+                      OTHER_SUPERLATIVES, PERCENT_LINKS, POPULATION_NOUNS, POPULATION_PLACES,
+                      RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -31,7 +31,7 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     if j < n and low[j] == "of" and m.vague:
         j += 1
     after = low[j] if j < n else ""
-    people_after = after in ("people", "residents", "inhabitants", "persons")
+    people_after = after in POPULATION_NOUNS
     entity = None
     if p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES and people_after:
         entity = subject_before(s, p - 1, lo)
@@ -245,9 +245,7 @@ def rank_figures(s: Tokens) -> list[Figure]:
             det = span[0]
             name = display(s, *span)
             place = (name, norm(name))
-        elif (d - 1 >= lo_c and low[d] in ("country's", "nation's", "world's", "region's",
-                                          "continent's", "state's", "kingdom's", "island's")
-              and low[d - 1] == "the"):
+        elif d - 1 >= lo_c and low[d] in RANK_SCOPES and low[d - 1] == "the":
             det = d - 1
             word = low[d][:-2]
             word = "country" if word == "nation" else word

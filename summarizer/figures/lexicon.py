@@ -100,7 +100,8 @@ INCREMENT_WORDS = _set("increment_words")
 DROP_BEFORE = _set("drop_before")  # "initially", "another": not a claim of its own
 HYPOTHETICAL = _set("hypothetical")
 MODALS = _set("modals")
-REPORT_VERBS = shared.REPORTING_VERBS | _set("report_words")
+# Words that make the name next to them the source of a statement, not the owner of a figure.
+REPORT_VERBS = shared.REPORTING_VERBS | _set("more_reporting_words")
 SPAN_WORDS = _set("span_words")  # a running total, not one day's
 
 # Kinds of events: a toll of the storm and a toll of the riots are different tolls.
@@ -114,9 +115,12 @@ OTHER_SUPERLATIVES = _set("other_superlatives")
 MOST_ADJECTIVES = _set("most_adjectives")
 ORDINALS: dict[str, int] = _DATA["ordinals"]
 COPULAS = _set("copulas")
+RANK_SCOPES = _set("rank_scopes")  # "the country's largest city"
 
 CLAUSE_BREAKS = _set("clause_breaks")
-POPULATION_PLACES = _set("population_places")
+POPULATION_PLACES = _set("population_places")  # "a city of 800,000 people"
+POPULATION_NOUNS = _set("population_nouns")  # ... "people", "inhabitants"
+PLACE_PREPOSITIONS = _set("place_prepositions")  # "killed in Homs", "near Hama"
 SUBJECT_LINKS = _set("subject_links")  # "Hama, a city of", "Homs lies 40 km"
 MONEY_VERBS: dict[str, str] = _DATA["money_verbs"]  # verb -> what the amount is
 MONEY_LINKS = _set("money_links")
