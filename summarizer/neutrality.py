@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .lexicon import REPORTING_VERBS, alternation
+
 # Hype and loaded wording a neutral briefing does not use in its own voice.
 _LOADED = re.compile(
     r"\b(?:stunning|shocking|astonishing|dramatic(?:ally)?|stark|staggering|unprecedented|historic|"
@@ -34,9 +36,10 @@ _INTERPRETATION = re.compile(
     r"rais(?:e|es|ed|ing) (?:questions|doubts)|cast(?:s|ing)? (?:doubt|a shadow)|call(?:s|ed|ing)? into question|"
     r"turning point|pivotal|implications?)\b",
 )
+# Attributed: a reporting verb, or a phrase that also puts the words in someone's mouth.
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|according to|reported|reports|stated|announced|warned|claimed|added|"
-    r"argued|believes?|expects?|predicted|estimated)\b",
+    r"\b" + alternation(REPORTING_VERBS | {"according to", "reports", "warned", "argued", "believe",
+                                          "believes", "expect", "expects"}) + r"\b",
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # Words the lexicon scores as subjective that news uses for plain quantities, order and facts.

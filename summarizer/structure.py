@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import MONTHS, WEEKDAYS, alternation
 from .models import Block, BlockKind, Source
 
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|[.!?]''$""")
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 # Markup removed from a block, as (pattern, group kept); the rest of a block stays verbatim.
 _HEADING_MARK = re.compile(r"\s{0,3}#{1,6}\s+")
@@ -45,9 +45,11 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _KEYWORD_LABEL = re.compile(r"^(?:tags?|keywords?|topics?|related|categories|filed under|more on)\s*:", re.IGNORECASE)
+# A date line: "Monday, 3 March 2024", "Sept. 11, 2001", "2024-03-03" (names by their first
+# three letters, abbreviated or not).
 _DATE_ONLY = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    rf"^(?:{alternation(d[:3] for d in WEEKDAYS)}[a-z]*,?\s+)?(?:\d{{1,2}}\s+)?"
+    rf"{alternation(m[:3] for m in MONTHS)}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|^\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.figures import extract_figures, find_disagreements
+from summarizer.figures import disagreements, extract_figures, find_disagreements, sentence_figures
 from summarizer.models import Disagreement, FigureClaim, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -388,3 +388,41 @@ def test_large_input_runs():
 ])
 def test_hostile_sentences_do_not_break(text):
     assert isinstance(find_disagreements([S(0, text), S(1, text)]), list)
+
+
+# --------------------------------------------------------------------------------------------
+# The package's face: figures per sentence, compared afterwards
+# --------------------------------------------------------------------------------------------
+
+
+def test_sentence_figures_are_one_tuple_per_sentence_in_order():
+    sentences = [
+        S(0, "At least 30 people were killed in Homs on Monday."),
+        S(0, "The weather was mild."),
+        S(1, "Homs, 160 km north of Damascus, fell on Saturday."),
+        S(1, ""),
+    ]
+    per_sentence = sentence_figures(sentences)
+    assert len(per_sentence) == 4
+    assert per_sentence[1] == () and per_sentence[3] == ()
+    killed, = per_sentence[0]
+    assert (killed.key[:2], killed.value, killed.source) == (("count", "killed"), "at least 30", 0)
+    distance, = per_sentence[2]
+    assert (distance.key, distance.source) == (("distance", "damascus", "homs"), 1)
+    # order: sentence index * 100000 + the token where the figure starts
+    assert distance.order == 2 * 100000 + 2
+    assert [f for fs in per_sentence for f in fs] == extract_figures(sentences)
+
+
+def test_disagreements_compare_figures_already_extracted():
+    sentences = [
+        S(0, "Homs, 160 km north of Damascus, fell on Saturday."),
+        S(1, "Homs, 60 miles north of Damascus, fell on Saturday."),
+        S(2, "Officials said 12 soldiers were wounded."),
+    ]
+    per_sentence = sentence_figures(sentences)
+    assert disagreements(per_sentence) == find_disagreements(sentences) == [
+        Disagreement("distance from Damascus to Homs", (
+            FigureClaim("160 km", (0,)), FigureClaim("60 miles", (1,))))]
+    # Leaving a sentence's figures out leaves its claim out.
+    assert disagreements([per_sentence[0], (), per_sentence[2]]) == []

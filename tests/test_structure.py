@@ -27,6 +27,8 @@ BODY = "The army said on Thursday that its troops had left the city to protect c
     ("By Jane Doe and John Roe, Reuters", BlockKind.BYLINE),
     ("Published: December 5, 2024", BlockKind.BYLINE),
     ("Dec. 5, 2024", BlockKind.BYLINE),
+    ("Thursday, Sept. 5, 2024", BlockKind.BYLINE),
+    ("Monday, March 3rd, 2025", BlockKind.BYLINE),
     ("Tags: Syria, Hama, rebels", BlockKind.KEYWORDS),
     ("Syria | Middle East | Conflict | Rebels", BlockKind.KEYWORDS),
     ("Hama falls/ Syrian insurgency/ Assad setbacks/ HTS offensive/", BlockKind.KEYWORDS),

@@ -1,0 +1,49 @@
+"""Figures on which sources disagree: the "Where sources differ" section of a briefing.
+
+Every sentence is cut once into tokens.  Each figure in it (a count of people killed, injured,
+displaced ...; a distance between two places; an ordinal rank such as "Syria's second-largest
+city"; a population; an age; a percentage or an amount of money with the entity it belongs to)
+is tied to *what it quantifies* and turned into an interval in a canonical unit:
+
+* a strict **key**: everything that must be equal for two figures to be about the same thing
+  (kind of quantity, group counted, historical year, the two places of a distance, the entity
+  and reference class of a rank, the person of an age ...);
+* **loose dimensions** (for a count: place, venue, day or cumulative scope, month, kind of
+  event): figures whose values in one dimension are both named and differ are about different
+  things; a figure that names none is compared with the others only when a single value is
+  named for that key (when several are, it could be about any of them and is left out);
+* an **interval** ``[lo, hi]``: "at least 727" is [727, inf), "about 70 miles" is 70 mi +-10 %
+  in km, "tens of thousands" is [10,000, 100,000), a round "110km" allows for rounding.
+
+Figures are grouped by key (never compared pairwise across the input), and a disagreement is
+reported only when two *different sources* give intervals that do not overlap.  When in doubt a
+figure is dropped: a false disagreement misleads a reader more than a missed one.
+
+Pure Python and ``re``; every pattern is linear, the work is linear in the input size.
+
+The modules, in the order a sentence meets them: :mod:`.lexicon` (the word tables, data in
+``words.json``), :mod:`.tokens` (tokens, clauses, names), :mod:`.quantity` (the number grammar),
+:mod:`.context` (what is around an amount), :mod:`.count` and :mod:`.extract` (one extractor a
+kind of figure), :mod:`.compare` (claims and disagreements).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..models import Disagreement, Sentence
+from .compare import disagreements
+from .extract import sentence_figures
+from .figure import Figure
+
+__all__ = ["Figure", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
+
+
+def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:
+    """Every figure of every sentence, tied to what it quantifies (in input order)."""
+    return [fig for figures in sentence_figures(sentences) for fig in figures]
+
+
+def find_disagreements(sentences: Sequence[Sentence]) -> list[Disagreement]:
+    """The disagreements among the figures of the sentences (see :func:`disagreements`)."""
+    return disagreements(sentence_figures(sentences))

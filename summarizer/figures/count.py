@@ -1,0 +1,149 @@
+"""Counts of people: killed, injured, displaced, missing, arrested ... tied to the group counted
+("30 Palestinian civilians"), to the casualty word that says what happened to them, and to the
+place, venue, day, month and kind of event around them."""
+
+from __future__ import annotations
+
+from .context import dropped, event_near, months_in, nearest_year, place_near, time_of, venue_near
+from .figure import Figure, Scope, figure_of
+from .lexicon import (AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE, INCREMENT_WORDS,
+                      KIND_LABELS, MODALS, NOT_NAMES, ORDER_WORDS, PERSON_NOUNS, STOP_WORDS,
+                      SUBSET_WORDS)
+from .quantity import Quantity, interval
+from .tokens import Tokens, base, is_poss, plural, singular
+
+
+def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """People killed, injured, displaced ... : a count tied to a casualty word."""
+    lo, hi = scope.lo, scope.hi
+    low, toks, n = s.low, s.toks, len(s.low)
+    if dropped(s, m, lo):
+        return None
+    prev = low[m.start - 1] if m.start >= 1 else ""
+    if prev in ("no", "not", "another", "only", "all") and not m.digits:
+        return None
+    if prev in ("age", "aged", "ages") or (prev == "at" and m.start >= 2 and low[m.start - 2] in (
+            "died", "dead", "death", "dies", "die")):
+        return None  # an age
+    j = m.core_end
+    if j < n and low[j] == "of":
+        if j + 1 < n and low[j + 1] in ("the", "them", "whom", "those", "these", "which", "its",
+                                        "their", "his", "her", "our"):
+            return None  # "44 of the injured", "a dozen of the 47 sailors": part of a total
+        if not m.vague:
+            return None
+        j += 1
+    if (j + 3 < n and low[j][:1].isdigit() and low[j + 1] == "-" and low[j + 2] == "year"):
+        j += 5 if low[j + 3] == "-" else 4  # "two 8-year-old girls"
+    group, explicit, kind_from_noun = "people", False, ""
+    j_after = j
+    w = low[j] if j < n else ""
+    w2 = low[j + 1] if j + 1 < n else ""
+    if w in INCREMENT_WORDS:
+        return None  # "ten more people": an increment, not a total
+    if prev == "," and w == "," and m.start >= 2 and s.toks[m.start - 2][0].isupper():
+        return None  # "Rathanan Or, 9,": an age
+    if j < n and toks[j][0].isalpha() and toks[j][0].isupper() and base(w) not in NOT_NAMES:
+        # "30 Palestinian civilians", "30 Palestinians", "12 Hamas fighters"
+        if w2 in PERSON_NOUNS and w2 not in GENERIC_PEOPLE:
+            group = f"{toks[j]} {plural(w2)}"
+        elif w2 in GENERIC_PEOPLE or w2 in CASUALTY_NOUNS:
+            group = toks[j] if toks[j].endswith("s") else f"{toks[j]} people"
+        elif w.endswith("s") and not is_poss(s, j):
+            group = toks[j]
+        else:
+            return None
+        explicit, j_after = True, j + (2 if w2 in PERSON_NOUNS else 1)
+    elif w in CASUALTY_NOUNS:
+        kind_from_noun = CASUALTY_NOUNS[w]
+        explicit = True
+    elif w == "civilian" and w2 in CASUALTY_NOUNS:
+        group, kind_from_noun, explicit = "civilians", CASUALTY_NOUNS[w2], True
+    elif w in GENERIC_PEOPLE:
+        explicit, j_after = w not in ("others", "other"), j + 1
+        if w in ("others", "other") and w2 in PERSON_NOUNS and w2 not in GENERIC_PEOPLE:
+            group, explicit, j_after = plural(w2), True, j + 2
+    elif w in PERSON_NOUNS:
+        group, explicit, j_after = plural(w), True, j + 1
+        if w in ("crew", "staff") and w2 == "members":
+            j_after += 1
+    elif (w and toks[j][0].isalpha() and toks[j][0].islower() and w not in STOP_WORDS
+          and w not in CASUALTY_CUES):
+        if w2 in GENERIC_PEOPLE:
+            explicit, j_after = True, j + 2
+        elif w2 in PERSON_NOUNS or w2 in CASUALTY_NOUNS:
+            if w2 in CASUALTY_NOUNS:
+                kind_from_noun = CASUALTY_NOUNS[w2]
+            else:
+                group, j_after = plural(w2), j + 2
+            explicit = True
+        else:
+            return None  # "50 homes", "three days": not people
+    if explicit and j_after + 1 < n and low[j_after] in ("and", "or") and (
+            low[j_after + 1] in PERSON_NOUNS
+            or (j_after + 2 < n and low[j_after + 2] in PERSON_NOUNS)):
+        return None  # "eleven bandsmen and mounted guards": a count of two groups
+    inherited = scope.groups.get(s.clo[m.num], "")
+    if not explicit and inherited:
+        group = inherited  # "killed two policemen and wounded three"
+    if not explicit and prev in SUBSET_WORDS:
+        return None  # "killed 50, including 20": part of the total
+    kind = kind_from_noun
+    if not kind:
+        # The nearest casualty word: before the figure ("killing 30"), or after it and its
+        # noun ("30 people were killed"); a word behind an "and" or a comma belongs to the
+        # previous figure more than to this one, and another figure on the way takes it.
+        best, best_d, best_k = "", 99, -1
+        d = 0
+        for k in range(m.start - 1, max(lo, m.start - 7) - 1, -1):
+            d += 3 if low[k] in ("and", ",", "while", "but") else 1
+            if low[k] in CASUALTY_CUES:
+                best, best_d, best_k = CASUALTY_CUES[low[k]], d, k
+                break
+        d = 0
+        for k in range(j_after, min(hi, j_after + 12)):
+            if k in scope.numbers and not (k >= 1 and low[k - 1] in SUBSET_WORDS):
+                break
+            if low[k] in CASUALTY_CUES:
+                if d + 1 < best_d:
+                    best, best_d, best_k = CASUALTY_CUES[low[k]], d + 1, k
+                break
+            if low[k] in MODALS:
+                return None  # "could have killed 30": not a claim
+            if low[k] not in AUXILIARIES:
+                d += 1
+        if not best:
+            return None
+        # "killed or injured", "dead and wounded": a combined figure, not one kind.
+        for k in range(max(lo, best_k - 2), min(hi, best_k + 3)):
+            if k != best_k and low[k] in CASUALTY_CUES and CASUALTY_CUES[low[k]] != best:
+                return None
+        kind = best
+        if kind in ("displaced", "evacuated") and any(
+                low[k] in ORDER_WORDS for k in range(max(lo, best_k - 3), best_k)):
+            kind = "ordered"  # "a million people were ordered to flee": an order, not a count
+    war = any(low[k] in ("war", "wars", "conflict") for k in range(lo, hi))
+    year = nearest_year(scope.years, m, lo, hi)
+    place = place_near(s, m, lo, hi)
+    venue = venue_near(s, m, hi)
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    event = event_near(s, m)
+    topic = f"{group} {KIND_LABELS[kind]}"
+    if war:
+        topic += " in the war"
+    if year:
+        topic += f" ({year})"
+    if explicit:
+        scope.groups[s.clo[m.num]] = group
+    return figure_of(
+        s, m, ("count", kind, singular(group.lower()), year, war), topic,
+        interval(m, measurement=False), with_unit=False,
+        loose=(place[1] if place else "", venue, when, months, event),
+        loose_label=(f"in {place[0]}" if place else "", f"({venue})" if venue else "",
+                     when_label, f"in {months.title()}" if months else "",
+                     f"({event})" if event else ""),
+        banded=True,
+    )
+
+

@@ -1,0 +1,50 @@
+"""What the extractors make (:class:`Figure`) and what they read besides the tokens
+(:class:`Scope`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quantity import Quantity, value_text
+from .tokens import Tokens, position
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of one sentence, tied to what it quantifies."""
+
+    key: tuple  # what must be equal for two figures to be about the same thing
+    topic: str  # readable noun phrase for the key
+    lo: float  # the interval the figure allows, in the key's canonical unit
+    hi: float
+    value: str  # as written, e.g. "at least 727", "about 70 miles", "second-largest"
+    source: int
+    order: int  # position in the input (sentence index * 100000 + token), for stable order
+    # Loose attributes, one per dimension (a count's place, venue, day, month, event): the
+    # normalised value, "" when the sentence names none.
+    loose: tuple[str, ...] = ()
+    loose_label: tuple[str, ...] = ()  # how a topic names each ("in Aleppo", "on Monday")
+    banded: bool = False  # counts: values an order of magnitude apart are different things
+    band_gap: float = 0.0  # ages: values further apart than this are different moments
+
+
+def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
+              with_unit: bool, **attributes) -> Figure:
+    """The figure amount m of sentence s gives: its value as written (with its unit or not),
+    its source and where it stands in the input."""
+    lo, hi = bounds
+    return Figure(key, topic, lo, hi, value_text(s, m, with_unit), s.source, position(s, m.num),
+                  **attributes)
+
+
+@dataclass
+class Scope:
+    """Where an extractor reads the context of one amount, and what the sentence around it holds."""
+
+    lo: int  # the amount's clause, at most WINDOW tokens either side of it
+    hi: int
+    years: list[tuple[int, str]]  # the years the sentence writes: (token, year), in order
+    numbers: set[int]  # first tokens of the sentence's amounts that may be figures
+    # Per clause (its first token): the group its last count that named one counted, so that
+    # "killed two policemen and wounded three" counts policemen twice.
+    groups: dict[int, str]
