@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
     from .features import TermMatrix, Tokenizer
+    from .figures import Figure
 
 
 class BlockKind(str, Enum):
@@ -170,7 +171,7 @@ class Pool:
     quote: np.ndarray  # per passage: the row quoted by default (the plainest quotable member), -1 if none
     words: np.ndarray  # per passage: words of the default quote (0 if none)
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
-    figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures package)
+    figures: list[tuple[Figure, ...]] = field(default_factory=list)  # per sentence: its figures
 
     @property
     def leaders(self) -> list[int]:

@@ -19,7 +19,7 @@ from .config import Config
 from .dedup import deduplicate
 from .errors import ConfigError, InputError
 from .features import TermMatrix, Tokenizer
-from .figures import find_disagreements
+from .figures import compare, sentence_figures
 from .load import load_sources
 from .models import Briefing, Pick, Pool, Source
 from .pool import pool_sentences
@@ -27,7 +27,7 @@ from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .select import select
 from .structure import parse_blocks, source_title
-from .timeline import separate_updates, source_dates
+from .timeline import source_dates
 from .titles import briefing_title, source_titles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -71,7 +71,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     config = config or Config()
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     picks, scores = rank_and_select(pool, config, progress=progress)
-    disagreements, changes = separate_updates(find_disagreements(pool.sentences), pool.dates)
+    disagreements, changes = compare(pool.figures, pool.dates)
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
         sentences=[cite(pool, pick, score, config.cite.threshold) for pick, score in zip(picks, scores)],
@@ -118,6 +118,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         quote=quote,
         words=words,
         dates=source_dates(sources, blocks),
+        figures=sentence_figures(sentences),
     )
 
 

@@ -1,8 +1,9 @@
-"""Figures over time: when sources carry dates, a figure that moves from earlier to later reports
-is an update ("How the figures changed"), not a disagreement.
+"""When each source was published: what tells an update from a disagreement.
 
-A source's date is the one its input gives (``Source.date``: JSON input, HTML metadata), else the
-first date line among its bylines (``Published Dec. 5, 2024``).  A file's modification time is
+When sources carry dates, a figure that moves from earlier to later reports is an update ("How the
+figures changed", ``figures.compare``), not a disagreement.  A source's date is the one its input
+gives (``Source.date``: JSON input, HTML metadata), else the first date line among its bylines
+(``Published Dec. 5, 2024``).  A file's modification time is
 never used: it says when the file was copied, not when the news was written.  Without a date for
 every source of a disagreement, nothing is said about order.
 """
@@ -13,7 +14,7 @@ import re
 from datetime import date
 from typing import Sequence
 
-from .models import Block, BlockKind, Disagreement, FigureChange, FigureStep, Source
+from .models import Block, BlockKind, Source
 
 _MONTHS = {m[:3]: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}
@@ -50,29 +51,3 @@ def source_dates(sources: Sequence[Source], blocks: Sequence[Sequence[Block]]) -
             found = next((d for d in map(parse_date, lines) if d is not None), None)
         dates.append(found)
     return dates
-
-
-def separate_updates(disagreements: Sequence[Disagreement],
-                     dates: Sequence[date | None]) -> tuple[list[Disagreement], list[FigureChange]]:
-    """Disagreements that are really a figure changing over time, taken out as changes.
-
-    A disagreement is an update when every source of it has a date and its values follow each
-    other in time: all reports of one value come before all reports of the next.
-    """
-    kept, changes = [], []
-    for disagreement in disagreements:
-        spans = []
-        for claim in disagreement.claims:
-            claim_dates = [dates[s] for s in claim.sources]
-            if any(d is None for d in claim_dates):
-                break
-            spans.append((min(claim_dates), max(claim_dates), claim))
-        else:
-            spans.sort(key=lambda span: span[:2])
-            if all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:])):
-                steps = tuple(FigureStep(claim.value, claim.sources, first.isoformat())
-                              for first, _, claim in spans)
-                changes.append(FigureChange(disagreement.topic, steps))
-                continue
-        kept.append(disagreement)
-    return kept, changes

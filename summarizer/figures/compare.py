@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from datetime import date
 from typing import Sequence
 
-from ..models import Disagreement, FigureClaim
+from ..models import Disagreement, FigureChange, FigureClaim, FigureStep
 from .figure import Figure
 from .lexicon import INF
 
@@ -171,11 +172,19 @@ def _disagreement(figs: list[Figure], topic: str) -> Disagreement | None:
 def disagreements(figures_per_sentence: Sequence[Sequence[Figure]]) -> list[Disagreement]:
     """One :class:`Disagreement` per thing on which two sources give figures that differ,
     ordered by topic, then by first source; from the figures of each sentence, in input order."""
+    return compare(figures_per_sentence)[0]
+
+
+def compare(figures_per_sentence: Sequence[Sequence[Figure]],
+            dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
+    """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
+    figures that moved from earlier to later reports: updates, not disagreements."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in figures_per_sentence:
         for fig in figures:
             groups[fig.key].append(fig)
     found: list[Disagreement] = []
+    changes: list[FigureChange] = []
     for figs in groups.values():
         if len({f.source for f in figs}) < 2:
             continue
@@ -183,15 +192,53 @@ def disagreements(figures_per_sentence: Sequence[Sequence[Figure]]) -> list[Disa
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue
+            change = _change(part, split, dates)
+            if change is not None:
+                changes.append(change)
+                continue
             for band in (_bands(part) if part[0].banded or part[0].band_gap else [part]):
-                ordered = sorted(band, key=lambda f: (f.source, f.order))
-                topic = ordered[0].topic
-                for dim in sorted(split):
-                    label = next((f.loose_label[dim] for f in ordered if f.loose[dim]), "")
-                    if label:
-                        topic = f"{topic} {label}"
-                d = _disagreement(band, topic)
+                d = _disagreement(band, _topic(band, split))
                 if d is not None:
                     found.append(d)
     found.sort(key=lambda d: (d.topic.casefold(), d.topic, min(min(c.sources) for c in d.claims)))
-    return found
+    changes.sort(key=lambda c: (c.topic.casefold(), c.steps[0].date))
+    return found, changes
+
+
+def _topic(figs: list[Figure], split: set[int]) -> str:
+    """What the figures are about, with the dimensions that set them apart from others."""
+    ordered = sorted(figs, key=lambda f: (f.source, f.order))
+    topic = ordered[0].topic
+    for dim in sorted(split):
+        label = next((f.loose_label[dim] for f in ordered if f.loose[dim]), "")
+        if label:
+            topic = f"{topic} {label}"
+    return topic
+
+
+def _change(figs: list[Figure], split: set[int], dates: Sequence[date | None]) -> FigureChange | None:
+    """The figure as it moved over time, when every source is dated, the reports of one day
+    agree, and the value differs from one day to a later one ("at least 32" then "at least 1,200"
+    is an update even though the two intervals overlap)."""
+    if not dates or any(dates[f.source] is None for f in figs):
+        return None
+    by_day: dict[date, list[Figure]] = defaultdict(list)
+    for f in figs:
+        by_day[dates[f.source]].append(f)
+    if len(by_day) < 2:
+        return None
+    steps: list[FigureStep] = []
+    last: tuple[float, float] | None = None
+    for day in sorted(by_day):
+        same_day = by_day[day]
+        if len(_claims(same_day)) > 1:
+            return None  # reports of one day disagree: that is a disagreement, not an update
+        first = min(same_day, key=lambda f: (f.source, f.order))
+        bounds = (first.lo, first.hi)
+        sources = tuple(sorted({f.source for f in same_day}))
+        if bounds == last:  # the same figure again: one step, more sources
+            steps[-1] = FigureStep(steps[-1].value, tuple(sorted({*steps[-1].sources, *sources})), steps[-1].date)
+            continue
+        steps.append(FigureStep(first.value, sources, day.isoformat()))
+        last = bounds
+    return FigureChange(_topic(figs, split), tuple(steps)) if len(steps) > 1 else None
