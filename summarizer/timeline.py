@@ -14,10 +14,10 @@ import re
 from datetime import date
 from typing import Sequence
 
+from .lexicon import MONTHS
 from .models import Block, BlockKind, Source
 
-_MONTHS = {m[:3]: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
+_MONTHS = {m[:3]: i for i, m in enumerate(MONTHS, start=1)}
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MONTH_FIRST = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")

@@ -13,13 +13,13 @@ from collections import Counter
 from typing import Sequence
 
 from .features import Tokenizer
+from .lexicon import MONTHS, WEEKDAYS
 from .models import Sentence, Source
 from .neutrality import subjectivity
 
 _CLAUSE_END = re.compile(r"\s*(?:[,:;|]|\s[-–—]\s|\s(?:as|amid|amidst|while|after)\s)", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’-]*)*")
-_NOT_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                       "may june july august september october november december".split())
+_NOT_NAMES = frozenset(WEEKDAYS + MONTHS)
 _MAX_SUBJECTIVITY = 0.2
 _LEAD = 5  # sentences of each source read for names: what a story is about is in its lead
 _NAMES_SHOWN = 3
