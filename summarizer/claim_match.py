@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).parent / "data" / "claim_weights.txt"
 FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_precision", "event_shared",
             "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
-            "figure_agrees", "figure_unmatched")
+            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
 
@@ -85,9 +85,14 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
     core_coverage = share(sub, quote_core * weights) / core_total if core_total > 0 else coverage
     core_precision = _ratio(share(core_sub, quote * weights), share(core_sub, weights))
     figure_agrees, figure_unmatched = _figure_features(index, row, candidates)
+    # The who-did-what of the quote: its names, event and agent anchors, each counted once.
+    key = quote * (index.kinds != ClaimIndex.KINDS.index("word"))
+    key_coverage = share(sub, key) / key.sum() if key.sum() > 0 else np.zeros(len(candidates))
+    shares_name = share(sub, quote * is_name) > 0
     columns = [np.ones(len(candidates)), coverage, precision, cosine, name_coverage, name_precision,
                has_event & (len(events) > 0), ~has_event & (len(events) > 0), coverage * precision,
-               core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched]
+               core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched,
+               key_coverage, has_event & shares_name]
     return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 
