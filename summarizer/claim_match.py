@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).parent / "data" / "claim_weights.txt"
 FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_precision", "event_shared",
             "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
-            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name")
+            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
 
@@ -92,7 +92,8 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
     columns = [np.ones(len(candidates)), coverage, precision, cosine, name_coverage, name_precision,
                has_event & (len(events) > 0), ~has_event & (len(events) > 0), coverage * precision,
                core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched,
-               key_coverage, has_event & shares_name]
+               key_coverage, has_event & shares_name,
+               share(index.links[candidates], index.links[row].toarray().ravel()) > 0]
     return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 

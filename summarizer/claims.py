@@ -48,6 +48,12 @@ _CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la"
 # (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
 _SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
 _MERGE_SIMILARITY = 0.5
+# Learning stand-ins: sentences this alike (anchor cosine) say much the same; a pair of words must be
+# crossed in this many such sentence pairs, and in this share of the rarer word's sentences.
+LINK_WINDOW = 6  # tokens between an event and a name it is linked to
+ALIGNED = 0.3
+MIN_ALIGNED = 2
+STAND_IN_SHARE = 0.5
 _SIDE_REMARK = re.compile(
     r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
     r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b|\s\(|\s--\s|\s—\s")  # difflib ratio two spellings need besides an equal skeleton
@@ -92,6 +98,7 @@ class ClaimIndex:
 
     anchors: sp.csr_matrix  # n x vocabulary, 1 where the sentence carries the anchor
     core: sp.csr_matrix  # the same for the anchors of each sentence's main clause
+    links: sp.csr_matrix  # n x links: events tied to the names written near them ("event:capture|name:hama")
     weights: np.ndarray  # per anchor: IDF times its kind's weight
     vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
     kinds: np.ndarray  # per anchor: index into KINDS
@@ -341,10 +348,16 @@ def _core_tokens(text: str) -> int:
 
 
 def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrases: _PhraseTable,
-                      skip: frozenset[str], core_end: int) -> tuple[list[str], list[str]]:
-    """The anchors of one tokenized sentence, and those of its first ``core_end`` tokens."""
-    anchors, i, core = [], 0, None
+                      skip: frozenset[str], core_end: int) -> tuple[list[str], list[str], list[str]]:
+    """The anchors of one tokenized sentence, those of its first ``core_end`` tokens, and its links.
+
+    A link ties an event to a name written near it ("captured the city of Hama", "Hama's capture",
+    "the fall of Hama"): "event:capture|name:hama".  It says what happened to whom more closely
+    than the two anchors apart do.
+    """
+    anchors, positions, i, core = [], [], 0, None
     while i < len(tokens):
+        positions += [i] * (len(anchors) - len(positions))
         if i >= core_end and core is None:
             core = list(anchors)
         token = tokens[i]
@@ -366,7 +379,10 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
             if lower not in skip and token[:1].isalpha() and len(lower) > 1:
                 anchors.append("word:" + stems[i])
             i += 1
-    return anchors, anchors if core is None else core
+    positions += [len(tokens)] * (len(anchors) - len(positions))
+    links = {f"{event}|{name}" for event, at in zip(anchors, positions) if event.startswith("event:")
+             for name, near in zip(anchors, positions) if name.startswith("name:") and abs(near - at) <= LINK_WINDOW}
+    return anchors, anchors if core is None else core, sorted(links)
 
 
 def _run_anchors(run: list[str], names: _Names) -> list[str]:
@@ -398,10 +414,15 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     skip = tokenizer.stop_words | _attribution_words()
     index: dict[str, int] = {}
     rows, cols, in_core = [], [], []
+    link_index: dict[str, int] = {}
+    link_rows, link_cols = [], []
     for row, (text, tokens) in enumerate(zip(texts, tokenized)):
         stems = [tokenizer.stem(t) for t in tokens]
-        every, core = _sentence_anchors(tokens, stems, names, phrases, skip, _core_tokens(text))
+        every, core, links = _sentence_anchors(tokens, stems, names, phrases, skip, _core_tokens(text))
         core = set(core)
+        for link in links:
+            link_rows.append(row)
+            link_cols.append(link_index.setdefault(link, len(link_index)))
         for anchor in set(every):
             rows.append(row)
             cols.append(index.setdefault(anchor, len(index)))
@@ -412,9 +433,44 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     core_anchors.eliminate_zeros()
     vocabulary = list(index)
     kinds = np.array([ClaimIndex.KINDS.index(a.split(":", 1)[0]) for a in vocabulary], dtype=np.int8)
+    merge = _stand_ins(anchors, kinds, np.asarray(sources))
+    anchors, core_anchors = ((m @ merge).sign().tocsr() for m in (anchors, core_anchors))
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
-    return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), idf * kind_weight, vocabulary, kinds,
+    links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
+    return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
                       [extract_figures(t) for t in texts], np.asarray(sources))
 
+
+
+def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray) -> sp.csr_matrix:
+    """Column merge (vocabulary x vocabulary) of words that stand in for each other across sources.
+
+    Two word anchors stand in for each other when, in sentences of different sources that say much
+    the same (anchor cosine >= ALIGNED), one sentence has the one and the other the other, at least
+    MIN_ALIGNED times and for most of their uses, and no sentence has both ("redeployed" / "withdrew").
+    Merged anchors keep the column of the first; the others' columns are left empty.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    from .features import normalize_rows
+    from .similarity import similarity_graph
+
+    n, size = anchors.shape
+    df = np.asarray(anchors.sum(axis=0)).ravel()
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    graph = similarity_graph(normalize_rows(anchors @ sp.diags(idf)), threshold=ALIGNED).tocoo()
+    across = sources[graph.row] != sources[graph.col]
+    aligned = sp.csr_matrix((np.ones(across.sum()), (graph.row[across], graph.col[across])), shape=(n, n))
+    crossed = (anchors.T @ aligned @ anchors).tocoo()  # [u, v]: aligned pairs with u on one side, v on the other
+    together = anchors.T @ anchors
+    words = kinds == ClaimIndex.KINDS.index("word")
+    keep = ((crossed.row < crossed.col) & words[crossed.row] & words[crossed.col] & (crossed.data >= MIN_ALIGNED)
+            & (crossed.data >= STAND_IN_SHARE * np.minimum(df[crossed.row], df[crossed.col])))
+    parent = np.arange(size)
+    for u, v in zip(crossed.row[keep], crossed.col[keep]):
+        if together[u, v] == 0:
+            parent[v] = parent[u]
+    return sp.csr_matrix((np.ones(size), (np.arange(size), parent)), shape=(size, size))
