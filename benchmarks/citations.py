@@ -9,8 +9,8 @@ duc2002_100.jsonl), "cluster" its cluster id.  The labels hold DUC text, so they
 repository (default: /work/labels/claims/pairs.jsonl; see its GUIDELINE.md).  Each cluster is pooled
 as the pipeline pools it, and two rules decide every pair:
 
-* cite.py today: the passage members (cosine >= duplicate_threshold) and paraphrases (cosine >=
-  citation_threshold and two shared phrases), either one without a differing figure;
+* the rule cite.py had before the claim model ("before"): passage members (cosine >= dedup.threshold)
+  and paraphrases (cosine >= 0.3 and two shared phrases), either one without a number the other lacks;
 * claim_match.py: the claim model (anchors, events, figures) scored by its fitted weights.
 
 Figures are printed for the part the model was fitted on (seeds + DUC 2002) and for the held-out part
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -32,7 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Config, Source  # noqa: E402
-from summarizer.cite import figures_differ  # noqa: E402
 from summarizer.claim_match import FEATURES, WEIGHTS_FILE, features, scores  # noqa: E402
 from summarizer.claims import build_index, figures_conflict  # noqa: E402
 from summarizer.config import seeds_dir  # noqa: E402
@@ -44,6 +44,8 @@ from summarizer.structure import parse_blocks  # noqa: E402
 DEFAULT_PAIRS = Path("/work/labels/claims/pairs.jsonl")
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 TUNING = ("seeds", "duc2002")
+OLD_CITATION_THRESHOLD = 0.3  # the rule before the claim model
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 PARTS = {"tuned (seeds + DUC 2002)": TUNING, "  seeds alone": ("seeds",), "held out (DUC 2001)": ("duc2001",)}
 # The fitted threshold: the lowest at which the tuning part's candidate pairs reach this precision
 # (0.95 leaves a recall of 0.3: too few citations to be worth the model).
@@ -73,7 +75,7 @@ def cluster_sources(set_name: str, cluster: str, eval_dir: Path, cache: dict) ->
 
 
 def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> list[dict]:
-    """Per pair: today's verdict, the claim model's probability and feature row (None: not a candidate)."""
+    """Per pair: the old rule's verdict, the claim model's probability and feature row (None: not a candidate)."""
     sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
     tokenizer = Tokenizer(config.input.language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
@@ -85,8 +87,8 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
         a, b = row_of[(pair["a_source"], pair["a"])], row_of[(pair["b_source"], pair["b"])]
         cosine = float(vectors[a].multiply(vectors[b]).sum())
         phrases_a, phrases_b = (set(zip(terms.terms[r], terms.terms[r][1:])) for r in (a, b))
-        today = (cosine >= config.dedup.threshold
-                 or (cosine >= config.cite.threshold and len(phrases_a & phrases_b) >= 2))
+        before = (cosine >= config.dedup.threshold
+                  or (cosine >= OLD_CITATION_THRESHOLD and len(phrases_a & phrases_b) >= 2))
         if a not in by_quote:
             candidates, probability = scores(index, a)
             _, matrix = features(index, a)
@@ -94,9 +96,15 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
         probability, row = by_quote[a].get(b, (0.0, None))
         # The pipeline cites a passage's members (near-duplicates) whatever the model says.
         member = cosine >= config.dedup.threshold and not figures_conflict(index.figures[a], index.figures[b])
-        judged.append({"today": today and not figures_differ(pair["a"], pair["b"]), "probability": probability,
+        judged.append({"before": before and not numbers_differ(pair["a"], pair["b"]), "probability": probability,
                        "member": member, "features": row})
     return judged
+
+
+def numbers_differ(a: str, b: str) -> bool:
+    """The old figures test: each sentence has a number (digit string) the other lacks."""
+    numbers_a, numbers_b = ({n.replace(",", "") for n in _NUMBER.findall(text)} for text in (a, b))
+    return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)
 
 
 def fit(judged: list[tuple[dict, dict]]) -> None:
@@ -119,11 +127,12 @@ def fit(judged: list[tuple[dict, dict]]) -> None:
             threshold = float(candidate)
             break
     lines = [f"# Fitted by benchmarks/citations.py --fit on {len(y)} candidate pairs of seeds + DUC 2002",
-             f"# (logistic regression); threshold: lowest with precision >= {TARGET_PRECISION} on them.",
-             f"threshold {threshold:.3f}"]
+             f"# (logistic regression).  Threshold for precision {TARGET_PRECISION} on them: {threshold:.3f}",
+             "# (the default of the setting cite.threshold)."]
     lines += [f"{name} {value:.4f}" for name, value in zip(FEATURES, weights)]
     WEIGHTS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS_FILE} (threshold {threshold:.3f}); run again without --fit to measure")
+    print(f"wrote {WEIGHTS_FILE}; threshold {threshold:.3f} for precision {TARGET_PRECISION} "
+          f"(the default of cite.threshold in summarizer/config.py); run again without --fit to measure")
 
 
 def precision_recall(rows: list[tuple[bool, int]]) -> str:
@@ -169,18 +178,16 @@ def main() -> None:
     if args.fit:
         fit(judged)
         return
-    from summarizer.claim_match import model_weights
-
-    _, threshold = model_weights()
+    threshold = config.cite.threshold
     positives = sum(p["label"] for p in pairs)
     print(f"{len(pairs)} pairs, {positives} report the claim, from {len(by_cluster)} clusters")
     for part, sets in PARTS.items():
         chosen = [(p, v) for p, v in judged if p["set"] in sets]
-        today = [(p, (float(v["today"]), v["today"])) for p, v in chosen]
+        before = [(p, (float(v["before"]), v["before"])) for p, v in chosen]
         model = [(p, (max(v["probability"], float(v["member"])), v["member"] or v["probability"] >= threshold))
                  for p, v in chosen]
         print(f"{part:26s} {len(chosen):4d} pairs")
-        for name, verdicts in (("today's cite rule", today), ("claim model", model)):
+        for name, verdicts in (("rule before", before), ("claim model", model)):
             print(f"    {name:18s} pairs   {precision_recall([(s, p['label']) for p, (_, s) in verdicts])}")
             print(f"    {'':18s} sources {precision_recall(by_source(verdicts))}")
     if args.errors:

@@ -5,7 +5,7 @@ the quote's anchor weight it carries (coverage), how much of its own weight is t
 (precision), the same for the names alone and for the quote's main clause, whether it shares the
 quote's event, and whether its figures agree.  A logistic model over these features, fitted on
 labelled pairs (``benchmarks/citations.py --fit`` writes ``data/claim_weights.txt``), scores each
-sentence; one at or above the threshold reports the claim unless a figure differs: a source that
+sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a figure differs: a source that
 counts 15 dead does not report "14 dead", it disagrees.
 
 Features of all sentences come from a handful of sparse products with the quote's row; only the few
@@ -32,18 +32,15 @@ MIN_CANDIDATE_COVERAGE = 0.1
 
 
 @lru_cache(maxsize=None)
-def model_weights(path: Path = WEIGHTS_FILE) -> tuple[dict[str, float], float]:
-    """(feature -> weight, threshold) from the weights file: "name value" lines, "threshold value"."""
-    weights, threshold = {}, 0.5
+def model_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
+    """Feature -> weight, from the weights file ("feature value" lines, "#" comments)."""
+    weights = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             name, value = line.split()
-            if name == "threshold":
-                threshold = float(value)
-            else:
-                weights[name] = float(value)
-    return weights, threshold
+            weights[name] = float(value)
+    return weights
 
 
 def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
@@ -124,7 +121,7 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> tu
     """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0."""
     import numpy as np
 
-    weights, _ = model_weights(weights_path)
+    weights = model_weights(weights_path)
     candidates, matrix = features(index, row)
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
@@ -134,22 +131,22 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> tu
     return candidates, probability
 
 
-def reports(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> np.ndarray:
+def reports(index: ClaimIndex, row: int, threshold: float, weights_path: Path = WEIGHTS_FILE) -> np.ndarray:
     """Whether each pooled sentence of another source reports sentence ``row``'s main claim."""
     import numpy as np
 
-    _, threshold = model_weights(weights_path)
     candidates, probability = scores(index, row, weights_path)
     said = np.zeros(index.anchors.shape[0], bool)
     said[candidates[probability >= threshold]] = True
     return said
 
 
-def reporting_rows(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
-    """Every other source that reports sentence ``row``'s main claim -> its sentence that says it best."""
+def reporting_rows(index: ClaimIndex, row: int, threshold: float,
+                   weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
+    """Every other source that reports sentence ``row``'s main claim (probability >= ``threshold``)
+    -> its sentence that says it best."""
     import numpy as np
 
-    _, threshold = model_weights(weights_path)
     candidates, probability = scores(index, row, weights_path)
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):

@@ -20,7 +20,6 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ _MERGE_SIMILARITY = 0.5
 # crossed in this many such sentence pairs, and in this share of the rarer word's sentences.
 LINK_WINDOW = 6  # tokens between an event and a name it is linked to
 ALIGNED = 0.3
-MIN_ALIGNED = 2
+MIN_ALIGNED = 3
 STAND_IN_SHARE = 0.5
 _SIDE_REMARK = re.compile(
     r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
@@ -73,6 +72,7 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thous
 _AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
                        "no fewer", "no less", "upwards of"})
 _AT_MOST = frozenset({"under", "below", "up to", "less than", "fewer than", "at most", "no more"})
+AT_LEAST_SPAN = 1.15  # "at least 727" and "over 700" agree, "at least 233" and "at least 171" do not
 _ABOUT = frozenset({"about", "around", "some", "approximately", "roughly", "estimated", "nearly", "almost",
                     "close to", "an estimated"})
 
@@ -313,8 +313,8 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
             kind = "year"
         lo = hi = value
         before = {prev, " ".join(lower[max(0, i - 2):i])}
-        if before & _AT_LEAST:
-            hi = math.inf
+        if before & _AT_LEAST:  # news gives the count it has: "at least 233" is not "at least 171"
+            hi = value * AT_LEAST_SPAN
         elif before & _AT_MOST:
             lo = 0.0
         elif before & _ABOUT:  # "about 12,000" and "about 15,000" must still differ
@@ -433,7 +433,9 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     core_anchors.eliminate_zeros()
     vocabulary = list(index)
     kinds = np.array([ClaimIndex.KINDS.index(a.split(":", 1)[0]) for a in vocabulary], dtype=np.int8)
-    merge = _stand_ins(anchors, kinds, np.asarray(sources))
+    first_copy = np.zeros(n, bool)  # a sentence copied by several sources is one piece of evidence
+    first_copy[sorted({text: row for row, text in reversed(list(enumerate(texts)))}.values())] = True
+    merge = _stand_ins(anchors, kinds, np.asarray(sources), first_copy)
     anchors, core_anchors = ((m @ merge).sign().tocsr() for m in (anchors, core_anchors))
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
@@ -444,7 +446,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
 
 
 
-def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray) -> sp.csr_matrix:
+def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:
     """Column merge (vocabulary x vocabulary) of words that stand in for each other across sources.
 
     Two word anchors stand in for each other when, in sentences of different sources that say much
@@ -462,7 +464,7 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray) -
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     graph = similarity_graph(normalize_rows(anchors @ sp.diags(idf)), threshold=ALIGNED).tocoo()
-    across = sources[graph.row] != sources[graph.col]
+    across = (sources[graph.row] != sources[graph.col]) & first_copy[graph.row] & first_copy[graph.col]
     aligned = sp.csr_matrix((np.ones(across.sum()), (graph.row[across], graph.col[across])), shape=(n, n))
     crossed = (anchors.T @ aligned @ anchors).tocoo()  # [u, v]: aligned pairs with u on one side, v on the other
     together = anchors.T @ anchors
@@ -471,6 +473,6 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray) -
             & (crossed.data >= STAND_IN_SHARE * np.minimum(df[crossed.row], df[crossed.col])))
     parent = np.arange(size)
     for u, v in zip(crossed.row[keep], crossed.col[keep]):
-        if together[u, v] == 0:
-            parent[v] = parent[u]
+        if together[u, v] == 0 and parent[v] == v and parent[u] == u:  # one merge a word, no chains
+            parent[v] = u
     return sp.csr_matrix((np.ones(size), (np.arange(size), parent)), shape=(size, size))
