@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).parent / "data" / "claim_weights.txt"
 FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_precision", "event_shared",
             "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
-            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link")
+            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link",
+            "word_coverage", "missing_strongest", "second_missing")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
 
@@ -86,11 +87,23 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
     key = quote * (index.kinds != ClaimIndex.KINDS.index("word"))
     key_coverage = share(sub, key) / key.sum() if key.sum() > 0 else np.zeros(len(candidates))
     shares_name = share(sub, quote * is_name) > 0
+    is_word = (index.kinds == ClaimIndex.KINDS.index("word")).astype(float)
+    word_total = (quote * weights * is_word).sum()
+    word_coverage = share(sub, quote * weights * is_word) / word_total if word_total > 0 else coverage
+    # The quote's most specific anchors that a sentence lacks: a report rarely drops the one word
+    # that makes the claim ("emergency" of "declared a state of emergency").
+    own_columns = np.flatnonzero(quote)
+    strength = weights[own_columns] / weights[own_columns].max()
+    missing = (1.0 - sub[:, own_columns].toarray()) * strength
+    missing.sort(axis=1)
+    missing_strongest = missing[:, -1] if missing.shape[1] else np.zeros(len(candidates))
+    second_missing = missing[:, -2] if missing.shape[1] > 1 else np.zeros(len(candidates))
     columns = [np.ones(len(candidates)), coverage, precision, cosine, name_coverage, name_precision,
                has_event & (len(events) > 0), ~has_event & (len(events) > 0), coverage * precision,
                core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched,
                key_coverage, has_event & shares_name,
-               share(index.links[candidates], index.links[row].toarray().ravel()) > 0]
+               share(index.links[candidates], index.links[row].toarray().ravel()) > 0,
+               word_coverage, missing_strongest, second_missing]
     return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 

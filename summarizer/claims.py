@@ -68,11 +68,18 @@ _DISTANCE_KM = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.
 _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
           "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000),
           "millions": (2e6, 1e7)}
+# A vague amount on its own: "thousands", not the "thousands" of "tens of thousands" nor "hundreds of".
+_VAGUE_AMOUNT = re.compile(r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
+_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:" + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
 # Bounds written just before a number: one word ("over 700") or two ("at least 727").
 _AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
                        "no fewer", "no less", "upwards of"})
 _AT_MOST = frozenset({"under", "below", "up to", "less than", "fewer than", "at most", "no more"})
-AT_LEAST_SPAN = 1.15  # "at least 727" and "over 700" agree, "at least 233" and "at least 171" do not
+# Bounds span this factor: "at least 727" and "over 700" agree, "at least 233" and "at least 171" do not;
+# "up to 1,000" is not "17".
+AT_LEAST_SPAN = 1.15
+_TIME_ZONES = {"GMT": 0, "UTC": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7,
+               "PST": -8}
 _ABOUT = frozenset({"about", "around", "some", "approximately", "roughly", "estimated", "nearly", "almost",
                     "close to", "an estimated"})
 
@@ -159,6 +166,7 @@ class _PhraseTable:
 # Names
 # --------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)
 def _plain_name(word: str) -> str:
     """A name token without article, possessive, apostrophes or dots: "al-Jawlani's" -> "jawlani"."""
     word = re.sub(r"['’]s$", "", word)
@@ -175,6 +183,7 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", name[0] + rest)
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -201,6 +210,7 @@ class _Names:
 
     def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
         self.stop_words = stop_words
+        self._is_name: dict[str, bool] = {}
         bare = [[_ARTICLE.sub("", t) for t in tokens] for tokens in tokenized]
         lower_count = Counter(t for tokens in bare for t in tokens if t[:1].islower())
         upper_count = Counter(t.lower() for tokens in bare for t in tokens[1:] if t[:1].isupper())
@@ -210,11 +220,16 @@ class _Names:
         self.canonical = self._merge_variants(tokenized, sources)
         self.expansions = self._acronyms(tokenized)
 
-    def is_name(self, token: str, first: bool) -> bool:
-        if _is_acronym(token):
-            return token.lower() not in self.stop_words
-        token = _ARTICLE.sub("", token)
-        return token[:1].isupper() and token.lower() in self.names
+    def is_name(self, token: str) -> bool:
+        known = self._is_name.get(token)
+        if known is None:  # news repeats its words: each spelling is looked at once
+            if _is_acronym(token):
+                known = token.lower() not in self.stop_words
+            else:
+                bare = _ARTICLE.sub("", token)
+                known = bare[:1].isupper() and bare.lower() in self.names
+            self._is_name[token] = known
+        return known
 
     def anchor(self, token: str) -> str:
         if _is_acronym(token):
@@ -228,7 +243,7 @@ class _Names:
         used_by: dict[str, set[int]] = defaultdict(set)
         for tokens, source in zip(tokenized, sources):
             for k, t in enumerate(tokens):
-                if self.is_name(t, k == 0) and not _is_acronym(t):
+                if self.is_name(t) and not _is_acronym(t):
                     plain = _plain_name(t)
                     if len(plain) >= 4:
                         counts[plain] += 1
@@ -256,10 +271,10 @@ class _Names:
     def _acronyms(self, tokenized) -> dict[tuple[str, ...], str]:
         """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"."""
         acronyms = {t.replace(".", "").lower() for tokens in tokenized for t in tokens
-                    if _is_acronym(t) and self.is_name(t, False)}
+                    if _is_acronym(t) and self.is_name(t)}
         expansions = {}
         for tokens in tokenized:
-            is_name = [self.is_name(t, k == 0) for k, t in enumerate(tokens)]
+            is_name = [self.is_name(t) for k, t in enumerate(tokens)]
             for start, end in _name_runs(tokens, is_name):
                 parts = [_plain_name(w) for w in tokens[start:end] if w.lower() not in _CONNECTORS]
                 for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
@@ -276,6 +291,9 @@ class _Names:
 
 def _number(token: str) -> float | None:
     if token[:1].isdigit():
+        if ":" in token:  # a clock time, in minutes after midnight
+            hours, _, minutes = token.partition(":")
+            return float(int(hours) * 60 + int(minutes[:2])) if minutes[:2].isdigit() else None
         try:
             return float(token.replace(",", ""))
         except ValueError:
@@ -283,15 +301,21 @@ def _number(token: str) -> float | None:
     return _NUMBER_WORDS.get(token.lower())
 
 
+def _clock(value: float, following: list[str]) -> float:
+    """Minutes of a clock time after midnight UTC where a zone follows ("6:49 a.m. PDT"), else local."""
+    if following[:1] == ["p.m"] and value < 12 * 60:
+        value += 12 * 60
+    zone = next((w for w in following[:2] if w.upper() in _TIME_ZONES), None)
+    return (value - 60 * _TIME_ZONES[zone.upper()]) % (24 * 60) if zone else value
+
+
 def extract_figures(text: str) -> tuple[Figure, ...]:
     """The figures of a sentence: counts, years, clock times, money and percentages, as intervals."""
+    if not _MAY_HOLD_FIGURES.search(text):
+        return ()
     tokens = _TOKEN.findall(text)
     lower = [t.lower().rstrip(".") for t in tokens]
-    figures = []
-    joined = " ".join(lower)
-    for phrase, (lo, hi) in _VAGUE.items():
-        if re.search(rf"(?<![\w-])(?<!of ){phrase}(?! of)(?![\w-])", joined):
-            figures.append(Figure("count", lo, hi))
+    figures = [Figure("count", *_VAGUE[m.group(1)]) for m in _VAGUE_AMOUNT.finditer(" ".join(lower))]
     for i, token in enumerate(tokens):
         value = _number(token)
         if value is None or (i > 0 and not token[:1].isdigit() and _number(tokens[i - 1]) is not None):
@@ -300,7 +324,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         prev = lower[i - 1] if i > 0 else ""
         if ":" in token:
-            kind = "time"
+            kind, value = "time", _clock(value, lower[i + 1:i + 3])
         elif nxt in _SCALES:
             value *= _SCALES[nxt]
         if prev in ("$", "dollars", "pounds", "£", "€") or nxt in ("dollars",) or (i > 1 and lower[i - 2] == "$"):
@@ -316,7 +340,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
         if before & _AT_LEAST:  # news gives the count it has: "at least 233" is not "at least 171"
             hi = value * AT_LEAST_SPAN
         elif before & _AT_MOST:
-            lo = 0.0
+            lo = value / AT_LEAST_SPAN
         elif before & _ABOUT:  # "about 12,000" and "about 15,000" must still differ
             lo, hi = value * 0.9, value * 1.1
         figures.append(Figure(kind, lo, hi))
@@ -366,11 +390,11 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
             length, anchor = matched
             anchors.append(anchor)
             i += length
-        elif names.is_name(token, i == 0):
+        elif names.is_name(token):
             end = i + 1
-            while end < len(tokens) and (names.is_name(tokens[end], False) or (
+            while end < len(tokens) and (names.is_name(tokens[end]) or (
                     tokens[end].lower() in _CONNECTORS and end + 1 < len(tokens)
-                    and names.is_name(tokens[end + 1], False))):
+                    and names.is_name(tokens[end + 1]))):
                 end += 1
             anchors += _run_anchors(tokens[i:end], names)
             i = end

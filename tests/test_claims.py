@@ -79,6 +79,9 @@ def test_words_for_the_same_actors_are_one_agent():
     ("the town lies 110 km to the south", "the town lies about 70 miles to the south", False),
     ("he died at 87", "he died on Jan. 7 at 87", False),
     ("the storm cut power to 3,000 homes", "the storm cut power to about 3,500 homes", True),
+    ("the tornado killed 17 people", "the tornado left 18 dead and up to 1,000 homeless", True),
+    ("the shuttle lands at 6:49 a.m. PDT", "the shuttle lands at 9:49 a.m. EDT", False),
+    ("the shuttle lands at 6:49 a.m. PDT", "the shuttle lands at 9:48 a.m. EDT", True),
 ])
 def test_figures_differ_only_when_no_reading_of_one_fits_the_other(a, b, conflict):
     assert figures_conflict(extract_figures(a), extract_figures(b)) is conflict
