@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
     from .features import Tokenizer
-    from .models import Sentence
 
 _DATA = Path(__file__).parent / "data"
 
@@ -46,16 +45,17 @@ _CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la"
 # Consonant skeleton of a name: vowels and the glides w/y/h carry most transliteration noise
 # (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
 _SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
-_MERGE_SIMILARITY = 0.5
+_MERGE_SIMILARITY = 0.5  # difflib ratio two spellings need besides an equal skeleton
+# Where a sentence's main clause ends and a side remark begins.
+_SIDE_REMARK = re.compile(
+    r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
+    r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b|\s\(|\s--\s|\s—\s")
+LINK_WINDOW = 6  # tokens between an event and a name it is linked to
 # Learning stand-ins: sentences this alike (anchor cosine) say much the same; a pair of words must be
 # crossed in this many such sentence pairs, and in this share of the rarer word's sentences.
-LINK_WINDOW = 6  # tokens between an event and a name it is linked to
 ALIGNED = 0.3
 MIN_ALIGNED = 3
 STAND_IN_SHARE = 0.5
-_SIDE_REMARK = re.compile(
-    r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
-    r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b|\s\(|\s--\s|\s—\s")  # difflib ratio two spellings need besides an equal skeleton
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -211,9 +211,15 @@ class _Names:
     def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
         self.stop_words = stop_words
         self._is_name: dict[str, bool] = {}
-        bare = [[_ARTICLE.sub("", t) for t in tokens] for tokens in tokenized]
-        lower_count = Counter(t for tokens in bare for t in tokens if t[:1].islower())
-        upper_count = Counter(t.lower() for tokens in bare for t in tokens[1:] if t[:1].isupper())
+        lower_count: Counter[str] = Counter()
+        upper_count: Counter[str] = Counter()
+        for tokens in tokenized:
+            for k, token in enumerate(tokens):
+                bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
+                if bare[:1].islower():
+                    lower_count[bare] += 1
+                elif k and bare[:1].isupper():
+                    upper_count[bare.lower()] += 1
         # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
         # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
         self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
@@ -272,9 +278,11 @@ class _Names:
         """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"."""
         acronyms = {t.replace(".", "").lower() for tokens in tokenized for t in tokens
                     if _is_acronym(t) and self.is_name(t)}
-        expansions = {}
+        expansions: dict[tuple[str, ...], str] = {}
+        if not acronyms:
+            return expansions
         for tokens in tokenized:
-            is_name = [self.is_name(t) for k, t in enumerate(tokens)]
+            is_name = [self.is_name(t) for t in tokens]
             for start, end in _name_runs(tokens, is_name):
                 parts = [_plain_name(w) for w in tokens[start:end] if w.lower() not in _CONNECTORS]
                 for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
