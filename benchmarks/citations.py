@@ -72,7 +72,8 @@ def cluster_sources(set_name: str, cluster: str, eval_dir: Path, cache: dict) ->
 
 
 def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> list[dict]:
-    """Per pair: the old rule's verdict, the claim model's probability and feature row (None: not a candidate)."""
+    """Per pair: the old rule's verdict, the claim model's probability and feature row (None: not a
+    candidate); None for a pair whose sentences the pool no longer holds as labelled."""
     sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
     tokenizer = Tokenizer(config.input.language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
@@ -81,7 +82,10 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
     row_of = {(s.source, s.text): r for r, s in reversed(list(enumerate(sentences)))}
     judged, by_quote = [], {}
     for pair in pairs:
-        a, b = row_of[(pair["a_source"], pair["a"])], row_of[(pair["b_source"], pair["b"])]
+        a, b = row_of.get((pair["a_source"], pair["a"])), row_of.get((pair["b_source"], pair["b"]))
+        if a is None or b is None:  # the segmenter now cuts these sentences otherwise
+            judged.append(None)
+            continue
         cosine = float(vectors[a].multiply(vectors[b]).sum())
         phrases_a, phrases_b = (set(zip(terms.terms[r], terms.terms[r][1:])) for r in (a, b))
         before = (cosine >= config.dedup.threshold
@@ -163,12 +167,15 @@ def main() -> None:
     for (set_name, cluster), cluster_pairs in by_cluster.items():
         sources = cluster_sources(set_name, cluster, args.eval_dir, cache)
         judged += zip(cluster_pairs, judge_cluster(sources, cluster_pairs, config))
+    lost = sum(1 for _, verdict in judged if verdict is None)
+    judged = [(pair, verdict) for pair, verdict in judged if verdict is not None]
     if args.fit:
         fit(judged)
         return
     threshold = config.cite.threshold
-    positives = sum(p["label"] for p in pairs)
-    print(f"{len(pairs)} pairs, {positives} report the claim, from {len(by_cluster)} clusters")
+    positives = sum(p["label"] for p, _ in judged)
+    print(f"{len(judged)} pairs, {positives} report the claim, from {len(by_cluster)} clusters"
+          + (f" ({lost} more no longer found: the segmenter cuts them otherwise)" if lost else ""))
     for part, sets in PARTS.items():
         chosen = [(p, v) for p, v in judged if p["set"] in sets]
         before = [(p, (float(v["before"]), v["before"])) for p, v in chosen]
