@@ -103,8 +103,9 @@ class NeutralitySettings(Section):
 class CiteSettings(Section):
     """Citing every source that reports a quoted sentence."""
 
-    threshold: float = setting(0.3, "similarity (0-1) at which another source's sentence, sharing two phrases "
-                                    "and no differing figure, counts as a paraphrase and is cited too",
+    threshold: float = setting(0.5, "confidence (0-1) of the claim model at which another source's sentence, "
+                                    "with no differing figure, counts as reporting the quoted claim and is cited "
+                                    "too (0.5: even odds)",
                                low=0.0, high=1.0)
 
 

@@ -74,7 +74,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     disagreements, changes = compare(pool.figures, pool.dates)
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
-        sentences=[cite(pool, pick, score, config.cite.threshold) for pick, score in zip(picks, scores)],
+        sentences=cite(pool, picks, scores, config.cite.threshold),
         sources=pool.sources,
         source_titles=pool.titles,
         source_dates=[d.isoformat() if d else None for d in pool.dates],

@@ -1,0 +1,119 @@
+"""The claim model: names normalised across sources, event classes, figures, and which sources report a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Config
+from summarizer.claim_match import reporting_rows
+from summarizer.claims import build_index, extract_figures, figures_conflict
+from summarizer.features import Tokenizer
+
+
+THRESHOLD = Config().cite.threshold
+
+
+def index_of(story: list[tuple[int, str]]):
+    return build_index([text for _, text in story], [source for source, _ in story], Tokenizer())
+
+
+def names_of(index, row: int) -> set[str]:
+    return {a for a in index.anchors_of(row) if a.startswith("name:")}
+
+
+def test_spellings_of_one_name_by_different_sources_become_one_anchor():
+    index = index_of([
+        (0, "Fire chief Tariq al-Qudsi ordered the evacuation of Brenton."),
+        (1, "Chief Tarek el-Kudsi said the wind had turned toward Brenton."),
+        (2, "Crews from Brenton joined the fight on Sunday."),
+    ])
+    assert names_of(index, 0) == names_of(index, 1)  # the chief's two names and the town
+    assert len(names_of(index, 0)) == 3
+
+
+def test_two_names_one_source_writes_are_not_merged_however_alike():
+    index = index_of([(0, "On Sunday Marin met Moran in Brenton."), (1, "Moran left Brenton on Monday.")])
+    assert {"name:marin", "name:moran"} <= names_of(index, 0)
+
+
+def test_an_acronym_and_its_expansion_are_one_anchor():
+    index = index_of([
+        (0, "The Northern Valley Fire Authority (NVFA) closed the Brenton road."),
+        (1, "The NVFA said the road would reopen on Friday."),
+        (2, "Engineers of the Northern Valley Fire Authority inspected the bridge."),
+    ])
+    for row in range(3):
+        assert "name:nvfa" in names_of(index, row)
+    assert "name:northern" not in names_of(index, 2)
+
+
+def test_a_surname_alone_shares_the_anchor_of_the_full_name():
+    index = index_of([(0, "Governor Maria Ruiz visited the shelter."), (1, "Ruiz promised more buses.")])
+    assert "name:ruiz" in names_of(index, 0) & names_of(index, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Strikers seized the Harlow plant.",
+    "Strikers took control of the Harlow plant.",
+    "The Harlow plant fell to strikers.",
+    "Strikers overran the Harlow plant.",
+    "The capture of the Harlow plant surprised the owners.",
+])
+def test_ways_of_saying_capture_are_one_event(text):
+    index = index_of([(0, text), (1, "The owners of the Harlow plant met on Monday.")])
+    assert "event:capture" in index.anchors_of(0)
+    assert "event:capture" not in index.anchors_of(1)
+
+
+def test_words_for_the_same_actors_are_one_agent():
+    index = index_of([(0, "Rebels entered the town."), (1, "Insurgents entered the town."),
+                      (2, "Opposition forces entered the town."), (3, "The mayor entered the town.")])
+    assert ["agent:rebels" in index.anchors_of(row) for row in range(4)] == [True, True, True, False]
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("over 700 people were killed", "at least 727 people were killed", False),
+    ("Fifteen people were killed", "14 people were killed", True),
+    ("killed 15 people in 2024", "killed about 15 people in 2023", True),
+    ("about 12,000 residents were told to leave", "about 15,000 people were told to leave", True),
+    ("the town lies 110 km to the south", "the town lies about 70 miles to the south", False),
+    ("he died at 87", "he died on Jan. 7 at 87", False),
+    ("the storm cut power to 3,000 homes", "the storm cut power to about 3,500 homes", True),
+    ("the tornado killed 17 people", "the tornado left 18 dead and up to 1,000 homeless", True),
+    ("the shuttle lands at 6:49 a.m. PDT", "the shuttle lands at 9:49 a.m. EDT", False),
+    ("the shuttle lands at 6:49 a.m. PDT", "the shuttle lands at 9:48 a.m. EDT", True),
+])
+def test_figures_differ_only_when_no_reading_of_one_fits_the_other(a, b, conflict):
+    assert figures_conflict(extract_figures(a), extract_figures(b)) is conflict
+    assert figures_conflict(extract_figures(b), extract_figures(a)) is conflict
+
+
+STRIKE = [
+    (0, "Striking workers seized the Harlow textile plant on Tuesday, union leader Dana Okafor said."),
+    (0, "The fire at the Brenton depot destroyed 120 homes, officials said."),
+    (0, "The Harlow plant employs 1,200 people and makes cotton yarn for export."),
+    (1, "On Tuesday the Harlow textile plant fell to strikers, who took control of its gates."),
+    (1, "The Harlow plant, which makes cotton yarn, employs about 1,200 people."),
+    (1, "Okafor said the union would stay in the plant until wages rise."),
+    (2, "Police said the strikers had not damaged any machines at the Harlow plant."),
+    (2, "The blaze at the Brenton depot destroyed 150 homes."),
+    (3, "The fire at the Brenton depot destroyed 120 homes and a school."),
+]
+
+
+def test_a_paraphrase_in_other_words_reports_the_claim():
+    index = index_of(STRIKE)
+    assert reporting_rows(index, 0, THRESHOLD).get(1) == 3  # "fell to strikers, who took control" = "seized"
+    assert reporting_rows(index, 2, THRESHOLD) == {1: 4}
+
+
+def test_a_sentence_on_the_same_topic_with_another_claim_does_not():
+    index = index_of(STRIKE)
+    assert 2 not in reporting_rows(index, 0, THRESHOLD)  # the police on the same plant: not the seizure
+    assert reporting_rows(index, 5, THRESHOLD) == {}  # Okafor's next step is reported nowhere else
+
+
+def test_a_source_with_another_figure_for_the_claim_does_not_report_it():
+    index = index_of(STRIKE)
+    assert reporting_rows(index, 1, THRESHOLD) == {3: 8}  # 120 homes again, not the 150 of source 2
+    assert reporting_rows(index, 7, THRESHOLD) == {}
