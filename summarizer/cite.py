@@ -12,14 +12,13 @@ Measured on 816 hand-labelled sentence pairs (benchmarks/citations.py; README, "
 from __future__ import annotations
 
 from .claim_match import reporting_rows
-from .claims import ClaimIndex, build_index, figures_conflict
+from .claims import ClaimIndex, figures_conflict
 from .models import BriefingSentence, Citation, Pick, Pool
 
 
 def cite(pool: Pool, picks: list[Pick], scores: list[float], threshold: float) -> list[BriefingSentence]:
     """The briefing sentences quoting the picks' rows, each with its citations in source order."""
-    index = build_index([s.text for s in pool.sentences], [s.source for s in pool.sentences], pool.tokenizer)
-    return [_cite(pool, index, pick, score, threshold) for pick, score in zip(picks, scores)]
+    return [_cite(pool, pool.claims, pick, score, threshold) for pick, score in zip(picks, scores)]
 
 
 def _cite(pool: Pool, index: ClaimIndex, pick: Pick, score: float, threshold: float) -> BriefingSentence:

@@ -167,3 +167,4 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
             break
         best.setdefault(int(index.sources[candidates[k]]), int(candidates[k]))
     return best
+

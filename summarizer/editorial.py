@@ -49,6 +49,8 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
     positions = np.array([min(m.position for m in p.members) for p in passages])
     weight = 1.0 + config.rank.position_weight / (1.0 + positions)
     if n_sources > 1:
+        # Sources carrying the passage itself: counting also the sources that report its claim in
+        # other words (the claim model) cost 0.1-0.3 ROUGE-1 on the dev sets, so it is not done.
         reach = np.array([len(p.sources) for p in passages])
         weight *= 1.0 + config.rank.corroboration_weight * (reach - 1) / (n_sources - 1)
     weight *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT

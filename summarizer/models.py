@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
+    from .claims import ClaimIndex
     from .features import TermMatrix, Tokenizer
     from .figures import Figure
 
@@ -172,6 +173,7 @@ class Pool:
     words: np.ndarray  # per passage: words of the default quote (0 if none)
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
     figures: list[tuple[Figure, ...]] = field(default_factory=list)  # per sentence: its figures
+    claims: ClaimIndex | None = None  # per sentence: the anchors of what it claims (claims.py)
 
     @property
     def leaders(self) -> list[int]:

@@ -15,6 +15,7 @@ import numpy as np
 
 from . import editorial
 from .cite import cite
+from .claims import build_index
 from .config import Config
 from .dedup import deduplicate
 from .errors import ConfigError, InputError
@@ -119,6 +120,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         words=words,
         dates=source_dates(sources, blocks),
         figures=sentence_figures(sentences),
+        claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer),
     )
 
 

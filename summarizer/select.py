@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from .claim_match import reports
 from .editorial import wording
 from .models import Budget, Pick, Pool, Sentence
 
@@ -26,7 +27,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     Of a passage's quotable members the one with the plainest wording is quoted, ties going to
     the source that has supplied least so far, then to the one that carries least news no other
     source does (so the cap does not later shut out what only it reports).  A passage as similar
-    as ``redundancy_threshold`` to one already chosen is never taken.
+    as ``redundancy_threshold`` to one already chosen is never taken, nor one that states the
+    same main claim in other words (the claim model that decides citations, ``cite.threshold``).
     """
     settings = config.select
     preference = wording(config)
@@ -47,6 +49,9 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         if len(carriers) == 1:
             exclusive[carriers.pop()] += relevance[i]
     cap = _source_cap(budget, settings.max_source_share, n_sources)
+    passage_of = np.empty(len(pool.sentences), dtype=int)
+    for p, passage in enumerate(pool.passages):
+        passage_of[list(passage.rows)] = p
     picks: list[Pick] = []
 
     while sentences_left > 0 and open_.any():
@@ -71,6 +76,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         similarity = np.asarray((vectors @ vectors[i].T).todense()).ravel()
         closeness = np.maximum(closeness, similarity)
         open_ &= closeness < settings.redundancy_threshold
+        if pool.claims is not None:  # another source's wording of the same claim is no news either
+            open_[passage_of[reports(pool.claims, row, config.cite.threshold)]] = False
     return picks
 
 
