@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+import json
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
@@ -68,6 +69,7 @@ class _Item:
 
 
 _NOTHING_IN_FOLDER = "no readable .txt, .md or .html files in folder"
+_LISTED = 10  # skipped files named in a folder's warning
 
 
 def load_sources(
@@ -87,6 +89,7 @@ def load_sources(
     when ``offline``, is always an error.
     """
     failures: list[InputError] = []  # of the paths given, in order
+    skipped: dict[str, list[tuple[str, str]]] = {}  # folder -> (file, why) of the files it skips
     items: list[_Item] = []
     seen: set[str] = set()
     given = [os.fspath(p) for p in paths]
@@ -100,7 +103,7 @@ def load_sources(
         elif not os.path.exists(path):
             raise InputError(path, "no such file or folder")
         elif os.path.isdir(path):
-            found = _folder_items(path, failures, warn)
+            found = _folder_items(path, failures, warn, skipped.setdefault(path, []))
         else:
             found = [_Item(path, os.path.basename(path), _format_of(path))]
         for item in found:
@@ -113,20 +116,26 @@ def load_sources(
     usable_folders: set[str] = set()
     for done, item in enumerate(items, 1):
         try:
-            source = _read_item(item, stdin, max_bytes, warn)
+            read = _read_item(item, stdin, max_bytes, warn)
         except InputError as err:
             if item.folder is None:
                 failures.append(err)
             else:
-                warn(f"{err.path}: {err.problem}, skipped")
+                skipped[item.folder].append((err.path, err.problem))
         else:
-            sources.append(source)
+            sources += read
             if item.folder is not None:
                 usable_folders.add(item.folder)
-            if not looks_english(source.text):
-                warn(f"{source.name}: text does not look like English; results may be poor")
+            for source in read:
+                if not looks_english(source.text):
+                    warn(f"{source.name}: text does not look like English; results may be poor")
         if progress is not None:
             progress(done, len(items))
+    for folder, files in skipped.items():
+        if files:
+            shown = "; ".join(f"{os.path.relpath(path, folder)} ({why})" for path, why in files[:_LISTED])
+            more = f"; and {len(files) - _LISTED} more" if len(files) > _LISTED else ""
+            warn(f"{folder}: skipped {len(files)} file{'s' if len(files) != 1 else ''}: {shown}{more}")
 
     folders = dict.fromkeys(item.folder for item in items if item.folder is not None)
     failures += [InputError(f, _NOTHING_IN_FOLDER) for f in folders if f not in usable_folders]
@@ -144,9 +153,10 @@ def _format_of(path: str) -> str:
 
 
 def _folder_items(
-    folder: str, failures: list[InputError], warn: Callable[[str], None]
+    folder: str, failures: list[InputError], warn: Callable[[str], None], skipped: list[tuple[str, str]]
 ) -> list[_Item]:
-    """The supported, non-hidden files under ``folder``, sorted by relative path.
+    """The supported, non-hidden files under ``folder``, sorted by relative path; the other files
+    go to ``skipped`` with the reason.
 
     Walked with a stack, not recursion; folders deeper than MAX_FOLDER_DEPTH are skipped, and a
     folder reached again through a symlink is skipped (a loop would never end).
@@ -195,6 +205,8 @@ def _folder_items(
                 stack.append((entry.path, depth + 1))
             elif entry.name.lower().endswith(SUPPORTED_SUFFIXES):
                 found.append((os.path.relpath(entry.path, folder).replace(os.sep, "/"), entry.path))
+            else:
+                skipped.append((entry.path, "not .txt, .md or .html"))
     if not found:
         failures.append(InputError(folder, _NOTHING_IN_FOLDER))
     return [_Item(full, rel, _format_of(rel), folder) for rel, full in sorted(found)]
@@ -207,9 +219,11 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callable[[str], None]) -> Source:
+def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
+               warn: Callable[[str], None]) -> list[Source]:
+    """The source a file or a web page holds; the articles standard input holds."""
     if item.format == "web":
-        return web.fetch_source(item.path, max_bytes)
+        return [web.fetch_source(item.path, max_bytes)]
     if item.path == "-":
         stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
         if stream is None:  # standard input closed (<&-)
@@ -223,16 +237,62 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int, warn: Callab
         data = _read_file(item.path, max_bytes)
         name = item.path
     text, encoding = decode(data, name, warn)
+    if item.path == "-":
+        articles = stdin_articles(text)
+        if len(articles) > 1:
+            return [_source(f"{STDIN_NAME}#{i}" if not article.name else article.name, "-", article.text,
+                            encoding, "text", date=article.date) for i, article in enumerate(articles, 1)]
+        if articles:
+            return [_source(articles[0].name or STDIN_NAME, "-", articles[0].text, encoding, "text",
+                            date=articles[0].date)]
+    return [_source(item.name, item.path, text, encoding, item.format)]
+
+
+def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str | None = None) -> Source:
+    """A source of decoded text; errors name the file as given (the article's name on stdin)."""
+    where = name if path == "-" else path
     if is_briefing(text):
-        raise InputError(name, "a briefing written by summarize, not an article")
-    fmt = item.format
-    if item.path == "-" and _HTML_START.match(text[:4096]):
+        raise InputError(where, "a briefing written by summarize, not an article")
+    if path == "-" and _HTML_START.match(text[:4096]):
         fmt = "html"
     if fmt == "html":
         text = html_text(text)
     if not text.strip():
-        raise InputError(name, "empty file")
-    return Source(name=item.name, path=item.path, text=text, encoding=encoding, format=fmt)
+        raise InputError(where, "empty file")
+    return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date)
+
+
+@dataclass(frozen=True)
+class _Article:
+    name: str | None
+    text: str
+    date: str | None = None
+
+
+_SEPARATOR = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def stdin_articles(text: str) -> list[_Article]:
+    """The articles standard input carries: JSON Lines (``{"name", "text", "date"?}`` a line),
+    plain articles separated by a line holding only ``---``, or one plain article."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith("{") for line in lines):
+        return [_json_article(line, number) for number, line in enumerate(lines, 1)]
+    return [_Article(None, part) for part in _SEPARATOR.split(text) if part.strip()]
+
+
+def _json_article(line: str, number: int) -> _Article:
+    where = f"{STDIN_NAME} line {number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(where, f"not valid JSON ({err.msg})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(where, 'each line must be an object with a "text" string')
+    name, date = record.get("name"), record.get("date")
+    if name is not None and not isinstance(name, str) or date is not None and not isinstance(date, str):
+        raise InputError(where, '"name" and "date" must be strings')
+    return _Article(_clean(name) if name else None, _clean(record["text"]), date)
 
 
 def _too_large(size: int, max_bytes: int) -> str:
@@ -281,9 +341,14 @@ def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) ->
     text, encoding = _decode_bom(data) or _decode_plain(data, name, warn or (lambda message: None))
     if "\x00" in text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
         raise InputError(name, "binary file, not text")
+    return _clean(text), encoding
+
+
+def _clean(text: str) -> str:
+    """Line ends as ``\n``; no terminal escape sequence, control character or bidi override."""
     text = _LINE_ENDS.sub("\n", text)
     text = _PAGE_BREAKS.sub("\n", _TERMINAL_SEQUENCE.sub("", text))
-    return _STRIPPED.sub("", text), encoding
+    return _STRIPPED.sub("", text)
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:

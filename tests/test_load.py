@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import builtins
 import io
 import os
@@ -369,10 +371,7 @@ def test_folder_whose_files_all_fail(tmp_path):
     with pytest.raises(InputError, match="no readable") as info:
         load_sources([str(folder)], warn=warn)
     assert info.value.path == str(folder)
-    assert warnings == [
-        f"{folder / 'blob.md'}: binary file, not text, skipped",
-        f"{folder / 'empty.txt'}: empty file, skipped",
-    ]
+    assert warnings == [f"{folder}: skipped 2 files: blob.md (binary file, not text); empty.txt (empty file)"]
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read any file")
@@ -456,13 +455,19 @@ def test_unusable_files_inside_a_folder_are_skipped(tmp_path):
     write(folder / "a.txt", ENGLISH)
     write(folder / "b.txt", PNG_LIKE)
     write(folder / "c.md", "")
+    (folder / "photo.png").write_bytes(PNG_LIKE)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".hidden.txt").write_text(ENGLISH)
     warnings, warn = collect()
     sources = load_sources([str(folder)], warn=warn)
     assert [s.name for s in sources] == ["a.txt"]
-    assert warnings == [
-        f"{folder / 'b.txt'}: binary file, not text, skipped",
-        f"{folder / 'c.md'}: empty file, skipped",
-    ]
+    # One warning, every skipped file with its reason; hidden files are not news.
+    (warning,) = warnings
+    assert warning.startswith(f"{folder}: skipped 4 files: ")
+    for listed in ("b.txt (binary file, not text)", "c.md (empty file)", "photo.png (not .txt, .md or .html)",
+                   "notes.docx (not .txt, .md or .html)"):
+        assert listed in warning
+    assert ".hidden" not in warning
 
 
 def test_empty_folder_among_good_sources_is_skipped(tmp_path):
@@ -519,3 +524,43 @@ def test_non_english_text_is_warned_about_but_kept(tmp_path):
         "de.txt: text does not look like English; results may be poor",
         "es.md: text does not look like English; results may be poor",
     ]
+
+
+def stdin_of(text: str):
+    import io
+
+    return io.BytesIO(text.encode("utf-8"))
+
+
+def test_stdin_carries_several_articles_as_json_lines():
+    lines = [json.dumps({"name": "wire.txt", "text": ENGLISH, "date": "2025-03-01"}),
+             json.dumps({"text": "The council met again on Friday and approved the budget for next year."})]
+    sources = load_sources(["-"], stdin=stdin_of("\n".join(lines) + "\n"))
+    assert [s.name for s in sources] == ["wire.txt", "<stdin>#2"]
+    assert sources[0].text == ENGLISH and sources[0].date == "2025-03-01" and sources[1].date is None
+
+
+def test_stdin_carries_several_plain_articles_separated_by_three_dashes():
+    second = "The council met again on Friday and approved the budget for next year."
+    sources = load_sources(["-"], stdin=stdin_of(f"{ENGLISH}\n---\n{second}\n"))
+    assert [s.name for s in sources] == ["<stdin>#1", "<stdin>#2"]
+    assert sources[1].text.strip() == second
+    assert load_sources(["-"], stdin=stdin_of(ENGLISH))[0].name == "<stdin>"  # one article: as before
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('{"name": "a"}', '"text" string'),
+    ('{"text": 3}', '"text" string'),
+    ('{"text": "x", "date": 5}', "must be strings"),
+    ('{"text": "x"', "not valid JSON"),
+])
+def test_bad_json_lines_on_stdin_name_the_line(line, problem):
+    good = json.dumps({"text": ENGLISH})
+    with pytest.raises(InputError, match=problem) as info:
+        load_sources(["-"], stdin=stdin_of(f"{good}\n{line}\n"))
+    assert info.value.path == "<stdin> line 2"
+
+
+def test_escape_sequences_inside_json_strings_are_removed():
+    sources = load_sources(["-"], stdin=stdin_of(json.dumps({"name": "a\u001b[2Jb", "text": ENGLISH + "\u001bc"})))
+    assert "\x1b" not in sources[0].text and "\x1b" not in sources[0].name
