@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Sequence
 
@@ -54,6 +55,22 @@ def _own_consistency(figs: list[Figure]) -> list[Figure]:
                 continue
         kept.extend(own)
     return kept
+
+
+def _orders_of_magnitude(figs: list[Figure]) -> list[Figure]:
+    """ "Thousands" alone is any number from a thousand up (12,000 people are thousands of
+    people), but set against another source's "tens of thousands" it is the smaller order of
+    magnitude: "killing thousands" and "tens of thousands dead" are different tolls."""
+    contrasts = [f for f in figs if f.magnitude_hi]
+    if len({f.source for f in contrasts}) < 2:
+        return figs
+    out = []
+    for f in figs:
+        if f.magnitude_hi and f.hi == INF and any(
+                g.source != f.source and g.lo >= f.magnitude_hi for g in contrasts):
+            f = replace(f, hi=f.magnitude_hi)
+        out.append(f)
+    return out
 
 
 _BAND_RATIO = 12.0  # "tens of thousands" and "hundreds of thousands" are still compared
@@ -189,6 +206,7 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
         if len({f.source for f in figs}) < 2:
             continue
         for part, split in _partition(figs):
+            part = _orders_of_magnitude(part)
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from ..models import Sentence
 from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
                       noun_before, subject_before)
-from .count import count_figure
+from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, MONEY_LINKS, MONEY_VERBS, MOST_ADJECTIVES, ORDINALS,
                       OTHER_SUPERLATIVES, PERCENT_LINKS, POPULATION_NOUNS, POPULATION_PLACES,
@@ -317,7 +317,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
-    "": (age_figure, population_figure, count_figure),
+    "": (age_figure, population_figure, count_figure, thing_figure),
 }
 
 

@@ -54,6 +54,10 @@ QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _mode in sorted(_DATA["qualifiers"].items(), key=lambda kv: -len(kv[0].split())):
     QUALIFIERS[_phrase.split()[-1]].append((tuple(_phrase.split()), _mode))
 QUALIFIER_FIRST_WORDS = frozenset(p.split()[0] for p in _DATA["qualifiers"])
+# How far "about 3,500" reaches either side (a fraction of the value), and "nearly 500" below or
+# "just over 500" above: "about 3,500" and a rounded "3,000" are different figures.
+ABOUT: float = _DATA["qualifier_reach"]["about"]
+NEAR: float = _DATA["qualifier_reach"]["nearly"]
 
 # Units.
 DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
@@ -93,6 +97,11 @@ CASUALTY_CUES = _inverted("casualty_cues")
 CASUALTY_NOUNS: dict[str, str] = _DATA["casualty_nouns"]
 KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
 ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
+# Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
+THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
+THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
+ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
 
 AUXILIARIES = _set("auxiliaries")
 SUBSET_WORDS = _set("subset_words")
