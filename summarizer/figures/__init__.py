@@ -32,11 +32,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..models import Disagreement, Sentence
-from .compare import compare, disagreements
+from .compare import compare, differ, disagreements
 from .extract import sentence_figures
 from .figure import Figure
 
-__all__ = ["Figure", "compare", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
+__all__ = ["Figure", "compare", "differ", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
 
 
 def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:

@@ -192,6 +192,17 @@ def disagreements(figures_per_sentence: Sequence[Sequence[Figure]]) -> list[Disa
     return compare(figures_per_sentence)[0]
 
 
+def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
+    """Whether two sentences give different values for the same thing ("Fifteen people were
+    killed" against "14 people were killed"): exactly when :func:`compare` would list a
+    disagreement between them, were they the only sentences, from two sources, undated."""
+    keys = {f.key for f in figures_a}
+    if not any(f.key in keys for f in figures_b):
+        return False  # nothing in common: the usual case, answered without grouping
+    own = [replace(f, source=0) for f in figures_a], [replace(f, source=1) for f in figures_b]
+    return bool(compare(own)[0])
+
+
 def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the

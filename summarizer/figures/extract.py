@@ -32,9 +32,16 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         j += 1
     after = low[j] if j < n else ""
     people_after = after in POPULATION_NOUNS
+    # "Angeles, a city of 300,000," : the amount alone ends the phrase
+    alone = m.end == j and (j >= n or low[j] in (",", ".", ";", ")", "and"))
     entity = None
-    if p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES and people_after:
+    if p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES and (people_after or alone):
         entity = subject_before(s, p - 1, lo)
+    elif people_after and j + 2 < hi and low[j + 1] == "of" and low[p] in ("the", "its", "all"):
+        span = name_fwd(s, j + 2, hi)  # "the 350,000 residents of Angeles City"
+        if span and not is_poss(s, span[1] - 1):
+            name = display(s, *span)
+            entity = (name, norm(name))
     elif p - 1 >= lo and low[p] == "to" and low[p - 1] == "home" and people_after:
         entity = subject_before(s, p - 1, lo)
     else:
@@ -56,7 +63,9 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                         entity = (name, norm(name))
     if entity is None:
         return None
-    return figure_of(s, m, ("population", entity[1]), f"population of {entity[0]}",
+    # "Angeles City" and "Angeles" are one place
+    place = entity[1].rsplit(" ", 1)[0] if entity[1].endswith(" city") else entity[1]
+    return figure_of(s, m, ("population", place), f"population of {entity[0]}",
                      interval(m, measurement=False), with_unit=False, banded=True)
 
 
