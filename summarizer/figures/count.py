@@ -161,7 +161,7 @@ def _counted(s: Tokens, m: Quantity, scope: Scope, what: tuple, topic: str) -> F
     return figure_of(
         s, m, (*what, year, war), topic, interval(m, measurement=False), with_unit=False,
         loose=(place[1] if place else "", venue, when, months, event),
-        loose_label=(f"in {place[0]}" if place else "", f"({venue})" if venue else "",
+        loose_label=(place[0] if place else "", f"({venue})" if venue else "",
                      when_label, f"in {months.title()}" if months else "",
                      f"({event})" if event else ""),
         banded=True,

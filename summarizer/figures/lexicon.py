@@ -126,10 +126,15 @@ ORDINALS: dict[str, int] = _DATA["ordinals"]
 COPULAS = _set("copulas")
 RANK_SCOPES = _set("rank_scopes")  # "the country's largest city"
 
+# Quake magnitudes: the words that name a quake, and those of forecasts, aftershocks and risks.
+QUAKE_WORDS = _set("quake_words")
+FORECAST_WORDS = _set("forecast_words")
+
 CLAUSE_BREAKS = _set("clause_breaks")
 POPULATION_PLACES = _set("population_places")  # "a city of 800,000 people"
 POPULATION_NOUNS = _set("population_nouns")  # ... "people", "inhabitants"
 PLACE_PREPOSITIONS = _set("place_prepositions")  # "killed in Homs", "near Hama"
+PLACE_STEM: int = _DATA["place_stem"]  # letters that name a one-word place: "Hond" uras / an
 SUBJECT_LINKS = _set("subject_links")  # "Hama, a city of", "Homs lies 40 km"
 MONEY_VERBS: dict[str, str] = _DATA["money_verbs"]  # verb -> what the amount is
 MONEY_LINKS = _set("money_links")
