@@ -120,6 +120,15 @@ def test_populations_written_without_a_noun_or_before_the_place():
         FigureClaim("300,000", (0,)), FigureClaim("350,000", (1,))))]
 
 
+def test_crowd_sizes_disagree_but_troops_on_the_march_are_no_crowd():
+    assert _found(
+        "Police said 5,000 people marched through the capital on Sunday.",
+        "Organisers said 20,000 people marched through the capital on Sunday.",
+        "Tens of thousands of troops marched into the capital on Sunday.",
+    ) == [Disagreement("people protesting", (
+        FigureClaim("5,000", (0,)), FigureClaim("20,000", (1,))))]
+
+
 # --------------------------------------------------------------------------------------------
 # One notion of "differ": figures.differ, figures.compare and the citations
 # --------------------------------------------------------------------------------------------

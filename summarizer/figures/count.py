@@ -8,9 +8,10 @@ from __future__ import annotations
 from .context import (dropped, event_near, hedged, months_in, nearest_year, place_near, time_of,
                       venue_near)
 from .figure import Figure, Scope, figure_of
-from .lexicon import (AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE, INCREMENT_WORDS,
-                      KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS, PERSON_NOUNS,
-                      RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS, THING_NOUNS, THING_OUTCOMES)
+from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
+                      INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
+                      PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS, THING_NOUNS,
+                      THING_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 
@@ -137,6 +138,8 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             # "a million people were ordered to flee", "told 12,000 residents to evacuate":
             # an order, not a count of people who left
             kind = "ordered"
+    if kind == "protested" and singular(group.lower()) in ARMED_GROUPS:
+        return None  # "thousands of troops marched": a deployment, not a protest
     if explicit:
         scope.groups[s.clo[m.num]] = group
     return _counted(s, m, scope, ("count", kind, singular(group.lower())),

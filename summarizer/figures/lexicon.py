@@ -96,6 +96,7 @@ CASUALTY_CUES = _inverted("casualty_cues")
 # A count followed directly by one of these nouns is of that kind whatever the verb.
 CASUALTY_NOUNS: dict[str, str] = _DATA["casualty_nouns"]
 KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
+ARMED_GROUPS = _set("armed_groups")  # they march, but do not protest
 ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
 # Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
 THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
