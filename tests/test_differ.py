@@ -33,6 +33,14 @@ def test_evacuation_orders_of_different_sizes_disagree():
         FigureClaim("about 12,000", (0,)), FigureClaim("about 15,000", (1,))))]
 
 
+def test_orders_to_leave_however_worded():
+    assert _found(
+        "Authorities ordered 5,000 people to leave the coast on Monday.",
+        "About 8,000 residents were told to leave the coast on Monday.",
+    ) == [Disagreement("people ordered to leave", (
+        FigureClaim("5,000", (0,)), FigureClaim("about 8,000", (1,))))]
+
+
 def test_an_order_to_leave_is_not_a_count_of_people_who_left():
     assert _found(
         "Officials told about 12,000 residents to evacuate before the river crested.",

@@ -21,8 +21,9 @@ def cue_at(low: list[str], k: int) -> str:
     order ("ordered to leave")."""
     if low[k] in CASUALTY_CUES:
         return CASUALTY_CUES[low[k]]
-    if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and low[k - 2] in ORDER_WORDS:
-        return "ordered"
+    if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and any(
+            low[q] in ORDER_WORDS for q in range(max(0, k - 6), k - 1)):
+        return "ordered"  # "ordered to leave", "ordered 5,000 people to leave"
     return ""
 
 
