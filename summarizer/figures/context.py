@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .lexicon import (PLACE_STEM, CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
+from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
-                      NUMBER_STARTS, PLACE_PREPOSITIONS, REPORT_VERBS, SPAN_WORDS, STOP_WORDS,
-                      SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
+                      NUMBER_STARTS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS, SPAN_WORDS,
+                      STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)

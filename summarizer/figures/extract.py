@@ -36,7 +36,8 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     # "Angeles, a city of 300,000," : the amount alone ends the phrase
     alone = m.end == j and (j >= n or low[j] in (",", ".", ";", ")", "and"))
     entity = None
-    if p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES and (people_after or alone):
+    if (p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES
+            and (people_after or alone)):
         entity = subject_before(s, p - 1, lo)
     elif people_after and j + 2 < hi and low[j + 1] == "of" and low[p] in ("the", "its", "all"):
         span = name_fwd(s, j + 2, hi)  # "the 350,000 residents of Angeles City"
