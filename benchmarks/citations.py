@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import Config, Source  # noqa: E402
 from summarizer.claim_match import FEATURES, WEIGHTS_FILE, features, scores  # noqa: E402
-from summarizer.claims import build_index, figures_conflict  # noqa: E402
+from summarizer.claims import build_index  # noqa: E402
+from summarizer.figures import differ  # noqa: E402
 from summarizer.config import seeds_dir  # noqa: E402
 from summarizer.features import TermMatrix, Tokenizer  # noqa: E402
 from summarizer.load import load_sources  # noqa: E402
@@ -96,7 +97,7 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
             by_quote[a] = {int(j): (float(p), matrix[k]) for k, (j, p) in enumerate(zip(candidates, probability))}
         probability, row = by_quote[a].get(b, (0.0, None))
         # The pipeline cites a passage's members (near-duplicates) whatever the model says.
-        member = cosine >= config.dedup.threshold and not figures_conflict(index.figures[a], index.figures[b])
+        member = cosine >= config.dedup.threshold and not differ(index.stated[a], index.stated[b])
         judged.append({"before": before and not numbers_differ(pair["a"], pair["b"]), "probability": probability,
                        "member": member, "features": row})
     return judged

@@ -12,7 +12,7 @@ Measured on 816 hand-labelled sentence pairs (benchmarks/citations.py; README, "
 from __future__ import annotations
 
 from .claim_match import reporting_rows
-from .claims import ClaimIndex, figures_conflict
+from .figures import differ
 from .models import BriefingSentence, Citation, Pick, Pool
 
 
@@ -24,8 +24,9 @@ def cite(pool: Pool, picks: list[Pick], scores: list[float], threshold: float) -
 def _cite(pool: Pool, index: ClaimIndex, pick: Pick, score: float, threshold: float) -> BriefingSentence:
     quote = pool.sentences[pick.row]
     passage = pool.passages[pick.passage]
-    figures = index.figures[pick.row]
-    rows = [r for r in passage.rows if r != pick.row and not figures_conflict(figures, index.figures[r])]
+    # The figures model of "Where sources differ": a source whose figure differs is listed there,
+    # never cited (the claim model applies the same test to the paraphrases it finds).
+    rows = [r for r in passage.rows if r != pick.row and not differ(pool.figures[pick.row], pool.figures[r])]
     rows += [r for source, r in reporting_rows(index, pick.row, threshold).items() if source not in passage.sources]
     citations = [Citation(quote.source, quote.start, quote.end, quote.text, True)]
     citations += [Citation(m.source, m.start, m.end, m.text, m.text == quote.text)

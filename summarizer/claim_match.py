@@ -5,8 +5,9 @@ the quote's anchor weight it carries (coverage), how much of its own weight is t
 (precision), the same for the names alone and for the quote's main clause, whether it shares the
 quote's event, and whether its figures agree.  A logistic model over these features, fitted on
 labelled pairs (``benchmarks/citations.py --fit`` writes ``data/claim_weights.txt``), scores each
-sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a figure differs: a source that
-counts 15 dead does not report "14 dead", it disagrees.
+sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a
+figure differs (``figures.differ``, the test "Where sources differ" lists by): a source that counts
+15 dead does not report "14 dead", it disagrees.
 
 Features of all sentences come from a handful of sparse products with the quote's row; only the few
 sentences that share a fair part of the quote's anchors are looked at one by one (their figures).
@@ -18,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .claims import ClaimIndex, figures_conflict
+from .claims import ClaimIndex
+from .figures import differ
 
 if TYPE_CHECKING:
     import numpy as np
@@ -139,7 +141,7 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> tu
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
     for k, j in enumerate(candidates):
-        if probability[k] > 0 and figures_conflict(index.figures[row], index.figures[j]):
+        if probability[k] > 0 and differ(index.stated[row], index.stated[j]):
             probability[k] = 0.0
     return candidates, probability
 

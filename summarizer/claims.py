@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -109,8 +109,11 @@ class ClaimIndex:
     weights: np.ndarray  # per anchor: IDF times its kind's weight
     vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
     kinds: np.ndarray  # per anchor: index into KINDS
-    figures: list[tuple[Figure, ...]]  # per sentence
+    figures: list[tuple[Figure, ...]]  # per sentence: the figure cues the match reads
     sources: np.ndarray  # per sentence: its source index
+    # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
+    # whose figure differs never reports the claim, by the same test that lists the difference
+    stated: list[tuple] = field(default_factory=list)
 
     KINDS = ("name", "event", "agent", "word")
 
@@ -355,19 +358,6 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
-def figures_conflict(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
-    """Each side gives a figure that none of the other side's figures of its kind agrees with.
-
-    One that only adds a figure ("died at 87" against "died on Jan. 7 at 87") still agrees, and so
-    do compatible bounds ("over 700" against "at least 727").
-    """
-    def unmatched(xs, ys):
-        kinds = {y.kind for y in ys}
-        return {x.kind for x in xs if x.kind in kinds and not any(x.agrees(y) for y in ys)}
-
-    return bool(unmatched(a, b) & unmatched(b, a))
-
-
 # --------------------------------------------------------------------------------------------
 # Anchors
 # --------------------------------------------------------------------------------------------
@@ -435,8 +425,10 @@ def _run_anchors(run: list[str], names: _Names) -> list[str]:
     return anchors
 
 
-def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer) -> ClaimIndex:
-    """Anchors and figures of every pooled sentence (``texts[i]`` from source ``sources[i]``)."""
+def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer,
+                stated: Sequence[tuple] | None = None) -> ClaimIndex:
+    """Anchors and figures of every pooled sentence (``texts[i]`` from source ``sources[i]``);
+    ``stated``: their figures as the figures package reads them (read here when not given)."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -473,8 +465,13 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
+    if stated is None:
+        from .figures import sentence_figures
+        from .models import Sentence
+
+        stated = sentence_figures([Sentence(t, s, 0, 0, len(t)) for t, s in zip(texts, sources)])
     return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
-                      [extract_figures(t) for t in texts], np.asarray(sources))
+                      [extract_figures(t) for t in texts], np.asarray(sources), list(stated))
 
 
 

@@ -105,6 +105,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
     quotable, quote = editorial.quotes(passages, config)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
+    figures = sentence_figures(sentences)
     return Pool(
         sources=list(sources),
         headlines=headlines,
@@ -119,8 +120,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         quote=quote,
         words=words,
         dates=source_dates(sources, blocks),
-        figures=sentence_figures(sentences),
-        claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer),
+        figures=figures,
+        claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures),
     )
 
 

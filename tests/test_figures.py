@@ -78,11 +78,17 @@ def test_seeds_report_exactly_the_real_disagreements():
             FigureClaim("second-largest", (4,)),
         )),
         # The UN's "over 280,000" (sources 0 and 1) and "tens of thousands" (source 3, at most
-        # 99,999) do not overlap: a real spread a reader should see.  Source 4's "thousands"
-        # is compatible with both and takes no side.
+        # 99,999) do not overlap: a real spread a reader should see.  Source 4's "thousands",
+        # set against source 3's "tens of thousands", is the smaller order of magnitude.
         Disagreement("people displaced", (
             FigureClaim("over 280,000", (0, 1)),
             FigureClaim("tens of thousands", (3,)),
+            FigureClaim("thousands", (4,)),
+        )),
+        # The 1982 massacre: "left tens of thousands dead" (1) against "killing thousands" (3).
+        Disagreement("people killed (1982)", (
+            FigureClaim("tens of thousands", (1,)),
+            FigureClaim("thousands", (3,)),
         )),
     ]
 
@@ -107,7 +113,7 @@ def test_seeds_agreements_are_read_but_not_reported():
     assert sources(("rank", "hama")) == {2}
     for topic in _topics(found):
         assert "distance" not in topic
-        assert "killed" not in topic
+        assert "killed" not in topic or "1982" in topic  # this offensive's toll agrees
         assert "Hama" not in topic
         assert "population" not in topic
 
@@ -262,10 +268,11 @@ def test_vague_amounts():
     found = find_disagreements([
         S(0, base.format("tens of thousands of")),
         S(1, base.format("hundreds of thousands of")),
-        S(2, base.format("thousands of")),  # compatible with both: takes no side
+        S(2, base.format("thousands of")),  # against them, the smaller order of magnitude
     ])
     assert found == [Disagreement("people displaced", (
-        FigureClaim("tens of thousands", (0,)), FigureClaim("hundreds of thousands", (1,))))]
+        FigureClaim("tens of thousands", (0,)), FigureClaim("hundreds of thousands", (1,)),
+        FigureClaim("thousands", (2,))))]
     assert find_disagreements([
         S(0, base.format("tens of thousands of")), S(1, base.format("45,000")),
     ]) == []

@@ -1,9 +1,11 @@
 """Figures on which sources disagree: the "Where sources differ" section of a briefing.
 
 Every sentence is cut once into tokens.  Each figure in it (a count of people killed, injured,
-displaced ...; a distance between two places; an ordinal rank such as "Syria's second-largest
-city"; a population; an age; a percentage or an amount of money with the entity it belongs to)
-is tied to *what it quantifies* and turned into an interval in a canonical unit:
+displaced, ordered to leave, protesting ...; a count of things by what happened to them, such as
+homes without power; a distance between two places; an ordinal rank such as "Syria's
+second-largest city"; a population; an age; a quake's magnitude; a percentage or an amount of
+money with the entity it belongs to) is tied to *what it quantifies* and turned into an interval
+in a canonical unit:
 
 * a strict **key**: everything that must be equal for two figures to be about the same thing
   (kind of quantity, group counted, historical year, the two places of a distance, the entity
@@ -13,10 +15,14 @@ is tied to *what it quantifies* and turned into an interval in a canonical unit:
   things; a figure that names none is compared with the others only when a single value is
   named for that key (when several are, it could be about any of them and is left out);
 * an **interval** ``[lo, hi]``: "at least 727" is [727, inf), "about 70 miles" is 70 mi +-10 %
-  in km, "tens of thousands" is [10,000, 100,000), a round "110km" allows for rounding.
+  in km, "tens of thousands" is [10,000, 100,000), a round "110km" allows for rounding;
+  "thousands" is [1,000, inf) unless another source writes a larger order of magnitude ("tens
+  of thousands"), against which it is [1,000, 10,000).
 
 Figures are grouped by key (never compared pairwise across the input), and a disagreement is
-reported only when two *different sources* give intervals that do not overlap.  When in doubt a
+reported only when two *different sources* give intervals that do not overlap.  Citations use
+the same test (:func:`differ`: two sentences' figures, compared as if alone), so a source is
+never both cited for a figure and listed against it.  When in doubt a
 figure is dropped: a false disagreement misleads a reader more than a missed one.
 
 Pure Python and ``re``; every pattern is linear, the work is linear in the input size.
@@ -32,11 +38,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..models import Disagreement, Sentence
-from .compare import compare, disagreements
+from .compare import compare, differ, disagreements
 from .extract import sentence_figures
 from .figure import Figure
 
-__all__ = ["Figure", "compare", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
+__all__ = ["Figure", "compare", "differ", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
 
 
 def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Sequence
 
@@ -54,6 +55,22 @@ def _own_consistency(figs: list[Figure]) -> list[Figure]:
                 continue
         kept.extend(own)
     return kept
+
+
+def _orders_of_magnitude(figs: list[Figure]) -> list[Figure]:
+    """ "Thousands" alone is any number from a thousand up (12,000 people are thousands of
+    people), but set against another source's "tens of thousands" it is the smaller order of
+    magnitude: "killing thousands" and "tens of thousands dead" are different tolls."""
+    contrasts = [f for f in figs if f.magnitude_hi]
+    if len({f.source for f in contrasts}) < 2:
+        return figs
+    out = []
+    for f in figs:
+        if f.magnitude_hi and f.hi == INF and any(
+                g.source != f.source and g.lo >= f.magnitude_hi for g in contrasts):
+            f = replace(f, hi=f.magnitude_hi)
+        out.append(f)
+    return out
 
 
 _BAND_RATIO = 12.0  # "tens of thousands" and "hundreds of thousands" are still compared
@@ -175,6 +192,17 @@ def disagreements(figures_per_sentence: Sequence[Sequence[Figure]]) -> list[Disa
     return compare(figures_per_sentence)[0]
 
 
+def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
+    """Whether two sentences give different values for the same thing ("Fifteen people were
+    killed" against "14 people were killed"): exactly when :func:`compare` would list a
+    disagreement between them, were they the only sentences, from two sources, undated."""
+    keys = {f.key for f in figures_a}
+    if not any(f.key in keys for f in figures_b):
+        return False  # nothing in common: the usual case, answered without grouping
+    own = [replace(f, source=0) for f in figures_a], [replace(f, source=1) for f in figures_b]
+    return bool(compare(own)[0])
+
+
 def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
@@ -189,6 +217,7 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
         if len({f.source for f in figs}) < 2:
             continue
         for part, split in _partition(figs):
+            part = _orders_of_magnitude(part)
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue

@@ -8,8 +8,8 @@ from bisect import bisect_left
 
 from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
-                      NUMBER_STARTS, PLACE_PREPOSITIONS, REPORT_VERBS, SPAN_WORDS, STOP_WORDS,
-                      SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
+                      NUMBER_STARTS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS, SPAN_WORDS,
+                      STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)
@@ -65,9 +65,28 @@ def entity_before(s: Tokens, i: int, lo: int) -> tuple[str, str] | None:
     return None
 
 
-def place_near(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | None:
-    """Where a count happened: "in/at/near <Name>" after it in its clause, else before it."""
+def place_key(name: str) -> str:
+    """A place as compared: one word by its first letters, so that "Honduras" and the
+    "Honduran" of "Honduran officials" are one place; several words as written."""
+    key = norm(name)
+    return key[:PLACE_STEM] if " " not in key and "+" not in key else key
 
+
+def place_near(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | None:
+    """Where a count happened, (label, key): "in/at/near <Name>" after it in its clause, else
+    before it, else the country a demonym names ("Nicaraguan officials said ...")."""
+    found = _place_named(s, m, lo, hi)
+    if found is not None:
+        return f"in {found[0]}", place_key(found[0]) if "+" not in found[1] else found[1]
+    for k in range(lo, hi - 1):
+        word = s.toks[k]
+        if (word[0].isupper() and is_demonym(word) and base(s.low[k]) not in NOT_NAMES
+                and s.toks[k + 1][0].islower() and s.low[k + 1] not in STOP_WORDS):
+            return f"({word} {s.low[k + 1]})", place_key(word)
+    return None
+
+
+def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | None:
     low = s.low
 
     def place_at(k: int) -> tuple[str, str] | None:

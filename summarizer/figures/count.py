@@ -1,16 +1,30 @@
 """Counts of people: killed, injured, displaced, missing, arrested ... tied to the group counted
 ("30 Palestinian civilians"), to the casualty word that says what happened to them, and to the
-place, venue, day, month and kind of event around them."""
+place, venue, day, month and kind of event around them; and counts of things (homes, flights
+...) tied to what happened to them ("destroyed", "without power")."""
 
 from __future__ import annotations
 
-from .context import dropped, event_near, months_in, nearest_year, place_near, time_of, venue_near
+from .context import (dropped, event_near, hedged, months_in, nearest_year, place_near, time_of,
+                      venue_near)
 from .figure import Figure, Scope, figure_of
-from .lexicon import (AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE, INCREMENT_WORDS,
-                      KIND_LABELS, MODALS, NOT_NAMES, ORDER_WORDS, PERSON_NOUNS, STOP_WORDS,
-                      SUBSET_WORDS)
+from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
+                      INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
+                      PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS, THING_NOUNS,
+                      THING_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
+
+
+def cue_at(low: list[str], k: int) -> str:
+    """The kind of casualty word k names, "" if none: "killed", "fled" ...; "leave" only in an
+    order ("ordered to leave")."""
+    if low[k] in CASUALTY_CUES:
+        return CASUALTY_CUES[low[k]]
+    if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and any(
+            low[q] in ORDER_WORDS for q in range(max(0, k - 6), k - 1)):
+        return "ordered"  # "ordered to leave", "ordered 5,000 people to leave"
+    return ""
 
 
 def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -97,16 +111,16 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         d = 0
         for k in range(m.start - 1, max(lo, m.start - 7) - 1, -1):
             d += 3 if low[k] in ("and", ",", "while", "but") else 1
-            if low[k] in CASUALTY_CUES:
-                best, best_d, best_k = CASUALTY_CUES[low[k]], d, k
+            if cue_at(low, k):
+                best, best_d, best_k = cue_at(low, k), d, k
                 break
         d = 0
         for k in range(j_after, min(hi, j_after + 12)):
             if k in scope.numbers and not (k >= 1 and low[k - 1] in SUBSET_WORDS):
                 break
-            if low[k] in CASUALTY_CUES:
+            if cue_at(low, k):
                 if d + 1 < best_d:
-                    best, best_d, best_k = CASUALTY_CUES[low[k]], d + 1, k
+                    best, best_d, best_k = cue_at(low, k), d + 1, k
                 break
             if low[k] in MODALS:
                 return None  # "could have killed 30": not a claim
@@ -120,30 +134,86 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                 return None
         kind = best
         if kind in ("displaced", "evacuated") and any(
-                low[k] in ORDER_WORDS for k in range(max(lo, best_k - 3), best_k)):
-            kind = "ordered"  # "a million people were ordered to flee": an order, not a count
-    war = any(low[k] in ("war", "wars", "conflict") for k in range(lo, hi))
+                low[k] in ORDER_WORDS for k in (*range(max(lo, best_k - 3), best_k),
+                                                *range(max(lo, m.start - 2), m.start))):
+            # "a million people were ordered to flee", "told 12,000 residents to evacuate":
+            # an order, not a count of people who left
+            kind = "ordered"
+    if kind == "protested" and singular(group.lower()) in ARMED_GROUPS:
+        return None  # "thousands of troops marched": a deployment, not a protest
+    if explicit:
+        scope.groups[s.clo[m.num]] = group
+    return _counted(s, m, scope, ("count", kind, singular(group.lower())),
+                    f"{group} {KIND_LABELS[kind]}")
+
+
+def _counted(s: Tokens, m: Quantity, scope: Scope, what: tuple, topic: str) -> Figure:
+    """A count of what ``what`` names, with the circumstances that tell one toll from another:
+    the war or the year (strict), the place, venue, day, month and kind of event (loose)."""
+    lo, hi = scope.lo, scope.hi
+    war = any(s.low[k] in ("war", "wars", "conflict") for k in range(lo, hi))
     year = nearest_year(scope.years, m, lo, hi)
     place = place_near(s, m, lo, hi)
     venue = venue_near(s, m, hi)
     when, when_label = time_of(s, m, lo, hi)
     months = months_in(s, lo, hi)
     event = event_near(s, m)
-    topic = f"{group} {KIND_LABELS[kind]}"
     if war:
         topic += " in the war"
     if year:
         topic += f" ({year})"
-    if explicit:
-        scope.groups[s.clo[m.num]] = group
     return figure_of(
-        s, m, ("count", kind, singular(group.lower()), year, war), topic,
-        interval(m, measurement=False), with_unit=False,
+        s, m, (*what, year, war), topic, interval(m, measurement=False), with_unit=False,
         loose=(place[1] if place else "", venue, when, months, event),
-        loose_label=(f"in {place[0]}" if place else "", f"({venue})" if venue else "",
+        loose_label=(place[0] if place else "", f"({venue})" if venue else "",
                      when_label, f"in {months.title()}" if months else "",
                      f"({event})" if event else ""),
         banded=True,
     )
 
 
+def thing_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """Homes, buildings, customers, flights ... counted with what happened to them: "cutting
+    power to 3,000 homes", "destroyed 500 houses", "1,200 flights were cancelled"."""
+    lo, hi = scope.lo, scope.hi
+    low, n = s.low, len(s.low)
+    if dropped(s, m, lo) or hedged(s, m, lo):
+        return None
+    prev = low[m.start - 1] if m.start >= 1 else ""
+    if prev in ("no", "not", "another", "only", "all") or prev in SUBSET_WORDS:
+        return None
+    j = m.core_end
+    if j < n and low[j] == "of" and m.vague:
+        j += 1
+    if j < n and low[j] not in THING_NOUNS and low[j] not in INCREMENT_WORDS and (
+            s.toks[j][0].islower() and low[j] not in STOP_WORDS):
+        j += 1  # "3,000 wooden homes"
+    if j >= n or low[j] not in THING_NOUNS:
+        return None
+    thing = THING_NOUNS[low[j]]
+    # The nearest word saying what happened to them, before the amount or after the noun,
+    # and not past another amount.
+    found: list[tuple[int, int]] = []  # (distance, token)
+    for k in range(m.start - 1, max(lo, m.start - 6) - 1, -1):
+        if k in scope.numbers:
+            break
+        if low[k] in THING_OUTCOMES:
+            found.append((m.start - k, k))
+            break
+    for k in range(j + 1, min(hi, j + 9)):
+        if k in scope.numbers:
+            break
+        if low[k] in THING_OUTCOMES:
+            found.append((k - j, k))
+            break
+    if not found:
+        return None
+    k = min(found)[1]
+    outcome = THING_OUTCOMES[low[k]]
+    near = range(max(lo, k - 2), min(hi, k + 3))
+    if any(low[q] in THING_OUTCOMES and THING_OUTCOMES[low[q]] != outcome
+           and low[(q + k) // 2] in ("or", "and") for q in (k - 2, k + 2) if lo <= q < hi):
+        return None  # "damaged or destroyed": a combined figure
+    if outcome == "without power" and any(low[q] in RESTORE_WORDS for q in near):
+        outcome = "with power restored"
+    return _counted(s, m, scope, ("things", outcome, thing), f"{plural(thing)} {outcome}")

@@ -10,12 +10,13 @@ from typing import Callable, Sequence
 
 from ..models import Sentence
 from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
-                      noun_before, subject_before)
-from .count import count_figure
+                      noun_before, place_near, subject_before, time_of)
+from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
-from .lexicon import (COPULAS, DIRECTIONS, MONEY_LINKS, MONEY_VERBS, MOST_ADJECTIVES, ORDINALS,
-                      OTHER_SUPERLATIVES, PERCENT_LINKS, POPULATION_NOUNS, POPULATION_PLACES,
-                      RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
+                      MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
+                      POPULATION_NOUNS, POPULATION_PLACES, QUAKE_WORDS, RANK_SCOPES,
+                      SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -32,9 +33,17 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         j += 1
     after = low[j] if j < n else ""
     people_after = after in POPULATION_NOUNS
+    # "Angeles, a city of 300,000," : the amount alone ends the phrase
+    alone = m.end == j and (j >= n or low[j] in (",", ".", ";", ")", "and"))
     entity = None
-    if p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES and people_after:
+    if (p - 1 >= lo and low[p] == "of" and low[p - 1] in POPULATION_PLACES
+            and (people_after or alone)):
         entity = subject_before(s, p - 1, lo)
+    elif people_after and j + 2 < hi and low[j + 1] == "of" and low[p] in ("the", "its", "all"):
+        span = name_fwd(s, j + 2, hi)  # "the 350,000 residents of Angeles City"
+        if span and not is_poss(s, span[1] - 1):
+            name = display(s, *span)
+            entity = (name, norm(name))
     elif p - 1 >= lo and low[p] == "to" and low[p - 1] == "home" and people_after:
         entity = subject_before(s, p - 1, lo)
     else:
@@ -56,7 +65,9 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                         entity = (name, norm(name))
     if entity is None:
         return None
-    return figure_of(s, m, ("population", entity[1]), f"population of {entity[0]}",
+    # "Angeles City" and "Angeles" are one place
+    place = entity[1].rsplit(" ", 1)[0] if entity[1].endswith(" city") else entity[1]
+    return figure_of(s, m, ("population", place), f"population of {entity[0]}",
                      interval(m, measurement=False), with_unit=False, banded=True)
 
 
@@ -208,6 +219,39 @@ def money_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                      interval(m, measurement=False), with_unit=True, banded=True)
 
 
+def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "measured 6.9 on the Richter scale", "a 6.9-magnitude quake", "a magnitude 7.1
+    earthquake": the magnitude of a quake (of the year written beside it, if any)."""
+    lo, hi = scope.lo, scope.hi
+    low, n = s.low, len(s.low)
+    if not m.digits or m.vague or m.mode in ("min", "max") or not 1 <= m.lo <= 10:
+        return None
+    after = [low[k] for k in range(m.core_end, min(n, m.core_end + 4))]
+    before = [low[k] for k in range(max(0, m.start - 3), m.start)]
+    richter = after[:1] == ["on"] and "richter" in after
+    named = (after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]
+             or before[-1:] == ["magnitude"] or before[-2:] == ["magnitude", "of"])
+    if not (richter or named):
+        return None
+    if (not QUAKE_WORDS.intersection(low) or FORECAST_WORDS.intersection(low[lo:hi])
+            or hedged(s, m, lo) or dropped(s, m, lo)):
+        return None  # an aftershock, a forecast or a comparison: not the quake's magnitude
+    near = low[max(lo, m.start - 3):min(hi, m.end + 4)]
+    if any(w in QUAKE_WORDS and w.endswith("s") for w in near):
+        return None  # "5-magnitude quakes": several quakes, not one
+    year = nearest_year(scope.years, m, lo, hi)
+    topic = f"the quake's magnitude ({year})" if year else "the quake's magnitude"
+    exact = replace(m, round=False)  # "7" is 6.95 to 7.05, like "7.0"
+    # Which quake: where and when ("Sunday's quake", "on Aug. 6 a quake"), as for a toll.
+    place = place_near(s, m, lo, hi)
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return figure_of(s, m, ("magnitude", year), topic, interval(exact, measurement=True),
+                     with_unit=False, loose=(place[1] if place else "", when, months),
+                     loose_label=(place[0] if place else "", when_label,
+                                  f"in {months.title()}" if months else ""))
+
+
 def rank_figures(s: Tokens) -> list[Figure]:
     """ "Aleppo, Syria's second-largest city": Aleppo is 2nd among Syria's cities."""
     low, toks, n = s.low, s.toks, len(s.low)
@@ -317,7 +361,8 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
-    "": (age_figure, population_figure, count_figure),
+    "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure),
+    "other": (magnitude_figure,),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import BELOW, INF
 from .quantity import Quantity, value_text
 from .tokens import Tokens, position
 
@@ -26,6 +27,9 @@ class Figure:
     loose_label: tuple[str, ...] = ()  # how a topic names each ("in Aleppo", "on Monday")
     banded: bool = False  # counts: values an order of magnitude apart are different things
     band_gap: float = 0.0  # ages: values further apart than this are different moments
+    # An amount written as an order of magnitude ("thousands", "tens of thousands"): its upper
+    # end read as one ("thousands": fewer than 10,000); 0.0 for any other amount.
+    magnitude_hi: float = 0.0
 
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
@@ -33,8 +37,11 @@ def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[floa
     """The figure amount m of sentence s gives: its value as written (with its unit or not),
     its source and where it stands in the input."""
     lo, hi = bounds
+    magnitude_hi = 0.0
+    if m.magnitude and not m.mode:
+        magnitude_hi = hi if hi < INF else lo * 10 * BELOW
     return Figure(key, topic, lo, hi, value_text(s, m, with_unit), s.source, position(s, m.num),
-                  **attributes)
+                  magnitude_hi=magnitude_hi, **attributes)
 
 
 @dataclass

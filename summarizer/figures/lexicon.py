@@ -54,6 +54,10 @@ QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _mode in sorted(_DATA["qualifiers"].items(), key=lambda kv: -len(kv[0].split())):
     QUALIFIERS[_phrase.split()[-1]].append((tuple(_phrase.split()), _mode))
 QUALIFIER_FIRST_WORDS = frozenset(p.split()[0] for p in _DATA["qualifiers"])
+# How far "about 3,500" reaches either side (a fraction of the value), and "nearly 500" below or
+# "just over 500" above: "about 3,500" and a rounded "3,000" are different figures.
+ABOUT: float = _DATA["qualifier_reach"]["about"]
+NEAR: float = _DATA["qualifier_reach"]["nearly"]
 
 # Units.
 DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
@@ -92,7 +96,13 @@ CASUALTY_CUES = _inverted("casualty_cues")
 # A count followed directly by one of these nouns is of that kind whatever the verb.
 CASUALTY_NOUNS: dict[str, str] = _DATA["casualty_nouns"]
 KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
+ARMED_GROUPS = _set("armed_groups")  # they march, but do not protest
 ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
+# Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
+THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
+THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
+ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
 
 AUXILIARIES = _set("auxiliaries")
 SUBSET_WORDS = _set("subset_words")
@@ -117,10 +127,15 @@ ORDINALS: dict[str, int] = _DATA["ordinals"]
 COPULAS = _set("copulas")
 RANK_SCOPES = _set("rank_scopes")  # "the country's largest city"
 
+# Quake magnitudes: the words that name a quake, and those of forecasts, aftershocks and risks.
+QUAKE_WORDS = _set("quake_words")
+FORECAST_WORDS = _set("forecast_words")
+
 CLAUSE_BREAKS = _set("clause_breaks")
 POPULATION_PLACES = _set("population_places")  # "a city of 800,000 people"
 POPULATION_NOUNS = _set("population_nouns")  # ... "people", "inhabitants"
 PLACE_PREPOSITIONS = _set("place_prepositions")  # "killed in Homs", "near Hama"
+PLACE_STEM: int = _DATA["place_stem"]  # letters that name a one-word place: "Hond" uras / an
 SUBJECT_LINKS = _set("subject_links")  # "Hama, a city of", "Homs lies 40 km"
 MONEY_VERBS: dict[str, str] = _DATA["money_verbs"]  # verb -> what the amount is
 MONEY_LINKS = _set("money_links")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .lexicon import (BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
+from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
                       DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS, MONTH_WORDS,
-                      NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, QUALIFIER_FIRST_WORDS,
+                      NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, QUALIFIER_FIRST_WORDS,
                       QUALIFIERS, SCALES, SMALL_NUMBERS, SPEED_UNITS, TENS, TIME_UNITS,
                       VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS)
 from .tokens import Tokens, adjacent, base
@@ -38,6 +38,9 @@ class Quantity:
     unit: str = ""
     factor: float = 1.0  # to the unit's canonical one (distances: km)
     currency: str = ""
+    # Written as an order of magnitude ("thousands", "tens of thousands", "several hundred"):
+    # read against another such amount, "thousands" means fewer than ten thousand.
+    magnitude: bool = False
 
 
 def _trailing_zeros(n: float) -> int:
@@ -59,7 +62,7 @@ def _number(s: Tokens, i: int) -> Quantity | None:
     nxt2 = low[i + 2] if i + 2 < n else ""
 
     def vague(lo: float, hi: float, center: float, ulp: float, end: int) -> Quantity:
-        return Quantity(i, i, end, end, lo, hi, center, ulp, True, True, False)
+        return Quantity(i, i, end, end, lo, hi, center, ulp, True, True, False, magnitude=True)
 
     if t[0].isdigit():
         raw = t.replace(",", "")
@@ -224,7 +227,7 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
         scale = unit.scale
         m = Quantity(start, q.num, unit.end, q.end, q.lo * scale, q.hi * scale, q.center * scale,
                      q.ulp * scale, q.round or scale != 1.0, q.vague, q.digits, mode, unit.name,
-                     unit.factor, unit.currency or currency)
+                     unit.factor, unit.currency or currency, q.magnitude)
     if not unit.name:
         plain = _plain_unit(s, m)
         if plain:
@@ -337,13 +340,13 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
         tol = m.ulp / 2 if measurement else 0.0
     lo, hi = m.lo - tol, m.hi + tol
     if m.mode == "about":
-        lo, hi = min(lo, 0.9 * m.lo), max(hi, 1.1 * m.hi)
+        lo, hi = min(lo, (1 - ABOUT) * m.lo), max(hi, (1 + ABOUT) * m.hi)
     elif m.mode == "min":
         lo, hi = m.lo, INF
     elif m.mode == "just_over":
-        lo, hi = m.lo, max(hi, 1.1 * m.hi)
+        lo, hi = m.lo, max(hi, (1 + NEAR) * m.hi)
     elif m.mode == "nearly":
-        lo = min(0.9 * m.lo, lo)
+        lo = min((1 - NEAR) * m.lo, lo)
         hi = m.hi
     elif m.mode == "max":
         lo = 0.0

@@ -1,0 +1,224 @@
+"""'Where sources differ' against a careful reader: recall and false alarms on labelled clusters.
+
+Usage:
+    python benchmarks/disagreements.py LABELS.jsonl [--data FILE.jsonl ...] [--baseline CHECKOUT] [--show]
+
+LABELS is JSONL, one labelled news cluster a line (kept outside the repository: it quotes the
+clusters' text):
+
+    {"set": "duc2002", "cluster": "d061j", "split": "tune" | "held-out",
+     "disagreements": [{"what": "people killed in Jamaica", "kind": "disagreement" | "update",
+                        "words": ["killed", "dead"],
+                        "values": [{"value": "45", "docs": ["AP880913-0129"]},
+                                   {"value": "at least 26", "docs": ["AP880912-0201"]}]}],
+     "judged": [...]}
+
+"disagreements" lists every figure on which the cluster's sources differ, as a careful reader
+would (kind "disagreement"), and figures that only moved from earlier to later reports (kind
+"update"); "judged" keeps the reader's verdicts on the reports read while labelling (not scored).
+The clusters' text comes from --data (default: ../shared/eval/duc2002_100.jsonl and
+duc2001_100.jsonl beside the repository).  Each source is dated from its DUC document id where
+the id holds the day (AP, APW, NYT, XIE, WSJ: YYMMDD; LA: MMDDYY), as a JSON input's date field
+would date it; the others are undated.
+
+A report matches a labelled disagreement when its topic holds one of the label's words and two
+of its claims are given by sources of two different labelled values, with the number the label
+writes for each (where it writes one).  Recall: labelled
+disagreements matched by some report.  False alarms: reports that match no label (updates
+listed as disagreements are counted apart).  Printed for the tuning part and the held-out part;
+with --baseline, for that checkout of the project too (e.g. the main branch), side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
+EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+            ROOT.parent / "shared" / "eval")
+DEFAULT_DATA = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+_YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
+_MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("labels", type=Path, help="JSONL file of labelled clusters")
+    parser.add_argument("--data", nargs="*", type=Path, default=DEFAULT_DATA, help="JSONL files of clusters")
+    parser.add_argument("--baseline", type=Path, help="another checkout of the project to compare with")
+    parser.add_argument("--show", action="store_true", help="print every report and what it matched")
+    # The baseline's half: the reports of the checkout at --root, as JSON.
+    parser.add_argument("--reports-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def doc_date(doc_id: str) -> str | None:
+    """The publication day a DUC document id holds, ISO, or None."""
+    if m := _YYMMDD.match(doc_id):
+        year, month, day = m.groups()
+    elif m := _MMDDYY.match(doc_id):
+        month, day, year = m.groups()
+    else:
+        return None
+    try:
+        return date(1900 + int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def reports(labels: list[dict], data: list[Path], root: Path) -> dict[str, list[dict]]:
+    """What the checkout at root lists under "Where sources differ" for each labelled cluster:
+    {cluster: [{"topic", "claims": [{"value", "docs"}]}]}."""
+    sys.path.insert(0, str(root))
+    from summarizer import Config, Source, build_pool
+    from summarizer.figures import compare
+
+    clusters = {}
+    for path in data:
+        for cluster in read_jsonl(path):
+            clusters[cluster["id"]] = cluster
+    out = {}
+    for label in labels:
+        cluster = clusters.get(label["cluster"])
+        if cluster is None:
+            raise SystemExit(f"{label['cluster']}: not in {', '.join(map(str, data))}")
+        docs = cluster["docs"]
+        sources = [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
+        pool = build_pool(sources, Config())
+        found, _ = compare(pool.figures, pool.dates)
+        out[label["cluster"]] = [
+            {"topic": d.topic,
+             "claims": [{"value": c.value, "docs": [docs[s]["id"] for s in c.sources]} for c in d.claims]}
+            for d in found]
+    return out
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def numbers(text: str) -> set[float]:
+    """The numbers a value writes ("more than 300 / 305": 300 and 305; "five": 5)."""
+    found = set()
+    for token in _NUMBER.findall(text.casefold()):
+        if token[0].isdigit():
+            found.add(float(token.replace(",", "")))
+        elif token in _WORDS:
+            found.add(float(_WORDS[token]))
+    return found
+
+
+def _gives(claim: dict, value: dict) -> bool:
+    """A claim of a report gives a labelled value: a source in common, and the same number
+    where the label writes one."""
+    if not set(claim["docs"]) & set(value["docs"]):
+        return False
+    wanted = numbers(value["value"])
+    return not wanted or bool(wanted & numbers(claim["value"]))
+
+
+def matches(report: dict, labelled: dict) -> bool:
+    topic = report["topic"].casefold()
+    if not any(word.casefold() in topic for word in labelled["words"]):
+        return False
+    values = labelled["values"]
+    claims = report["claims"]
+    return any(_gives(a, values[i]) and _gives(b, values[j])
+               for x, a in enumerate(claims) for b in claims[x + 1:]
+               for i in range(len(values)) for j in range(len(values)) if i != j)
+
+
+def score(labels: list[dict], found: dict[str, list[dict]], show: bool) -> dict[str, dict[str, int]]:
+    """Per split: labelled disagreements, those found, reports, false alarms, updates reported."""
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for label in labels:
+        split = totals[label["split"]]
+        cluster_reports = found[label["cluster"]]
+        real = [d for d in label["disagreements"] if d.get("kind", "disagreement") == "disagreement"]
+        updates = [d for d in label["disagreements"] if d.get("kind") == "update"]
+        split["clusters"] += 1
+        split["labelled"] += len(real)
+        split["found"] += sum(any(matches(r, d) for r in cluster_reports) for d in real)
+        for r in cluster_reports:
+            split["reports"] += 1
+            verdict = ("true" if any(matches(r, d) for d in real)
+                       else "update" if any(matches(r, d) for d in updates) else "FALSE ALARM")
+            split["false alarms"] += verdict == "FALSE ALARM"
+            split["updates reported"] += verdict == "update"
+            if show:
+                claims = "; ".join(f"{c['value']} {c['docs']}" for c in r["claims"])
+                print(f"  {label['cluster']} [{verdict}] {r['topic']}: {claims}")
+        if show:
+            for d in real:
+                if not any(matches(r, d) for r in cluster_reports):
+                    print(f"  {label['cluster']} [missed] {d['what']}: "
+                          + "; ".join(f"{v['value']} {v['docs']}" for v in d["values"]))
+    return totals
+
+
+def print_table(columns: dict[str, dict[str, dict[str, int]]]) -> None:
+    names = list(columns)
+    print(f"{'':<28}" + "".join(f"{name:>16}" for name in names))
+    for split in ("tune", "held-out"):
+        if not any(split in c for c in columns.values()):
+            continue
+        first = columns[names[0]][split]
+        print(f"{split} ({first['clusters']} clusters, {first['labelled']} labelled disagreements)")
+        for row in ("recall", "found", "reports", "false alarms", "updates reported"):
+            cells = []
+            for name in names:
+                t = columns[name].get(split, {})
+                if row == "recall":
+                    cells.append(f"{t.get('found', 0) / t['labelled']:.2f}" if t.get("labelled") else "-")
+                else:
+                    cells.append(str(t.get(row, 0)))
+            print(f"  {row:<26}" + "".join(f"{c:>16}" for c in cells))
+
+
+def main() -> None:
+    args = parse_args()
+    if not args.labels.is_file():
+        raise SystemExit(f"{args.labels}: no label file (build one as the module docstring says)")
+    missing = [str(p) for p in args.data if not p.is_file()]
+    if missing:
+        raise SystemExit(f"{', '.join(missing)}: cluster data not found (pass --data)")
+    labels = read_jsonl(args.labels)
+    if args.reports_only:
+        json.dump(reports(labels, args.data, args.root), sys.stdout)
+        return
+    columns = {}
+    if args.baseline:
+        command = [sys.executable, str(Path(__file__).resolve()), str(args.labels.resolve()),
+                   "--reports-only", "--root", str(args.baseline.resolve()), "--data",
+                   *(str(p.resolve()) for p in args.data)]
+        baseline = subprocess.run(command, capture_output=True, text=True, check=False)
+        if baseline.returncode:
+            last = (baseline.stderr.strip().splitlines() or ["no message"])[-1]
+            raise SystemExit(f"{args.baseline}: the baseline run failed: {last}")
+        if args.show:
+            print(f"baseline {args.baseline}:")
+        columns["baseline"] = score(labels, json.loads(baseline.stdout), args.show)
+    if args.show:
+        print("this checkout:")
+    columns["this checkout"] = score(labels, reports(labels, args.data, ROOT), args.show)
+    print_table(columns)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""The disagreements benchmark on a made-up cluster: what counts as found, missed, a false alarm
+or an update listed as a disagreement."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "disagreements.py"
+
+_spec = importlib.util.spec_from_file_location("disagreements_benchmark", SCRIPT)
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+CLUSTER = {"id": "flood1", "docs": [
+    {"id": "AP240301-0001", "text": "The flood killed 15 people in the valley, officials said.\n\n"
+                                    "Rennick, a city of 300,000, was spared."},
+    {"id": "AP240301-0002", "text": "The flood killed 14 people in the valley, the governor said.\n\n"
+                                    "The river is 40 km long."},
+    {"id": "FT924-0003", "text": "Rescuers searched the valley on Friday.\n\n"
+                                 "The ash threatens the 350,000 residents of Rennick City."},
+]}
+
+
+def _write(tmp_path: Path, disagreements: list[dict]) -> tuple[Path, Path]:
+    data = tmp_path / "clusters.jsonl"
+    data.write_text(json.dumps(CLUSTER) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"set": "made-up", "cluster": "flood1", "split": "held-out",
+                                  "disagreements": disagreements}) + "\n", encoding="utf-8")
+    return labels, data
+
+
+def _label(what, words, *values, kind="disagreement"):
+    return {"what": what, "words": words, "kind": kind,
+            "values": [{"value": v, "docs": d} for v, d in values]}
+
+
+def test_found_missed_and_false_alarms_are_counted(tmp_path):
+    labels, data = _write(tmp_path, [
+        _label("people killed", ["killed"], ("15", ["AP240301-0001"]), ("14", ["AP240301-0002"])),
+        _label("length of the river", ["length"], ("40 km", ["AP240301-0002"]), ("45 km", ["FT924-0003"])),
+    ])
+    rows = bench.read_jsonl(labels)
+    found = bench.reports(rows, [data], ROOT)
+    topics = sorted(r["topic"] for r in found["flood1"])
+    assert topics == ["people killed", "population of Rennick"]
+    totals = bench.score(rows, found, show=False)["held-out"]
+    assert (totals["labelled"], totals["found"], totals["reports"]) == (2, 1, 2)
+    assert totals["false alarms"] == 1  # the population, which the label does not list
+    assert totals["updates reported"] == 0
+
+
+def test_a_report_of_an_update_is_counted_apart(tmp_path):
+    labels, data = _write(tmp_path, [
+        _label("people killed", ["killed"], ("15", ["AP240301-0001"]), ("14", ["AP240301-0002"]), kind="update"),
+        _label("population of Rennick", ["population"], ("300,000", ["AP240301-0001"]), ("350,000", ["FT924-0003"])),
+    ])
+    rows = bench.read_jsonl(labels)
+    totals = bench.score(rows, bench.reports(rows, [data], ROOT), show=False)["held-out"]
+    assert (totals["labelled"], totals["found"], totals["false alarms"], totals["updates reported"]) == (1, 1, 0, 1)
+
+
+def test_a_label_matches_only_with_its_numbers():
+    report = {"topic": "people injured", "claims": [{"value": "five", "docs": ["a"]}, {"value": "19", "docs": ["b"]}]}
+    same = _label("injured", ["injured"], ("5", ["a"]), ("19", ["b"]))
+    other = _label("injured elsewhere", ["injured"], ("305", ["a"]), ("463", ["b"]))
+    assert bench.matches(report, same)
+    assert not bench.matches(report, other)
+
+
+def test_duc_ids_date_their_documents():
+    assert bench.doc_date("AP880911-0016") == "1988-09-11"
+    assert bench.doc_date("LA010189-0001") == "1989-01-01"
+    assert bench.doc_date("FT923-5089") is None
+
+
+def test_a_missing_label_file_is_one_line(tmp_path):
+    missing = tmp_path / "nope.jsonl"
+    done = subprocess.run([sys.executable, str(SCRIPT), str(missing)], capture_output=True, text=True)
+    assert done.returncode != 0
+    assert done.stderr.strip() == f"{missing}: no label file (build one as the module docstring says)"
