@@ -440,10 +440,13 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     rows, cols, in_core = [], [], []
     link_index: dict[str, int] = {}
     link_rows, link_cols = [], []
+    read: dict[str, tuple] = {}  # a text's anchors, read once however many sources copy it
     for row, (text, tokens) in enumerate(zip(texts, tokenized)):
-        stems = [tokenizer.stem(t) for t in tokens]
-        every, core, links = _sentence_anchors(tokens, stems, names, phrases, skip, _core_tokens(text))
-        core = set(core)
+        if text not in read:
+            stems = [tokenizer.stem(t) for t in tokens]
+            every, core, links = _sentence_anchors(tokens, stems, names, phrases, skip, _core_tokens(text))
+            read[text] = every, set(core), links
+        every, core, links = read[text]
         for link in links:
             link_rows.append(row)
             link_cols.append(link_index.setdefault(link, len(link_index)))
@@ -465,13 +468,14 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
+    cues = {t: extract_figures(t) for t in read}
     if stated is None:
         from .figures import sentence_figures
         from .models import Sentence
 
         stated = sentence_figures([Sentence(t, s, 0, 0, len(t)) for t, s in zip(texts, sources)])
     return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
-                      [extract_figures(t) for t in texts], np.asarray(sources), list(stated))
+                      [cues[t] for t in texts], np.asarray(sources), list(stated))
 
 
 
@@ -492,9 +496,12 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, f
     n, size = anchors.shape
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    graph = similarity_graph(normalize_rows(anchors @ sp.diags(idf)), threshold=ALIGNED).tocoo()
-    across = (sources[graph.row] != sources[graph.col]) & first_copy[graph.row] & first_copy[graph.col]
-    aligned = sp.csr_matrix((np.ones(across.sum()), (graph.row[across], graph.col[across])), shape=(n, n))
+    # First copies only: a sentence copied by thousands of outlets would make the graph quadratic.
+    firsts = np.flatnonzero(first_copy)
+    graph = similarity_graph(normalize_rows(anchors[firsts] @ sp.diags(idf)), threshold=ALIGNED).tocoo()
+    rows, cols = firsts[graph.row], firsts[graph.col]
+    across = sources[rows] != sources[cols]
+    aligned = sp.csr_matrix((np.ones(across.sum()), (rows[across], cols[across])), shape=(n, n))
     crossed = (anchors.T @ aligned @ anchors).tocoo()  # [u, v]: aligned pairs with u on one side, v on the other
     together = anchors.T @ anchors
     words = kinds == ClaimIndex.KINDS.index("word")

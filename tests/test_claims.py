@@ -100,3 +100,15 @@ def test_a_source_with_another_figure_for_the_claim_does_not_report_it():
     index = index_of(STRIKE)
     assert reporting_rows(index, 1, THRESHOLD) == {3: 8}  # 120 homes again, not the 150 of source 2
     assert reporting_rows(index, 7, THRESHOLD) == {}
+
+
+def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
+    import tracemalloc
+
+    story = [(i, text) for i in range(3000) for _, text in STRIKE[:3]]
+    tracemalloc.start()
+    index = index_of(story)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert index.anchors.shape[0] == 9000
+    assert peak < 150 * 2**20  # pairwise alignment of every copy would take gigabytes
