@@ -1,0 +1,241 @@
+"""Summary-level objective: the summary as close as it can get to the cluster's centroid, plus the
+weighted concepts it covers (Ghalandari 2017, "Revisiting the centroid-based method"; concepts in
+the spirit of Gillick & Favre's ICSI system).
+
+objective(S) = cos(sum of S's vectors, centroid) + concept_weight * (weight of concepts S covers)
+               / (weight of all concepts) + prior_weight * sum over S of prior * words / max_words
+
+The last term is the editorial prior (relative to the best passage's), counted per word: it keeps
+the briefing plainly worded and lead-heavy, and rewards filling the budget.  Passages far down
+the prior (below ``min_prior`` of the best) are no candidates at all.
+
+Vectors are IDF-weighted stem counts (IDF over the pooled sentences); the centroid is the sum of
+every pooled sentence's vector, its entries at or below ``centroid_cut`` of its largest set to 0
+so that only the cluster's topic words count.  A concept is a stemmed bigram (no punctuation
+inside, not two stopwords) that at least ``min_concept_sources`` sources carry; it weighs, over
+those sources, 1 + 2 / (1 + position of the first sentence carrying it).  Greedy selection adds the
+candidate that raises the objective most and still fits, skipping anything too close to a pick;
+then ``fill.refill`` searches the last picks and the best remaining candidates for the ending that
+fills the word budget best by the same objective.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from .fill import refill
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+    from ..models import Budget, Pick, Pool
+
+
+class Centroid:
+    name = "centroid"
+    description = "summary-level objective: closest to the cluster's centroid, covering its shared bigrams"
+
+    @dataclass(frozen=True)
+    class Params:
+        concept_weight: float = 0.5  # the concept share's weight beside the centroid cosine
+        candidates_per_source: int = 10  # passages reaching one of the first N sentences of a source
+        redundancy_threshold: float = 0.95  # never a candidate this TF-IDF-cosine-close to a pick
+        centroid_cut: float = 0.1  # centroid entries at or below this share of its largest set to 0
+        min_concept_sources: int = 3  # a concept is carried by this many sources (or all, if fewer)
+        prior_weight: float = 0.2  # weight of the words chosen, each weighted by its passage's prior
+        min_prior: float = 0.1  # never a passage whose prior is below this share of the best
+        fill_depth: int = 3  # greedy picks the budget filling reopens
+        fill_width: int = 12  # remaining candidates the budget filling may use
+
+    def __init__(self, params: Params | None = None, progress: Callable[[int, int], None] | None = None):
+        self.params = params if params is not None else self.Params()
+        self.progress = progress  # the protocol's; one pass over a few hundred candidates reports nothing
+
+    def select(self, pool: Pool, budget: Budget) -> list[Pick]:
+        import numpy as np
+
+        from ..models import Pick
+
+        params = self.params
+        max_words = budget.max_words if budget.max_words is not None else math.inf
+        max_sentences = budget.max_sentences if budget.max_sentences is not None else math.inf
+        candidates, rows = self._candidates(pool, max_words)
+        if len(candidates) == 0 or max_sentences < 1:
+            return []
+        words = np.array([pool.sentences[r].words for r in rows], dtype=float)
+        objective = _Objective(pool, candidates, rows, words, params, max_words)
+        chosen = objective.greedy(max_words, max_sentences)
+        if params.fill_depth > 0 and chosen and math.isfinite(max_words):
+            chosen = refill(chosen, objective.best_remaining(chosen, params.fill_width), words,
+                            objective.values, max_words, max_sentences, params.fill_depth)
+        return [Pick(int(candidates[c]), int(rows[c])) for c in chosen]
+
+    def _candidates(self, pool: Pool, max_words: float) -> tuple[np.ndarray, np.ndarray]:
+        """Passages near the top of a source that can be quoted, fit the budget alone and are not
+        far down the prior; and the row each quotes."""
+        import numpy as np
+
+        params = self.params
+        top = pool.prior.max(initial=0.0)
+        floor = params.min_prior * top
+        found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
+                 if q >= 0 and pool.sentences[q].words <= max_words and pool.prior[p] >= floor
+                 and min(m.position for m in passage.members) < params.candidates_per_source]
+        pairs = np.array(found, dtype=int).reshape(-1, 2)
+        return pairs[:, 0], pairs[:, 1]
+
+
+class _Objective:
+    """The objective over the candidates (numbered 0..m-1), evaluated in bulk."""
+
+    def __init__(self, pool: Pool, passages: np.ndarray, rows: np.ndarray, words: np.ndarray,
+                 params: Centroid.Params, max_words: float):
+        import numpy as np
+        import scipy.sparse as sp
+
+        self.params = params
+        self.words = words
+        weighted = (pool.terms.counts @ sp.diags(pool.terms.idf())).tocsr()
+        centroid = np.asarray(weighted.sum(axis=0)).ravel()
+        centroid[centroid <= params.centroid_cut * centroid.max(initial=0.0)] = 0.0
+        norm = np.linalg.norm(centroid)
+        vectors = weighted[rows]
+        self.toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
+        self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
+        self.close = (pool.tfidf[rows] @ pool.tfidf[rows].T).toarray() > params.redundancy_threshold
+        occurrences, concept_weights = _concepts(pool, params.min_concept_sources)
+        total = concept_weights.sum()
+        self.concepts = occurrences[rows].tocsr()
+        self.concept_weights = concept_weights / total if total > 0 else concept_weights
+        prior = pool.prior[passages]
+        top = prior.max(initial=0.0)
+        relative = prior / top if top > 0 else np.ones_like(prior)
+        # The prior counts per word chosen, so it also rewards filling the budget; an unlimited
+        # budget is scaled as a 100-word one.
+        scale = max_words if math.isfinite(max_words) else 100.0
+        self.own = params.prior_weight * relative * words / scale
+
+    def greedy(self, max_words: float, max_sentences: float) -> list[int]:
+        """Repeatedly add the candidate that leaves the objective highest, while one fits."""
+        import numpy as np
+
+        m = len(self.words)
+        open_ = np.ones(m, dtype=bool)
+        chosen: list[int] = []
+        toward = 0.0  # the summary's dot product with the centroid
+        self_dot = 0.0  # the summary vector's squared norm
+        with_summary = np.zeros(m)  # each candidate's dot product with the summary vector
+        uncovered = self.concept_weights.copy()
+        concepts = self.concepts
+        words_left = max_words
+        while len(chosen) < max_sentences:
+            open_ &= self.words <= words_left
+            if not open_.any():
+                break
+            norms = np.sqrt(self_dot + 2 * with_summary + np.diag(self.gram))
+            cosine = np.divide(toward + self.toward, norms, out=np.zeros(m), where=norms > 0)
+            gains = cosine + self.params.concept_weight * (concepts @ uncovered) + self.own
+            best = int(np.argmax(np.where(open_, gains, -np.inf)))
+            chosen.append(best)
+            toward += self.toward[best]
+            self_dot += 2 * with_summary[best] + self.gram[best, best]
+            with_summary += self.gram[:, best]
+            uncovered[concepts[best].indices] = 0.0
+            words_left -= self.words[best]
+            open_[best] = False
+            open_ &= ~self.close[:, best]
+        return chosen
+
+    def best_remaining(self, chosen: list[int], width: int) -> list[int]:
+        """The ``width`` candidates not chosen that raise the objective most when added alone."""
+        import numpy as np
+
+        others = np.setdiff1d(np.arange(len(self.words)), chosen)
+        value = self.values(chosen, others[:, None])
+        order = np.argsort(-value, kind="stable")
+        return [int(c) for c in others[order[np.isfinite(value[order])]][:width]]
+
+    def values(self, kept: list[int], endings: np.ndarray) -> np.ndarray:
+        """The objective of ``kept`` plus each row of ``endings`` (candidate indices, -1 = none);
+        -inf where two picks are too close to each other."""
+        import numpy as np
+
+        kept = np.asarray(kept, dtype=int)
+        present = endings >= 0
+        ending = np.where(present, endings, 0)
+        on = present.astype(float)
+        pairwise = on[:, :, None] * on[:, None, :]
+        # Dot product with the centroid and squared norm of each summary vector, from the parts.
+        toward = self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
+        kept_gram = self.gram[kept]
+        self_dot = (kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
+                    + (pairwise * self.gram[ending[:, :, None], ending[:, None, :]]).sum(axis=(1, 2)))
+        norms = np.sqrt(np.maximum(self_dot, 0.0))
+        cosine = np.divide(toward, norms, out=np.zeros(len(endings)), where=norms > 0)
+        # Concepts the kept picks leave uncovered, among those the free candidates carry.
+        free = np.unique(ending[present])
+        local = self.concepts[free]
+        open_concepts = np.setdiff1d(np.unique(local.indices), self.concepts[kept].indices)
+        weights = self.concept_weights[open_concepts]
+        carries = np.zeros((len(self.words), len(open_concepts)), dtype=bool)
+        carries[free] = local[:, open_concepts].toarray() > 0
+        newly = (carries[ending] & present[:, :, None]).any(axis=1) @ weights
+        concept_share = self.concept_weights[np.unique(self.concepts[kept].indices)].sum() + newly
+        value = cosine + self.params.concept_weight * concept_share + self.own[kept].sum() \
+            + (on * self.own[ending]).sum(axis=1)
+        clash = (pairwise * np.triu(self.close[ending[:, :, None], ending[:, None, :]], k=1)).any(axis=(1, 2))
+        clash |= (present & self.close[kept][:, ending].any(axis=0)).any(axis=1)
+        return np.where(clash, -np.inf, value)
+
+
+def _concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-concept presence over the pooled sentences, and each concept's weight."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    tokenizer = pool.tokenizer
+    stop = tokenizer.stop_words
+    index: dict[tuple[str, str], int] = {}
+    sentence_of, concept_of = [], []
+    for row, sentence in enumerate(pool.sentences):
+        for bigram in _bigrams(sentence.text, tokenizer, stop):
+            sentence_of.append(row)
+            concept_of.append(index.setdefault(bigram, len(index)))
+    n, k = len(pool.sentences), len(index)
+    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)), shape=(n, k))
+    presence.data[:] = 1.0
+    if k == 0:
+        return presence, np.zeros(0)
+    # Per (source, concept): the position of the first sentence carrying it.
+    sentence_of = np.asarray(sentence_of)
+    concept_of = np.asarray(concept_of)
+    source = np.array([s.source for s in pool.sentences])[sentence_of]
+    position = np.array([s.position for s in pool.sentences])[sentence_of]
+    n_sources = int(source.max()) + 1
+    first = np.full(n_sources * k, np.inf)
+    np.minimum.at(first, source * k + concept_of, position)
+    first = first.reshape(n_sources, k)
+    carried = np.isfinite(first)
+    weights = np.where(carried, 1.0 + 2.0 / (1.0 + np.where(carried, first, 0.0)), 0.0).sum(axis=0)
+    needed = min(min_sources, len(pool.sources))
+    weights[carried.sum(axis=0) < needed] = 0.0
+    return presence, weights
+
+
+def _bigrams(text: str, tokenizer, stop) -> set[tuple[str, str]]:
+    """Stemmed bigrams of adjacent words with nothing but space between them, not two stopwords."""
+    words = tokenizer.words(text)
+    found = set()
+    at = 0
+    previous, previous_end = None, 0
+    for word in words:
+        start = text.find(word, at)
+        at = start + len(word)
+        lower = word.lower().replace("’", "'")
+        if previous is not None and not text[previous_end:start].strip() and not (previous in stop and lower in stop):
+            found.add((tokenizer.stem(previous), tokenizer.stem(lower)))
+        previous, previous_end = lower, at
+    return found
