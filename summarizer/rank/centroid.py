@@ -9,7 +9,7 @@ The last term is the editorial prior (relative to the best passage's), counted p
 the briefing plainly worded and lead-heavy, and rewards filling the budget.  Passages far down
 the prior (below ``min_prior`` of the best) are no candidates at all.
 
-Vectors are IDF-weighted stem counts (IDF over the pooled sentences); the centroid is the sum of
+Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the centroid is the sum of
 every pooled sentence's vector, its entries at or below ``centroid_cut`` of its largest set to 0
 so that only the cluster's topic words count.  A concept is a stemmed bigram (no punctuation
 inside, not two stopwords) that at least ``min_concept_sources`` sources carry; it weighs, over
@@ -98,7 +98,10 @@ class _Objective:
 
         self.params = params
         self.words = words
-        weighted = (pool.terms.counts @ sp.diags(pool.terms.idf())).tocsr()
+        # Sub-linear term frequency, as in the pool's TF-IDF (raw counts did no better on either set).
+        weighted = pool.terms.counts.astype(float)
+        weighted.data = 1.0 + np.log(weighted.data)
+        weighted = (weighted @ sp.diags(pool.terms.idf())).tocsr()
         centroid = np.asarray(weighted.sum(axis=0)).ravel()
         centroid[centroid <= params.centroid_cut * centroid.max(initial=0.0)] = 0.0
         norm = np.linalg.norm(centroid)
