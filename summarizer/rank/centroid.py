@@ -46,7 +46,7 @@ class Centroid:
         centroid_cut: float = 0.1  # centroid entries at or below this share of its largest set to 0
         min_concept_sources: int = 3  # a concept is carried by this many sources (or all, if fewer)
         prior_weight: float = 0.2  # weight of the words chosen, each weighted by its passage's prior
-        min_prior: float = 0.1  # never a passage whose prior is below this share of the best
+        min_prior: float = 0.35  # never a passage whose prior is below this share of the best
         fill_depth: int = 3  # greedy picks the budget filling reopens
         fill_width: int = 12  # remaining candidates the budget filling may use
 
