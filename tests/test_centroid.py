@@ -123,3 +123,22 @@ def test_one_sentence_and_nothing_quotable():
     assert Centroid().select(one, models.Budget(5, None)) == []  # longer than the budget
     questions = build([Source("q.txt", "q.txt", "Why did the council approve the school budget so late?")])
     assert Centroid().select(questions, models.Budget(100, None)) == []
+
+
+@needs_pool
+def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
+    from summarizer.rank import centroid
+
+    rng = np.random.default_rng(7)
+    vocabulary = [f"{a}{b}{c}" for a in "bdfgklmnprst" for b in "aeiou" for c in "dgklmnrst"]
+
+    def sentence():
+        words = rng.choice(vocabulary, size=10, replace=False)
+        return f"The {words[0]} {words[1]} of the harbour said {' '.join(words[2:])} on Monday."
+
+    sources = [Source(f"s{i}.txt", f"s{i}.txt", "\n\n".join(sentence() for _ in range(10))) for i in range(50)]
+    pool = build(sources)
+    selector = Centroid()
+    assert len(selector._candidates(pool, 100)[0]) > centroid._MAX_CANDIDATES
+    picks = selector.select(pool, models.Budget(100, None))
+    assert picks and sum(pool.sentences[p.row].words for p in picks) <= 100

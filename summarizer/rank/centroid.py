@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from ..models import Budget, Pick, Pool
 
 
+# Candidates kept at most (those worth most alone): the objective holds candidate-by-candidate
+# matrices, so this bounds memory and time on hundreds of sources; DUC clusters have ~100.
+_MAX_CANDIDATES = 400
+
+
 class Centroid:
     name = "centroid"
     description = "summary-level objective: closest to the cluster's centroid, covering its shared bigrams"
@@ -69,9 +74,9 @@ class Centroid:
         objective = _Objective(pool, candidates, rows, words, params, max_words)
         chosen = objective.greedy(max_words, max_sentences)
         if params.fill_depth > 0 and chosen and math.isfinite(max_words):
-            chosen = refill(chosen, objective.best_remaining(chosen, params.fill_width), words,
+            chosen = refill(chosen, objective.best_remaining(chosen, params.fill_width), objective.words,
                             objective.values, max_words, max_sentences, params.fill_depth)
-        return [Pick(int(candidates[c]), int(rows[c])) for c in chosen]
+        return [Pick(int(objective.passages[c]), int(objective.rows[c])) for c in chosen]
 
     def _candidates(self, pool: Pool, max_words: float) -> tuple[np.ndarray, np.ndarray]:
         """Passages near the top of a source that can be quoted, fit the budget alone and are not
@@ -97,7 +102,6 @@ class _Objective:
         import scipy.sparse as sp
 
         self.params = params
-        self.words = words
         # Sub-linear term frequency, as in the pool's TF-IDF (raw counts did no better on either set).
         weighted = pool.terms.counts.astype(float)
         weighted.data = 1.0 + np.log(weighted.data)
@@ -106,20 +110,29 @@ class _Objective:
         centroid[centroid <= params.centroid_cut * centroid.max(initial=0.0)] = 0.0
         norm = np.linalg.norm(centroid)
         vectors = weighted[rows]
-        self.toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
-        self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
-        self.close = (pool.tfidf[rows] @ pool.tfidf[rows].T).toarray() > params.redundancy_threshold
+        toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
         occurrences, concept_weights = _concepts(pool, params.min_concept_sources)
         total = concept_weights.sum()
-        self.concepts = occurrences[rows].tocsr()
         self.concept_weights = concept_weights / total if total > 0 else concept_weights
+        concepts = occurrences[rows].tocsr()
         prior = pool.prior[passages]
         top = prior.max(initial=0.0)
         relative = prior / top if top > 0 else np.ones_like(prior)
         # The prior counts per word chosen, so it also rewards filling the budget; an unlimited
         # budget is scaled as a 100-word one.
-        scale = max_words if math.isfinite(max_words) else 100.0
-        self.own = params.prior_weight * relative * words / scale
+        own = params.prior_weight * relative * words / (max_words if math.isfinite(max_words) else 100.0)
+        # Hundreds of sources: keep the candidates worth most alone, so the dense matrices stay small.
+        keep = np.arange(len(rows))
+        if len(rows) > _MAX_CANDIDATES:
+            lengths = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+            alone = (np.divide(toward, lengths, out=np.zeros(len(rows)), where=lengths > 0)
+                     + params.concept_weight * (concepts @ self.concept_weights) + own)
+            keep = np.sort(np.argsort(-alone, kind="stable")[:_MAX_CANDIDATES])
+        self.passages, self.rows, self.words = passages[keep], rows[keep], words[keep]
+        self.toward, self.concepts, self.own = toward[keep], concepts[keep], own[keep]
+        vectors = vectors[keep]
+        self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
+        self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
 
     def greedy(self, max_words: float, max_sentences: float) -> list[int]:
         """Repeatedly add the candidate that leaves the objective highest, while one fits."""
@@ -212,19 +225,20 @@ def _concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
     presence.data[:] = 1.0
     if k == 0:
         return presence, np.zeros(0)
-    # Per (source, concept): the position of the first sentence carrying it.
     sentence_of = np.asarray(sentence_of)
     concept_of = np.asarray(concept_of)
     source = np.array([s.source for s in pool.sentences])[sentence_of]
     position = np.array([s.position for s in pool.sentences])[sentence_of]
-    n_sources = int(source.max()) + 1
-    first = np.full(n_sources * k, np.inf)
-    np.minimum.at(first, source * k + concept_of, position)
-    first = first.reshape(n_sources, k)
-    carried = np.isfinite(first)
-    weights = np.where(carried, 1.0 + 2.0 / (1.0 + np.where(carried, first, 0.0)), 0.0).sum(axis=0)
+    # Per (source, concept) pair: the position of the first sentence carrying it (sparse: pairs are few).
+    pair = source.astype(np.int64) * k + concept_of
+    order = np.lexsort((position, pair))
+    pairs, first_at = np.unique(pair[order], return_index=True)
+    first = position[order][first_at]
+    concept = pairs % k
+    weights = np.bincount(concept, 1.0 + 2.0 / (1.0 + first), minlength=k)
+    carriers = np.bincount(concept, minlength=k)
     needed = min(min_sources, len(pool.sources))
-    weights[carried.sum(axis=0) < needed] = 0.0
+    weights[carriers < needed] = 0.0
     return presence, weights
 
 
