@@ -10,12 +10,13 @@ import pytest
 from summarizer import models
 from summarizer.features import Tokenizer
 from summarizer.models import Sentence, Source
-from summarizer.rank.centroid import Centroid, _bigrams, _concepts
+from summarizer.rank.centroid import Centroid
+from summarizer.rank.concept_weights import bigrams, shared_concepts
 
 
 def test_bigrams_never_span_punctuation_nor_pair_two_stopwords():
     tokenizer = Tokenizer()
-    found = _bigrams("The Senate, on Monday, passed the tax bill of the year.", tokenizer, tokenizer.stop_words)
+    found = bigrams("The Senate, on Monday, passed the tax bill of the year.", tokenizer, tokenizer.stop_words)
     stem = tokenizer.stem
     assert (stem("tax"), stem("bill")) in found
     assert (stem("on"), stem("monday")) in found  # one stopword is fine
@@ -37,7 +38,7 @@ def test_concepts_weigh_the_sources_carrying_them_by_how_early():
         sentences.append(Sentence(text, source, positions.get(source, 0), 0, len(text)))
         positions[source] = positions.get(source, 0) + 1
     pool = SimpleNamespace(tokenizer=Tokenizer(), sentences=sentences, sources=[None] * 3)
-    presence, weights = _concepts(pool, min_sources=3)
+    presence, weights = shared_concepts(pool, min_sources=3)
     stem = pool.tokenizer.stem
     flood = presence[0].indices[np.argmax(weights[presence[0].indices])]
     # Positions 0, 1 and 2 of the first sentence carrying it: (1 + 2/1) + (1 + 2/2) + (1 + 2/3).

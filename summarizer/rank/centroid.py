@@ -1,22 +1,24 @@
 """Summary-level objective: the summary as close as it can get to the cluster's centroid, plus the
 weighted concepts it covers (Ghalandari 2017, "Revisiting the centroid-based method"; concepts in
-the spirit of Gillick & Favre's ICSI system).
+the spirit of Gillick & Favre's ICSI system, see ``concept_weights``).
 
 objective(S) = cos(sum of S's vectors, centroid) + concept_weight * (weight of concepts S covers)
                / (weight of all concepts) + prior_weight * sum over S of prior * words / max_words
 
-The last term is the editorial prior (relative to the best passage's), counted per word: it keeps
-the briefing plainly worded and lead-heavy, and rewards filling the budget.  Passages far down
-the prior (below ``min_prior`` of the best) are no candidates at all.
+Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the
+centroid is the sum of every pooled sentence's vector, its entries at or below ``centroid_cut``
+of its largest set to 0 so that only the cluster's topic words count.  The last term is the
+editorial prior (relative to the best candidate's), counted per word: it keeps the briefing
+plainly worded and lead-heavy, and rewards filling the budget.  Passages whose prior is below
+``min_prior`` of the best passage's are no candidates at all: loaded or interpretive sentences
+("represents a pivotal moment") sit close to the centroid of opinionated sources, and no weight
+on the prior short of one that costs ROUGE keeps them out.
 
-Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the centroid is the sum of
-every pooled sentence's vector, its entries at or below ``centroid_cut`` of its largest set to 0
-so that only the cluster's topic words count.  A concept is a stemmed bigram (no punctuation
-inside, not two stopwords) that at least ``min_concept_sources`` sources carry; it weighs, over
-those sources, 1 + 2 / (1 + position of the first sentence carrying it).  Greedy selection adds the
-candidate that raises the objective most and still fits, skipping anything too close to a pick;
-then ``fill.refill`` searches the last picks and the best remaining candidates for the ending that
-fills the word budget best by the same objective.
+Candidates are the passages that reach one of the first ``candidates_per_source`` sentences of a
+source, each quoted by its default row.  Greedy selection adds the candidate that leaves the
+objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
+searches the last picks and the best remaining candidates for the ending that fills the word
+budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README).
 """
 
 from __future__ import annotations
@@ -25,11 +27,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+from .concept_weights import shared_concepts
 from .fill import refill
 
 if TYPE_CHECKING:
     import numpy as np
-    import scipy.sparse as sp
 
     from ..models import Budget, Pick, Pool
 
@@ -111,7 +113,7 @@ class _Objective:
         norm = np.linalg.norm(centroid)
         vectors = weighted[rows]
         toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
-        occurrences, concept_weights = _concepts(pool, params.min_concept_sources)
+        occurrences, concept_weights = shared_concepts(pool, params.min_concept_sources)
         total = concept_weights.sum()
         self.concept_weights = concept_weights / total if total > 0 else concept_weights
         concepts = occurrences[rows].tocsr()
@@ -205,54 +207,3 @@ class _Objective:
         clash = (pairwise * np.triu(self.close[ending[:, :, None], ending[:, None, :]], k=1)).any(axis=(1, 2))
         clash |= (present & self.close[kept][:, ending].any(axis=0)).any(axis=1)
         return np.where(clash, -np.inf, value)
-
-
-def _concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Sentence-by-concept presence over the pooled sentences, and each concept's weight."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    tokenizer = pool.tokenizer
-    stop = tokenizer.stop_words
-    index: dict[tuple[str, str], int] = {}
-    sentence_of, concept_of = [], []
-    for row, sentence in enumerate(pool.sentences):
-        for bigram in _bigrams(sentence.text, tokenizer, stop):
-            sentence_of.append(row)
-            concept_of.append(index.setdefault(bigram, len(index)))
-    n, k = len(pool.sentences), len(index)
-    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)), shape=(n, k))
-    presence.data[:] = 1.0
-    if k == 0:
-        return presence, np.zeros(0)
-    sentence_of = np.asarray(sentence_of)
-    concept_of = np.asarray(concept_of)
-    source = np.array([s.source for s in pool.sentences])[sentence_of]
-    position = np.array([s.position for s in pool.sentences])[sentence_of]
-    # Per (source, concept) pair: the position of the first sentence carrying it (sparse: pairs are few).
-    pair = source.astype(np.int64) * k + concept_of
-    order = np.lexsort((position, pair))
-    pairs, first_at = np.unique(pair[order], return_index=True)
-    first = position[order][first_at]
-    concept = pairs % k
-    weights = np.bincount(concept, 1.0 + 2.0 / (1.0 + first), minlength=k)
-    carriers = np.bincount(concept, minlength=k)
-    needed = min(min_sources, len(pool.sources))
-    weights[carriers < needed] = 0.0
-    return presence, weights
-
-
-def _bigrams(text: str, tokenizer, stop) -> set[tuple[str, str]]:
-    """Stemmed bigrams of adjacent words with nothing but space between them, not two stopwords."""
-    words = tokenizer.words(text)
-    found = set()
-    at = 0
-    previous, previous_end = None, 0
-    for word in words:
-        start = text.find(word, at)
-        at = start + len(word)
-        lower = word.lower().replace("’", "'")
-        if previous is not None and not text[previous_end:start].strip() and not (previous in stop and lower in stop):
-            found.add((tokenizer.stem(previous), tokenizer.stem(lower)))
-        previous, previous_end = lower, at
-    return found
