@@ -18,7 +18,8 @@ Candidates are the passages that reach one of the first ``candidates_per_source`
 source, each quoted by its default row.  Greedy selection adds the candidate that leaves the
 objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
 searches the last picks and the best remaining candidates for the ending that fills the word
-budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README).
+budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README,
+Quality).
 """
 
 from __future__ import annotations
