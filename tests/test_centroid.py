@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from summarizer import models
-from summarizer.features import Tokenizer
+from summarizer.features import TermMatrix, Tokenizer
 from summarizer.models import Sentence, Source
 from summarizer.rank.centroid import Centroid
-from summarizer.rank.concept_weights import bigrams, shared_concepts
+from summarizer.rank.concept_weights import bigram_concepts, bigrams, unigram_concepts
 
 
 def test_bigrams_never_span_punctuation_nor_pair_two_stopwords():
@@ -38,7 +38,7 @@ def test_concepts_weigh_the_sources_carrying_them_by_how_early():
         sentences.append(Sentence(text, source, positions.get(source, 0), 0, len(text)))
         positions[source] = positions.get(source, 0) + 1
     pool = SimpleNamespace(tokenizer=Tokenizer(), sentences=sentences, sources=[None] * 3)
-    presence, weights = shared_concepts(pool, min_sources=3)
+    presence, weights = bigram_concepts(pool, min_sources=3)
     stem = pool.tokenizer.stem
     flood = presence[0].indices[np.argmax(weights[presence[0].indices])]
     # Positions 0, 1 and 2 of the first sentence carrying it: (1 + 2/1) + (1 + 2/2) + (1 + 2/3).
@@ -46,7 +46,12 @@ def test_concepts_weigh_the_sources_carrying_them_by_how_early():
     assert presence[:, flood].nnz == 3
     river = [c for c in presence[1].indices if presence[:, c].nnz == 2]
     assert river and weights[river].max() == 0  # two sources of three: not a concept
-    assert stem("flood") != ""  # the stems are the tokenizer's
+    pool.terms = TermMatrix.build([s.text for s in sentences], pool.tokenizer)
+    presence, weights = unigram_concepts(pool, min_sources=3)
+    column = {term: j for j, term in enumerate(pool.terms.vocabulary)}
+    assert weights[column[stem("warning")]] == pytest.approx(3 + 2 + 5 / 3)
+    assert weights[column[stem("river")]] == 0  # two sources of three
+    assert presence[:, column[stem("closed")]].nnz == 2  # one source, two sentences
 
 
 # The selector's own tests build a pool with the pipeline (issue 10's core).

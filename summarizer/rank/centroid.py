@@ -2,8 +2,10 @@
 weighted concepts it covers (Ghalandari 2017, "Revisiting the centroid-based method"; concepts in
 the spirit of Gillick & Favre's ICSI system, see ``concept_weights``).
 
-objective(S) = cos(sum of S's vectors, centroid) + concept_weight * (weight of concepts S covers)
-               / (weight of all concepts) + prior_weight * sum over S of prior * words / max_words
+objective(S) = cos(sum of S's vectors, centroid)
+               + bigram_weight * (weight of the bigram concepts S covers) / (weight of them all)
+               + unigram_weight * (weight of the stem concepts S covers) / (weight of them all)
+               + prior_weight * sum over S of prior * words / max_words
 
 Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the
 centroid is the sum of every pooled sentence's vector, its entries at or below ``centroid_cut``
@@ -28,7 +30,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .concept_weights import shared_concepts
+from .concept_weights import bigram_concepts, unigram_concepts
 from .fill import refill
 
 if TYPE_CHECKING:
@@ -48,7 +50,8 @@ class Centroid:
 
     @dataclass(frozen=True)
     class Params:
-        concept_weight: float = 0.5  # the concept share's weight beside the centroid cosine
+        bigram_weight: float = 0.5  # weight of the share of bigram concept weight covered
+        unigram_weight: float = 0.5  # weight of the share of stem concept weight covered
         candidates_per_source: int = 10  # passages reaching one of the first N sentences of a source
         redundancy_threshold: float = 0.95  # never a candidate this TF-IDF-cosine-close to a pick
         centroid_cut: float = 0.1  # centroid entries at or below this share of its largest set to 0
@@ -114,9 +117,12 @@ class _Objective:
         norm = np.linalg.norm(centroid)
         vectors = weighted[rows]
         toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
-        occurrences, concept_weights = shared_concepts(pool, params.min_concept_sources)
-        total = concept_weights.sum()
-        self.concept_weights = concept_weights / total if total > 0 else concept_weights
+        # One concept matrix: bigrams, then stems, each block's weights summing to its parameter.
+        blocks = [(bigram_concepts(pool, params.min_concept_sources), params.bigram_weight),
+                  (unigram_concepts(pool, params.min_concept_sources), params.unigram_weight)]
+        occurrences = sp.hstack([presence for (presence, _), _ in blocks]).tocsr()
+        self.concept_weights = np.concatenate(
+            [weight * found / found.sum() if found.sum() > 0 else found for (_, found), weight in blocks])
         concepts = occurrences[rows].tocsr()
         prior = pool.prior[passages]
         top = prior.max(initial=0.0)
@@ -129,7 +135,7 @@ class _Objective:
         if len(rows) > _MAX_CANDIDATES:
             lengths = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
             alone = (np.divide(toward, lengths, out=np.zeros(len(rows)), where=lengths > 0)
-                     + params.concept_weight * (concepts @ self.concept_weights) + own)
+                     + concepts @ self.concept_weights + own)
             keep = np.sort(np.argsort(-alone, kind="stable")[:_MAX_CANDIDATES])
         self.passages, self.rows, self.words = passages[keep], rows[keep], words[keep]
         self.toward, self.concepts, self.own = toward[keep], concepts[keep], own[keep]
@@ -156,7 +162,7 @@ class _Objective:
                 break
             norms = np.sqrt(self_dot + 2 * with_summary + np.diag(self.gram))
             cosine = np.divide(toward + self.toward, norms, out=np.zeros(m), where=norms > 0)
-            gains = cosine + self.params.concept_weight * (concepts @ uncovered) + self.own
+            gains = cosine + concepts @ uncovered + self.own
             best = int(np.argmax(np.where(open_, gains, -np.inf)))
             chosen.append(best)
             toward += self.toward[best]
@@ -203,7 +209,7 @@ class _Objective:
         carries[free] = local[:, open_concepts].toarray() > 0
         newly = (carries[ending] & present[:, :, None]).any(axis=1) @ weights
         concept_share = self.concept_weights[np.unique(self.concepts[kept].indices)].sum() + newly
-        value = cosine + self.params.concept_weight * concept_share + self.own[kept].sum() \
+        value = cosine + concept_share + self.own[kept].sum() \
             + (on * self.own[ending]).sum(axis=1)
         clash = (pairwise * np.triu(self.close[ending[:, :, None], ending[:, None, :]], k=1)).any(axis=(1, 2))
         clash |= (present & self.close[kept][:, ending].any(axis=0)).any(axis=1)

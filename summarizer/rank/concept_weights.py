@@ -1,10 +1,10 @@
-"""Concepts in the manner of Gillick & Favre's ICSI summarizer: stemmed bigrams that several
-sources carry, weighted by how many carry them and how early.
+"""Concepts in the manner of Gillick & Favre's ICSI summarizer: stemmed bigrams (or content
+stems) that several sources carry, weighted by how many carry them and how early.
 
-A concept is a pair of adjacent words, stemmed, with nothing but space between them and not both
-stopwords.  News that several outlets report near their tops is what a summary must cover, so a
-concept weighs, over the sources carrying it, 1 + 2 / (1 + position of its first sentence there).
-Shared by the selectors that reward covering concepts (centroid; concepts).
+A bigram concept is a pair of adjacent words, stemmed, with nothing but space between them and
+not both stopwords.  News that several outlets report near their tops is what a summary must
+cover, so a concept weighs, over the sources carrying it, 1 + 2 / (1 + position of its first
+sentence there).  Shared by the selectors that reward covering concepts.
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ if TYPE_CHECKING:
     from ..models import Pool
 
 
-def shared_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Sentence-by-concept presence over the pooled sentences, and each concept's weight: over the
-    sources carrying it, 1 + 2 / (1 + position of the first sentence carrying it); 0 unless
-    ``min_sources`` sources (or all, if fewer) carry it."""
+def bigram_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-bigram presence over the pooled sentences, and each bigram's weight."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -34,26 +32,39 @@ def shared_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.nda
         for bigram in bigrams(sentence.text, tokenizer, stop):
             sentence_of.append(row)
             concept_of.append(index.setdefault(bigram, len(index)))
-    n, k = len(pool.sentences), len(index)
-    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)), shape=(n, k))
+    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)),
+                             shape=(len(pool.sentences), len(index)))
     presence.data[:] = 1.0
-    if k == 0:
-        return presence, np.zeros(0)
-    sentence_of = np.asarray(sentence_of)
-    concept_of = np.asarray(concept_of)
-    source = np.array([s.source for s in pool.sentences])[sentence_of]
-    position = np.array([s.position for s in pool.sentences])[sentence_of]
+    return presence, _weights(pool, presence, min_sources)
+
+
+def unigram_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-stem presence (content words, as in ``pool.terms``), and each stem's weight."""
+    presence = pool.terms.counts.tocsr(copy=True)
+    presence.data[:] = 1.0
+    return presence, _weights(pool, presence, min_sources)
+
+
+def _weights(pool: Pool, presence: sp.csr_matrix, min_sources: int) -> np.ndarray:
+    """Over the sources carrying a concept, 1 + 2 / (1 + position of the first sentence carrying it);
+    0 unless ``min_sources`` sources (or all, if fewer) carry it."""
+    import numpy as np
+
+    k = presence.shape[1]
+    if presence.nnz == 0:
+        return np.zeros(k)
+    occurrences = presence.tocoo()
+    source = np.array([s.source for s in pool.sentences])[occurrences.row]
+    position = np.array([s.position for s in pool.sentences])[occurrences.row]
     # Per (source, concept) pair: the position of the first sentence carrying it (sparse: pairs are few).
-    pair = source.astype(np.int64) * k + concept_of
+    pair = source.astype(np.int64) * k + occurrences.col
     order = np.lexsort((position, pair))
     pairs, first_at = np.unique(pair[order], return_index=True)
     first = position[order][first_at]
     concept = pairs % k
     weights = np.bincount(concept, 1.0 + 2.0 / (1.0 + first), minlength=k)
-    carriers = np.bincount(concept, minlength=k)
-    needed = min(min_sources, len(pool.sources))
-    weights[carriers < needed] = 0.0
-    return presence, weights
+    weights[np.bincount(concept, minlength=k) < min(min_sources, len(pool.sources))] = 0.0
+    return weights
 
 
 def bigrams(text: str, tokenizer: Tokenizer, stop: frozenset[str]) -> set[tuple[str, str]]:
