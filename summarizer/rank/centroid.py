@@ -28,15 +28,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
+from ..models import Pick
+from ..settings import Section, setting
+from .base import Selector
 from .concept_weights import bigram_concepts, unigram_concepts
 from .fill import refill
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..models import Budget, Pick, Pool
+    from ..models import Budget, Pool
 
 
 # Candidates kept at most (those worth most alone): the objective holds candidate-by-candidate
@@ -44,31 +47,38 @@ if TYPE_CHECKING:
 _MAX_CANDIDATES = 400
 
 
-class Centroid:
+class Centroid(Selector):
     name = "centroid"
-    description = "summary-level objective: closest to the cluster's centroid, covering its shared bigrams"
+    description = ("summary-level objective: closest to the cluster's centroid, covering the concepts "
+                   "its sources share, filling the budget")
 
     @dataclass(frozen=True)
-    class Params:
-        bigram_weight: float = 0.5  # weight of the share of bigram concept weight covered
-        unigram_weight: float = 0.5  # weight of the share of stem concept weight covered
-        candidates_per_source: int = 10  # passages reaching one of the first N sentences of a source
-        redundancy_threshold: float = 0.95  # never a candidate this TF-IDF-cosine-close to a pick
-        centroid_cut: float = 0.1  # centroid entries at or below this share of its largest set to 0
-        min_concept_sources: int = 3  # a concept is carried by this many sources (or all, if fewer)
-        prior_weight: float = 0.2  # weight of the words chosen, each weighted by its passage's prior
-        min_prior: float = 0.35  # never a passage whose prior is below this share of the best
-        fill_depth: int = 3  # greedy picks the budget filling reopens
-        fill_width: int = 12  # remaining candidates the budget filling may use
+    class Params(Section):
+        """The summary-level objective's weights, its candidates and the budget filling."""
 
-    def __init__(self, params: Params | None = None, progress: Callable[[int, int], None] | None = None):
-        self.params = params if params is not None else self.Params()
-        self.progress = progress  # the protocol's; one pass over a few hundred candidates reports nothing
+        bigram_weight: float = setting(0.5, "weight of the share of bigram concepts (weighted) the briefing "
+                                            "covers, beside its cosine to the centroid", low=0.0, high=10.0)
+        unigram_weight: float = setting(0.5, "weight of the share of stem concepts (weighted) it covers",
+                                        low=0.0, high=10.0)
+        prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's "
+                                           "editorial prior", low=0.0, high=10.0)
+        min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are "
+                                         "never chosen (keeps loaded and interpretive sentences out)",
+                                   low=0.0, high=1.0)
+        candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a "
+                                                 "source", low=1)
+        redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
+                                                    "skipped", low=0.0, high=1.0)
+        centroid_cut: float = setting(0.1, "centroid entries at or below this share of its largest count as 0",
+                                      low=0.0, high=1.0)
+        min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
+                                           low=1)
+        fill_depth: int = setting(3, "last greedy picks the budget filling may replace (0: no filling)",
+                                  low=0, high=6)
+        fill_width: int = setting(12, "best remaining candidates the budget filling may use", low=0, high=30)
 
     def select(self, pool: Pool, budget: Budget) -> list[Pick]:
         import numpy as np
-
-        from ..models import Pick
 
         params = self.params
         max_words = budget.max_words if budget.max_words is not None else math.inf
