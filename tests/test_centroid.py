@@ -144,7 +144,8 @@ def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
 
     sources = [Source(f"s{i}.txt", f"s{i}.txt", "\n\n".join(sentence() for _ in range(10))) for i in range(50)]
     pool = build(sources)
-    selector = Centroid()
-    assert len(selector._candidates(pool, 100)[0]) > centroid._MAX_CANDIDATES
-    picks = selector.select(pool, models.Budget(100, None))
+    params = Centroid.Params()
+    candidates, _ = centroid.lead_candidates(pool, 100, params.candidates_per_source, params.min_prior)
+    assert len(candidates) > centroid._MAX_CANDIDATES
+    picks = Centroid(params).select(pool, models.Budget(100, None))
     assert picks and sum(pool.sentences[p.row].words for p in picks) <= 100

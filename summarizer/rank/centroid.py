@@ -83,7 +83,7 @@ class Centroid(Selector):
         params = self.params
         max_words = budget.max_words if budget.max_words is not None else math.inf
         max_sentences = budget.max_sentences if budget.max_sentences is not None else math.inf
-        candidates, rows = self._candidates(pool, max_words)
+        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
         if len(candidates) == 0 or max_sentences < 1:
             return []
         words = np.array([pool.sentences[r].words for r in rows], dtype=float)
@@ -94,19 +94,19 @@ class Centroid(Selector):
                             objective.values, max_words, max_sentences, params.fill_depth)
         return [Pick(int(objective.passages[c]), int(objective.rows[c])) for c in chosen]
 
-    def _candidates(self, pool: Pool, max_words: float) -> tuple[np.ndarray, np.ndarray]:
-        """Passages near the top of a source that can be quoted, fit the budget alone and are not
-        far down the prior; and the row each quotes."""
-        import numpy as np
+def lead_candidates(pool: Pool, max_words: float, per_source: int,
+                    min_prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """Passages that reach one of the first ``per_source`` sentences of a source, can be quoted, fit
+    the budget alone and whose prior is at least ``min_prior`` of the best passage's; and the row
+    each quotes (its default quote)."""
+    import numpy as np
 
-        params = self.params
-        top = pool.prior.max(initial=0.0)
-        floor = params.min_prior * top
-        found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
-                 if q >= 0 and pool.sentences[q].words <= max_words and pool.prior[p] >= floor
-                 and min(m.position for m in passage.members) < params.candidates_per_source]
-        pairs = np.array(found, dtype=int).reshape(-1, 2)
-        return pairs[:, 0], pairs[:, 1]
+    floor = min_prior * pool.prior.max(initial=0.0)
+    found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
+             if q >= 0 and pool.words[p] <= max_words and pool.prior[p] >= floor
+             and min(m.position for m in passage.members) < per_source]
+    pairs = np.array(found, dtype=int).reshape(-1, 2)
+    return pairs[:, 0], pairs[:, 1]
 
 
 class _Objective:
