@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from summarizer import models
+from summarizer import Config, build_pool, models
 from summarizer.features import TermMatrix, Tokenizer
 from summarizer.models import Sentence, Source
 from summarizer.rank.centroid import Centroid
@@ -54,9 +54,6 @@ def test_concepts_weigh_the_sources_carrying_them_by_how_early():
     assert presence[:, column[stem("closed")]].nnz == 2  # one source, two sentences
 
 
-# The selector's own tests build a pool with the pipeline (issue 10's core).
-needs_pool = pytest.mark.skipif(not hasattr(models, "Pool"), reason="needs the Pool core of issue 10")
-
 STORY = [
     "The Harlow River burst its banks on Tuesday, flooding the centre of Alden and forcing {n} families "
     "from their homes.",
@@ -80,9 +77,6 @@ def story_sources(count=5):
 
 
 def build(sources):
-    from summarizer import Config
-    from summarizer.pipeline import build_pool
-
     return build_pool(sources, Config())
 
 
@@ -91,7 +85,6 @@ def story_pool():
     return build(story_sources())
 
 
-@needs_pool
 @pytest.mark.parametrize("max_words,max_sentences", [(100, None), (40, None), (None, 2), (60, 3), (15, None)])
 def test_picks_fit_the_budget_and_quote_quotable_members(story_pool, max_words, max_sentences):
     picks = Centroid().select(story_pool, models.Budget(max_words, max_sentences))
@@ -104,7 +97,6 @@ def test_picks_fit_the_budget_and_quote_quotable_members(story_pool, max_words, 
     assert not any("?" in story_pool.sentences[p.row].text for p in picks)
 
 
-@needs_pool
 def test_no_two_picks_closer_than_the_redundancy_threshold(story_pool):
     params = Centroid.Params(redundancy_threshold=0.2)
     picks = Centroid(params).select(story_pool, models.Budget(150, None))
@@ -114,7 +106,6 @@ def test_no_two_picks_closer_than_the_redundancy_threshold(story_pool):
     assert (similarity[np.triu_indices(len(rows), k=1)] <= 0.2).all()
 
 
-@needs_pool
 def test_the_same_input_gives_the_same_picks(story_pool):
     budget = models.Budget(100, None)
     first = Centroid().select(story_pool, budget)
@@ -122,7 +113,6 @@ def test_the_same_input_gives_the_same_picks(story_pool):
     assert Centroid().select(build(story_sources()), budget) == first
 
 
-@needs_pool
 def test_one_sentence_and_nothing_quotable():
     one = build([Source("a.txt", "a.txt", "The council approved the new budget for the city schools on Monday.")])
     assert Centroid().select(one, models.Budget(100, None)) == [models.Pick(0, 0)]
@@ -131,7 +121,6 @@ def test_one_sentence_and_nothing_quotable():
     assert Centroid().select(questions, models.Budget(100, None)) == []
 
 
-@needs_pool
 def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
     from summarizer.rank import centroid
 
