@@ -69,6 +69,9 @@ class Centroid(Selector):
                                                  "source", low=1)
         redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
                                                     "skipped", low=0.0, high=1.0)
+        same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which a candidate "
+                                                   "states a pick's main claim in other words and is skipped "
+                                                   "(as citations decide; 1 = never)", low=0.0, high=1.0)
         centroid_cut: float = setting(0.1, "centroid entries at or below this share of its largest count as 0",
                                       low=0.0, high=1.0)
         min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
@@ -90,8 +93,10 @@ class Centroid(Selector):
         objective = _Objective(pool, candidates, rows, words, params, max_words)
         chosen = objective.greedy(max_words, max_sentences)
         if params.fill_depth > 0 and chosen and math.isfinite(max_words):
-            chosen = refill(chosen, objective.best_remaining(chosen, params.fill_width), objective.words,
-                            objective.values, max_words, max_sentences, params.fill_depth)
+            remaining = objective.best_remaining(chosen, params.fill_width)
+            objective.note_claims(remaining)  # the picks' claims are noted already
+            chosen = refill(chosen, remaining, objective.words, objective.values, max_words, max_sentences,
+                            params.fill_depth)
         return [Pick(int(objective.passages[c]), int(objective.rows[c])) for c in chosen]
 
 def lead_candidates(pool: Pool, max_words: float, per_source: int,
@@ -152,6 +157,25 @@ class _Objective:
         vectors = vectors[keep]
         self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
         self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
+        self.claims = pool.claims
+        self.candidate_of_row = np.full(len(pool.sentences), -1)
+        self.candidate_of_row[self.rows] = np.arange(len(self.rows))
+        self.claims_noted: set[int] = set()
+
+    def note_claims(self, candidates: list[int]) -> None:
+        """Count as too close to each of ``candidates`` the candidates that state its main claim in
+        other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
+        if self.claims is None or self.params.same_claim_threshold >= 1.0:
+            return
+        from ..claim_match import reports
+
+        for c in candidates:
+            if c in self.claims_noted:
+                continue
+            self.claims_noted.add(c)
+            same = self.candidate_of_row[reports(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
+            same = same[same >= 0]
+            self.close[c, same] = self.close[same, c] = True
 
     def greedy(self, max_words: float, max_sentences: float) -> list[int]:
         """Repeatedly add the candidate that leaves the objective highest, while one fits."""
@@ -175,6 +199,7 @@ class _Objective:
             gains = cosine + concepts @ uncovered + self.own
             best = int(np.argmax(np.where(open_, gains, -np.inf)))
             chosen.append(best)
+            self.note_claims([best])
             toward += self.toward[best]
             self_dot += 2 * with_summary[best] + self.gram[best, best]
             with_summary += self.gram[:, best]
