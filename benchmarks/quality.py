@@ -8,6 +8,11 @@ DATA it reads ../shared/eval/duc2002_100.jsonl and duc2001_100.jsonl beside the 
 Protocol (the field's usual one): a 100-word budget, each summary cut to its first 100 words,
 ROUGE-1 and ROUGE-2 recall with Porter stemming (rouge-score, use_stemmer=True), averaged over
 the references, then over clusters.  Needs the bench extra: pip install ".[bench]".
+
+Each row also gives the mean per-cluster difference in ROUGE-1 and ROUGE-2 against the reference
+algorithm (--reference, default lexrank) with its 95% t-interval.  --cut adds, for each algorithm,
+a comparison row without the hard budget: sentences are taken as the algorithm orders them and
+the summary is cut at 100 words, the last sentence mid-way (what the hard budget costs).
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ def parse_args() -> argparse.Namespace:
                              "a YAML value")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    parser.add_argument("--reference", default="lexrank", help="algorithm the per-cluster differences are against")
+    parser.add_argument("--cut", action="store_true",
+                        help="also a row per algorithm with no hard budget, its summary cut at 100 words")
     return parser.parse_args()
 
 
@@ -67,12 +75,19 @@ def run_cluster(job):
     scores = [scorer.score(ref, summary) for ref in cluster["refs"]]
     r1 = statistics.mean(s["rouge1"].recall for s in scores)
     r2 = statistics.mean(s["rouge2"].recall for s in scores)
-    return (r1, r2, elapsed, briefing.words) + mean_subjectivity(sources, briefing)
+    # The sentences that reach the summary: all of them under the hard budget, up to the cut otherwise.
+    read, words = [], 0
+    for sentence in briefing.sentences:
+        if words >= BUDGET:
+            break
+        read.append(sentence.text)
+        words += len(sentence.text.split())
+    return (r1, r2, elapsed, len(summary.split())) + mean_subjectivity(sources, read)
 
 
-def mean_subjectivity(sources, briefing) -> tuple[float, float]:
+def mean_subjectivity(sources, texts: list[str]) -> tuple[float, float]:
     """Mean subjectivity of the briefing's sentences and of all the sources' sentences."""
-    chosen = [subjectivity(s.text) for s in briefing.sentences]
+    chosen = [subjectivity(text) for text in texts]
     pooled = [subjectivity(s.text) for s in build_pool(sources, Config()).sentences]
     return statistics.mean(chosen) if chosen else 0.0, statistics.mean(pooled)
 
@@ -84,8 +99,8 @@ def print_seeds_neutrality(algos: list[str], base: dict) -> None:
         started = time.perf_counter()
         briefing = summarize_sources(sources, Config().replace(**{**base, "algo": algo}))
         elapsed = time.perf_counter() - started
-        subj, pooled = mean_subjectivity(sources, briefing)
-        print(f"{'seeds/':<20} {algo:<10} {'-':>6} {'-':>6} {briefing.words:6.1f} {subj:5.3f} {pooled:5.3f} "
+        subj, pooled = mean_subjectivity(sources, [s.text for s in briefing.sentences])
+        print(f"{'seeds/':<20} {algo:<16} {'-':>6} {'-':>6} {briefing.words:6.1f} {subj:5.3f} {pooled:5.3f} "
               f"{elapsed:9.3f}", flush=True)
 
 
@@ -96,24 +111,48 @@ def main() -> int:
     algos = args.algos.split(",")
     print(f"budget {BUDGET} words; ROUGE recall x100, Porter stemming; settings {base or 'default'}")
     print("subj: the briefing's mean subjectivity; pool: that of all the source sentences")
-    print(f"{'data':<20} {'algorithm':<10} {'R-1':>6} {'R-2':>6} {'words':>6} {'subj':>5} {'pool':>5} "
-          f"{'s/cluster':>9}")
+    print(f"dR-1, dR-2: mean per-cluster difference against {args.reference} [95% t-interval]")
+    print(f"{'data':<20} {'algorithm':<16} {'R-1':>6} {'R-2':>6} {'words':>6} {'subj':>5} {'pool':>5} "
+          f"{'s/cluster':>9}  {'dR-1 [95%]':<21} {'dR-2 [95%]':<21}")
     print_seeds_neutrality(algos, base)
     missing = [f for f in files if not f.is_file()]
     if missing:
         print(f"No evaluation data at {', '.join(map(str, missing))}.\n"
               "Put DUC-style JSONL clusters there (see this script's docstring), or name files to read.")
         return 0
+    hard = {"max_words": BUDGET, "max_sentences": None}
+    # Without the hard budget: more sentences than 100 words need, the summary cut in run_cluster.
+    open_budget = {"max_words": None, "max_sentences": 15}
+    runs = [(algo, algo, hard) for algo in dict.fromkeys([args.reference] + algos)]
+    if args.cut:
+        runs += [(f"{algo} (cut)", algo, open_budget) for algo in algos]
     with Pool(args.jobs) as pool:
         for path in files:
             clusters = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
-            for algo in algos:
-                settings = {**base, "algo": algo, "max_words": BUDGET, "max_sentences": None}
-                rows = pool.map(run_cluster, [(c, settings) for c in clusters])
+            reference = None
+            for label, algo, budget in runs:
+                rows = pool.map(run_cluster, [(c, {**base, "algo": algo, **budget}) for c in clusters])
+                if reference is None:
+                    reference = rows
+                    if args.reference not in algos:
+                        continue
                 r1, r2, secs, words, subj, pooled = (statistics.mean(col) for col in zip(*rows))
-                print(f"{path.name:<20} {algo:<10} {100 * r1:6.2f} {100 * r2:6.2f} {words:6.1f} {subj:5.3f} "
-                      f"{pooled:5.3f} {secs:9.3f}", flush=True)
+                print(f"{path.name:<20} {label:<16} {100 * r1:6.2f} {100 * r2:6.2f} {words:6.1f} {subj:5.3f} "
+                      f"{pooled:5.3f} {secs:9.3f}  {paired_interval(rows, reference, 0)} "
+                      f"{paired_interval(rows, reference, 1)}", flush=True)
     return 0
+
+
+def paired_interval(rows, reference, column: int) -> str:
+    """Mean per-cluster difference x100 and its 95% t-interval."""
+    differences = [100 * (row[column] - ref[column]) for row, ref in zip(rows, reference)]
+    mean = statistics.mean(differences)
+    if len(differences) < 2:
+        return f"{mean:+5.2f}"
+    from scipy.stats import t
+
+    half = t.ppf(0.975, len(differences) - 1) * statistics.stdev(differences) / len(differences) ** 0.5
+    return f"{mean:+5.2f} [{mean - half:+5.2f},{mean + half:+5.2f}]"
 
 
 if __name__ == "__main__":

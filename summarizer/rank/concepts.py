@@ -1,9 +1,11 @@
-"""Concept coverage (Gillick & Favre, 2009): the set of sentences that covers the most weighted
-bigrams within the word budget, as an integer linear program solved by HiGHS (scipy's milp).
+"""Concept coverage as ICSI does it (Gillick & Favre, 2009): the set of sentences that covers the
+most weighted bigrams within the word budget, an integer linear program solved by HiGHS (scipy's
+milp), which fills the budget as well as whole sentences can.
 
-A concept is a bigram of stems; its weight is the number of sources that carry it times the
-best prior of the sentences that have it, and only concepts carried by several sources count.
-The chosen set comes out ordered by the weight each sentence covers.
+Concepts and their weights are ``concept_weights.bigram_concepts``: bigrams that several sources
+carry, weighing more the nearer the top of each source they first appear.  Candidates are the
+centroid selector's: passages near the top of a source, quotable, not far down the prior.  Each
+candidate adds its words weighed by its prior, so plain lead material wins ties.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING
 from ..models import Pick
 from ..settings import Section, setting
 from .base import Selector
+from .centroid import lead_candidates
+from .concept_weights import bigram_concepts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,17 +28,24 @@ if TYPE_CHECKING:
 
     from ..models import Budget, Pool
 
-_PRIOR_SHARE = 1.0
-
 
 class Concepts(Selector):
     name = "concepts"
-    description = "concept coverage: bigram ILP (Gillick & Favre) solved with HiGHS under the word budget"
+    description = "concept coverage: bigram ILP (Gillick & Favre's ICSI) solved with HiGHS under the word budget"
 
     @dataclass(frozen=True)
     class Params(Section):
-        """The ILP's size and time limits."""
+        """The concepts, the candidates, and the ILP's size and time limits."""
 
+        min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
+                                           low=1)
+        candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a "
+                                                 "source", low=1)
+        prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's "
+                                           "editorial prior, beside the share of concepts covered",
+                                      low=0.0, high=10.0)
+        min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are "
+                                         "never chosen", low=0.0, high=1.0)
         max_candidates: int = setting(600, "sentences given to the solver at most, the best covering first",
                                       low=1)
         time_limit: float = setting(10.0, "seconds the solver may take", above=0.0, high=600.0)
@@ -42,62 +53,26 @@ class Concepts(Selector):
     def select(self, pool: Pool, budget: Budget) -> list[Pick]:
         import numpy as np
 
-        occurrences, weights = _concept_matrix(pool)
+        params = self.params
+        max_words = budget.max_words if budget.max_words is not None else np.inf
+        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
+        occurrences, weights = bigram_concepts(pool, params.min_concept_sources)
+        total = weights.sum()
+        weights = weights / total if total > 0 else weights
+        occurrences = occurrences[rows].tocsr()
         coverage = occurrences @ weights
-        candidates = np.flatnonzero((pool.quote >= 0) & (coverage > 0))
-        if budget.max_words is not None:
-            candidates = candidates[pool.words[candidates] <= budget.max_words]
-        candidates = candidates[np.argsort(-coverage[candidates], kind="stable")][:self.params.max_candidates]
+        best = np.argsort(-coverage, kind="stable")[:params.max_candidates]
+        candidates, rows, occurrences, coverage = candidates[best], rows[best], occurrences[best], coverage[best]
         if len(candidates) == 0:
             return []
-        # A sentence's own value: its concepts' weight, discounted as its prior falls short of the best
-        # (a lead, plainly worded sentence loses nothing; a loaded one loses up to _PRIOR_SHARE).
-        relative_prior = pool.prior / pool.prior.max(initial=1.0)
-        top = coverage.max(initial=0.0)
-        own_value = _PRIOR_SHARE * coverage * (relative_prior - 1.0) + 1e-3 * coverage / top
-        chosen = candidates[_solve(occurrences[candidates], weights, pool.words[candidates], own_value[candidates],
-                                   budget.max_words, budget.max_sentences, self.params.time_limit)]
+        words = pool.words[candidates].astype(float)
+        relative = pool.prior[candidates] / pool.prior[candidates].max()
+        # Each word counts, weighed by the prior: the ILP fills the budget with plain lead material.
+        own_value = params.prior_weight * relative * words / (max_words if np.isfinite(max_words) else 100.0)
+        chosen = _solve(occurrences, weights, words, own_value, budget.max_words, budget.max_sentences,
+                        params.time_limit)
         chosen = chosen[np.argsort(-coverage[chosen], kind="stable")]
-        return [Pick(int(p), int(pool.quote[p])) for p in chosen]
-
-
-def _concept_matrix(pool: Pool) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Passage-by-concept presence and concept weights.
-
-    Concepts are bigrams of stems over all words (as ROUGE-2 counts them) except pairs of two
-    stopwords; a concept weighs the number of sources carrying it times the best prior of the
-    passages that have it, so lead, corroborated, plainly worded material counts more.
-    """
-    import numpy as np
-    import scipy.sparse as sp
-
-    tokenizer = pool.tokenizer
-    stop = tokenizer.stop_words
-    index: dict[tuple[str, str], int] = {}
-    rows, cols = [], []
-    for row, passage in enumerate(pool.passages):
-        words = [w.lower().replace("’", "'") for w in tokenizer.words(passage.text)]
-        bigrams = {(tokenizer.stem(a), tokenizer.stem(b)) for a, b in zip(words, words[1:])
-                   if not (a in stop and b in stop)}
-        for bigram in bigrams:
-            rows.append(row)
-            cols.append(index.setdefault(bigram, len(index)))
-    n = len(pool)
-    presence = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(index)))
-    presence.data[:] = 1.0
-    sources = [p.sources for p in pool.passages]
-    membership = sp.csr_matrix(
-        (np.ones(sum(len(s) for s in sources)),
-         ([src for s in sources for src in s], [r for r, s in enumerate(sources) for _ in s])),
-        shape=(len(pool.sources), n),
-    )
-    carried = membership @ presence
-    carried.data[:] = 1.0
-    weights = np.asarray(carried.sum(axis=0)).ravel()
-    # A concept one source mentions is that source's detail; with few sources, two is enough.
-    weights[weights < min(3, max(2, len(pool.sources) // 3))] = 0.0
-    best_prior = np.asarray((sp.diags(pool.prior) @ presence).max(axis=0).todense()).ravel()
-    return presence.tocsr(), weights * best_prior
+        return [Pick(int(candidates[c]), int(rows[c])) for c in chosen]
 
 
 def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, own_value: np.ndarray,

@@ -1,0 +1,251 @@
+"""Summary-level objective: the summary as close as it can get to the cluster's centroid, plus the
+weighted concepts it covers (Ghalandari 2017, "Revisiting the centroid-based method"; concepts in
+the spirit of Gillick & Favre's ICSI system, see ``concept_weights``).
+
+objective(S) = cos(sum of S's vectors, centroid)
+               + bigram_weight * (weight of the bigram concepts S covers) / (weight of them all)
+               + unigram_weight * (weight of the stem concepts S covers) / (weight of them all)
+               + prior_weight * sum over S of prior * words / max_words
+
+Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the
+centroid is the sum of every pooled sentence's vector, its entries at or below ``centroid_cut``
+of its largest set to 0 so that only the cluster's topic words count.  The last term is the
+editorial prior (relative to the best candidate's), counted per word: it keeps the briefing
+plainly worded and lead-heavy, and rewards filling the budget.  Passages whose prior is below
+``min_prior`` of the best passage's are no candidates at all: loaded or interpretive sentences
+("represents a pivotal moment") sit close to the centroid of opinionated sources, and no weight
+on the prior short of one that costs ROUGE keeps them out.
+
+Candidates are the passages that reach one of the first ``candidates_per_source`` sentences of a
+source, each quoted by its default row.  Greedy selection adds the candidate that leaves the
+objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
+searches the last picks and the best remaining candidates for the ending that fills the word
+budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README,
+Quality).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Pick
+from ..settings import Section, setting
+from .base import Selector
+from .concept_weights import bigram_concepts, unigram_concepts
+from .fill import refill
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..models import Budget, Pool
+
+
+# Candidates kept at most (those worth most alone): the objective holds candidate-by-candidate
+# matrices, so this bounds memory and time on hundreds of sources; DUC clusters have ~100.
+_MAX_CANDIDATES = 400
+
+
+class Centroid(Selector):
+    name = "centroid"
+    description = ("summary-level objective: closest to the cluster's centroid, covering the concepts "
+                   "its sources share, filling the budget")
+
+    @dataclass(frozen=True)
+    class Params(Section):
+        """The summary-level objective's weights, its candidates and the budget filling."""
+
+        bigram_weight: float = setting(0.5, "weight of the share of bigram concepts (weighted) the briefing "
+                                            "covers, beside its cosine to the centroid", low=0.0, high=10.0)
+        unigram_weight: float = setting(0.5, "weight of the share of stem concepts (weighted) it covers",
+                                        low=0.0, high=10.0)
+        prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's "
+                                           "editorial prior", low=0.0, high=10.0)
+        min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are "
+                                         "never chosen (keeps loaded and interpretive sentences out)",
+                                   low=0.0, high=1.0)
+        candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a "
+                                                 "source", low=1)
+        redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
+                                                    "skipped", low=0.0, high=1.0)
+        same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which a candidate "
+                                                   "states a pick's main claim in other words and is skipped "
+                                                   "(as citations decide; 1 = never)", low=0.0, high=1.0)
+        centroid_cut: float = setting(0.1, "centroid entries at or below this share of its largest count as 0",
+                                      low=0.0, high=1.0)
+        min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
+                                           low=1)
+        fill_depth: int = setting(3, "last greedy picks the budget filling may replace (0: no filling)",
+                                  low=0, high=6)
+        fill_width: int = setting(12, "best remaining candidates the budget filling may use", low=0, high=30)
+
+    def select(self, pool: Pool, budget: Budget) -> list[Pick]:
+        import numpy as np
+
+        params = self.params
+        max_words = budget.max_words if budget.max_words is not None else math.inf
+        max_sentences = budget.max_sentences if budget.max_sentences is not None else math.inf
+        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
+        if len(candidates) == 0 or max_sentences < 1:
+            return []
+        words = np.array([pool.sentences[r].words for r in rows], dtype=float)
+        objective = _Objective(pool, candidates, rows, words, params, max_words)
+        chosen = objective.greedy(max_words, max_sentences)
+        if params.fill_depth > 0 and chosen and math.isfinite(max_words):
+            remaining = objective.best_remaining(chosen, params.fill_width)
+            objective.note_claims(remaining)  # the picks' claims are noted already
+            chosen = refill(chosen, remaining, objective.words, objective.values, max_words, max_sentences,
+                            params.fill_depth)
+        return [Pick(int(objective.passages[c]), int(objective.rows[c])) for c in chosen]
+
+def lead_candidates(pool: Pool, max_words: float, per_source: int,
+                    min_prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """Passages that reach one of the first ``per_source`` sentences of a source, can be quoted, fit
+    the budget alone and whose prior is at least ``min_prior`` of the best passage's; and the row
+    each quotes (its default quote)."""
+    import numpy as np
+
+    floor = min_prior * pool.prior.max(initial=0.0)
+    found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
+             if q >= 0 and pool.words[p] <= max_words and pool.prior[p] >= floor
+             and min(m.position for m in passage.members) < per_source]
+    pairs = np.array(found, dtype=int).reshape(-1, 2)
+    return pairs[:, 0], pairs[:, 1]
+
+
+class _Objective:
+    """The objective over the candidates (numbered 0..m-1), evaluated in bulk."""
+
+    def __init__(self, pool: Pool, passages: np.ndarray, rows: np.ndarray, words: np.ndarray,
+                 params: Centroid.Params, max_words: float):
+        import numpy as np
+        import scipy.sparse as sp
+
+        self.params = params
+        # Sub-linear term frequency, as in the pool's TF-IDF (raw counts did no better on either set).
+        weighted = pool.terms.counts.astype(float)
+        weighted.data = 1.0 + np.log(weighted.data)
+        weighted = (weighted @ sp.diags(pool.terms.idf())).tocsr()
+        centroid = np.asarray(weighted.sum(axis=0)).ravel()
+        centroid[centroid <= params.centroid_cut * centroid.max(initial=0.0)] = 0.0
+        norm = np.linalg.norm(centroid)
+        vectors = weighted[rows]
+        toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
+        # One concept matrix: bigrams, then stems, each block's weights summing to its parameter.
+        blocks = [(bigram_concepts(pool, params.min_concept_sources), params.bigram_weight),
+                  (unigram_concepts(pool, params.min_concept_sources), params.unigram_weight)]
+        occurrences = sp.hstack([presence for (presence, _), _ in blocks]).tocsr()
+        self.concept_weights = np.concatenate(
+            [weight * found / found.sum() if found.sum() > 0 else found for (_, found), weight in blocks])
+        concepts = occurrences[rows].tocsr()
+        prior = pool.prior[passages]
+        top = prior.max(initial=0.0)
+        relative = prior / top if top > 0 else np.ones_like(prior)
+        # The prior counts per word chosen, so it also rewards filling the budget; an unlimited
+        # budget is scaled as a 100-word one.
+        own = params.prior_weight * relative * words / (max_words if math.isfinite(max_words) else 100.0)
+        # Hundreds of sources: keep the candidates worth most alone, so the dense matrices stay small.
+        keep = np.arange(len(rows))
+        if len(rows) > _MAX_CANDIDATES:
+            lengths = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+            alone = (np.divide(toward, lengths, out=np.zeros(len(rows)), where=lengths > 0)
+                     + concepts @ self.concept_weights + own)
+            keep = np.sort(np.argsort(-alone, kind="stable")[:_MAX_CANDIDATES])
+        self.passages, self.rows, self.words = passages[keep], rows[keep], words[keep]
+        self.toward, self.concepts, self.own = toward[keep], concepts[keep], own[keep]
+        vectors = vectors[keep]
+        self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
+        self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
+        self.claims = pool.claims
+        self.candidate_of_row = np.full(len(pool.sentences), -1)
+        self.candidate_of_row[self.rows] = np.arange(len(self.rows))
+        self.claims_noted: set[int] = set()
+
+    def note_claims(self, candidates: list[int]) -> None:
+        """Count as too close to each of ``candidates`` the candidates that state its main claim in
+        other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
+        if self.claims is None or self.params.same_claim_threshold >= 1.0:
+            return
+        from ..claim_match import reports
+
+        for c in candidates:
+            if c in self.claims_noted:
+                continue
+            self.claims_noted.add(c)
+            same = self.candidate_of_row[reports(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
+            same = same[same >= 0]
+            self.close[c, same] = self.close[same, c] = True
+
+    def greedy(self, max_words: float, max_sentences: float) -> list[int]:
+        """Repeatedly add the candidate that leaves the objective highest, while one fits."""
+        import numpy as np
+
+        m = len(self.words)
+        open_ = np.ones(m, dtype=bool)
+        chosen: list[int] = []
+        toward = 0.0  # the summary's dot product with the centroid
+        self_dot = 0.0  # the summary vector's squared norm
+        with_summary = np.zeros(m)  # each candidate's dot product with the summary vector
+        uncovered = self.concept_weights.copy()
+        concepts = self.concepts
+        words_left = max_words
+        while len(chosen) < max_sentences:
+            open_ &= self.words <= words_left
+            if not open_.any():
+                break
+            norms = np.sqrt(self_dot + 2 * with_summary + np.diag(self.gram))
+            cosine = np.divide(toward + self.toward, norms, out=np.zeros(m), where=norms > 0)
+            gains = cosine + concepts @ uncovered + self.own
+            best = int(np.argmax(np.where(open_, gains, -np.inf)))
+            chosen.append(best)
+            self.note_claims([best])
+            toward += self.toward[best]
+            self_dot += 2 * with_summary[best] + self.gram[best, best]
+            with_summary += self.gram[:, best]
+            uncovered[concepts[best].indices] = 0.0
+            words_left -= self.words[best]
+            open_[best] = False
+            open_ &= ~self.close[:, best]
+        return chosen
+
+    def best_remaining(self, chosen: list[int], width: int) -> list[int]:
+        """The ``width`` candidates not chosen that raise the objective most when added alone."""
+        import numpy as np
+
+        others = np.setdiff1d(np.arange(len(self.words)), chosen)
+        value = self.values(chosen, others[:, None])
+        order = np.argsort(-value, kind="stable")
+        return [int(c) for c in others[order[np.isfinite(value[order])]][:width]]
+
+    def values(self, kept: list[int], endings: np.ndarray) -> np.ndarray:
+        """The objective of ``kept`` plus each row of ``endings`` (candidate indices, -1 = none);
+        -inf where two picks are too close to each other."""
+        import numpy as np
+
+        kept = np.asarray(kept, dtype=int)
+        present = endings >= 0
+        ending = np.where(present, endings, 0)
+        on = present.astype(float)
+        pairwise = on[:, :, None] * on[:, None, :]
+        # Dot product with the centroid and squared norm of each summary vector, from the parts.
+        toward = self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
+        kept_gram = self.gram[kept]
+        self_dot = (kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
+                    + (pairwise * self.gram[ending[:, :, None], ending[:, None, :]]).sum(axis=(1, 2)))
+        norms = np.sqrt(np.maximum(self_dot, 0.0))
+        cosine = np.divide(toward, norms, out=np.zeros(len(endings)), where=norms > 0)
+        # Concepts the kept picks leave uncovered, among those the free candidates carry.
+        free = np.unique(ending[present])
+        local = self.concepts[free]
+        open_concepts = np.setdiff1d(np.unique(local.indices), self.concepts[kept].indices)
+        weights = self.concept_weights[open_concepts]
+        carries = np.zeros((len(self.words), len(open_concepts)), dtype=bool)
+        carries[free] = local[:, open_concepts].toarray() > 0
+        newly = (carries[ending] & present[:, :, None]).any(axis=1) @ weights
+        concept_share = self.concept_weights[np.unique(self.concepts[kept].indices)].sum() + newly
+        value = cosine + concept_share + self.own[kept].sum() \
+            + (on * self.own[ending]).sum(axis=1)
+        clash = (pairwise * np.triu(self.close[ending[:, :, None], ending[:, None, :]], k=1)).any(axis=(1, 2))
+        clash |= (present & self.close[kept][:, ending].any(axis=0)).any(axis=1)
+        return np.where(clash, -np.inf, value)

@@ -1,0 +1,83 @@
+"""Concepts in the manner of Gillick & Favre's ICSI summarizer: stemmed bigrams (or content
+stems) that several sources carry, weighted by how many carry them and how early.
+
+A bigram concept is a pair of adjacent words, stemmed, with nothing but space between them and
+not both stopwords.  News that several outlets report near their tops is what a summary must
+cover, so a concept weighs, over the sources carrying it, 1 + 2 / (1 + position of its first
+sentence there).  Shared by the selectors that reward covering concepts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+    from ..features import Tokenizer
+    from ..models import Pool
+
+
+def bigram_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-bigram presence over the pooled sentences, and each bigram's weight."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    tokenizer = pool.tokenizer
+    stop = tokenizer.stop_words
+    index: dict[tuple[str, str], int] = {}
+    sentence_of, concept_of = [], []
+    for row, sentence in enumerate(pool.sentences):
+        for bigram in bigrams(sentence.text, tokenizer, stop):
+            sentence_of.append(row)
+            concept_of.append(index.setdefault(bigram, len(index)))
+    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)),
+                             shape=(len(pool.sentences), len(index)))
+    presence.data[:] = 1.0
+    return presence, _weights(pool, presence, min_sources)
+
+
+def unigram_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-stem presence (content words, as in ``pool.terms``), and each stem's weight."""
+    presence = pool.terms.counts.tocsr(copy=True)
+    presence.data[:] = 1.0
+    return presence, _weights(pool, presence, min_sources)
+
+
+def _weights(pool: Pool, presence: sp.csr_matrix, min_sources: int) -> np.ndarray:
+    """Over the sources carrying a concept, 1 + 2 / (1 + position of the first sentence carrying it);
+    0 unless ``min_sources`` sources (or all, if fewer) carry it."""
+    import numpy as np
+
+    k = presence.shape[1]
+    if presence.nnz == 0:
+        return np.zeros(k)
+    occurrences = presence.tocoo()
+    source = np.array([s.source for s in pool.sentences])[occurrences.row]
+    position = np.array([s.position for s in pool.sentences])[occurrences.row]
+    # Per (source, concept) pair: the position of the first sentence carrying it (sparse: pairs are few).
+    pair = source.astype(np.int64) * k + occurrences.col
+    order = np.lexsort((position, pair))
+    pairs, first_at = np.unique(pair[order], return_index=True)
+    first = position[order][first_at]
+    concept = pairs % k
+    weights = np.bincount(concept, 1.0 + 2.0 / (1.0 + first), minlength=k)
+    weights[np.bincount(concept, minlength=k) < min(min_sources, len(pool.sources))] = 0.0
+    return weights
+
+
+def bigrams(text: str, tokenizer: Tokenizer, stop: frozenset[str]) -> set[tuple[str, str]]:
+    """Stemmed bigrams of adjacent words with nothing but space between them, not two stopwords."""
+    words = tokenizer.words(text)
+    found = set()
+    at = 0
+    previous, previous_end = None, 0
+    for word in words:
+        start = text.find(word, at)
+        at = start + len(word)
+        lower = word.lower().replace("’", "'")
+        if previous is not None and not text[previous_end:start].strip() and not (previous in stop and lower in stop):
+            found.add((tokenizer.stem(previous), tokenizer.stem(lower)))
+        previous, previous_end = lower, at
+    return found

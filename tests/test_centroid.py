@@ -1,0 +1,140 @@
+"""The centroid selector: its concepts, and its picks on invented stories under every budget."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from summarizer import Config, build_pool, models
+from summarizer.features import TermMatrix, Tokenizer
+from summarizer.models import Sentence, Source
+from summarizer.rank.centroid import Centroid
+from summarizer.rank.concept_weights import bigram_concepts, bigrams, unigram_concepts
+
+
+def test_bigrams_never_span_punctuation_nor_pair_two_stopwords():
+    tokenizer = Tokenizer()
+    found = bigrams("The Senate, on Monday, passed the tax bill of the year.", tokenizer, tokenizer.stop_words)
+    stem = tokenizer.stem
+    assert (stem("tax"), stem("bill")) in found
+    assert (stem("on"), stem("monday")) in found  # one stopword is fine
+    assert (stem("senate"), stem("on")) not in found  # a comma between
+    assert (stem("monday"), stem("passed")) not in found
+    assert (stem("of"), stem("the")) not in found  # two stopwords
+
+
+def test_concepts_weigh_the_sources_carrying_them_by_how_early():
+    texts = [  # (source, text): "flood warning" is in three sources, "river bank" in two
+        (0, "A flood warning was issued."), (0, "The river bank broke."),
+        (1, "Rain fell all day."), (1, "Officials kept the flood warning."),
+        (2, "Roads closed."), (2, "Schools closed."), (2, "Residents heard the flood warning late."),
+        (2, "The river bank held."),
+    ]
+    positions = {}
+    sentences = []
+    for source, text in texts:
+        sentences.append(Sentence(text, source, positions.get(source, 0), 0, len(text)))
+        positions[source] = positions.get(source, 0) + 1
+    pool = SimpleNamespace(tokenizer=Tokenizer(), sentences=sentences, sources=[None] * 3)
+    presence, weights = bigram_concepts(pool, min_sources=3)
+    stem = pool.tokenizer.stem
+    flood = presence[0].indices[np.argmax(weights[presence[0].indices])]
+    # Positions 0, 1 and 2 of the first sentence carrying it: (1 + 2/1) + (1 + 2/2) + (1 + 2/3).
+    assert weights[flood] == pytest.approx(3 + 2 + 5 / 3)
+    assert presence[:, flood].nnz == 3
+    river = [c for c in presence[1].indices if presence[:, c].nnz == 2]
+    assert river and weights[river].max() == 0  # two sources of three: not a concept
+    pool.terms = TermMatrix.build([s.text for s in sentences], pool.tokenizer)
+    presence, weights = unigram_concepts(pool, min_sources=3)
+    column = {term: j for j, term in enumerate(pool.terms.vocabulary)}
+    assert weights[column[stem("warning")]] == pytest.approx(3 + 2 + 5 / 3)
+    assert weights[column[stem("river")]] == 0  # two sources of three
+    assert presence[:, column[stem("closed")]].nnz == 2  # one source, two sentences
+
+
+STORY = [
+    "The Harlow River burst its banks on Tuesday, flooding the centre of Alden and forcing {n} families "
+    "from their homes.",
+    "Rescue crews in boats reached residents stranded on rooftops near the old mill, the fire service said.",
+    "Mayor Ruth Okafor said the water would recede by Friday if the rain stopped.",
+    "The regional weather office recorded {r} millimetres of rain in two days, the most since 1974.",
+    "Emergency shelters opened at two schools and the sports hall on Mill Road.",
+    "Insurers said it was too early to estimate the cost of the damage.",
+    "Why did the flood defences fail again this year?",
+    "Train services between Alden and the coast were suspended until further notice.",
+]
+
+
+def story_sources(count=5):
+    sources = []
+    for i in range(count):
+        lines = [line.format(n=120 + 10 * i, r=80 + i) for line in STORY]
+        lines = lines[i % 3:] + lines[: i % 3]  # each outlet leads differently
+        sources.append(Source(f"outlet{i}.txt", f"outlet{i}.txt", "\n\n".join(lines)))
+    return sources
+
+
+def build(sources):
+    return build_pool(sources, Config())
+
+
+@pytest.fixture(scope="module")
+def story_pool():
+    return build(story_sources())
+
+
+@pytest.mark.parametrize("max_words,max_sentences", [(100, None), (40, None), (None, 2), (60, 3), (15, None)])
+def test_picks_fit_the_budget_and_quote_quotable_members(story_pool, max_words, max_sentences):
+    picks = Centroid().select(story_pool, models.Budget(max_words, max_sentences))
+    words = sum(story_pool.sentences[p.row].words for p in picks)
+    assert picks
+    assert max_words is None or words <= max_words
+    assert max_sentences is None or len(picks) <= max_sentences
+    assert all(p.row in story_pool.quotable[p.passage] for p in picks)
+    assert len({p.passage for p in picks}) == len(picks)
+    assert not any("?" in story_pool.sentences[p.row].text for p in picks)
+
+
+def test_no_two_picks_closer_than_the_redundancy_threshold(story_pool):
+    params = Centroid.Params(redundancy_threshold=0.2)
+    picks = Centroid(params).select(story_pool, models.Budget(150, None))
+    rows = [p.row for p in picks]
+    similarity = (story_pool.tfidf[rows] @ story_pool.tfidf[rows].T).toarray()
+    assert len(picks) >= 2
+    assert (similarity[np.triu_indices(len(rows), k=1)] <= 0.2).all()
+
+
+def test_the_same_input_gives_the_same_picks(story_pool):
+    budget = models.Budget(100, None)
+    first = Centroid().select(story_pool, budget)
+    assert Centroid().select(story_pool, budget) == first
+    assert Centroid().select(build(story_sources()), budget) == first
+
+
+def test_one_sentence_and_nothing_quotable():
+    one = build([Source("a.txt", "a.txt", "The council approved the new budget for the city schools on Monday.")])
+    assert Centroid().select(one, models.Budget(100, None)) == [models.Pick(0, 0)]
+    assert Centroid().select(one, models.Budget(5, None)) == []  # longer than the budget
+    questions = build([Source("q.txt", "q.txt", "Why did the council approve the school budget so late?")])
+    assert Centroid().select(questions, models.Budget(100, None)) == []
+
+
+def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
+    from summarizer.rank import centroid
+
+    rng = np.random.default_rng(7)
+    vocabulary = [f"{a}{b}{c}" for a in "bdfgklmnprst" for b in "aeiou" for c in "dgklmnrst"]
+
+    def sentence():
+        words = rng.choice(vocabulary, size=10, replace=False)
+        return f"The {words[0]} {words[1]} of the harbour said {' '.join(words[2:])} on Monday."
+
+    sources = [Source(f"s{i}.txt", f"s{i}.txt", "\n\n".join(sentence() for _ in range(10))) for i in range(50)]
+    pool = build(sources)
+    params = Centroid.Params()
+    candidates, _ = centroid.lead_candidates(pool, 100, params.candidates_per_source, params.min_prior)
+    assert len(candidates) > centroid._MAX_CANDIDATES
+    picks = Centroid(params).select(pool, models.Budget(100, None))
+    assert picks and sum(pool.sentences[p.row].words for p in picks) <= 100
