@@ -82,7 +82,7 @@ def main_command(
                    "None: the bundled sample articles.", show_default=False),
     algo: Optional[str] = typer.Option(
         None, "--algo", "-a", show_default=False,
-        help=f"Ranking algorithm: {', '.join(ALGORITHMS)} (see --list-algos). [default: lexrank]"),
+        help=f"Ranking algorithm: {', '.join(ALGORITHMS)} (see --list-algos). [default: centroid]"),
     profile: Optional[str] = typer.Option(None, "--profile", "-p",
                                           help="Bundled settings profile, e.g. default, brief, long.",
                                           show_default=False),

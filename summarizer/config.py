@@ -52,7 +52,7 @@ def _rank_settings() -> type[Section]:
     own = [(name, cls.Params, section(cls.Params)) for name, cls in ALGORITHMS.items()
            if dataclasses.fields(cls.Params)]
     return dataclasses.make_dataclass("RankSettings", [
-        ("algo", str, setting("lexrank", "ranking algorithm (see `summarize --list-algos`)",
+        ("algo", str, setting("centroid", "ranking algorithm (see `summarize --list-algos`)",
                               choices=tuple(ALGORITHMS))),
         ("position_weight", float, setting(1.0, "how much a sentence near the top of its article is preferred "
                                                 "(0 = not at all)", low=0.0, high=10.0)),

@@ -35,7 +35,7 @@ def test_no_paths_summarizes_the_bundled_seeds_into_briefing_md(in_tmp):
     text = (in_tmp / "briefing.md").read_text(encoding="utf-8")
     assert text.startswith("# ")
     assert "## Sources" in text and "000_f5904467cc181a5d.txt" in text
-    assert "Algorithm: lexrank" in text
+    assert "Algorithm: centroid" in text
 
 
 def test_paths_algo_budget_and_output(in_tmp):
@@ -51,7 +51,7 @@ def test_json_to_stdout_is_valid_and_verbatim():
     result = run(*paths, "--format", "json", "--output", "-")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert document["algorithm"] == "lexrank"
+    assert document["algorithm"] == "centroid"
     names = {s["name"] for s in document["sources"]}
     assert names == {Path(p).name for p in paths}
     texts = {s["name"]: Path(s["path"]).read_text(encoding="utf-8") for s in document["sources"]}

@@ -78,6 +78,22 @@ def test_sentence_budget_is_hard(briefings):
     assert len(briefing.sentences) == 2
 
 
+_DANGLING = re.compile(r"(?:In contrast|Meanwhile|However|Moreover|Still),|(?:This|These|He|She|They|It)\b")
+_SPECULATION = re.compile(r"remains to be seen|the focus now shifts|will be critical|remains uncertain|"
+                          r"could prove|only time will tell", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("profile", ["default", "long", "brief"])
+def test_no_headline_question_dangling_opener_or_speculation_in_the_seed_briefings(profile):
+    briefing = summarizer.summarize([str(SEEDS)], load_profile(profile))
+    headings = {t.casefold() for t in briefing.source_titles if t}
+    for sentence in briefing.sentences:
+        assert sentence.text.casefold() not in headings
+        assert not sentence.text.rstrip("\"”’'").endswith("?")
+        assert not _DANGLING.match(sentence.text), sentence.text
+        assert not _SPECULATION.search(sentence.text), sentence.text
+
+
 def test_no_junk_in_the_default_briefing(briefings):
     briefing = briefings()
     headings = {t.casefold() for t in briefing.source_titles if t}

@@ -52,7 +52,7 @@ def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s:
 
 def run_select(passages, scores, budget, n_sources, quotable=lambda s: True, **settings):
     pool = make_pool(passages, n_sources, quotable)
-    config = Config().replace(**{"diversity": 0.3, "redundancy_threshold": 0.5, "max_source_share": 1.0,
+    config = Config().replace(**{"select.diversity": 0.3, "select.redundancy_threshold": 0.5, "select.max_source_share": 1.0,
                                  "neutrality.policy": "off", **settings})
     picks = select(pool, scores, budget, config)
     return [(p.passage, pool.sentences[p.row]) for p in picks], pool.tfidf[pool.leaders]
@@ -90,7 +90,7 @@ def test_source_cap_prefers_another_source_carrying_the_same_news():
         [Sentence(text, 0, 0, 0, len(text)), Sentence(text, 1, 3, 0, len(text))],
         [Sentence(other, 0, 1, 0, len(other))],
     ]
-    choices, _ = run_select(passages, np.array([1.0, 0.9]), Budget(24, None), 2, max_source_share=0.5)
+    choices, _ = run_select(passages, np.array([1.0, 0.9]), Budget(24, None), 2, **{"select.max_source_share": 0.5})
     # Source 0 could supply everything; the shared sentence is quoted from source 1 instead.
     assert [(passage, quote.source) for passage, quote in choices] == [(0, 1), (1, 0)]
 
@@ -131,9 +131,9 @@ def test_two_wordings_of_one_claim_are_never_both_selected():
               "About 3,000 residents were allowed to return to their homes in the evening, the mayor said."]
     sources = [summarizer.Source("a.txt", "a.txt", f"{first} {filler[0]}"),
                summarizer.Source("b.txt", "b.txt", f"{second} {filler[1]}")]
-    briefing = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9})
+    briefing = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9, "algo": "lexrank"})
     texts = [s.text for s in briefing.sentences]
     assert (first in texts) != (second in texts)
-    loose = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9,
+    loose = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9, "algo": "lexrank",
                                                              "cite.threshold": 0.999})
     assert first in [s.text for s in loose.sentences] and second in [s.text for s in loose.sentences]

@@ -7,6 +7,7 @@ An algorithm is one class in a module of this package, a ``Scorer`` or a ``Selec
 from __future__ import annotations
 
 from .base import Algorithm
+from .centroid import Centroid
 from .concepts import Concepts
 from .coverage import Coverage
 from .lexrank import LexRank
@@ -14,6 +15,7 @@ from .sumy_adapters import KL, Edmundson, Lsa, Luhn, Reduction, SumBasic
 from .textrank import TextRank
 
 ALGORITHMS: dict[str, type[Algorithm]] = {cls.name: cls for cls in (
+    Centroid,
     LexRank,
     TextRank,
     Coverage,
