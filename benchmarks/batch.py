@@ -124,12 +124,14 @@ def run_command_batch(stories: list[dict], jobs: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "stories.jsonl"
         batch.write_text("".join(json.dumps(story) + "\n" for story in stories), encoding="utf-8")
+        cpu_before = _cpu_seconds()[1]
         started = time.perf_counter()
         subprocess.run(COMMAND + ["--batch", str(batch), "--output-dir", f"{folder}/out", "--jobs", str(jobs),
                                   "--quiet"], env=ENVIRONMENT, check=False)
         seconds = time.perf_counter() - started
+        cpu = _cpu_seconds()[1] - cpu_before  # the command and its workers
         written = len(list(Path(folder, "out").glob("*.md")))
-    print(f"summarize --batch: {len(stories):,} stories, --jobs {jobs}: {seconds:.1f} s "
+    print(f"summarize --batch: {len(stories):,} stories, --jobs {jobs}: {seconds:.1f} s, CPU {cpu:.1f} s "
           f"({written - 1:,} briefings and the index written)")
     return seconds
 
