@@ -40,6 +40,7 @@ _EXPORTS = {
     "subjectivity": "neutrality",
     "split_sentences": "segment",
     "summarize": "pipeline",
+    "summarize_many": "batch",
     "summarize_sources": "pipeline",
 }
 

@@ -6,10 +6,12 @@ Starts fast: the pipeline (numpy, scipy) is imported only once there is work to 
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import signal
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NamedTuple, Optional
 
 import typer
 
@@ -75,6 +77,9 @@ Examples:
   summarize --set rank.lexrank.threshold=0.2 --set select.diversity=0.5
   cat article.txt | summarize - --format json --output -
   summarize https://example.com/news/a https://example.org/b --format html
+  summarize pile/ --stories --output-dir briefings/   # one briefing per story in a mixed pile
+  summarize --batch stories.jsonl --output-dir briefings/ --jobs 4
+  summarize --batch stories/ --output all.jsonl --dask tcp://scheduler:8786
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
@@ -106,6 +111,22 @@ def main_command(
                                              help="Any setting by its path in the profiles, e.g. "
                                                   "select.diversity=0.5 (repeatable; YAML values)."),
     offline: bool = typer.Option(False, "--offline", help="Refuse web addresses instead of fetching them."),
+    stories: bool = typer.Option(False, "--stories", help="Split the articles into stories and write one briefing "
+                                                          "per story into --output-dir, with index.md and index.json."),
+    batch: Optional[str] = typer.Option(None, "--batch", metavar="FILE.jsonl|FOLDER", show_default=False,
+                                        help="Many stories: a JSON Lines file, one story a line "
+                                             '({"id", "docs": [{"id", "text", "date"}]}), or a folder whose '
+                                             "subfolders are the stories. Writes into --output-dir, or one JSON "
+                                             "Lines file with --output."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-d", show_default=False, file_okay=False,
+                                              help="Folder for one briefing per story (--stories, --batch), "
+                                                   "each named after its story's id."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", show_default=False,
+                                       help="Worker processes for --stories and --batch [default: the machine's "
+                                            "cores]."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", show_default=False,
+                                       help="Run --stories or --batch on the Dask cluster whose scheduler is at "
+                                            "ADDRESS (needs summarizer[dask])."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
@@ -124,15 +145,34 @@ def main_command(
         base = load_profile(profile) if profile else load_config_file(config_file) if config_file else Config()
         given = {**_parse_sets(set_ or []), **{k: v for k, v in flags.items() if v is not None}}
         config = Config.from_mapping(nest(given), "command line", base)
-        from .pipeline import summarize  # the work starts here: numpy and scipy load now
+        many = _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet)
+        from .load import load_sources  # the work starts here: numpy and scipy load now
+        from .pipeline import summarize
         from .render import render
+        from .stories import MIXED_PILE_THRESHOLD, find_stories, split_stories
 
         warn = (lambda message: None) if quiet else _warn
-        inputs = paths or [str(seeds_dir())]
+        inputs = [batch] if batch is not None else paths or [str(seeds_dir())]
         never_written = [*inputs, *([str(config_file)] if config_file else [])]  # files the run reads
-        if config.output.target != "-":
+        if batch is not None:
+            from .batch import read_batch
+
+            failed = _summarize_many(read_batch(batch, warn=warn), config, many, never_written, progress, warn)
+            raise typer.Exit(1 if failed else 0)
+        if config.output.target != "-" and not stories:
             check_output(config.output.target, never_written)  # before the work: a bad --output fails fast
-        briefing = summarize(inputs, config, progress=progress, warn=warn)
+        sources = load_sources(inputs, max_bytes=config.input.max_file_bytes, warn=warn,
+                               progress=lambda done, total: progress("reading", done, total),
+                               offline=config.input.offline)
+        if stories:
+            failed = _summarize_many(split_stories(sources, language=config.input.language), config, many,
+                                     never_written, progress, warn)
+            raise typer.Exit(1 if failed else 0)
+        found = find_stories(sources, MIXED_PILE_THRESHOLD, config.input.language)
+        if len(found) > 1:
+            warn(f"the {len(sources)} articles hold at least {len(found)} different stories, summarized together "
+                 f"here; --stories --output-dir DIR writes one briefing per story")
+        briefing = summarize(sources, config, progress=progress, warn=warn)
         progress.close()
         text = render(briefing, config.output.format)
         write_output(config.output.target, text, inputs=[*never_written, *(s.path for s in briefing.sources)])
@@ -149,6 +189,108 @@ def main_command(
         n = len(briefing.sources)
         typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, {briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
+
+
+class _Many(NamedTuple):
+    """Where and how --stories and --batch run and write."""
+
+    output_dir: Path | None
+    output: str | None  # one JSON Lines file (--batch --output)
+    jobs: int | None
+    dask: str | None
+    quiet: bool
+
+
+def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet) -> _Many:
+    """The --stories / --batch options make sense together, or a settings error says why."""
+    if stories and batch is not None:
+        raise ConfigError("--stories", "give --stories (split the articles given) or --batch, not both")
+    if batch is not None and paths:
+        raise ConfigError("--batch", "takes its stories from FILE.jsonl or FOLDER: give no other articles")
+    if stories or batch is not None:
+        option = "--stories" if stories else "--batch"
+        if stories and output is not None:
+            raise ConfigError("--output", "--stories writes one briefing per story: give --output-dir DIR")
+        if output_dir is None and (stories or output is None):
+            alternative = " (or --output FILE.jsonl)" if batch is not None else ""
+            raise ConfigError(option, f"needs --output-dir DIR{alternative}")
+        if output_dir is not None and output is not None:
+            raise ConfigError("--output", "give --output-dir or --output, not both")
+    elif output_dir is not None or jobs is not None or dask is not None:
+        flag = "--output-dir" if output_dir is not None else "--jobs" if jobs is not None else "--dask"
+        raise ConfigError(flag, "works with --stories or --batch only")
+    if jobs is not None and jobs < 1:
+        raise ConfigError("--jobs", f"must be at least 1, not {jobs}")
+    return _Many(output_dir, output if batch is not None else None, jobs, dask, quiet)
+
+
+def _summarize_many(stories: list, config: Config, many: _Many, never_written: list[str], progress: ProgressBar,
+                    warn) -> int:
+    """Summarize each story, write its briefing (or the JSON Lines file) and the index; the failures' count."""
+    from .batch import file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, summarize_many
+    from .render import render
+
+    if many.output_dir is None:
+        if many.output != "-":
+            check_output(many.output, never_written)  # before the work: a bad --output fails fast
+    else:
+        try:
+            many.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise SummarizerError(f"{many.output_dir}: cannot create the folder: {error.strerror or error}") from None
+    extension = Path(dataclasses.replace(config.output, path=None).target).suffix  # .md, .json, .html by format
+    taken: set[str] = set()
+    entries, lines, failed = [], [], 0
+    client = _dask_client(many.dask) if many.dask else None
+    results = summarize_many(stories, config, jobs=many.jobs, client=client, warn=warn,
+                             progress=lambda done, total: progress("stories", done, total))
+    try:
+        for story, (story_id, outcome) in zip(stories, results):  # results come in input order
+            if isinstance(outcome, SummarizerError):
+                failed += 1
+                progress.close()
+                typer.echo(f"summarize: error: story {visible(story_id)}: {visible(str(outcome))}", err=True)
+            if many.output_dir is None:
+                lines.append(jsonl_line(story_id, outcome))
+                continue
+            briefing_file = None
+            if not isinstance(outcome, SummarizerError):
+                briefing_file = file_name(story_id, extension, taken)
+                write_output(str(many.output_dir / briefing_file), render(outcome, config.output.format),
+                             inputs=never_written)
+            entries.append(index_entry(story_id, outcome, source_names(story), briefing_file))
+    except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated
+        progress.close()
+        done = len(entries) + len(lines)
+        kept = "their briefings were written, the index was not" if many.output_dir else "nothing was written"
+        stopped = "terminated" if isinstance(stop, Terminated) else "interrupted"
+        _fail(f"{stopped} after {done} of {len(stories)} stories; {kept}", _stopped(stop)[1])
+    finally:
+        progress.close()
+        if client is not None:
+            client.close()
+    if many.output_dir is None:
+        write_output(many.output, "".join(lines), inputs=never_written)
+    else:
+        write_output(str(many.output_dir / "index.json"), index_json(entries), inputs=never_written)
+        write_output(str(many.output_dir / "index.md"), index_markdown(entries), inputs=never_written)
+    where = many.output if many.output_dir is None else f"{many.output_dir}{os.sep}"
+    if where != "-" and not many.quiet:
+        briefings = len(stories) - failed
+        typer.echo(f"Wrote {visible(where)}: {briefings} briefing{'s' if briefings != 1 else ''}"
+                   + (f"; {failed} stor{'y' if failed == 1 else 'ies'} failed." if failed else "."), err=True)
+    return failed
+
+
+def _dask_client(address: str):
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ConfigError("--dask", "needs Dask: pip install 'summarizer[dask]'") from None
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as error:
+        raise SummarizerError(f"--dask {address}: cannot reach the scheduler: {error}") from None
 
 
 def _parse_sets(pairs: list[str]) -> dict:

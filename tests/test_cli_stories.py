@@ -1,0 +1,156 @@
+"""The command line for many stories: --stories, --batch, --jobs, and the warning on a mixed pile."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from invented_stories import ELECTION, MATCH, WILDFIRE
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _write_story(folder, prefix: str, texts: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(texts):
+        (folder / f"{prefix}{number}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def pile(in_tmp):
+    """One folder holding two invented stories' articles."""
+    _write_story(in_tmp / "pile", "fire", WILDFIRE)
+    _write_story(in_tmp / "pile", "vote", ELECTION)
+    return in_tmp / "pile"
+
+
+def test_a_mixed_pile_is_summarized_with_a_warning_naming_the_stories(pile, in_tmp):
+    result = run(pile, "--output", "one.md")
+    assert result.exit_code == 0, result.output
+    assert "the 5 articles hold at least 2 different stories" in result.stderr and "--stories" in result.stderr
+    assert (in_tmp / "one.md").exists()
+
+
+def test_one_story_gets_no_warning(in_tmp):
+    _write_story(in_tmp / "fire", "fire", WILDFIRE)
+    result = run(in_tmp / "fire", "--output", "one.md")
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_stories_writes_one_briefing_per_story_and_an_index(pile, in_tmp):
+    result = run(pile, "--stories", "--output-dir", "out", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    index = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))
+    stories = index["stories"]
+    assert [sorted(s["sources"]) for s in stories] == [["fire0.txt", "fire1.txt", "fire2.txt"],
+                                                       ["vote0.txt", "vote1.txt"]]
+    for story in stories:
+        briefing = (in_tmp / "out" / story["briefing"]).read_text(encoding="utf-8")
+        assert briefing.startswith("# ") and all(name in briefing for name in story["sources"])
+        assert set(story) == {"id", "title", "sources", "briefing"}
+    listing = (in_tmp / "out" / "index.md").read_text(encoding="utf-8")
+    assert listing.startswith("# 2 stories") and all(f"(<{s['briefing']}>)" in listing for s in stories)
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == sorted(
+        ["index.json", "index.md"] + [s["briefing"] for s in stories])
+
+
+def _jsonl(path, stories) -> None:
+    path.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+
+
+STORIES = [
+    {"id": "fire/1", "docs": [{"id": f"f{n}", "text": t} for n, t in enumerate(WILDFIRE)]},
+    {"id": "headline", "docs": [{"id": "h", "text": "# Only A Headline Here\n"}]},
+    {"id": "cup", "docs": [{"id": f"c{n}", "text": t, "date": "2024-05-04"} for n, t in enumerate(MATCH)]},
+]
+
+
+def test_batch_jsonl_writes_briefings_named_after_ids_and_reports_a_failed_story(in_tmp):
+    _jsonl(in_tmp / "stories.jsonl", STORIES)
+    result = run("--batch", "stories.jsonl", "--output-dir", "out", "--format", "json", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "story headline: h: no sentences of article text found" in result.stderr
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == ["cup.json", "fire_1.json", "index.json",
+                                                                  "index.md"]
+    cup = json.loads((in_tmp / "out" / "cup.json").read_text(encoding="utf-8"))
+    assert {s["name"] for s in cup["sources"]} == {"c0", "c1", "c2"}
+    index = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
+    assert [(s["id"], s["briefing"]) for s in index] == [("fire/1", "fire_1.json"), ("headline", None),
+                                                         ("cup", "cup.json")]
+    assert "no sentences" in index[1]["error"]
+
+
+def test_batch_to_one_json_lines_file_keeps_input_order(in_tmp):
+    _jsonl(in_tmp / "stories.jsonl", [STORIES[2], STORIES[0]])
+    result = run("--batch", "stories.jsonl", "--output", "all.jsonl", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in (in_tmp / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["cup", "fire/1"]
+    assert all(line["briefing"]["sentences"] for line in lines)
+
+
+def test_batch_folder_takes_each_subfolder_as_a_story(in_tmp):
+    _write_story(in_tmp / "stories" / "vote", "v", ELECTION)
+    _write_story(in_tmp / "stories" / "cup", "c", MATCH)
+    result = run("--batch", "stories", "--output-dir", "out")
+    assert result.exit_code == 0, result.output
+    index = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
+    assert [(s["id"], s["briefing"], s["sources"]) for s in index] == [
+        ("cup", "cup.md", ["c0.txt", "c1.txt", "c2.txt"]), ("vote", "vote.md", ["v0.txt", "v1.txt"])]
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["--batch", "x.jsonl"], "--batch: needs --output-dir DIR (or --output FILE.jsonl)"),
+    (["pile", "--stories"], "--stories: needs --output-dir DIR"),
+    (["pile", "--stories", "--output", "a.md"], "--output: --stories writes one briefing per story"),
+    (["pile", "--jobs", "2"], "--jobs: works with --stories or --batch only"),
+    (["--batch", "x.jsonl", "-d", "out", "--jobs", "0"], "--jobs: must be at least 1, not 0"),
+    (["pile", "--batch", "x.jsonl", "-d", "out"], "--batch: takes its stories from FILE.jsonl or FOLDER"),
+])
+def test_misused_options_are_one_line_settings_errors(pile, args, problem):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"summarize: error: {problem}")
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_malformed_batch_file_is_one_line_naming_file_and_line(in_tmp):
+    (in_tmp / "bad.jsonl").write_text('{"id": "a", "docs": []}\n{oops\n', encoding="utf-8")
+    result = run("--batch", "bad.jsonl", "--output-dir", "out")
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("summarize: error: bad.jsonl:2: not JSON")
+    assert not (in_tmp / "out").exists()
+
+
+def test_batch_on_a_dask_scheduler_writes_what_the_local_batch_writes(in_tmp):
+    distributed = pytest.importorskip("distributed",
+                                      reason="dask[distributed] is not installed (pip install '.[dask]')")
+    _jsonl(in_tmp / "stories.jsonl", STORIES)
+    local = run("--batch", "stories.jsonl", "--output", "local.jsonl", "--jobs", "1")
+    cluster = distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None)
+    with cluster:
+        on_dask = run("--batch", "stories.jsonl", "--output", "dask.jsonl", "--dask", cluster.scheduler_address)
+        assert "summarize_story" in cluster.scheduler.task_prefixes  # the stories ran there
+    assert local.exit_code == on_dask.exit_code == 1  # the headline-only story fails on both
+    assert (in_tmp / "dask.jsonl").read_text(encoding="utf-8") == (in_tmp / "local.jsonl").read_text(encoding="utf-8")
+
+
+def test_stories_in_html_get_html_files(pile, in_tmp):
+    result = run(pile, "--stories", "--output-dir", "out", "--format", "html", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    stories = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
+    assert [s["briefing"] for s in stories] == ["story-1.html", "story-2.html"]
+    assert "<html" in (in_tmp / "out" / "story-1.html").read_text(encoding="utf-8").lower()
