@@ -1,33 +1,26 @@
 """Words to numbers: tokens, stems and the sparse term matrices every later stage shares.
 
-Offline by design: sumy's bundled stopword lists and the Snowball stemmer need no downloads.  The
+Offline by design: the bundled stopword lists (``language.stop_words``) and the Snowball stemmer
+need no downloads.  The
 stemmer is the Snowball project's own Python package: NLTK's copy of the same algorithm costs half
 a second of start-up, because importing any part of NLTK imports all of it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 import snowballstemmer
 
+from .language import stop_words
+
 # Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
-
-
-@lru_cache(maxsize=None)
-def stop_words(language: str) -> frozenset[str]:
-    """sumy's bundled stopword list, read from the package's data without importing sumy (slow)."""
-    package = importlib.util.find_spec("sumy")
-    path = Path(package.submodule_search_locations[0]) / "data" / "stopwords" / f"{language}.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 class Tokenizer:
