@@ -151,12 +151,16 @@ def main() -> None:
             continue
         rows.append((candidate, results))
 
-    print(f"\n{'candidate':<11} {'paragraphs':>12} {'sentences':>12} {'start-up s':>10} {'texts/s':>9}")
+    print(f"\n{'candidate':<11} {'paragraphs':>12} {'sentences':>12} {'no answer':>9} {'start-up s':>10} "
+          f"{'texts/s':>9}")
     for candidate, results in rows:
         par, sen = results["paragraphs"], results["sentences"]
         speed = sen[1] / max(sen[3]["seconds"], 1e-9)
+        undecided = sum(answer is None for answer in par[3]["answers"] + sen[3]["answers"])
         print(f"{candidate:<11} {par[0]:>4}/{par[1]:<3} {100 * par[0] / par[1]:3.0f}% "
-              f"{sen[0]:>4}/{sen[1]:<3} {100 * sen[0] / sen[1]:3.0f}% {sen[3]['startup']:>10.2f} {speed:>9.0f}")
+              f"{sen[0]:>4}/{sen[1]:<3} {100 * sen[0] / sen[1]:3.0f}% {undecided:>9} {sen[3]['startup']:>10.2f} "
+              f"{speed:>9.0f}")
+    print("(no answer: ours gives none for texts under five words, which then do not vote)")
     print("\nsentences detected right, per language (paragraphs wrong in brackets):")
     languages = sorted(by_language)
     print(f"{'':<11} " + " ".join(f"{CODES[lang]:>3}" for lang in languages))

@@ -48,6 +48,8 @@ _SAMPLE_CHARS = 3000
 # Fewer words than this cannot be told apart reliably ("Breaking news"): no vote.
 _MIN_WORDS = 5
 _MODEL_PREFIX = "__label__"
+_NAMES = {code: name for name, code in CODES.items()}
+_SURE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -66,12 +68,13 @@ def detect(text: str) -> str | None:
     sample = " ".join(text[:_SAMPLE_CHARS].split())  # the model reads one line
     if len(sample.split()) < _MIN_WORDS:
         return None
-    labels, _ = _model().predict(sample, k=3)
+    labels, probabilities = _model().predict(sample, k=3)
     codes = [label.removeprefix(_MODEL_PREFIX) for label in labels]
-    names = {code: name for name, code in CODES.items()}
-    # The best supported guess among the top three: Danish read as Norwegian is still close;
-    # an unsupported first guess (Japanese) well ahead means no supported language.
-    return next((names[code] for code in codes if code in names), None)
+    # An unsupported language read with confidence (Japanese) is no supported one; an unsure one
+    # (Nynorsk, close to Norwegian) gives way to the next supported guess.
+    if codes[0] not in _NAMES and probabilities[0] >= _SURE:
+        return None
+    return next((_NAMES[code] for code in codes if code in _NAMES), None)
 
 
 def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
