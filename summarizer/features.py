@@ -21,6 +21,11 @@ from .language import stop_words
 
 # Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+# The same, with the combining marks that are part of words in some scripts (Devanagari vowel
+# signs, Arabic vowel marks, accents typed as combining characters), which \w leaves out.  English
+# keeps the plain pattern: it is faster and its text has no such marks.
+_MARKS = "\u0300-\u036f\u0483-\u0487\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_TOKEN_WITH_MARKS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['’.,-](?:[^\W_]|[{_MARKS}])+)*")
 
 
 class Tokenizer:
@@ -30,11 +35,12 @@ class Tokenizer:
         self.language = language
         self.stop_words = stop_words(language)
         self._stemmer = snowballstemmer.stemmer(language)
+        self._token = _TOKEN if language == "english" else _TOKEN_WITH_MARKS
         self._stems: dict[str, str] = {}
 
     def words(self, text: str) -> list[str]:
         """The words of a text as written (for sumy's document model)."""
-        return _TOKEN.findall(text)
+        return self._token.findall(text)
 
     def stem(self, word: str) -> str:
         """Stem of one word, cached: news repeats its words, the stemmer is slow."""
@@ -46,7 +52,7 @@ class Tokenizer:
 
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of a text, in order."""
-        words = _TOKEN.findall(text.lower().replace("’", "'"))
+        words = self._token.findall(text.lower().replace("’", "'"))
         stop = self.stop_words
         return [self.stem(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
 

@@ -159,3 +159,21 @@ def test_help_does_not_load_the_detector():
                           cwd=Path(__file__).parent.parent, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "--language" in done.stdout and "german" in done.stdout
+
+
+@pytest.mark.parametrize("language", sorted(PARAGRAPHS))
+def test_two_paragraphs_in_any_other_language_give_a_briefing_in_it(language):
+    sources = [summarizer.Source(f"{language}{i}.txt", f"{language}{i}.txt", text)
+               for i, text in enumerate(PARAGRAPHS[language])]
+    briefing = summarizer.summarize_sources(sources, Config())
+    assert briefing.language == language
+    # Every sentence can be quoted, in scripts without capitals too (Arabic, Hindi, Persian).
+    assert len(briefing.sentences) >= 4
+    assert all(s.text in PARAGRAPHS[language][s.sources[0]] for s in briefing.sentences)
+
+
+def test_words_keep_their_combining_marks():
+    from summarizer.features import Tokenizer
+
+    assert Tokenizer("hindi").words("सरकार ने मंगलवार को") == ["सरकार", "ने", "मंगलवार", "को"]
+    assert Tokenizer("arabic").words("وَقَالَ الوزير") == ["وَقَالَ", "الوزير"]
