@@ -118,7 +118,7 @@ _OPENER_WORDS = frozenset(
 ABBREVIATIONS = _NEVER_FINAL | _MAYBE_FINAL | _BEFORE_NUMBER | _TIMES
 
 _ABBREVIATION_FILES = Path(__file__).resolve().parent / "data" / "abbreviations"
-_KINDS = {"never": "never", "maybe": "maybe", "number": "number"}  # file sections -> kinds
+_KINDS = ("never", "maybe", "number")  # the sections of a file that list abbreviations
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def _rules(language: str) -> _Rules:
         return _Rules()
     from .language import stop_words  # the lists of the package that ships them
 
-    kinds: dict[str, set[str]] = {kind: set() for kind in _KINDS.values()}
+    kinds: dict[str, set[str]] = {kind: set() for kind in _KINDS}
     spaced: dict[str, str] = {}
     options: set[str] = set()
     path = _ABBREVIATION_FILES / f"{language}.txt"
@@ -155,13 +155,15 @@ def _rules(language: str) -> _Rules:
             continue
         if line.startswith("["):
             section = line.strip("[]")
+            if section not in (*_KINDS, "options"):
+                raise ValueError(f"{path}: unknown section [{section}]")
         elif section == "options":
             options.add(line)
         else:
             entry = line.removesuffix(".")
             if " " in entry:
-                spaced[entry] = _KINDS[section]
-            kinds[_KINDS[section]].add(entry.replace(" ", ""))  # also written together: "z.B."
+                spaced[entry] = section
+            kinds[section].add(entry.replace(" ", ""))  # also written together: "z.B."
     starts = {" ".join(words[:n]) for words in map(str.split, spaced) for n in range(1, len(words))}
     return _Rules(never=frozenset(kinds["never"]), maybe=frozenset(kinds["maybe"]),
                   number=frozenset(kinds["number"]), openers=stop_words(language), spaced=spaced,
@@ -270,6 +272,11 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str, rules: _Rules) ->
         return True
     word = token.strip(_OPENERS + _CLOSERS + _BULLETS)
     kind = ((rules.spaced and _spaced_kind(pieces, nxt, rules)) or _kind(word, rules)) if word else "word"
+    # "am 3. März", "den 3. marts": an ordinal, unless a sentence opener follows ("auf 12. Die").
+    if rules.ordinal_dot and run == "." and word.isdigit() and len(word) <= 2:
+        following = _WORD.match(bare_next)
+        if following is not None and following.group().lower() not in rules.openers:
+            return False
     # A lowercase word usually continues the sentence, except camel-case names that are
     # lowercase even at the start of a sentence (iPhone).
     if first.islower() and not _CAMEL.match(bare_next):
@@ -299,11 +306,6 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str, rules: _Rules) ->
     ):
         return False
     w = _WORD.match(bare_next)
-    # "am 3. März", "im 19. Jahrhundert": an ordinal, unless a sentence opener follows ("auf 12. Die").
-    if rules.ordinal_dot and kind == "word" and word.isdigit() and len(word) <= 2 and (
-        w is not None and w.group().lower() not in rules.openers
-    ):
-        return False
     if kind == "time":
         if lo == start and len(pieces) <= 3 and pieces[0].lower() in _TIME_PREPOSITIONS:
             return False

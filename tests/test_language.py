@@ -177,3 +177,27 @@ def test_words_keep_their_combining_marks():
 
     assert Tokenizer("hindi").words("सरकार ने मंगलवार को") == ["सरकार", "ने", "मंगलवार", "को"]
     assert Tokenizer("arabic").words("وَقَالَ الوزير") == ["وَقَالَ", "الوزير"]
+
+
+def test_every_abbreviation_file_is_a_supported_language_and_reads():
+    from summarizer.segment import _rules
+
+    files = sorted((Path(summarizer.__file__).parent / "data" / "abbreviations").glob("*.txt"))
+    languages = [path.stem for path in files if path.stem != "README"]
+    assert {"german", "french", "spanish", "italian", "portuguese", "dutch", "russian"} <= set(languages)
+    for language in languages:
+        assert language in LANGUAGES
+        assert _rules(language).never, language
+
+
+@pytest.mark.parametrize("language,text,sentences", [
+    ("swedish", "Mötet hölls bl.a. i Stockholm. Det var t.ex. kallt.", 2),
+    ("danish", "Mødet fandt sted den 3. marts i Aarhus. Ministeren kom kl. 14.", 2),
+    ("norwegian", "Møtet ble holdt 3. mars i Bergen. Det var f.eks. kaldt.", 2),
+    ("polish", "W 2015 r. rząd upadł. Spotkanie odbyło się np. w Warszawie.", 2),
+    ("czech", "Schůzka se konala 3. března v Praze. Vláda např. odstoupila.", 2),
+    ("finnish", "Kokous pidettiin 3. maaliskuuta Helsingissä. Hallitus erosi.", 2),
+    ("turkish", "Toplantı Ankara'da yapıldı. Bakan konuştu.", 2),  # no file: the rules alone
+])
+def test_the_other_languages_split_at_their_abbreviations(language, text, sentences):
+    assert len(split_sentences(text, language)) == sentences
