@@ -13,8 +13,8 @@ from typing import List, Optional
 
 import typer
 
-from .config import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file, load_profile, nest,
-                     seeds_dir)
+from .config import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file,
+                     load_profile, nest, seeds_dir)
 from .errors import ConfigError, SummarizerError
 from .output import check_output, write_output
 from .progress import ProgressBar

@@ -14,7 +14,7 @@ import importlib.util
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 # Supported languages and their ISO 639-1 codes (what detectors answer).  Each has a Snowball
 # stemmer and a stopword list; tests/test_language.py checks both exist.
@@ -78,7 +78,7 @@ def detect(text: str) -> str | None:
 
 
 def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
-                    warn=lambda message: None) -> str:
+                    warn: Callable[[str], None] = lambda message: None) -> str:
     """The language of a pool of sources: ``setting`` when it names one, else the one most
     sources are detected in (English when none can be told).  Sources in another language are
     named in a warning either way."""
@@ -96,7 +96,7 @@ def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
         language = "english"
     others = [f"{name} ({found})" for name, found in zip(names, detected) if found and found != language]
     if others:
-        how = "set by --language" if setting != AUTO else "most sources'"
+        how = "the language set" if setting != AUTO else "the language most sources are in"
         warn(f"sources differ in language: {', '.join(others)}; read as {language} ({how}), "
              "so their stemming, stopwords and sentence splitting may be poor")
     return language

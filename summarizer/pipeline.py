@@ -20,8 +20,8 @@ from .config import Config
 from .dedup import deduplicate
 from .errors import ConfigError, InputError
 from .features import TermMatrix, Tokenizer
-from .language import choose_language
 from .figures import compare, sentence_figures
+from .language import choose_language
 from .load import load_sources
 from .models import Briefing, Pick, Pool, Source
 from .pool import pool_sentences
