@@ -65,6 +65,12 @@ def _model():
 def detect(text: str) -> str | None:
     """The supported language ``text`` is written in, or None when it is too short to tell or
     written in a language that is not supported."""
+    return _detect(text) or None
+
+
+def _detect(text: str) -> str | None:
+    """The supported language of ``text``; None when it is too short to tell, "" when it is
+    written in another language."""
     sample = " ".join(text[:_SAMPLE_CHARS].split())  # the model reads one line
     if len(sample.split()) < _MIN_WORDS:
         return None
@@ -73,8 +79,8 @@ def detect(text: str) -> str | None:
     # An unsupported language read with confidence (Japanese) is no supported one; an unsure one
     # (Nynorsk, close to Norwegian) gives way to the next supported guess.
     if codes[0] not in _NAMES and probabilities[0] >= _SURE:
-        return None
-    return next((_NAMES[code] for code in codes if code in _NAMES), None)
+        return ""
+    return next((_NAMES[code] for code in codes if code in _NAMES), "")
 
 
 def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
@@ -82,7 +88,7 @@ def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
     """The language of a pool of sources: ``setting`` when it names one, else the one most
     sources are detected in (English when none can be told).  Sources in another language are
     named in a warning either way."""
-    detected = [detect(text) for text in texts]
+    detected = [_detect(text) for text in texts]
     votes = Counter(language for language in detected if language)
     if setting != AUTO:
         language = setting
@@ -94,7 +100,8 @@ def choose_language(texts: Sequence[str], names: Sequence[str], setting: str,
         language = max(votes, key=lambda found: (votes[found], length[found]))
     else:
         language = "english"
-    others = [f"{name} ({found})" for name, found in zip(names, detected) if found and found != language]
+    others = [f"{name} ({found or 'no supported language'})" for name, found in zip(names, detected)
+              if found is not None and found != language]
     if others:
         how = "the language set" if setting != AUTO else "the language most sources are in"
         warn(f"sources differ in language: {', '.join(others)}; read as {language} ({how}), "

@@ -201,3 +201,11 @@ def test_every_abbreviation_file_is_a_supported_language_and_reads():
 ])
 def test_the_other_languages_split_at_their_abbreviations(language, text, sentences):
     assert len(split_sentences(text, language)) == sentences
+
+
+def test_a_source_in_no_supported_language_is_named():
+    warnings = []
+    japanese = "今日は 東京で 大きな 地震が あり、 多くの 建物が 被害を 受けました。 政府は 緊急 会議 を 開きました"
+    texts = STORIES["english"]["articles"][:2] + [japanese]
+    assert choose_language(texts, ["a", "b", "c"], "auto", warnings.append) == "english"
+    assert len(warnings) == 1 and "c (no supported language)" in warnings[0]
