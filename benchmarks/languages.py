@@ -199,7 +199,7 @@ def main() -> None:
     by_language = sample()
     sets = {
         "paragraphs": [(lang, t) for lang, texts in by_language.items() for t in texts],
-        "sentences": [(lang, s) for lang, texts in by_language.items() for t in texts for s in split_sentences(t)],
+        "sentences": [(lang, s) for lang, texts in by_language.items() for t in texts for s in split_sentences(t, lang)],
     }
     print(f"sample: {len(by_language)} languages ({len(LANGUAGES)} supported); "
           f"{len(sets['paragraphs'])} paragraphs, {len(sets['sentences'])} sentences")
