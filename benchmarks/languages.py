@@ -183,9 +183,10 @@ def treebanks(folder: Path) -> None:
         sentences = [text[s:e] for text, spans in chunks for s, e in spans]
         found = [detect(s) for s in sentences]
         answered = [f for f in found if f is not None]
+        right = sum(f == language for f in answered)
         on_chunks = sum(detect(text) == language for text, _ in chunks)
         print(f"{path.stem:<24} {len(chunks):>6} {cells[0]:>16} {cells[1]:>16} {cells[2]:>16} "
-              f"{sum(f == language for f in answered):>6}/{len(answered):<5} {100 * sum(f == language for f in answered) / max(len(answered), 1):3.0f}% "
+              f"{right:>6}/{len(answered):<5} {100 * right / max(len(answered), 1):3.0f}% "
               f"{100 * on_chunks / len(chunks):>7.1f}%")
     print("(detected sentences: of those with five words or more, which the detector answers)")
 
@@ -199,7 +200,8 @@ def main() -> None:
     by_language = sample()
     sets = {
         "paragraphs": [(lang, t) for lang, texts in by_language.items() for t in texts],
-        "sentences": [(lang, s) for lang, texts in by_language.items() for t in texts for s in split_sentences(t, lang)],
+        "sentences": [(lang, s) for lang, texts in by_language.items()
+                      for t in texts for s in split_sentences(t, lang)],
     }
     print(f"sample: {len(by_language)} languages ({len(LANGUAGES)} supported); "
           f"{len(sets['paragraphs'])} paragraphs, {len(sets['sentences'])} sentences")

@@ -58,7 +58,8 @@ _FACTUAL = frozenset(
 # Lexicon entries below this are descriptive ("military", "political"), not opinion.
 _OPINION_MIN = 0.4
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)|„[^“”]*[“”]|«[^»]*»|»[^«]*«|‹[^›]*›|‚[^‘]*‘")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)"
+                     r"|„[^“”]*[“”]|«[^»]*»|»[^«]*«|‹[^›]*›|‚[^‘]*‘")  # German, French, Russian... quotes
 _QUESTION_MARKS = ("?", "؟")
 # Languages the lexicon and the word rules read ("auto" before detection: as they always did).
 _WORD_RULE_LANGUAGES = ("english", AUTO)

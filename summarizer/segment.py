@@ -35,14 +35,16 @@ _QUOTES = "\"'`“‘„‚«»‹›"
 # Bullets that may precede a numbered or lettered list item: "• 9. Bread", "⁃10. Rice".
 _BULLETS = "•⁃‣◦▪"
 
-# A run of terminal punctuation plus closers (French sets a space before its closing guillemet:
-# "« C'est fini. » Puis") that is followed by whitespace or the end, with
+# A run of terminal punctuation (with Arabic ؟ and the Devanagari danda ।) plus closers (French
+# sets a space before its closing guillemet: "« C'est fini. » Puis") that is followed by
+# whitespace or the end, with
 # any reference marks that belong to the sentence ("...in 1805.[6]", "...in 1805. [6] [7]").
 # The lookahead + backreference makes the run atomic (no backtracking into it) and the
 # lookbehind starts it only at the beginning of a run, so 1 MB of dots is one cheap match; the
 # reference marks after a run belong to it alone, so trying them is linear too.
 _CANDIDATE = re.compile(
-    rf"(?<![.!?…؟।])(?=([.!?…؟।]+[{re.escape(_CLOSERS)}]*(?:[^\S\n][»›](?!\S))?))\1(?:[^\S\n]?\[\d{{1,3}}\])*(?!\S)"
+    rf"(?<![.!?…؟।])(?=([.!?…؟।]+[{re.escape(_CLOSERS)}]*(?:[^\S\n][»›](?!\S))?))\1"
+    rf"(?:[^\S\n]?\[\d{{1,3}}\])*(?!\S)"
 )
 # A blank line (two line breaks, maybe with spaces between) and the space after it: a
 # paragraph break, always a boundary.
@@ -209,17 +211,6 @@ def _spaced_kind(pieces: list[str], nxt: str, rules: _Rules) -> str | None:
         if words in rules.spaced:
             return rules.spaced[words]
     return None
-    following = nxt.removesuffix(".")
-    for n in (1, 2, 3):
-        if n > len(pieces):
-            break
-        words = " ".join(pieces[-n:]).lstrip(_OPENERS)
-        if f"{words}. {following}" in rules.spaced or f"{words}." in rules.spaced_starts:
-            if f"{words}. {following}" in rules.spaced or nxt.endswith("."):
-                return "never"
-        if words in rules.spaced:
-            return rules.spaced[words]
-    return None
 
 
 def _spaced_dots_before(pieces: list[str]) -> int:
@@ -262,7 +253,8 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str, rules: _Rules) ->
     # A next token that starts with continuing punctuation keeps the sentence going: a dash in a
     # dateline ("Calif. — Police"), a comma, the rest of a spaced ellipsis (". . ."), a closer.
     # A spaced French guillemet closes ("« Oui. », dit-il"); a German one opens a word ("»Das").
-    if nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''") or (nxt[0] in "»›" and not nxt[1:2].isalnum()):
+    if (nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''")
+            or nxt[0] in "»›" and not nxt[1:2].isalnum()):
         return False
     # An omission mark inside brackets is not an ending: "Bohr [...] used".
     if run.startswith("...]") and text[i - 1 : i] == "[":
