@@ -15,8 +15,8 @@ from typing import List, NamedTuple, Optional
 
 import typer
 
-from .config import (FORMATS, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file, load_profile, nest,
-                     seeds_dir)
+from .config import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file,
+                     load_profile, nest, seeds_dir)
 from .errors import ConfigError, SummarizerError
 from .output import check_output, write_output
 from .progress import ProgressBar
@@ -105,6 +105,12 @@ def main_command(
     neutrality: Optional[str] = typer.Option(
         None, "--neutrality", show_default=False,
         help=f"{', '.join(NEUTRALITY_POLICIES)}: {_help('neutrality.policy')} [default: balanced]"),
+    language: Optional[str] = typer.Option(
+        None, "--language", "-l", show_default=False,
+        help=f"Language of the articles: auto (detect it; the language most sources are in is used) or one of "
+             f"{', '.join(LANGUAGES[1:])}. Outside English, neutrality keeps only its rules that need no word "
+             "list (a question in the sentence's own voice), and figures are not compared (no \"where sources "
+             "differ\"); the briefing's footer says so. [default: auto]"),
     title: Optional[str] = typer.Option(None, "--title", help="Title of the briefing [default: the sources' "
                                                               "most shared headline].", show_default=False),
     set_: Optional[List[str]] = typer.Option(None, "--set", "-s", metavar="KEY=VALUE", show_default=False,
@@ -137,7 +143,7 @@ def main_command(
 ) -> None:
     flags = {"rank.algo": algo, "select.max_words": max_words, "select.max_sentences": max_sentences,
              "output.format": output_format, "output.path": output, "neutrality.policy": neutrality,
-             "output.title": title, "input.offline": offline or None}
+             "output.title": title, "input.offline": offline or None, "input.language": language}
     progress = ProgressBar(enabled=False if quiet else None)
     try:
         if profile and config_file:

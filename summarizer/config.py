@@ -16,20 +16,23 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
+from .language import AUTO
+from .language import LANGUAGES as _DETECTABLE
 from .models import Budget
 from .rank import ALGORITHMS
 from .settings import Section, leaves, merge, section, setting, suggestion
 
 FORMATS = ("markdown", "json", "html")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
-LANGUAGES = ("english",)
+LANGUAGES = (AUTO, *_DETECTABLE)
 
 
 @dataclass(frozen=True)
 class InputSettings(Section):
     """Reading the articles."""
 
-    language: str = setting("english", "language of stopwords and stemmer (english)", choices=LANGUAGES)
+    language: str = setting(AUTO, "language of the articles (stemmer, stopwords, sentence splitting); auto "
+                                  "detects it, and the language most sources are in is used", choices=LANGUAGES)
     max_file_mb: float = setting(16.0, "larger input files are refused (MB)", above=0.0, high=1024.0)
     offline: bool = setting(False, "refuse web addresses among the inputs instead of fetching them")
 

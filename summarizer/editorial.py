@@ -58,7 +58,9 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
     weight *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
     if config.neutrality.policy != "off":
         # A passage reads as plainly as its plainest member, which is the one quoted.
-        subjectivity = np.array([min(neutrality.subjectivity(m.text) for m in p.members) for p in passages])
+        language = config.input.language
+        subjectivity = np.array([min(neutrality.subjectivity(m.text, language) for m in p.members)
+                                 for p in passages])
         excess = np.clip(subjectivity - _SUBJECTIVITY_FLOOR, 0, None) / (1 - _SUBJECTIVITY_FLOOR)
         weight *= (1.0 - excess) ** _NEUTRALITY_POWER
     return weight
@@ -74,7 +76,7 @@ def quotable(config: Config) -> Callable[[Sentence], bool]:
             select.min_sentence_words <= sentence.words <= select.max_sentence_words
             and is_full_sentence(sentence.text)
             and (policy == "off" or not neutrality.is_rhetorical_question(sentence.text))
-            and (policy != "strict" or neutrality.subjectivity(sentence.text) < 0.5)
+            and (policy != "strict" or neutrality.subjectivity(sentence.text, config.input.language) < 0.5)
         )
 
     return check
@@ -84,7 +86,7 @@ def wording(config: Config) -> Callable[[Sentence], float]:
     """How much a sentence's wording counts against quoting it (its subjectivity; 0 when off)."""
     if config.neutrality.policy == "off":
         return lambda sentence: 0.0
-    return lambda sentence: neutrality.subjectivity(sentence.text)
+    return lambda sentence: neutrality.subjectivity(sentence.text, config.input.language)
 
 
 def quotes(passages: Sequence[Passage], config: Config) -> tuple[list[tuple[int, ...]], np.ndarray]:

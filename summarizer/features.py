@@ -1,33 +1,31 @@
 """Words to numbers: tokens, stems and the sparse term matrices every later stage shares.
 
-Offline by design: sumy's bundled stopword lists and the Snowball stemmer need no downloads.  The
+Offline by design: the bundled stopword lists (``language.stop_words``) and the Snowball stemmer
+need no downloads.  The
 stemmer is the Snowball project's own Python package: NLTK's copy of the same algorithm costs half
 a second of start-up, because importing any part of NLTK imports all of it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 import snowballstemmer
 
+from .language import stop_words
+
 # Words and numbers; an inner apostrophe, hyphen or decimal point stays inside the token.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
-
-
-@lru_cache(maxsize=None)
-def stop_words(language: str) -> frozenset[str]:
-    """sumy's bundled stopword list, read from the package's data without importing sumy (slow)."""
-    package = importlib.util.find_spec("sumy")
-    path = Path(package.submodule_search_locations[0]) / "data" / "stopwords" / f"{language}.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+# The same, with the combining marks that are part of words in some scripts (Devanagari vowel
+# signs, Arabic vowel marks, accents typed as combining characters), which \w leaves out.  English
+# keeps the plain pattern: it is faster and its text has no such marks.
+_MARKS = "\u0300-\u036f\u0483-\u0487\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_TOKEN_WITH_MARKS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['’.,-](?:[^\W_]|[{_MARKS}])+)*")
 
 
 class Tokenizer:
@@ -37,11 +35,12 @@ class Tokenizer:
         self.language = language
         self.stop_words = stop_words(language)
         self._stemmer = snowballstemmer.stemmer(language)
+        self._token = _TOKEN if language == "english" else _TOKEN_WITH_MARKS
         self._stems: dict[str, str] = {}
 
     def words(self, text: str) -> list[str]:
         """The words of a text as written (for sumy's document model)."""
-        return _TOKEN.findall(text)
+        return self._token.findall(text)
 
     def stem(self, word: str) -> str:
         """Stem of one word, cached: news repeats its words, the stemmer is slow."""
@@ -53,7 +52,7 @@ class Tokenizer:
 
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of a text, in order."""
-        words = _TOKEN.findall(text.lower().replace("’", "'"))
+        words = self._token.findall(text.lower().replace("’", "'"))
         stop = self.stop_words
         return [self.stem(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
 

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
-from . import features, web
+from . import web
 from .errors import InputError
 from .models import Source
 from .output import SUPPORTED_SUFFIXES, file_kind, is_briefing
@@ -55,7 +55,6 @@ _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 _FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
 MAX_FOLDER_DEPTH = 32  # folders nested deeper are skipped with a warning
 MAX_FOLDER_ENTRIES = 100_000  # directory entries examined under one folder given (a link to / ...)
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -126,9 +125,6 @@ def load_sources(
             sources += read
             if item.folder is not None:
                 usable_folders.add(item.folder)
-            for source in read:
-                if not looks_english(source.text):
-                    warn(f"{source.name}: text does not look like English; results may be poor")
         if progress is not None:
             progress(done, len(items))
     for folder, files in skipped.items():
@@ -493,12 +489,3 @@ def _visible_text(html: str) -> str:
         if line:
             lines.append(line)
     return "\n".join(lines)
-
-
-def looks_english(text: str) -> bool:
-    """False for text long enough to judge in which few words are English stopwords."""
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    if len(words) < 30:
-        return True
-    stop_words = features.stop_words("english")
-    return sum(w in stop_words for w in words) >= 0.2 * len(words)

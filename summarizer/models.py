@@ -252,6 +252,7 @@ class Briefing:
     algorithm: str
     budget: Budget
     stats: dict[str, float] = field(default_factory=dict)
+    language: str = "english"  # the sources' language, as set or detected
 
     @property
     def words(self) -> int:

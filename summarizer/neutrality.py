@@ -2,6 +2,12 @@
 
 The lexicon is Pattern's English adjective lexicon as TextBlob ships it (nothing is downloaded).  Quoted speech is attributed, so its words do not count against the sentence: a
 briefing may report what a spokesman called "a stunning defeat".
+
+Other languages: no dependency ships a subjectivity lexicon for them (TextBlob has English only),
+and the word rules below (loaded words, predictions, interpretation, attribution, first person)
+are English word lists, so they apply to English alone.  What does not depend on words applies
+to every language: a question in the sentence's own voice (outside quotation marks, of every
+language's kind: „…“ »…« «…» ‹…›) reads as opinion.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .language import AUTO
 from .lexicon import REPORTING_VERBS, alternation
 
 # Hype and loaded wording a neutral briefing does not use in its own voice.
@@ -51,7 +58,11 @@ _FACTUAL = frozenset(
 # Lexicon entries below this are descriptive ("military", "political"), not opinion.
 _OPINION_MIN = 0.4
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)"
+                     r"|„[^“”]*[“”]|«[^»]*»|»[^«]*«|‹[^›]*›|‚[^‘]*‘")  # German, French, Russian... quotes
+_QUESTION_MARKS = ("?", "؟")
+# Languages the lexicon and the word rules read ("auto" before detection: as they always did).
+_WORD_RULE_LANGUAGES = ("english", AUTO)
 
 
 def unquoted(text: str) -> str:
@@ -59,8 +70,10 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def subjectivity(text: str) -> float:
+def subjectivity(text: str, language: str = "english") -> float:
     """0 for a plain factual sentence, up to 1 for pure opinion or hype."""
+    if language not in _WORD_RULE_LANGUAGES:
+        return 0.9 if is_rhetorical_question(text) else 0.0
     return _subjectivity(text)
 
 
@@ -81,7 +94,7 @@ def _subjectivity(text: str) -> float:
 
 
 def is_rhetorical_question(text: str) -> bool:
-    return unquoted(text).rstrip().endswith("?")
+    return unquoted(text).rstrip().endswith(_QUESTION_MARKS)
 
 
 def _lexicon_subjectivity(text: str) -> float:

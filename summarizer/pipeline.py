@@ -21,6 +21,7 @@ from .dedup import deduplicate
 from .errors import ConfigError, InputError
 from .features import TermMatrix, Tokenizer
 from .figures import compare, sentence_figures
+from .language import choose_language
 from .load import load_sources
 from .models import Briefing, Pick, Pool, Source
 from .pool import pool_sentences
@@ -82,6 +83,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
         disagreements=disagreements,
         changes=changes,
         algorithm=config.rank.algo,
+        language=pool.tokenizer.language,
         budget=config.budget,
         stats={"sources": len(pool.sources), "sentences": len(pool.sentences), "passages": len(pool.passages)},
     )
@@ -90,22 +92,25 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
 def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress | None = None,
                warn: Warn = lambda message: None) -> Pool:
     """Clean and segment every source, pool the sentences, deduplicate and annotate them."""
+    language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language, warn)
+    config = config.replace(**{"input.language": language})  # the later stages read the language found
     blocks = [parse_blocks(source, i) for i, source in enumerate(sources)]
     headlines = [source_title(b) for b in blocks]
-    sentences = pool_sentences(blocks)
+    sentences = pool_sentences(blocks, language)
     for source, source_blocks in zip(sources, blocks):
         if not any(b.kind.is_text for b in source_blocks):
             warn(f"{source.path}: no article text found (only headlines, bylines or lists)")
     if not sentences:
         raise InputError(", ".join(s.path for s in sources) or "input", "no sentences of article text found")
-    tokenizer = Tokenizer(config.input.language)
+    tokenizer = Tokenizer(language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
     quotable, quote = editorial.quotes(passages, config)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
-    figures = sentence_figures(sentences)
+    # The figure rules read English; in another language no figures are compared (the footer says so).
+    figures = sentence_figures(sentences) if language == "english" else [() for _ in sentences]
     return Pool(
         sources=list(sources),
         headlines=headlines,

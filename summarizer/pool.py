@@ -9,7 +9,7 @@ from .segment import sentence_spans
 from .structure import is_full_sentence
 
 
-def pool_sentences(blocks_by_source: Sequence[Sequence[Block]]) -> list[Sentence]:
+def pool_sentences(blocks_by_source: Sequence[Sequence[Block]], language: str = "english") -> list[Sentence]:
     """Sentences of the text blocks of all sources, source by source, in reading order.
 
     List items enter only when they are full sentences ("- Key target: Homs" does not).
@@ -20,7 +20,7 @@ def pool_sentences(blocks_by_source: Sequence[Sequence[Block]]) -> list[Sentence
         for block in blocks:
             if not block.kind.is_text:
                 continue
-            for start, end in sentence_spans(block.text):
+            for start, end in sentence_spans(block.text, language):
                 text = block.text[start:end]
                 if block.kind is BlockKind.LIST_ITEM and not is_full_sentence(text):
                     continue

@@ -112,6 +112,8 @@ def render_json(briefing: Briefing) -> str:
             for i, (s, t, d) in enumerate(zip(briefing.sources, briefing.source_titles, briefing.source_dates))
         ],
         "stats": briefing.stats,
+        "language": briefing.language,
+        "language_note": language_note(briefing).strip(),
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return _UNSHOWABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
@@ -144,7 +146,15 @@ def footer(briefing: Briefing) -> str:
     pooled = f"; {int(stats['sentences'])} sentences pooled, {int(stats['passages'])} after deduplication" \
         if "sentences" in stats else ""
     return (f"Algorithm: {briefing.algorithm}. Budget: {' and '.join(budget)} "
-            f"(used {briefing.words} words, {len(briefing.sentences)} sentences){pooled}.")
+            f"(used {briefing.words} words, {len(briefing.sentences)} sentences){pooled}.{language_note(briefing)}")
+
+
+def language_note(briefing: Briefing) -> str:
+    """What a briefing in another language than English leaves out: the figure rules read English."""
+    if briefing.language == "english":
+        return ""
+    return (f" Language: {briefing.language}. Figures are compared in English only, so this briefing "
+            "has no \"where sources differ\" or \"how the figures changed\" section.")
 
 
 def visible(text: str) -> str:

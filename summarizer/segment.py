@@ -1,4 +1,5 @@
-"""Rule-based English sentence splitter tuned for news text.
+"""Rule-based sentence splitter tuned for news text: English, and other languages by their
+abbreviations.
 
 Offline and dependency-free: no models, no downloads.  It runs in linear time: the only
 regexes are anchored on runs of terminal punctuation, blank lines, list markers or whitespace,
@@ -9,31 +10,41 @@ quotes or brackets) is followed by whitespace or the end of the text; a blank li
 boundary, and so is the next marker of an inline list ("1) Eggs 2) Milk").  Whether a candidate
 splits depends on the word before it and the word after it.  The rules were checked against
 text nobody here wrote (pySBD's Golden Rules, Universal Dependencies treebanks): see
-benchmarks/splitters.py.
+benchmarks/splitters.py.  Other languages read their abbreviations from
+summarizer/data/abbreviations/<language>.txt (see the README there), and take their stopwords for
+the words that open a sentence; quotation marks of every language („…“ »…« «…» ‹…›) are known.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 # Closing quotes and brackets that belong to the sentence they follow: `."`, `.)`, `?''`, `.’`;
 # also Markdown emphasis left in raw text (`.**`) and opening quotes typed as closing ones
 # (`decision.“ However`): after a period and before a space they can only close.
-_CLOSERS = "\"'”’»)]}*“‘"
-# Opening quotes and brackets that may precede the first word of a sentence: "`` '‘“(**".
-_OPENERS = "\"'`“‘«([{*"
-_QUOTES = "\"'`“‘"
+# Guillemets close in one language and open in another (»Zitat« / « citation »), so both count
+# as both.
+_CLOSERS = "\"'”’»)]}*“‘«›‹"
+# Opening quotes and brackets that may precede the first word of a sentence: "`` '‘“(**",
+# „ ‚ « » ‹ ›, and Spanish ¿ ¡.
+_OPENERS = "\"'`“‘«([{*„‚»‹›¿¡"
+_QUOTES = "\"'`“‘„‚«»‹›"
 # Bullets that may precede a numbered or lettered list item: "• 9. Bread", "⁃10. Rice".
 _BULLETS = "•⁃‣◦▪"
 
-# A run of terminal punctuation plus closers that is followed by whitespace or the end, with
+# A run of terminal punctuation (with Arabic ؟ and the Devanagari danda ।) plus closers (French
+# sets a space before its closing guillemet: "« C'est fini. » Puis") that is followed by
+# whitespace or the end, with
 # any reference marks that belong to the sentence ("...in 1805.[6]", "...in 1805. [6] [7]").
 # The lookahead + backreference makes the run atomic (no backtracking into it) and the
 # lookbehind starts it only at the beginning of a run, so 1 MB of dots is one cheap match; the
 # reference marks after a run belong to it alone, so trying them is linear too.
 _CANDIDATE = re.compile(
-    rf"(?<![.!?…])(?=([.!?…]+[{re.escape(_CLOSERS)}]*))\1(?:[^\S\n]?\[\d{{1,3}}\])*(?!\S)"
+    rf"(?<![.!?…؟।])(?=([.!?…؟।]+[{re.escape(_CLOSERS)}]*(?:[^\S\n][»›](?!\S))?))\1"
+    rf"(?:[^\S\n]?\[\d{{1,3}}\])*(?!\S)"
 )
 # A blank line (two line breaks, maybe with spaces between) and the space after it: a
 # paragraph break, always a boundary.
@@ -53,6 +64,8 @@ _CAMEL = re.compile(r"[a-z]+[A-Z]")
 # abbreviation ("bldg. and"); before a capital they end like a word ("90 mph. Roofs").
 _NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz]+")
 _WORD = re.compile(r"\w+")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_ELIDED = re.compile(r"^[^\W\d_]{1,5}['’](?=[^\W\d_])")  # l', dell', d’, qu
 # Neighbouring words longer than this are not abbreviations; the cap keeps the scan linear.
 _WINDOW = 48
 
@@ -107,27 +120,97 @@ _OPENER_WORDS = frozenset(
 # Every listed abbreviation (without its final period), for tools that take one list.
 ABBREVIATIONS = _NEVER_FINAL | _MAYBE_FINAL | _BEFORE_NUMBER | _TIMES
 
+_ABBREVIATION_FILES = Path(__file__).resolve().parent / "data" / "abbreviations"
+_KINDS = ("never", "maybe", "number")  # the sections of a file that list abbreviations
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """A language's abbreviations by kind (without their final period) and its sentence openers."""
+
+    never: frozenset[str] = _NEVER_FINAL
+    maybe: frozenset[str] = _MAYBE_FINAL
+    number: frozenset[str] = _BEFORE_NUMBER
+    openers: frozenset[str] = _OPENER_WORDS
+    # Abbreviations of several words ("z. B", "EE. UU") -> kind, and the first words of each
+    # ("z.", "i. d."): no sentence ends inside one.
+    spaced: dict[str, str] = field(default_factory=dict)
+    spaced_starts: frozenset[str] = frozenset()
+    ordinal_dot: bool = False  # "am 3. März": a short number with a period may be an ordinal
+    elision: bool = False  # an article may be written onto the word before the period ("dell'art.")
+
+
+@lru_cache(maxsize=None)
+def _rules(language: str) -> _Rules:
+    """English's tuned lists above; another language's from its data file, with its stopwords as
+    the words that open a sentence."""
+    if language == "english":
+        return _Rules()
+    from .language import stop_words  # the lists of the package that ships them
+
+    kinds: dict[str, set[str]] = {kind: set() for kind in _KINDS}
+    spaced: dict[str, str] = {}
+    options: set[str] = set()
+    path = _ABBREVIATION_FILES / f"{language}.txt"
+    section = None
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            if section not in (*_KINDS, "options"):
+                raise ValueError(f"{path}: unknown section [{section}]")
+        elif section == "options":
+            options.add(line)
+        else:
+            entry = line.removesuffix(".")
+            if " " in entry:
+                spaced[entry] = section
+            kinds[section].add(entry.replace(" ", ""))  # also written together: "z.B."
+    starts = {" ".join(words[:n]) for words in map(str.split, spaced) for n in range(1, len(words))}
+    # English abbreviations come along where the language's file does not list them otherwise:
+    # news in any language writes English names (Mr. Frost, Warner Bros., St. John).
+    listed = set().union(*kinds.values())
+    return _Rules(never=frozenset(kinds["never"] | (_NEVER_FINAL - listed)),
+                  maybe=frozenset(kinds["maybe"] | (_MAYBE_FINAL - listed)),
+                  number=frozenset(kinds["number"] | (_BEFORE_NUMBER - listed)),
+                  openers=stop_words(language), spaced=spaced, spaced_starts=frozenset(starts),
+                  ordinal_dot="ordinal-dot" in options, elision=True)
+
 
 def _is_listed(word: str, names: frozenset[str]) -> bool:
     """Whether ``word`` is in ``names`` as written, or as a title-case form of all-caps (INC)."""
     return word in names or (word.isupper() and word.title() in names)
 
 
-def _kind(word: str) -> str:
+def _kind(word: str, rules: _Rules) -> str:
     """Classify the word before a period: 'never', 'time', 'maybe', 'number' or 'word'."""
-    if _is_listed(word, _NEVER_FINAL):
+    if _is_listed(word, rules.never):
         return "never"
     if word in _TIMES:
         return "time"
-    if _is_listed(word, _MAYBE_FINAL) or _ACRONYM.fullmatch(word):
+    if _is_listed(word, rules.maybe) or _ACRONYM.fullmatch(word):
         return "maybe"
     if len(word) == 1 and word.isupper():  # an initial: J. Mansour, George W. Bush
         return "maybe"
-    if _is_listed(word, _BEFORE_NUMBER):
+    if _is_listed(word, rules.number):
         return "number"
     if "-" in word:  # the last part decides: "R-Wis.", "then-U.S.", "U.S.-U.K."
-        return _kind(word.rsplit("-", 1)[1])
+        return _kind(word.rsplit("-", 1)[1], rules)
     return "word"
+
+
+def _spaced_kind(pieces: list[str], nxt: str, rules: _Rules) -> str | None:
+    """The kind of a candidate inside an abbreviation of several words ('never': "z." before
+    "B."), or at the end of one (its kind: "z. B"); None elsewhere."""
+    for n in range(1, min(len(pieces), 3) + 1):
+        words = " ".join(pieces[-n:]).lstrip(_OPENERS)
+        if f"{words}. {nxt.removesuffix('.')}" in rules.spaced or f"{words}. {nxt}" in rules.spaced_starts:
+            return "never"
+        if words in rules.spaced:
+            return rules.spaced[words]
+    return None
 
 
 def _spaced_dots_before(pieces: list[str]) -> int:
@@ -160,16 +243,18 @@ def _splits_before_lowercase(run: str, word: str, kind: str, nxt: str) -> bool:
     return kind == "word" and bool(word) and not _NO_VOWEL.fullmatch(word)
 
 
-def _splits(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
+def _splits(text: str, start: int, m: re.Match[str], nxt: str, rules: _Rules) -> bool:
     """Decide whether candidate ``m`` (inside the sentence that began at ``start``) ends it.
 
     ``nxt`` is the beginning of the next whitespace-separated token (never empty).
     """
-    run = m.group(1)
+    run = "".join(m.group(1).split())  # ". »" as ".»"
     i = m.start()
     # A next token that starts with continuing punctuation keeps the sentence going: a dash in a
     # dateline ("Calif. — Police"), a comma, the rest of a spaced ellipsis (". . ."), a closer.
-    if nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''"):
+    # A spaced French guillemet closes ("« Oui. », dit-il"); a German one opens a word ("»Das").
+    if (nxt[0] in ",;:)]}-–—.…%/&!?”’" or nxt.startswith("''")
+            or nxt[0] in "»›" and not nxt[1:2].isalnum()):
         return False
     # An omission mark inside brackets is not an ending: "Bohr [...] used".
     if run.startswith("...]") and text[i - 1 : i] == "[":
@@ -185,7 +270,14 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
     if lo > start and len(token) == len(window):  # longer than the window: not an abbreviation
         return True
     word = token.strip(_OPENERS + _CLOSERS + _BULLETS)
-    kind = _kind(word) if word else "word"
+    if rules.elision:  # "dell'art. 941", "l’av. J.-C.": the abbreviation follows the article
+        word = _ELIDED.sub("", word)
+    kind = ((rules.spaced and _spaced_kind(pieces, nxt, rules)) or _kind(word, rules)) if word else "word"
+    # "am 3. März", "den 3. marts": an ordinal, unless a sentence opener follows ("auf 12. Die").
+    if rules.ordinal_dot and run == "." and word.isdigit() and len(word) <= 2:
+        following = _WORD.match(bare_next)
+        if following is not None and following.group().lower() not in rules.openers:
+            return False
     # A lowercase word usually continues the sentence, except camel-case names that are
     # lowercase even at the start of a sentence (iPhone).
     if first.islower() and not _CAMEL.match(bare_next):
@@ -223,7 +315,10 @@ def _splits(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
     if kind == "maybe":
         # "...in the U.S. The president said" splits, "U.S. Embassy" and "Inc. Chief" don't;
         # an opening quote after the abbreviation also marks a new sentence.
-        return (w is not None and w.group().lower() in _OPENER_WORDS) or nxt[0] in _QUOTES
+        # An initial before another initial goes on: "V. V. Petrov", "J. A. Smith".
+        if _INITIAL.fullmatch(nxt):
+            return False
+        return (w is not None and w.group().lower() in rules.openers) or nxt[0] in _QUOTES
     return True
 
 
@@ -254,7 +349,7 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _spans_of_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _spans_of_piece(text: str, start: int, end: int, spans: list[tuple[int, int]], rules: _Rules) -> None:
     """Append the sentences of ``text[start:end]``, a piece no blank line or list item cuts."""
     start = _SPACE.match(text, start, end).end()
     for m in _CANDIDATE.finditer(text, start, end):
@@ -262,7 +357,7 @@ def _spans_of_piece(text: str, start: int, end: int, spans: list[tuple[int, int]
         if j >= end:
             break  # the candidate ends the piece; handled below
         nxt = text[j : j + _WINDOW].split(None, 1)[0]
-        if _splits(text, start, m, nxt):
+        if _splits(text, start, m, nxt, rules):
             spans.append((start, m.end()))
             start = j
     while end > start and text[end - 1].isspace():
@@ -271,21 +366,22 @@ def _spans_of_piece(text: str, start: int, end: int, spans: list[tuple[int, int]
         spans.append((start, end))
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str = "english") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``; whitespace around them is excluded."""
+    rules = _rules(language)
     spans: list[tuple[int, int]] = []
     block_start = 0
     blocks = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)] + [(len(text), len(text))]
     for block_end, next_block in blocks:
         start = _SPACE.match(text, block_start, block_end).end()
         for item_start in _item_starts(text, start, block_end):
-            _spans_of_piece(text, start, item_start, spans)
+            _spans_of_piece(text, start, item_start, spans, rules)
             start = item_start
-        _spans_of_piece(text, start, block_end, spans)
+        _spans_of_piece(text, start, block_end, spans, rules)
         block_start = next_block
     return spans
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "english") -> list[str]:
     """The sentences of ``text``, verbatim, in order."""
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return [text[s:e] for s, e in sentence_spans(text, language)]

@@ -12,7 +12,7 @@ import re
 from .lexicon import MONTHS, WEEKDAYS, alternation
 from .models import Block, BlockKind, Source
 
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|[.!?]''$""")
+_TERMINAL = re.compile(r"""[.!?…؟।]["'”’»«“›‹)\]]*$|[.!?]''$""")
 
 # Markup removed from a block, as (pattern, group kept); the rest of a block stays verbatim.
 _HEADING_MARK = re.compile(r"\s{0,3}#{1,6}\s+")
@@ -101,7 +101,9 @@ def is_full_sentence(text: str) -> bool:
     text = text.strip()
     return bool(
         text
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'`")
+        # Scripts without case (Arabic, Hindi) start sentences with any letter.
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'`„‚«»‹›¿¡"
+             or text[0].isalpha() and not text[0].islower())
         and _TERMINAL.search(text)
         and not text.endswith(":")
         and not _LABEL_PREFIX.match(text)

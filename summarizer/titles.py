@@ -37,7 +37,8 @@ def briefing_title(headlines: Sequence[str], sentences: Sequence[Sentence], toke
     best, best_share = "", 0.0
     for i, (clause, bag) in enumerate(zip(clauses, bags)):
         others = bags[:i] + bags[i + 1:]
-        if not bag or not others or len(clause.split()) < 3 or subjectivity(clause) > _MAX_SUBJECTIVITY:
+        if (not bag or not others or len(clause.split()) < 3
+                or subjectivity(clause, tokenizer.language) > _MAX_SUBJECTIVITY):
             continue
         share = sum(sum(stem in other for other in others) / len(others) for stem in bag) / len(bag)
         if share > best_share or (share == best_share and best and len(clause) < len(best)):

@@ -198,14 +198,25 @@ def test_unreadable_file_in_a_folder_is_a_warning_not_fatal(in_tmp):
     assert (in_tmp / "out.md").exists()
 
 
-def test_text_that_is_not_english_gets_a_warning(in_tmp):
-    (in_tmp / "es.txt").write_text(
-        "El gobierno anunció el jueves un nuevo plan para reducir el precio de la vivienda en las grandes "
-        "ciudades. La oposición criticó la medida y pidió que se debata en el parlamento antes de que entre "
-        "en vigor, porque considera que no resuelve el problema de fondo de los alquileres.", encoding="utf-8")
+SPANISH_TEXT = ("El gobierno anunció el jueves un nuevo plan para reducir el precio de la vivienda en las grandes "
+                "ciudades. La oposición criticó la medida y pidió que se debata en el parlamento antes de que entre "
+                "en vigor, porque considera que no resuelve el problema de fondo de los alquileres.")
+
+
+def test_language_is_detected_and_said_in_the_footer(in_tmp):
+    (in_tmp / "es.txt").write_text(SPANISH_TEXT, encoding="utf-8")
     result = run("es.txt", "--output", "-")
     assert result.exit_code == 0
-    assert "es.txt" in result.stderr and "English" in result.stderr
+    assert "warning" not in result.stderr
+    assert "Language: spanish." in result.stdout
+
+
+def test_text_in_another_language_than_the_one_set_gets_a_warning(in_tmp):
+    (in_tmp / "es.txt").write_text(SPANISH_TEXT, encoding="utf-8")
+    result = run("es.txt", "--language", "english", "--output", "-")
+    assert result.exit_code == 0
+    assert "es.txt (spanish)" in result.stderr and "read as english" in result.stderr
+    assert "Language:" not in result.stdout
 
 
 def run_main(*args, cwd=None):

@@ -15,23 +15,12 @@ import pytest
 
 from summarizer import load
 from summarizer.errors import InputError
-from summarizer.load import decode, load_sources, looks_english
+from summarizer.load import decode, load_sources
 from summarizer.models import Source
 
 ENGLISH = (
     "The mayor of the city announced on Tuesday that the main street will be closed for three "
     "weeks because of construction work. Residents were asked to use public transport instead.\n"
-)
-GERMAN = (
-    "Der Bürgermeister der Stadt hat am Dienstag angekündigt, dass die Hauptstraße wegen "
-    "Bauarbeiten für drei Wochen gesperrt wird. Die Anwohner wurden gebeten, öffentliche "
-    "Verkehrsmittel zu nutzen. Nach Angaben der Verwaltung sollen die Arbeiten Ende des Monats "
-    "abgeschlossen sein, sofern das Wetter mitspielt und keine weiteren Schäden entdeckt werden.\n"
-)
-SPANISH = (
-    "El alcalde de la ciudad anunció el martes que la calle principal permanecerá cerrada "
-    "durante tres semanas por obras. Se pidió a los vecinos que utilicen el transporte público. "
-    "Según la administración, los trabajos terminarán a finales de mes si el tiempo lo permite.\n"
 )
 ARTICLE_HTML = """<!DOCTYPE html>
 <html><head><title>Flood</title>
@@ -499,31 +488,6 @@ def test_progress_is_reported_after_each_file(tmp_path):
     calls = []
     load_sources([str(folder), str(extra)], progress=lambda *args: calls.append(args))
     assert calls == [(1, 3), (2, 3), (3, 3)]
-
-
-# --- language ------------------------------------------------------------------------------
-
-
-def test_looks_english():
-    assert looks_english(ENGLISH * 2)
-    assert not looks_english(GERMAN)
-    assert not looks_english(SPANISH)
-    assert looks_english("Bundesregierung beschließt Haushalt")  # too short to judge
-
-
-def test_non_english_text_is_warned_about_but_kept(tmp_path):
-    folder = tmp_path / "news"
-    write(folder / "de.txt", GERMAN)
-    write(folder / "en.txt", ENGLISH * 2)
-    write(folder / "es.md", SPANISH)
-    warnings, warn = collect()
-    sources = load_sources([str(folder)], warn=warn)
-    assert [s.name for s in sources] == ["de.txt", "en.txt", "es.md"]
-    assert sources[0].text == GERMAN
-    assert warnings == [
-        "de.txt: text does not look like English; results may be poor",
-        "es.md: text does not look like English; results may be poor",
-    ]
 
 
 def stdin_of(text: str):
