@@ -450,7 +450,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
         for link in links:
             link_rows.append(row)
             link_cols.append(link_index.setdefault(link, len(link_index)))
-        for anchor in set(every):
+        for anchor in dict.fromkeys(every):  # in reading order: the same columns whatever the hash seed
             rows.append(row)
             cols.append(index.setdefault(anchor, len(index)))
             in_core.append(anchor in core)

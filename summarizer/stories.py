@@ -36,8 +36,11 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
     import numpy as np
 
     from .features import TermMatrix, Tokenizer
+    from .language import choose_language
 
-    vectors = _article_vectors(TermMatrix.build([s.text for s in sources], Tokenizer(language)))
+    texts = [s.text for s in sources]
+    language = choose_language(texts, [s.name for s in sources], language)  # "auto": the most common
+    vectors = _article_vectors(TermMatrix.build(texts, Tokenizer(language)))
     similarity = (vectors @ vectors.T).toarray()
     if similarity.min() >= threshold:  # every average is at least the least pair: one story
         return [list(range(len(sources)))]  # (and scipy.cluster, 0.1 s to import, is not needed)
