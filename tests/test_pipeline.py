@@ -177,3 +177,18 @@ def test_paraphrase_in_another_source_is_cited_with_its_own_text():
     assert sources[other.source].text[other.start:other.end] == other.text
     strict = summarizer.summarize(sources, **{"cite.threshold": 0.999}, **settings)
     assert len(strict.sentences[0].sources) == 1
+
+
+def test_an_empty_list_of_inputs_is_an_error_not_the_samples():
+    with pytest.raises(summarizer.InputError, match="no articles"):
+        summarizer.summarize([])
+
+
+def test_sources_and_paths_keep_the_order_given(tmp_path):
+    article = ("The regional council closed the old bridge on Monday after engineers found cracks in its piers. "
+               "Traffic was diverted through the town centre, and buses ran every ten minutes.")
+    (tmp_path / "b.txt").write_text(article, encoding="utf-8")
+    first = Source("a.txt", "a.txt", article.replace("Monday", "Sunday"))
+    last = Source("c.txt", "c.txt", article.replace("ten", "twenty"))
+    briefing = summarizer.summarize([first, str(tmp_path / "b.txt"), last], max_words=40)
+    assert [s.name for s in briefing.sources] == ["a.txt", "b.txt", "c.txt"]
