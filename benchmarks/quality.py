@@ -38,7 +38,7 @@ BUDGET = 100
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="*", type=Path, help="JSONL files of clusters")
-    parser.add_argument("--algos", default="lexrank,textrank,concepts,lsa,luhn,kl,sumbasic",
+    parser.add_argument("--algos", default="centroid,lexrank,textrank,coverage,concepts,lsa,luhn,sumbasic",
                         help="comma-separated algorithms")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="a setting for every run: its path (rank.lexrank.threshold) or unique name, "

@@ -111,7 +111,7 @@ _FOOTER = re.compile(r"(\d+) sentences pooled, (\d+) after deduplication")
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,2,4,8", help="multiples of the 1x input (52 articles)")
-    parser.add_argument("--algos", default="lexrank,textrank,coverage", help="comma-separated algorithms")
+    parser.add_argument("--algos", default="centroid,lexrank,textrank,coverage", help="comma-separated algorithms")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best time is kept")
     parser.add_argument("--no-sumy", action="store_true", help="skip the comparison with sumy's LexRank")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a summarize run is stopped")
