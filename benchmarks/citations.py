@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from summarizer import Config, Source  # noqa: E402
 from summarizer.claim_match import FEATURES, WEIGHTS_FILE, features, scores  # noqa: E402
 from summarizer.claims import build_index  # noqa: E402
-from summarizer.figures import differ  # noqa: E402
+from summarizer.figures import differ, sentence_figures  # noqa: E402
 from summarizer.config import seeds_dir  # noqa: E402
 from summarizer.features import TermMatrix, Tokenizer  # noqa: E402
 from summarizer.load import load_sources  # noqa: E402
@@ -79,7 +79,8 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
     tokenizer = Tokenizer(config.input.language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     vectors = terms.tfidf()
-    index = build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer)
+    index = build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer,
+                        sentence_figures(sentences))
     row_of = {(s.source, s.text): r for r, s in reversed(list(enumerate(sentences)))}
     judged, by_quote = [], {}
     for pair in pairs:

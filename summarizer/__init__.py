@@ -14,7 +14,7 @@ from typing import Any
 
 # Eager, because its module has the same name: a later `import summarizer.render` would otherwise
 # bind the module where the function is expected.  It is light (json and the data model).
-from .render import render
+from .render import render  # noqa: F401  (exported)
 
 # name -> the module that defines it
 _EXPORTS = {

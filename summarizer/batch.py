@@ -282,19 +282,19 @@ def index_json(entries: Sequence[Mapping[str, Any]]) -> str:
 def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:
     """The index as Markdown, marked like a briefing so that no run reads it back as an article."""
     from .output import BRIEFING_MARKER
-    from .render import _code, _escape  # the briefings' own escaping of text and file names
+    from .render import code_span, escape_markdown  # the briefings' own escaping of text and file names
 
     failed = sum(1 for e in entries if e["briefing"] is None)
     lines = [f"# {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
              + (f", {failed} failed" if failed else ""), ""]
     for number, entry in enumerate(entries, 1):
-        sources = ", ".join(_code(name) for name in entry["sources"])
+        sources = ", ".join(code_span(name) for name in entry["sources"])
         count = f"{len(entry['sources'])} source{'s' if len(entry['sources']) != 1 else ''}"
         if entry["briefing"] is None:
-            lines.append(f"{number}. {_escape(entry['id'])}: failed: {_escape(entry['error'])}")
+            lines.append(f"{number}. {escape_markdown(entry['id'])}: failed: {escape_markdown(entry['error'])}")
         else:
-            lines.append(f"{number}. [{_escape(entry['title'])}](<{entry['briefing']}>) "
-                         f"({_escape(entry['id'])}, {count}: {sources})")
+            lines.append(f"{number}. [{escape_markdown(entry['title'])}](<{entry['briefing']}>) "
+                         f"({escape_markdown(entry['id'])}, {count}: {sources})")
     return "\n".join(lines + ["", BRIEFING_MARKER, ""])
 
 

@@ -11,9 +11,14 @@ Measured on 816 hand-labelled sentence pairs (benchmarks/citations.py; README, "
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .claim_match import reporting_rows
 from .figures import differ
 from .models import BriefingSentence, Citation, Pick, Pool
+
+if TYPE_CHECKING:
+    from .claims import ClaimIndex
 
 
 def cite(pool: Pool, picks: list[Pick], scores: list[float], threshold: float) -> list[BriefingSentence]:

@@ -426,9 +426,9 @@ def _run_anchors(run: list[str], names: _Names) -> list[str]:
 
 
 def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer,
-                stated: Sequence[tuple] | None = None) -> ClaimIndex:
+                stated: Sequence[tuple]) -> ClaimIndex:
     """Anchors and figures of every pooled sentence (``texts[i]`` from source ``sources[i]``);
-    ``stated``: their figures as the figures package reads them (read here when not given)."""
+    ``stated``: their figures as the figures package reads them (``Pool.figures``)."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -469,11 +469,6 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
     cues = {t: extract_figures(t) for t in read}
-    if stated is None:
-        from .figures import sentence_figures
-        from .models import Sentence
-
-        stated = sentence_figures([Sentence(t, s, 0, 0, len(t)) for t, s in zip(texts, sources)])
     return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
                       [cues[t] for t in texts], np.asarray(sources), list(stated))
 

@@ -20,7 +20,7 @@ from .config import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_
 from .errors import ConfigError, SummarizerError
 from .output import check_output, write_output
 from .progress import ProgressBar
-from .render import visible
+from .briefing_text import visible
 from .rank import ALGORITHMS
 from .settings import leaves
 

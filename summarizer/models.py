@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from .claims import ClaimIndex
     from .features import TermMatrix, Tokenizer
-    from .figures import Figure
 
 
 class BlockKind(str, Enum):
@@ -172,7 +171,7 @@ class Pool:
     quote: np.ndarray  # per passage: the row quoted by default (the plainest quotable member), -1 if none
     words: np.ndarray  # per passage: words of the default quote (0 if none)
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
-    figures: list[tuple[Figure, ...]] = field(default_factory=list)  # per sentence: its figures
+    figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures.Figure)
     claims: ClaimIndex | None = None  # per sentence: the anchors of what it claims (claims.py)
 
     @property

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import re
 
-from .models import Briefing, BriefingSentence
+from .briefing_text import cited, footer, language_note, summary_line, visible
+from .models import Briefing
 from .output import BRIEFING_MARKER
+from .render_html import render_html
 
 # Characters that Markdown would read as markup inside a line of text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -19,13 +21,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _ENTITY_START = re.compile(r"&(?=#?\w+;)")
 # At the start of a line: a list marker, a setext underline or an ordered-list number.
 _BLOCK_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))(?=\s|$)")
-# Characters a terminal or a viewer would act on rather than show: C0 and C1 controls, DEL, the
-# bidirectional overrides and isolates ("Trojan Source"), and the lone surrogates by which Python
-# carries the bytes of a file name that is not UTF-8.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # The same but C0 controls, which json.dumps escapes itself (and "\n" lays out the JSON).
 _UNSHOWABLE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def render(briefing: Briefing, fmt: str) -> str:
@@ -34,7 +31,7 @@ def render(briefing: Briefing, fmt: str) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     n_sources = len(briefing.sources)
-    lines = [f"# {_escape(briefing.title)}", ""]
+    lines = [f"# {escape_markdown(briefing.title)}", ""]
     lines.append(f"*{summary_line(briefing, 'where marked ~')}*")
     lines.append("")
     if not briefing.sentences:
@@ -42,35 +39,28 @@ def render_markdown(briefing: Briefing) -> str:
     for sentence in briefing.sentences:
         numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in cited(sentence))
         reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
-        lines += [f"- {_escape(sentence.text)} [{numbers}]{reach}", ""]
+        lines += [f"- {escape_markdown(sentence.text)} [{numbers}]{reach}", ""]
     if briefing.disagreements:
         lines += ["## Where sources differ", ""]
         for disagreement in briefing.disagreements:
             claims = "; ".join(
-                f"{_escape(c.value)} [{', '.join(str(s + 1) for s in c.sources)}]" for c in disagreement.claims
+                f"{escape_markdown(c.value)} [{', '.join(str(s + 1) for s in c.sources)}]" for c in disagreement.claims
             )
-            lines.append(f"- {_escape(disagreement.topic)}: {claims}")
+            lines.append(f"- {escape_markdown(disagreement.topic)}: {claims}")
         lines.append("")
     if briefing.changes:
         lines += ["## How the figures changed", ""]
         for change in briefing.changes:
-            steps = "; ".join(f"{_escape(step.value)} ({step.date}) [{', '.join(str(s + 1) for s in step.sources)}]"
+            steps = "; ".join(f"{escape_markdown(step.value)} ({step.date}) [{', '.join(str(s + 1) for s in step.sources)}]"
                               for step in change.steps)
-            lines.append(f"- {_escape(change.topic)}: {steps}")
+            lines.append(f"- {escape_markdown(change.topic)}: {steps}")
         lines.append("")
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
-        headline = f" — {_escape(title)}" if title else ""
-        lines.append(f"{number}. {_code(source.name)}{headline}")
+        headline = f" — {escape_markdown(title)}" if title else ""
+        lines.append(f"{number}. {code_span(source.name)}{headline}")
     lines += ["", "---", "", f"*{footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
-
-
-def cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
-    """(source, carries the very text) for each cited source: verbatim ones first."""
-    exact = sorted({c.source for c in sentence.citations if c.exact})
-    paraphrased = sorted({c.source for c in sentence.citations} - set(exact))
-    return [(s, True) for s in exact] + [(s, False) for s in paraphrased]
 
 
 def render_json(briefing: Briefing) -> str:
@@ -119,66 +109,17 @@ def render_json(briefing: Briefing) -> str:
     return _UNSHOWABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def render_html(briefing: Briefing) -> str:
-    from .render_html import render_html as html  # imported when used: it builds on this module
-
-    return html(briefing)
-
-
 RENDERERS = {"markdown": render_markdown, "json": render_json, "html": render_html}
 
 
-def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
-    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
-    n_sources = len(briefing.sources)
-    return (f"A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, {briefing.words} words. "
-            "Each sentence is quoted verbatim from the first source cited after it; the other sources "
-            f"cited report the same fact, word for word or, {paraphrase_mark}, in their own words.")
-
-
-def footer(briefing: Briefing) -> str:
-    budget = []
-    if briefing.budget.max_words is not None:
-        budget.append(f"{briefing.budget.max_words} words")
-    if briefing.budget.max_sentences is not None:
-        budget.append(f"{briefing.budget.max_sentences} sentences")
-    stats = briefing.stats
-    pooled = f"; {int(stats['sentences'])} sentences pooled, {int(stats['passages'])} after deduplication" \
-        if "sentences" in stats else ""
-    return (f"Algorithm: {briefing.algorithm}. Budget: {' and '.join(budget)} "
-            f"(used {briefing.words} words, {len(briefing.sentences)} sentences){pooled}.{language_note(briefing)}")
-
-
-def language_note(briefing: Briefing) -> str:
-    """What a briefing in another language than English leaves out: the figure rules read English."""
-    if briefing.language == "english":
-        return ""
-    return (f" Language: {briefing.language}. Figures are compared in English only, so this briefing "
-            "has no \"where sources differ\" or \"how the figures changed\" section.")
-
-
-def visible(text: str) -> str:
-    """``text`` with unshowable characters written as escapes (``\\x1b``, ``\\n``, a file name's
-    undecodable byte as ``\\xe9``): for terminal messages and file names, shown, never acted on."""
-    return _UNSHOWABLE.sub(_escape_character, text)
-
-
-def _escape_character(match: re.Match) -> str:
-    character = match.group()
-    code = ord(character)
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte code - 0xDC00 of a file name
-        return f"\\x{code - 0xDC00:02x}"
-    return _NAMED_ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """One line of Markdown text showing ``text`` as it is: no markup, HTML or line break in it acts."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(" ".join(text.split())))
     text = _ENTITY_START.sub(r"\\&", text)
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
-def _code(name: str) -> str:
+def code_span(name: str) -> str:
     """A file name as a Markdown code span, fenced by more backticks than it holds."""
     name = visible(name)
     fence = "`" * (max(map(len, re.findall("`+", name)), default=0) + 1)

@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from .models import Briefing, Citation, Source
-from .render import cited, footer, summary_line, visible
+from .briefing_text import cited, footer, summary_line, visible
 
 _CONTEXT_CHARS = 360  # at most this much of the paragraph is shown on each side of the quote
 _SPACE = re.compile(r"\s+")

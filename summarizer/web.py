@@ -10,6 +10,7 @@ import re
 import time
 from urllib.parse import urlsplit
 
+from .decoding import decode, html_text, visible_page
 from .errors import InputError
 from .models import Source
 
@@ -33,8 +34,6 @@ def source_name(url: str) -> str:
 
 def fetch_source(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Source:
     """The article at ``url``: its text, title and publication date as the page's markup gives them."""
-    from .load import html_text  # the loader imports this module
-
     data, content_type, charset = _download(url, max_bytes, timeout)
     page, encoding = _decode(data, charset, url)
     if content_type in _HTML_TYPES:
@@ -50,8 +49,6 @@ def fetch_source(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> 
 
 def _decode(data: bytes, charset: str | None, url: str) -> tuple[str, str]:
     """The page as text, in the charset its answer names where that decodes it, else as detected."""
-    from .load import decode
-
     if charset:
         try:
             # Through the loader as UTF-8: its checks for binary data and its line ends still apply.
@@ -105,8 +102,6 @@ def _article(html: str) -> tuple[str, str | None, str]:
     """(title, date, text) of the article on a page, by trafilatura; "" where it finds none."""
     import trafilatura
     from trafilatura.settings import set_date_params
-
-    from .load import visible_page  # the loader imports this module
 
     tree = visible_page(html)  # text a browser never shows is never quoted
     document = trafilatura.bare_extraction(

@@ -7,6 +7,8 @@ import pytest
 from summarizer import Config
 from summarizer.claim_match import reporting_rows
 from summarizer.claims import build_index
+from summarizer.figures import sentence_figures
+from summarizer.models import Sentence
 from summarizer.features import Tokenizer
 
 
@@ -14,7 +16,9 @@ THRESHOLD = Config().cite.threshold
 
 
 def index_of(story: list[tuple[int, str]]):
-    return build_index([text for _, text in story], [source for source, _ in story], Tokenizer())
+    sentences = [Sentence(text, source, 0, 0, len(text)) for source, text in story]
+    return build_index([s.text for s in sentences], [s.source for s in sentences], Tokenizer(),
+                       sentence_figures(sentences))
 
 
 def names_of(index, row: int) -> set[str]:

@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import load
+from summarizer import decoding, load
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.load import decode, load_sources
+from summarizer.decoding import decode
+from summarizer.load import load_sources
 from summarizer.models import Briefing, BriefingSentence, Budget, Citation, Disagreement, FigureClaim, Source
 from summarizer.pipeline import summarize
-from summarizer.render import render, visible
+from summarizer.briefing_text import visible
+from summarizer.render import render
 
 STORY = (
     "The city council approved a new budget for public libraries on Tuesday evening after a long debate. "
@@ -365,14 +367,14 @@ def test_hidden_text_of_a_web_page_is_never_quoted():
     ("opacity:0" + " " * 100_000 + "x", False), ("font-size: " + "0" * 100_000 + "5", False),  # no backtracking
 ])
 def test_inline_styles_that_hide(style, hides):
-    assert load._hides(style) is hides
+    assert decoding._hides(style) is hides
 
 
 def test_hidden_html_helper_keeps_the_text_after_a_hidden_element():
     from lxml import html as lxml_html
 
     root = lxml_html.fromstring("<div><p>Before <span hidden>secret</span>after.</p></div>")
-    load._drop_hidden(root)
+    decoding._drop_hidden(root)
     assert root.text_content() == "Before after."
 
 

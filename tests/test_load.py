@@ -15,7 +15,8 @@ import pytest
 
 from summarizer import load
 from summarizer.errors import InputError
-from summarizer.load import decode, load_sources
+from summarizer.decoding import decode
+from summarizer.load import load_sources
 from summarizer.models import Source
 
 ENGLISH = (

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from summarizer import summarize
 from summarizer.cli import app
 from summarizer.models import Briefing, BriefingSentence, Budget, Citation, Disagreement, FigureClaim, Source
-from summarizer.render import cited, render
+from summarizer.briefing_text import cited
+from summarizer.render import render
 from summarizer.render_html import passage
 
 from browser import Browser, find_chromium

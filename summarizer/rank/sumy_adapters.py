@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from ..errors import InputError
-from ..settings import Section, setting
 from .base import Scorer
 
 if TYPE_CHECKING:
