@@ -132,8 +132,10 @@ def _figure_features(index: ClaimIndex, row: int, candidates: np.ndarray) -> tup
     return agrees, unmatched
 
 
-def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> tuple[np.ndarray, np.ndarray]:
-    """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0."""
+def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
+           figures_must_agree: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0
+    unless ``figures_must_agree`` is false (the same claim with another figure still repeats it)."""
     import numpy as np
 
     weights = model_weights(weights_path)
@@ -141,18 +143,27 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE) -> tu
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
     for k, j in enumerate(candidates):
-        if probability[k] > 0 and differ(index.stated[row], index.stated[j]):
+        if figures_must_agree and probability[k] > 0 and differ(index.stated[row], index.stated[j]):
             probability[k] = 0.0
     return candidates, probability
 
 
-def reports(index: ClaimIndex, row: int, threshold: float, weights_path: Path = WEIGHTS_FILE) -> np.ndarray:
-    """Whether each pooled sentence of another source reports sentence ``row``'s main claim."""
+def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
+    """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
+    not: what selection must not quote twice.  The claim model decides for other sources' sentences;
+    and any sentence giving another value for one of the row's figures ("about 12,000 residents
+    to evacuate" / "about 15,000 people ordered to leave") states the same claim, which "Where
+    sources differ" shows with both values."""
     import numpy as np
 
-    candidates, probability = scores(index, row, weights_path)
+    candidates, probability = scores(index, row, figures_must_agree=False)
     said = np.zeros(index.anchors.shape[0], bool)
     said[candidates[probability >= threshold]] = True
+    mine = index.stated[row]
+    if mine:
+        for other, theirs in enumerate(index.stated):
+            if theirs and other != row and differ(mine, theirs):
+                said[other] = True
     return said
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from .claim_match import reports
+from .claim_match import same_claim
 from .editorial import wording
 from .models import Budget, Pick, Pool, Sentence
 
@@ -77,7 +77,7 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         closeness = np.maximum(closeness, similarity)
         open_ &= closeness < settings.redundancy_threshold
         if pool.claims is not None:  # another source's wording of the same claim is no news either
-            open_[passage_of[reports(pool.claims, row, config.cite.threshold)]] = False
+            open_[passage_of[same_claim(pool.claims, row, config.cite.threshold)]] = False
     return picks
 
 

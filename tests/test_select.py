@@ -137,3 +137,16 @@ def test_two_wordings_of_one_claim_are_never_both_selected():
     loose = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9, "algo": "lexrank",
                                                              "cite.threshold": 0.999})
     assert first in [s.text for s in loose.sentences] and second in [s.text for s in loose.sentences]
+
+
+@pytest.mark.parametrize("algo", ["centroid", "lexrank"])
+def test_the_same_count_given_two_ways_is_quoted_once_and_shown_as_a_difference(algo):
+    first = ("A fast-moving wildfire forced about 12,000 residents of Alder to evacuate on Tuesday, county "
+             "officials said. Firefighters from three counties joined the effort overnight, officials said.")
+    second = ("About 15,000 people have been ordered to leave Alder as a wildfire spread on Tuesday, the sheriff's "
+              "office said. Schools in the district will stay closed on Wednesday, the superintendent said.")
+    sources = [summarizer.Source("a.txt", "a.txt", first), summarizer.Source("b.txt", "b.txt", second)]
+    briefing = summarizer.summarize(sources, max_words=200, algo=algo)
+    texts = " ".join(s.text for s in briefing.sentences)
+    assert ("12,000" in texts) != ("15,000" in texts)
+    assert [c.value for c in briefing.disagreements[0].claims] == ["about 12,000", "about 15,000"]

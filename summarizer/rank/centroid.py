@@ -167,13 +167,13 @@ class _Objective:
         other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
         if self.claims is None or self.params.same_claim_threshold >= 1.0:
             return
-        from ..claim_match import reports
+        from ..claim_match import same_claim
 
         for c in candidates:
             if c in self.claims_noted:
                 continue
             self.claims_noted.add(c)
-            same = self.candidate_of_row[reports(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
+            same = self.candidate_of_row[same_claim(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
             same = same[same >= 0]
             self.close[c, same] = self.close[same, c] = True
 
