@@ -270,7 +270,7 @@ def _too_large(size: int, max_bytes: int) -> str:
     def mb(n: int) -> str:
         return f"{n / 2**20:.1f}" if n >= 2**20 // 10 else f"{n / 2**20:.3g}"
 
-    return f"file is {mb(size)} MB, over the {max_bytes / 2**20:.3g} MB limit (max_file_mb)"
+    return f"file is {mb(size)} MB, over the {max_bytes / 2**20:.3g} MB limit (input.max_file_mb)"
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
@@ -298,5 +298,5 @@ def _read_limited(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
     """Read at most ``max_bytes``; refuse the stream if it holds more (pipes, devices)."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(name, f"input is over the {max_bytes / 2**20:.3g} MB limit (max_file_mb)")
+        raise InputError(name, f"input is over the {max_bytes / 2**20:.3g} MB limit (input.max_file_mb)")
     return data

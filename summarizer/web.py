@@ -68,7 +68,7 @@ def _download(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str, str
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,text/markdown;q=0.8"})
     deadline = time.monotonic() + timeout
-    too_large = f"page is over the {max_bytes / 2**20:.3g} MB limit (max_file_mb)"
+    too_large = f"page is over the {max_bytes / 2**20:.3g} MB limit (input.max_file_mb)"
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
