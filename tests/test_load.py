@@ -411,7 +411,7 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatc
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert info.value.problem == "file is 50.0 MB, over the 16 MB limit (max_file_mb)"
+    assert info.value.problem == "file is 50.0 MB, over the 16 MB limit (input.max_file_mb)"
     assert str(path) in str(info.value)
     assert opened == []  # never opened, let alone read
     assert peak < 2**20

@@ -134,8 +134,8 @@ def test_the_charset_the_answer_names_where_it_fits(server, path, encoding):
     ("/gone", "cannot fetch: HTTP 404 Not Found"),
     ("/photo.png", "not a web page or text but image/png"),
     ("/empty", "no article text found on the page"),
-    ("/huge", "page is over the 0.00391 MB limit (max_file_mb)"),
-    ("/huge-unannounced", "page is over the 0.00391 MB limit (max_file_mb)"),
+    ("/huge", "page is over the 0.00391 MB limit (input.max_file_mb)"),
+    ("/huge-unannounced", "page is over the 0.00391 MB limit (input.max_file_mb)"),
 ])
 def test_refused_pages_name_the_address(server, path, problem):
     with pytest.raises(InputError) as error:
