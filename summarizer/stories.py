@@ -3,8 +3,8 @@
 Each article becomes one sparse vector, the TF-IDF of its content words (stems; the IDF over the
 pile's articles and a background, see ``_article_vectors``) joined with a lighter TF-IDF of the
 names in its lead (``_lead_names``): two hurricanes or two earthquakes share their words, not the
-names their first paragraphs give (Gilbert and Jamaica, Hugo and Charleston).  Articles are grouped by
-agglomerative clustering with average linkage: two groups merge while the mean cosine similarity
+names their first paragraphs give (Gilbert and Jamaica, Hugo and Charleston).  Articles are
+grouped by agglomerative clustering with average linkage: two groups merge while the mean cosine similarity
 between their articles is at least ``threshold``.  Threshold, linkage and features were chosen on
 the DUC 2001 and 2002 clusters pooled into one pile (``benchmarks/stories.py``): complete and Ward
 linkage, TF-IDF of the top terms or of the lead only and LSA did no better across both sets;
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 STORY_THRESHOLD = 0.115
 # The warning that a pile mixes stories uses a lower one: a false alarm on a one-story pile costs
 # more than a missed split of two close stories (DUC clusters given alone: 87 of 89 are one story
-# at 0.08, 78 at 0.115).
+# at 0.08, 79 at 0.115).
 MIXED_PILE_THRESHOLD = 0.08
 BACKGROUND_ARTICLES = 1000  # see _article_vectors
 # Names count in an article's first characters only (about its first 150 words: the lead says
@@ -32,8 +32,8 @@ BACKGROUND_ARTICLES = 1000  # see _article_vectors
 # to 1,000 characters do alike on DUC; the whole text's names blur two events of one kind).
 LEAD_CHARACTERS = 1000
 NAME_WEIGHT = 0.4
-# A word that opens the text or follows the end of a sentence, a line break or a quotation mark is capitalised for
-# its place, not because it is a name.
+# A word that opens the text or follows the end of a sentence, a line break or a quotation mark
+# is capitalised for its place, not because it is a name.
 _CAPITALISED = re.compile(r"(?<!^)(?<![.!?\n\"'`]\s)(?<![\n\"'`])\b([^\W\d_]{3,})\b")
 
 
