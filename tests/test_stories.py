@@ -6,6 +6,7 @@ import pytest
 
 from invented_stories import ELECTION, MATCH, WILDFIRE
 
+from summarizer import stories
 from summarizer.models import Source
 from summarizer.stories import find_stories
 
@@ -54,3 +55,37 @@ def test_a_single_article_or_none():
 def test_threshold_out_of_range_is_refused():
     with pytest.raises(ValueError, match="threshold"):
         find_stories([Source("a", "a", ELECTION[0])], threshold=1.5)
+
+
+# Two storms of one kind, told in the same words: only their names (in each lead) tell them apart.
+_HURRICANE_ALMA = [
+    "Hurricane Alma struck the Tarvala Islands on Sunday with winds of 120 mph, flooding coastal "
+    "towns and cutting power to thousands of homes. Officials evacuated low-lying areas as the storm "
+    "surge and heavy rain battered the coast.",
+    "Alma battered Port Esk and the Tarvala coast with heavy rain and a storm surge that flooded "
+    "homes. Power was cut to thousands and officials said the winds reached 120 mph before the "
+    "hurricane weakened.",
+    "Residents of Port Esk returned to flooded homes after Hurricane Alma moved away from Tarvala. "
+    "The storm's winds and rain cut power along the coast, and officials counted damaged homes.",
+]
+_HURRICANE_BRUNO = [
+    "Hurricane Bruno hit Mirova on Thursday with winds of 95 mph, tearing roofs from houses in "
+    "Delhaven and closing the airport. Fishermen were missing at sea after the storm and heavy rain.",
+    "Bruno weakened over the hills of Mirova after tearing roofs from houses in Delhaven. Rescue "
+    "boats searched for the missing fishermen, and the airport stayed closed.",
+    "Delhaven counted torn roofs and fallen trees after Hurricane Bruno. Two of the missing fishermen "
+    "were found alive, officials in Mirova said, and the airport reopened once the winds dropped.",
+]
+
+
+def test_two_storms_told_alike_are_told_apart_by_their_names(monkeypatch):
+    sources, truth = _pile(_HURRICANE_ALMA, _HURRICANE_BRUNO)
+    expected = {frozenset(i for i, t in enumerate(truth) if t == n) for n in range(2)}
+    assert _as_partition(find_stories(sources)) == expected
+    monkeypatch.setattr(stories, "NAME_WEIGHT", 0.0)  # their words alone make them one story
+    assert find_stories(sources) == [list(range(len(sources)))]
+
+
+def test_one_storm_named_in_every_lead_stays_one_story():
+    sources, _ = _pile(_HURRICANE_ALMA)
+    assert find_stories(sources) == [[0, 1, 2]]
