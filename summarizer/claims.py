@@ -69,7 +69,8 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thous
           "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000),
           "millions": (2e6, 1e7)}
 # A vague amount on its own: "thousands", not the "thousands" of "tens of thousands" nor "hundreds of".
-_VAGUE_AMOUNT = re.compile(r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
+_VAGUE_AMOUNT = re.compile(
+    r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
 _MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:" + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
 # Bounds written just before a number: one word ("over 700") or two ("at least 727").
 _AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
@@ -471,7 +472,6 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     cues = {t: extract_figures(t) for t in read}
     return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
                       [cues[t] for t in texts], np.asarray(sources), list(stated))
-
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:

@@ -83,7 +83,8 @@ Examples:
 """)
 def main_command(
     paths: Optional[List[str]] = typer.Argument(
-        None, help="Articles: .txt, .md or .html files, folders (read recursively), http(s) addresses, or - for standard input. "
+        None, help="Articles: .txt, .md or .html files, folders (read recursively), http(s) addresses, "
+                   "or - for standard input. "
                    "None: the bundled sample articles.", show_default=False),
     algo: Optional[str] = typer.Option(
         None, "--algo", "-a", show_default=False,
@@ -193,7 +194,8 @@ def main_command(
         _fail(*_stopped(stop))
     if config.output.target != "-" and not quiet:
         n = len(briefing.sources)
-        typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, {briefing.words} words "
+        typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, "
+                   f"{briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
 
 

@@ -1,6 +1,7 @@
 """How opinionated a sentence reads: a lexicon score plus rules for what lexicons miss.
 
-The lexicon is Pattern's English adjective lexicon as TextBlob ships it (nothing is downloaded).  Quoted speech is attributed, so its words do not count against the sentence: a
+The lexicon is Pattern's English adjective lexicon as TextBlob ships it (nothing is downloaded).
+Quoted speech is attributed, so its words do not count against the sentence: a
 briefing may report what a spokesman called "a stunning defeat".
 
 Other languages: no dependency ships a subjectivity lexicon for them (TextBlob has English only),

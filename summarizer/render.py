@@ -51,7 +51,8 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.changes:
         lines += ["## How the figures changed", ""]
         for change in briefing.changes:
-            steps = "; ".join(f"{escape_markdown(step.value)} ({step.date}) [{', '.join(str(s + 1) for s in step.sources)}]"
+            steps = "; ".join(f"{escape_markdown(step.value)} ({step.date}) "
+                              f"[{', '.join(str(s + 1) for s in step.sources)}]"
                               for step in change.steps)
             lines.append(f"- {escape_markdown(change.topic)}: {steps}")
         lines.append("")

@@ -227,7 +227,8 @@ def _sources(briefing: Briefing) -> str:
         if _WEB_ADDRESS.match(source.path):
             name = f'<a href="{escape(source.path)}" rel="noreferrer">{name}</a>'
         items.append(f'<li id="source-{number}">{name}{headline}{details}</li>')
-    return '<section class="sources">\n<h2>Sources</h2>\n<ol class="sources">\n' + "\n".join(items) + "\n</ol>\n</section>"
+    return ('<section class="sources">\n<h2>Sources</h2>\n<ol class="sources">\n' + "\n".join(items)
+            + "\n</ol>\n</section>")
 
 
 def _shown_path(source: Source) -> str:

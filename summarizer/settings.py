@@ -75,7 +75,8 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
     for key, value in values.items():
         key_path = f"{path}.{key}" if path else str(key)
         if key not in known:
-            raise ConfigError(key_path, f"unknown setting{_suggestion(str(key), known)}; known here: {', '.join(known)}")
+            raise ConfigError(key_path, f"unknown setting{_suggestion(str(key), known)}; "
+                                        f"known here: {', '.join(known)}")
         if _is_section(hints[key]):
             inner = fields(hints[key])
             if not isinstance(value, Mapping) and value is not None and len(inner) == 1:

@@ -138,7 +138,8 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
     cuts: list[tuple[int, int]] = []  # spans of raw to drop
     at = start
     kind = None
-    for mark, mark_kind in ((_QUOTE_MARK, None), (_HEADING_MARK, BlockKind.HEADLINE), (_BULLET_MARK, BlockKind.LIST_ITEM)):
+    marks = ((_QUOTE_MARK, None), (_HEADING_MARK, BlockKind.HEADLINE), (_BULLET_MARK, BlockKind.LIST_ITEM))
+    for mark, mark_kind in marks:
         m = mark.match(raw, at, end)
         if m and m.end() > at:
             cuts.append((at, m.end()))

@@ -105,7 +105,8 @@ def _article(html: str) -> tuple[str, str | None, str]:
 
     tree = visible_page(html)  # text a browser never shows is never quoted
     document = trafilatura.bare_extraction(
-        tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False,
         # The date from the page's markup only: a year in the text ("built in 2009") is no date.
         date_extraction_params=set_date_params(False))
     if document is None:

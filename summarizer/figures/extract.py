@@ -351,7 +351,6 @@ def rank_figures(s: Tokens) -> list[Figure]:
     return out
 
 
-
 Extractor = Callable[[Tokens, Quantity, Scope], Figure | None]
 
 # The kinds of figure an amount may be, by its unit, in the order they are tried: the first
