@@ -31,7 +31,6 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
