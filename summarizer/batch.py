@@ -18,6 +18,7 @@ import re
 from collections import deque
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 
+from .decoding import clean
 from .errors import InputError, SummarizerError
 from .models import Source
 
@@ -98,9 +99,10 @@ def _json_documents(docs: Any) -> list[Source]:
     for number, doc in enumerate(docs, 1):
         if not isinstance(doc, Mapping) or not isinstance(doc.get("text"), str):
             raise InputError(f"document {number}", 'has no "text" string')
-        name = str(doc.get("id", f"doc {number}"))
+        name = clean(str(doc.get("id", f"doc {number}")))
         date = doc.get("date")
-        sources.append(Source(name=name, path=name, text=doc["text"],
+        # As standard input's JSON Lines: no control character or terminal escape in the text.
+        sources.append(Source(name=name, path=name, text=clean(doc["text"]),
                               date=str(date) if date is not None else None))
     return sources
 

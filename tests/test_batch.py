@@ -201,3 +201,11 @@ def test_a_worker_killed_mid_batch_fails_stories_not_the_batch(monkeypatch):
     assert [story_id for story_id, _ in results] == [story_id for story_id, _ in stories]
     assert isinstance(results[1][1], SummarizerError) and "worker failed" in str(results[1][1])
     assert all(isinstance(outcome, (Briefing, SummarizerError)) for _, outcome in results)
+
+
+def test_control_characters_and_escapes_in_json_stories_are_removed():
+    from summarizer.batch import _json_documents
+
+    (source,) = _json_documents([{"id": "w\u001b[2J1", "text": "Floods closed the road.\u001bc Schools shut."}])
+    assert "\x1b" not in source.text and "\x1b" not in source.name
+    assert source.text == "Floods closed the road. Schools shut."
