@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from .errors import InputError
+
 if TYPE_CHECKING:
     from .models import Source
 
@@ -27,6 +29,8 @@ STORY_THRESHOLD = 0.115
 # at 0.08, 79 at 0.115).
 MIXED_PILE_THRESHOLD = 0.08
 BACKGROUND_ARTICLES = 1000  # see _article_vectors
+# Articles compared at most: the clustering holds every pair's similarity (5,000 articles: 200 MB).
+MAX_ARTICLES = 5000
 # Names count in an article's first characters only (about its first 150 words: the lead says
 # who and where); their vector weighs this much beside the words' (0.35 to 0.4 and a lead of 800
 # to 1,000 characters do alike on DUC; the whole text's names blur two events of one kind).
@@ -44,6 +48,9 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
         raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
     if len(sources) < 2:
         return [list(range(len(sources)))] if sources else []
+    if len(sources) > MAX_ARTICLES:
+        raise InputError("--stories", f"{len(sources):,} articles: story detection compares every pair and takes "
+                                      f"at most {MAX_ARTICLES:,}; split the pile, or give it as --batch stories")
     import numpy as np
     import scipy.sparse as sp
 

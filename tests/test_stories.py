@@ -89,3 +89,14 @@ def test_two_storms_told_alike_are_told_apart_by_their_names(monkeypatch):
 def test_one_storm_named_in_every_lead_stays_one_story():
     sources, _ = _pile(_HURRICANE_ALMA)
     assert find_stories(sources) == [[0, 1, 2]]
+
+
+def test_a_pile_too_large_to_compare_pairwise_is_refused_not_swallowed(monkeypatch):
+    import summarizer.stories as stories
+    from summarizer.errors import InputError
+    from summarizer.models import Source
+
+    monkeypatch.setattr(stories, "MAX_ARTICLES", 3)
+    pile = [Source(f"{i}.txt", f"{i}.txt", "Crews fought the fire near Alder on Monday.") for i in range(4)]
+    with pytest.raises(InputError, match="at most 3"):
+        stories.find_stories(pile)
