@@ -105,7 +105,7 @@ def main_command(
                                               "[default: briefing.md, .json or .html by --format]."),
     neutrality: Optional[str] = typer.Option(
         None, "--neutrality", show_default=False,
-        help=f"{', '.join(NEUTRALITY_POLICIES)}: {_help('neutrality.policy')} [default: balanced]"),
+        help=f"Wording, {' / '.join(NEUTRALITY_POLICIES)}: {_HELP['neutrality.policy']}. [default: balanced]"),
     language: Optional[str] = typer.Option(
         None, "--language", "-l", show_default=False,
         help=f"Language of the articles: auto (detect it; the language most sources are in is used) or one of "
