@@ -38,6 +38,7 @@ from summarizer.claims import build_index  # noqa: E402
 from summarizer.figures import differ, sentence_figures  # noqa: E402
 from summarizer.config import seeds_dir  # noqa: E402
 from summarizer.features import TermMatrix, Tokenizer  # noqa: E402
+from summarizer.language import choose_language  # noqa: E402
 from summarizer.load import load_sources  # noqa: E402
 from summarizer.pool import pool_sentences  # noqa: E402
 from summarizer.structure import parse_blocks  # noqa: E402
@@ -75,8 +76,9 @@ def cluster_sources(set_name: str, cluster: str, eval_dir: Path, cache: dict) ->
 def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> list[dict]:
     """Per pair: the old rule's verdict, the claim model's probability and feature row (None: not a
     candidate); None for a pair whose sentences the pool no longer holds as labelled."""
-    sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
-    tokenizer = Tokenizer(config.input.language)
+    language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language)
+    sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)], language)
+    tokenizer = Tokenizer(language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     vectors = terms.tfidf()
     index = build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer,

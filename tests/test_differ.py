@@ -137,6 +137,50 @@ def test_crowd_sizes_disagree_but_troops_on_the_march_are_no_crowd():
         FigureClaim("5,000", (0,)), FigureClaim("20,000", (1,))))]
 
 
+RAIN = "About 4 inches of rain fell on the valley on Thursday night, flooding two creeks."
+
+
+def test_rain_amounts_disagree_fractions_read_whole():
+    assert _found(RAIN, "Storms poured 5 1/2 inches of rain on the valley on Thursday night.") == [
+        Disagreement("rainfall", (FigureClaim("about 4 inches", (0,)), FigureClaim("5 1/2 inches", (1,))))]
+
+
+@pytest.mark.parametrize("other", [
+    "Storms poured 4 1/4 inches of rain on the valley on Thursday night.",  # within "about 4"
+    "Nearly 100 millimetres of rain fell on the valley on Thursday night.",  # the same, in mm
+    "About 4 inches of rain fell on the valley on Thursday night, and 12 inches of snow fell on the peaks.",
+    "Up to 8 inches of rain are expected in the valley over the weekend.",  # a forecast
+    "Ten inches of snow fell on the valley on Thursday night.",  # snow, not rain
+    "The creek rose 8 inches in an hour on Thursday night.",  # not an amount of rain
+    "About 9 inches of rain fell in Dayton on Tuesday, the weather service said.",  # another storm
+])
+def test_rain_look_alikes_do_not_disagree(other):
+    assert _found(RAIN, other) == []
+
+
+def test_snowfall_disagrees_across_units():
+    assert _found("The storm dumped 30 cm of snow on Denver on Monday.",
+                  "The storm dumped about 20 inches of snow on Denver on Monday.") == [
+        Disagreement("snowfall", (FigureClaim("30 cm", (0,)), FigureClaim("about 20 inches", (1,))))]
+
+
+SHOTS = "The gunman fired about 60 rounds across the schoolyard before he was stopped."
+
+
+def test_shots_fired_disagree_however_named():
+    assert _found(SHOTS, "The gunman fired more than 100 shots across the schoolyard.") == [
+        Disagreement("shots fired", (FigureClaim("about 60", (0,)), FigureClaim("more than 100", (1,))))]
+
+
+@pytest.mark.parametrize("other", [
+    "Sixty shots were fired across the schoolyard, police said.",  # the same count, in words
+    "Police recovered 100 bullets from the gunman's car.",  # found, not fired
+    "The boxer, who went 12 rounds last year, watched from across the road.",  # rounds of a fight
+])
+def test_shots_fired_look_alikes_do_not_disagree(other):
+    assert _found(SHOTS, other) == []
+
+
 # --------------------------------------------------------------------------------------------
 # One notion of "differ": figures.differ, figures.compare and the citations
 # --------------------------------------------------------------------------------------------
@@ -156,6 +200,9 @@ PAIRS = [
     ("Thousands fled the fighting.", "The fighting forced 12,000 people to flee."),
     ("The company agreed to pay $1.2 billion, Boeing said.", "Boeing agreed to pay $2.5 billion."),
     ("The mayor visited the school.", "Twelve people were hurt in the crash."),
+    ("About 4 inches of rain fell on Thursday.", "Storms poured 5 1/2 inches of rain on Thursday."),
+    ("About 4 inches of rain fell on Thursday.", "Nearly 100 millimetres of rain fell on Thursday."),
+    ("The gunman fired about 60 rounds.", "The gunman fired more than 100 shots."),
 ]
 
 

@@ -278,6 +278,21 @@ def test_vague_amounts():
     ]) == []
 
 
+@pytest.mark.parametrize("written, inches", [
+    ("5 1/2", 5.5), ("5½", 5.5), ("5 ½", 5.5), ("3 3/4", 3.75), ("6", 6.0), ("6.5", 6.5),
+])
+def test_mixed_fractions_are_one_amount(written, inches):
+    [rain] = extract_figures([S(0, f"Storms poured {written} inches of rain on the town on Monday.")])
+    assert rain.value == f"{written} inches"
+    assert rain.lo <= inches * 25.4 <= rain.hi and rain.hi - rain.lo <= 25.4 * 1.001  # an inch wide at most
+
+
+def test_a_date_with_a_slash_is_no_fraction():
+    # "on 11/12" is a date, and "1/2" alone completes no number: neither adds to the amount.
+    figures = extract_figures([S(0, "About 4 inches of rain fell on 11/12, more than 1/2 of the year's rain.")])
+    assert [f.value for f in figures if f.key[0] == "precipitation"] == ["about 4 inches"]
+
+
 def test_figure_inside_a_quotation_counts():
     found = find_disagreements([
         S(0, "\u201cWe have counted 52 dead so far,\u201d the governor said of the flood."),

@@ -15,8 +15,8 @@ from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
-                      POPULATION_NOUNS, POPULATION_PLACES, QUAKE_WORDS, RANK_SCOPES,
-                      SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+                      POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, QUAKE_WORDS,
+                      RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -252,6 +252,26 @@ def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                                   f"in {months.title()}" if months else ""))
 
 
+def precipitation_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "about 4 inches of rain fell", "dumped 30 cm of snow": how much rain or snow fell (where
+    and when, as for a toll); not a forecast ("up to 6 inches of snow are expected")."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    if m.vague or FORECAST_WORDS.intersection(low[lo:hi]) or hedged(s, m, lo) or dropped(s, m, lo):
+        return None
+    what = next(PRECIPITATION_WORDS[w] for w in low[m.end + 1:m.end + 3] if w in PRECIPITATION_WORDS)
+    year = nearest_year(scope.years, m, lo, hi)
+    topic = f"{what}fall ({year})" if year else f"{what}fall"
+    place = place_near(s, m, lo, hi)
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return figure_of(s, m, ("precipitation", what, year), topic,
+                     interval(m, measurement=True, factor=m.factor), with_unit=True,
+                     loose=(place[1] if place else "", when, months),
+                     loose_label=(place[0] if place else "", when_label,
+                                  f"in {months.title()}" if months else ""))
+
+
 def rank_figures(s: Tokens) -> list[Figure]:
     """ "Aleppo, Syria's second-largest city": Aleppo is 2nd among Syria's cities."""
     low, toks, n = s.low, s.toks, len(s.low)
@@ -360,6 +380,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
+    "precipitation": (precipitation_figure,),
     "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure),
     "other": (magnitude_figure,),
 }

@@ -61,6 +61,10 @@ NEAR: float = _DATA["qualifier_reach"]["nearly"]
 
 # Units.
 DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
+# "5 inches of rain": an amount of rain or snow, in mm, when "of" and a precipitation word follow.
+PRECIPITATION_UNITS: dict[str, float] = _DATA["precipitation_units"]  # -> mm
+PRECIPITATION_WORDS = _inverted("precipitation_words")  # word -> "rain" or "snow"
+VULGAR_FRACTIONS: dict[str, list[int]] = _DATA["vulgar_fractions"]  # "½": [1, 2]
 SPEED_UNITS = _set("speed_units")
 CURRENCY_SYMBOLS: dict[str, str] = _DATA["currency_symbols"]
 CURRENCY_PREFIXES: dict[str, str] = _DATA["currency_prefixes"]  # "US$", "A$"

@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
                       DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS, MONTH_WORDS,
-                      NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, QUALIFIER_FIRST_WORDS,
-                      QUALIFIERS, SCALES, SMALL_NUMBERS, SPEED_UNITS, TENS, TIME_UNITS,
-                      VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS)
+                      NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, PRECIPITATION_UNITS,
+                      PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS, SCALES, SMALL_NUMBERS, SPEED_UNITS, TENS, TIME_UNITS,
+                      VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
 from .tokens import Tokens, adjacent, base
 
 
@@ -34,7 +34,8 @@ class Quantity:
     vague: bool  # "dozens", "thousands", a range
     digits: bool  # written with digits
     mode: str = ""  # qualifier: "", "min", "max", "about", "nearly", "just_over"
-    # "", "distance", "speed", "percent", "money", "age", "time", "other", "year", "date", "ident"
+    # "", "distance", "speed", "percent", "money", "age", "time", "other", "year", "date", "ident",
+    # "precipitation"
     unit: str = ""
     factor: float = 1.0  # to the unit's canonical one (distances: km)
     currency: str = ""
@@ -72,6 +73,11 @@ def _number(s: Tokens, i: int) -> Quantity | None:
         value = float(raw)
         decimals = len(fraction)
         j, scale = i + 1, 1.0
+        fraction = _fraction_after(s, i)
+        if fraction is not None:  # "5 1/2 inches", "5½": the fraction is the last place written
+            end, numerator, denominator = fraction
+            value += numerator / denominator
+            return Quantity(i, i, end, end, value, value, value, 1 / denominator, False, False, True)
         if nxt in SCALES:
             scale, j = SCALES[nxt], i + 2
         center = value * scale
@@ -140,6 +146,22 @@ def _number(s: Tokens, i: int) -> Quantity | None:
         return None  # "one" alone is mostly a pronoun ("one of", "no one")
     ulp = 10.0 ** _trailing_zeros(value)
     return Quantity(i, i, j, j, value, value, value, ulp, ulp > 1, False, False)
+
+
+def _fraction_after(s: Tokens, i: int) -> tuple[int, int, int] | None:
+    """A fraction completing the whole number at token i ("5 1/2", "5½", "5 ½"): (token after
+    it, numerator, denominator), or None."""
+    low, n = s.low, len(s.low)
+    if "." in low[i]:
+        return None
+    if i + 1 < n and low[i + 1] in VULGAR_FRACTIONS:
+        numerator, denominator = VULGAR_FRACTIONS[low[i + 1]]
+        return i + 2, numerator, denominator
+    if (i + 3 < n and low[i + 1].isdigit() and low[i + 2] == "/" and low[i + 3].isdigit()
+            and not adjacent(s, i, i + 1) and adjacent(s, i + 1, i + 2) and adjacent(s, i + 2, i + 3)
+            and 0 < int(low[i + 1]) < int(low[i + 3]) <= 16):
+        return i + 4, int(low[i + 1]), int(low[i + 3])
+    return None
 
 
 def _qualifier_before(s: Tokens, i: int) -> tuple[str, int]:
@@ -251,6 +273,9 @@ def _unit_after(s: Tokens, q: Quantity, currency: str) -> _Unit:
     if (w in SPEED_UNITS or (w in ("km", "kilometres", "kilometers", "miles", "mile")
                              and (w2 == "/" or (w2 in ("per", "an") and w3 == "hour")))):
         return _Unit("speed", j)
+    if w in PRECIPITATION_UNITS and w2 == "of" and (
+            w3 in PRECIPITATION_WORDS or (u + 3 < n and low[u + 3] in PRECIPITATION_WORDS)):
+        return _Unit("precipitation", u + 1, PRECIPITATION_UNITS[w])  # "5 inches of (heavy) rain"
     if w == "nautical" and w2 in ("miles", "mile"):
         return _Unit("distance", u + 2, 1.852)
     if w in DISTANCE_UNITS:
