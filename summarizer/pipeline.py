@@ -152,8 +152,8 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
     if not picks and (pool.quote >= 0).any() and budget.max_words is not None:
         shortest = int(pool.words[pool.quote >= 0].min())
         if shortest > budget.max_words:
-            raise ConfigError("select.max_words", f"{budget.max_words} is too small: the shortest sentence that could be "
-                                           f"quoted has {shortest} words; give at least {shortest}")
+            raise ConfigError("select.max_words", f"{budget.max_words} is too small: the shortest sentence that "
+                                                  f"could be quoted has {shortest} words; give at least {shortest}")
     return picks, pick_scores
 
 

@@ -4,8 +4,8 @@ Every sentence is cut once into tokens.  Each figure in it (a count of people ki
 displaced, ordered to leave, protesting ...; a count of things by what happened to them, such as
 homes without power or shots fired; a distance between two places; an ordinal rank such as
 "Syria's second-largest city"; a population; an age; a quake's magnitude; the rain or snow that
-fell; a percentage or an amount of money with the entity it belongs to) is tied to *what it quantifies* and turned into an interval
-in a canonical unit:
+fell; a percentage or an amount of money with the entity it belongs to) is tied to *what it
+quantifies* and turned into an interval in a canonical unit:
 
 * a strict **key**: everything that must be equal for two figures to be about the same thing
   (kind of quantity, group counted, historical year, the two places of a distance, the entity
