@@ -58,7 +58,7 @@ def render_markdown(briefing: Briefing) -> str:
         lines.append("")
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
-        headline = f" — {escape_markdown(title)}" if title else ""
+        headline = f" — {escape_markdown(title)}" if title and title != source.name else ""  # no name twice
         lines.append(f"{number}. {code_span(source.name)}{headline}")
     lines += ["", "---", "", f"*{footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)

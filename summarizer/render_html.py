@@ -220,7 +220,7 @@ def _source_links(sources: tuple[int, ...]) -> str:
 def _sources(briefing: Briefing) -> str:
     items = []
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
-        headline = f" — {escape(visible(title))}" if title else ""  # a title may be the file name
+        headline = f" — {escape(visible(title))}" if title and title != source.name else ""  # no name twice
         meta = [m for m in (source.date, _shown_path(source)) if m]
         details = f' <span class="source-meta">({escape(", ".join(meta))})</span>' if meta else ""
         name = f'<span class="source-name">{escape(visible(source.name))}</span>'

@@ -55,3 +55,16 @@ def test_the_markdown_says_what_is_true_of_its_citations():
     line = next(l for l in text.splitlines() if l.startswith("- The regional council"))
     assert "[1, ~2]" in line
     assert "<sub>" not in text and "</" not in text
+
+
+def test_a_source_titled_by_its_file_name_is_listed_once_by_name(tmp_path):
+    from summarizer.render import render
+
+    (tmp_path / "a.txt").write_text("Crews Contain Alder Wildfire\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY.replace("Tuesday", "Tuesday evening"), encoding="utf-8")
+    briefing = summarizer.summarize([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    for fmt, line_of_b in (("markdown", "2. `b.txt`"), ("html", '<li id="source-2">')):
+        text = render(briefing, fmt)
+        line = next(line for line in text.splitlines() if line.startswith(line_of_b))
+        assert "— b.txt" not in line, line
+        assert "Crews Contain Alder Wildfire" in text
