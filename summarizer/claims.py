@@ -6,13 +6,14 @@ A sentence's *anchors* are its content words put in a form the sources share:
   sources use for one name (al-Jawlani / al-Golani, Zain / Zayn) become one anchor, an acronym and
   its expansion (HTS / Hayat Tahrir al-Sham, U.N. / United Nations) become one anchor, and the
   parts of a name stand for themselves (Bashar al-Assad carries "bashar" and "assad", so a source
-  that writes only "Assad" still shares the surname).  Which variants co-refer is learned from the
+  that writes only "Assad" still shares the surname), and a people is its place (Indian / India).  Which variants co-refer is learned from the
   pool: two spellings merge when their consonant skeletons agree and no source uses both;
 * **events** and **agents** mapped to classes from word lists (``data/events.txt``,
   ``data/agents.txt``): captured / seized / took control of / fell to / overran are one event;
   rebels / insurgents / opposition forces / fighters are one agent;
 * **figures** (digits and number words, with "at least" / "about" / "more than" read as intervals);
-* the remaining content stems (places and times are names or words and need no class of their own).
+* the remaining content stems (places and times are names or words and need no class of their own;
+  a compound ending in a lower-case word is its words: "Moslem-majority", "week-long").
   Words that only attribute a claim ("said", "according to") are left out (``data/attribution.txt``).
 
 Whether a sentence reports another one's claim is decided on these anchors in ``claim_match``.
