@@ -33,7 +33,7 @@ FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_pr
             "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
             "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link",
             "word_coverage", "missing_strongest", "second_missing", "clause_coverage", "modal_mismatch",
-            "figure_share")
+            "figure_share", "day_conflict")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
 
@@ -110,7 +110,7 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
                key_coverage, has_event & shares_name,
                share(index.links[candidates], index.links[row].toarray().ravel()) > 0,
                word_coverage, missing_strongest, second_missing, _clause_coverage(index, row, sub),
-               index.modal[candidates] != index.modal[row], figure_share]
+               index.modal[candidates] != index.modal[row], figure_share, _day_conflict(index, quote, sub)]
     return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 
@@ -134,6 +134,16 @@ def _figure_features(index: ClaimIndex, row: int, candidates: np.ndarray) -> tup
             matched[k] = sum(any(f.agrees(g) for g in theirs) for f in quote)
             unmatched[k] = bool(theirs) and matched[k] == 0
     return matched > 0, unmatched, matched / max(len(quote), 1)
+
+
+def _day_conflict(index: ClaimIndex, quote: np.ndarray, sub: sp.csr_matrix) -> np.ndarray:
+    """Per candidate: both name a day of the week and no day is the same."""
+    import numpy as np
+
+    days = index.days.astype(float)
+    if not (quote * days).any():
+        return np.zeros(sub.shape[0], bool)
+    return (np.asarray(sub @ days).ravel() > 0) & (np.asarray(sub @ (quote * days)).ravel() == 0)
 
 
 def _clause_coverage(index: ClaimIndex, row: int, sub: sp.csr_matrix) -> np.ndarray:

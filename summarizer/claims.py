@@ -119,6 +119,7 @@ class ClaimIndex:
     figures: list[tuple[Figure, ...]]  # per sentence: the figure cues the match reads
     sources: np.ndarray  # per sentence: its source index
     modal: np.ndarray  # per sentence: whether its main clause says a plan or a possibility (will, could, ...)
+    days: np.ndarray  # per anchor: whether it is a day of the week
     # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
     # whose figure differs never reports the claim, by the same test that lists the difference
     stated: list[tuple] = field(default_factory=list)
@@ -147,7 +148,7 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     """The words of a one-word-a-line list ("#" comments)."""
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
@@ -483,8 +484,8 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     tokenized = [tokenize(text) for text in texts]
     names = _Names(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
-    skip = tokenizer.stop_words | _word_list("attribution.txt")
-    modal_words = frozenset(w.lower() for w in _word_list("modality.txt"))
+    skip = tokenizer.stop_words | word_list("attribution.txt")
+    modal_words = frozenset(w.lower() for w in word_list("modality.txt"))
     index: dict[str, int] = {}
     rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
@@ -526,7 +527,8 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
     cues = {t: extract_figures(t) for t in read}
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
-                      kinds, [cues[t] for t in texts], np.asarray(sources), modal, list(stated))
+                      kinds, [cues[t] for t in texts], np.asarray(sources), modal,
+                      np.isin(vocabulary, [f"name:{day}" for day in word_list("days.txt")]), list(stated))
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:

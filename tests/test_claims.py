@@ -150,6 +150,18 @@ def test_a_plan_and_an_act_are_told_apart():
     assert mismatch == {1: 1.0, 2: 0.0}
 
 
+def test_a_claim_dated_to_another_day_is_marked():
+    from summarizer.claim_match import FEATURES, features
+
+    index = index_of([(0, "Storm Gilda was upgraded to a Category 5 hurricane on Tuesday."),
+                      (1, "On Wednesday Gilda was classified as a Category 5 storm."),
+                      (2, "Gilda became a Category 5 hurricane on Tuesday, forecasters said."),
+                      (3, "Gilda reached Category 5 over open water.")])
+    candidates, matrix = features(index, 0)
+    conflict = dict(zip(candidates.tolist(), matrix[:, FEATURES.index("day_conflict")]))
+    assert conflict == {1: 1.0, 2: 0.0, 3: 0.0}  # a sentence naming no day does not conflict
+
+
 def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     import tracemalloc
 
