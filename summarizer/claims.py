@@ -22,6 +22,7 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -378,32 +379,38 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 # Anchors
 # --------------------------------------------------------------------------------------------
 
-def tokenize(text: str) -> list[str]:
-    """Words, names and numbers of a sentence.  A compound ending in a lower-case word is its words
-    ("Moslem-majority" is "Moslem" and "majority", "week-long" is "week" and "long"), so that
-    another source writing them apart shares them; "al-Sham", "Cedars-Sinai" stay whole."""
-    tokens = []
-    for token in _TOKEN.findall(text):
+def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """Words, names and numbers of a sentence, and the character offset each starts at.  A compound
+    ending in a lower-case word is its words ("Moslem-majority" is "Moslem" and "majority",
+    "week-long" is "week" and "long"), so that another source writing them apart shares them;
+    "al-Sham", "Cedars-Sinai" stay whole."""
+    tokens, offsets = [], []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
         if token in "$%":
             continue
         parts = _HYPHEN.split(token) if "-" in token or "‐" in token else ()
         if len(parts) > 1 and parts[-1][:1].islower() and not _ARTICLE.match(token):
-            tokens += [part for part in parts if part]
+            parts = [part for part in parts if part]
+            tokens += parts
+            offsets += [match.start()] * len(parts)
         else:
             tokens.append(token)
-    return tokens
+            offsets.append(match.start())
+    return tokens, offsets
 
 
-def _clause_starts(text: str) -> tuple[int, list[int]]:
-    """(tokens the main clause spans, the token index where each later clause begins).
+def _clause_starts(text: str, offsets: list[int]) -> tuple[int, list[int]]:
+    """(tokens the main clause spans, the token index where each later clause begins), for a
+    sentence whose tokens start at ``offsets``.
 
     The main clause ends at a trailing side remark (", marking ...", ", which ...", "(...)",
     " -- ..."), which adds to the claim but is not it.  Clauses are cut at "; ", ", and", ", but",
     ", while" and participles (", killing ..."): a sentence joining two claims is reported by a
     source that reports either one."""
     cut = _SIDE_REMARK.search(text)
-    core = len(tokenize(text[:cut.start()])) if cut else len(tokenize(text))
-    return core, [len(tokenize(text[:m.start()])) for m in _CLAUSE_BREAK.finditer(text)]
+    core = bisect_left(offsets, cut.start()) if cut else len(offsets)
+    return core, [bisect_left(offsets, m.start()) for m in _CLAUSE_BREAK.finditer(text)]
 
 
 def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrases: _PhraseTable,
@@ -481,7 +488,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     import numpy as np
     import scipy.sparse as sp
 
-    tokenized = [tokenize(text) for text in texts]
+    tokenized, offsets = zip(*map(tokenize, texts)) if texts else ((), ())
     names = _Names(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")
@@ -492,11 +499,11 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     link_rows, link_cols = [], []
     read: dict[str, tuple] = {}  # a text's anchors, read once however many sources copy it
     modal = np.zeros(len(texts), bool)
-    for row, (text, tokens) in enumerate(zip(texts, tokenized)):
+    for row, (text, tokens, starts_at) in enumerate(zip(texts, tokenized, offsets)):
         if text not in read:
             stems = [tokenizer.stem(t) for t in tokens]
             every, positions, links = _sentence_anchors(tokens, stems, names, phrases, skip)
-            core_end, starts = _clause_starts(text)
+            core_end, starts = _clause_starts(text, starts_at)
             clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it
             for anchor, number in zip(every, _clauses(positions, core_end, starts)):
                 if not clause.get(anchor):
