@@ -4,8 +4,8 @@ Each sentence of the pool is compared with the quote on its claim anchors (``cla
 the quote's anchor weight it carries (coverage), how much of its own weight is the quote's
 (precision), the same for the names alone, for the quote's main clause and for its best-covered
 clause ("X, and Y" is reported by a sentence saying Y), whether it shares the quote's event, whether
-one of the two main clauses is a plan or a possibility ("will lift") and the other not, and whether
-and how far its figures agree.  A logistic model over these features, fitted on
+one of the two main clauses is a plan or a possibility ("will lift") and the other not, whether
+they name different days of the week, and whether and how far its figures agree.  A logistic model over these features, fitted on
 labelled pairs (``benchmarks/citations.py --fit`` writes ``data/claim_weights.txt``), scores each
 sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a
 figure differs (``figures.differ``, the test "Where sources differ" lists by): a source that counts

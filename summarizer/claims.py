@@ -6,8 +6,9 @@ A sentence's *anchors* are its content words put in a form the sources share:
   sources use for one name (al-Jawlani / al-Golani, Zain / Zayn) become one anchor, an acronym and
   its expansion (HTS / Hayat Tahrir al-Sham, U.N. / United Nations) become one anchor, and the
   parts of a name stand for themselves (Bashar al-Assad carries "bashar" and "assad", so a source
-  that writes only "Assad" still shares the surname), and a people is its place (Indian / India).  Which variants co-refer is learned from the
-  pool: two spellings merge when their consonant skeletons agree and no source uses both;
+  that writes only "Assad" still shares the surname); a people is its place (Indian / India).
+  Which variants co-refer is learned from the pool: two spellings merge when their consonant
+  skeletons agree and no source uses both;
 * **events** and **agents** mapped to classes from word lists (``data/events.txt``,
   ``data/agents.txt``): captured / seized / took control of / fell to / overran are one event;
   rebels / insurgents / opposition forces / fighters are one agent;
@@ -492,7 +493,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     names = _Names(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")
-    modal_words = frozenset(w.lower() for w in word_list("modality.txt"))
+    modal_words = word_list("modality.txt")
     index: dict[str, int] = {}
     rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
@@ -526,8 +527,10 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     first_copy = np.zeros(n, bool)  # a sentence copied by several sources is one piece of evidence
     first_copy[sorted({text: row for row, text in reversed(list(enumerate(texts)))}.values())] = True
     merge = _stand_ins(anchors, kinds, np.asarray(sources), first_copy)
-    # merged words never share a sentence: the products keep 0/1 and clause numbers
-    anchors, clauses = anchors @ merge, clauses @ merge
+    # A word and its stand-in never share a sentence, but two stand-ins of one word may: the anchors
+    # are signed again, and such a sentence's clause number is off (a sum), which only the clause
+    # coverage reads.
+    anchors, clauses = (anchors @ merge).sign(), clauses @ merge
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
