@@ -11,7 +11,8 @@ as the pipeline pools it, and two rules decide every pair:
 
 * the rule cite.py had before the claim model ("before"): passage members (cosine >= dedup.threshold)
   and paraphrases (cosine >= 0.3 and two shared phrases), either one without a number the other lacks;
-* claim_match.py: the claim model (anchors, events, figures) scored by its fitted weights.
+* claim_match.py: the claim model (anchors, events, figures) scored by its fitted weights; cite.py
+  cites a copy of the quote whatever it says, and any other sentence (a near-duplicate too) by it.
 
 Figures are printed for the part the model was fitted on (seeds + DUC 2002) and for the held-out part
 (DUC 2001), separately; per pair, and per (quote, source) as a briefing cites: a source counts as
@@ -48,6 +49,8 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 TUNING = ("seeds", "duc2002")
 OLD_CITATION_THRESHOLD = 0.3  # the rule before the claim model
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+FOLDS = 6
+PENALTIES = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2)
 PARTS = {"tuned (seeds + DUC 2002)": TUNING, "  seeds alone": ("seeds",), "held out (DUC 2001)": ("duc2001",)}
 
 
@@ -99,10 +102,10 @@ def judge_cluster(sources: list[Source], pairs: list[dict], config: Config) -> l
             _, matrix = features(index, a)
             by_quote[a] = {int(j): (float(p), matrix[k]) for k, (j, p) in enumerate(zip(candidates, probability))}
         probability, row = by_quote[a].get(b, (0.0, None))
-        # The pipeline cites a passage's members (near-duplicates) whatever the model says.
-        member = cosine >= config.dedup.threshold and not differ(index.stated[a], index.stated[b])
+        # The pipeline cites a copy of the quote whatever the model says.
         judged.append({"before": before and not numbers_differ(pair["a"], pair["b"]), "probability": probability,
-                       "member": member, "features": row})
+                       "copy": pair["a"] == pair["b"], "features": row,
+                       "vetoed": differ(index.stated[a], index.stated[b])})
     return judged
 
 
@@ -112,23 +115,66 @@ def numbers_differ(a: str, b: str) -> bool:
     return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)
 
 
-def fit(judged: list[tuple[dict, dict]]) -> None:
-    """Fit the logistic model on the tuning part's candidate pairs and write the weights file."""
+def fit(judged: list[tuple[dict, dict]], threshold: float) -> None:
+    """Fit the logistic model on the tuning part's candidate pairs and write the weights file.
+
+    The L2 penalty is chosen by cross-validation grouped by cluster (a cluster's pairs share their
+    sentences, so they are never split between fitting and checking); the figures of that
+    cross-validation are printed, then the model is fitted on the whole tuning part."""
     import numpy as np
 
-    chosen = [(p, v) for p, v in judged if p["set"] in TUNING and v["features"] is not None]
+    tuning = [(p, v) for p, v in judged if p["set"] in TUNING]
+    chosen = [(p, v) for p, v in tuning if v["features"] is not None]
     x = np.array([v["features"] for _, v in chosen])
     y = np.array([p["label"] for p, _ in chosen], dtype=float)
-    weights = np.zeros(x.shape[1])
-    penalty = np.r_[0.0, np.full(x.shape[1] - 1, 1e-3)]  # a little L2, not on the bias
-    for _ in range(20000):
-        probability = 1.0 / (1.0 + np.exp(-(x @ weights)))
-        weights -= 0.5 * (x.T @ (probability - y) / len(y) + penalty * weights)
+    clusters = sorted({(p["set"], p["cluster"]) for p, _ in chosen})
+    fold_of = {cluster: k % FOLDS for k, cluster in enumerate(clusters)}
+    folds = np.array([fold_of[(p["set"], p["cluster"])] for p, _ in chosen])
+    best = None
+    for penalty in PENALTIES:
+        probability = np.zeros(len(y))
+        for fold in range(FOLDS):
+            held = folds == fold
+            probability[held] = logistic(x[held], logistic_fit(x[~held], y[~held], penalty))
+        loss = -np.mean(y * np.log(probability + 1e-12) + (1 - y) * np.log(1 - probability + 1e-12))
+        print(f"L2 penalty {penalty:g}: cross-validated log loss {loss:.3f}")
+        if best is None or loss < best[0]:
+            best = (loss, penalty, probability)
+    _, penalty, probability = best
+    crossed = {id(p): 0.0 if v["vetoed"] else float(q) for (p, v), q in zip(chosen, probability)}
+    verdicts = [(p, (crossed.get(id(p), 0.0), v["copy"] or crossed.get(id(p), 0.0) >= threshold)) for p, v in tuning]
+    print(f"cross-validated ({FOLDS} folds by cluster, penalty {penalty:g}), tuning part: "
+          f"pairs {precision_recall([(said, p['label']) for p, (_, said) in verdicts])}, "
+          f"sources {precision_recall(by_source(verdicts))}")
+    weights = logistic_fit(x, y, penalty)
     lines = [f"# Fitted by benchmarks/citations.py --fit on {len(y)} candidate pairs of seeds + DUC 2002",
-             "# (logistic regression; a sentence reports the quote at the odds set by cite.threshold)."]
+             f"# (logistic regression, L2 penalty {penalty:g} chosen by cross-validation grouped by cluster;",
+             "# a sentence reports the quote at the odds set by cite.threshold)."]
     lines += [f"{name} {value:.4f}" for name, value in zip(FEATURES, weights)]
     WEIGHTS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS_FILE}; run again without --fit to measure")
+
+
+def logistic(x, weights):
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-(x @ weights)))
+
+
+def logistic_fit(x, y, penalty: float):
+    """Logistic regression weights by Newton's method, L2 ``penalty`` per pair on all but the bias."""
+    import numpy as np
+
+    ridge = np.diag(np.r_[0.0, np.full(x.shape[1] - 1, penalty * len(y))]) + 1e-9 * np.eye(x.shape[1])
+    weights = np.zeros(x.shape[1])
+    for _ in range(100):
+        probability = logistic(x, weights)
+        gradient = x.T @ (probability - y) + ridge @ weights
+        step = np.linalg.solve((x.T * (probability * (1 - probability))) @ x + ridge, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return weights
 
 
 def precision_recall(rows: list[tuple[bool, int]]) -> str:
@@ -173,17 +219,17 @@ def main() -> None:
         judged += zip(cluster_pairs, judge_cluster(sources, cluster_pairs, config))
     lost = sum(1 for _, verdict in judged if verdict is None)
     judged = [(pair, verdict) for pair, verdict in judged if verdict is not None]
-    if args.fit:
-        fit(judged)
-        return
     threshold = config.cite.threshold
+    if args.fit:
+        fit(judged, threshold)
+        return
     positives = sum(p["label"] for p, _ in judged)
     print(f"{len(judged)} pairs, {positives} report the claim, from {len(by_cluster)} clusters"
           + (f" ({lost} more no longer found: the segmenter cuts them otherwise)" if lost else ""))
     for part, sets in PARTS.items():
         chosen = [(p, v) for p, v in judged if p["set"] in sets]
         before = [(p, (float(v["before"]), v["before"])) for p, v in chosen]
-        model = [(p, (max(v["probability"], float(v["member"])), v["member"] or v["probability"] >= threshold))
+        model = [(p, (max(v["probability"], float(v["copy"])), v["copy"] or v["probability"] >= threshold))
                  for p, v in chosen]
         print(f"{part:26s} {len(chosen):4d} pairs")
         for name, verdicts in (("rule before", before), ("claim model", model)):
@@ -191,7 +237,7 @@ def main() -> None:
             print(f"    {'':18s} sources {precision_recall(by_source(verdicts))}")
     if args.errors:
         for pair, verdict in judged:
-            said = verdict["member"] or verdict["probability"] >= threshold
+            said = verdict["copy"] or verdict["probability"] >= threshold
             if said != bool(pair["label"]):
                 print(f"\n[{pair['set']} {'FP' if said else 'FN'} {verdict['probability']:.2f}] A: {pair['a']}\n"
                       f"    B: {pair['b']}\n    {pair.get('note', '')}")

@@ -2,8 +2,10 @@
 
 Each sentence of the pool is compared with the quote on its claim anchors (``claims``): how much of
 the quote's anchor weight it carries (coverage), how much of its own weight is the quote's
-(precision), the same for the names alone and for the quote's main clause, whether it shares the
-quote's event, and whether its figures agree.  A logistic model over these features, fitted on
+(precision), the same for the names alone, for the quote's main clause and for its best-covered
+clause ("X, and Y" is reported by a sentence saying Y), whether it shares the quote's event, whether
+one of the two main clauses is a plan or a possibility ("will lift") and the other not, whether
+they name different days of the week, and whether and how far its figures agree.  A logistic model over these features, fitted on
 labelled pairs (``benchmarks/citations.py --fit`` writes ``data/claim_weights.txt``), scores each
 sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a
 figure differs (``figures.differ``, the test "Where sources differ" lists by): a source that counts
@@ -24,12 +26,14 @@ from .figures import differ
 
 if TYPE_CHECKING:
     import numpy as np
+    import scipy.sparse as sp
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "claim_weights.txt"
 FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_precision", "event_shared",
             "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
             "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link",
-            "word_coverage", "missing_strongest", "second_missing")
+            "word_coverage", "missing_strongest", "second_missing", "clause_coverage", "modal_mismatch",
+            "figure_share", "day_conflict")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
 
@@ -84,7 +88,7 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
     core_total = (quote_core * weights).sum()
     core_coverage = share(sub, quote_core * weights) / core_total if core_total > 0 else coverage
     core_precision = _ratio(share(core_sub, quote * weights), share(core_sub, weights))
-    figure_agrees, figure_unmatched = _figure_features(index, row, candidates)
+    figure_agrees, figure_unmatched, figure_share = _figure_features(index, row, candidates)
     # The who-did-what of the quote: its names, event and agent anchors, each counted once.
     key = quote * (index.kinds != ClaimIndex.KINDS.index("word"))
     key_coverage = share(sub, key) / key.sum() if key.sum() > 0 else np.zeros(len(candidates))
@@ -105,7 +109,8 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
                core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched,
                key_coverage, has_event & shares_name,
                share(index.links[candidates], index.links[row].toarray().ravel()) > 0,
-               word_coverage, missing_strongest, second_missing]
+               word_coverage, missing_strongest, second_missing, _clause_coverage(index, row, sub),
+               index.modal[candidates] != index.modal[row], figure_share, _day_conflict(index, quote, sub)]
     return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 
@@ -115,21 +120,46 @@ def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.divide(a, b, out=np.zeros_like(a, dtype=float), where=b > 0)
 
 
-def _figure_features(index: ClaimIndex, row: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _figure_features(index: ClaimIndex, row: int, candidates: np.ndarray) -> tuple[np.ndarray, ...]:
     """Per candidate: some figure of the quote agrees with one of its figures / the quote's figures
-    find none of theirs there (while it has figures)."""
+    find none of theirs there (while it has figures) / the share of the quote's figures it agrees with."""
     import numpy as np
 
     quote = index.figures[row]
-    agrees = np.zeros(len(candidates), bool)
+    matched = np.zeros(len(candidates))
     unmatched = np.zeros(len(candidates), bool)
     if quote:
         for k, j in enumerate(candidates):  # the few candidates only, never all pairs
             theirs = index.figures[j]
-            matched = sum(any(f.agrees(g) for g in theirs) for f in quote)
-            agrees[k] = matched > 0
-            unmatched[k] = bool(theirs) and matched == 0
-    return agrees, unmatched
+            matched[k] = sum(any(f.agrees(g) for g in theirs) for f in quote)
+            unmatched[k] = bool(theirs) and matched[k] == 0
+    return matched > 0, unmatched, matched / max(len(quote), 1)
+
+
+def _day_conflict(index: ClaimIndex, quote: np.ndarray, sub: sp.csr_matrix) -> np.ndarray:
+    """Per candidate: both name a day of the week and no day is the same."""
+    import numpy as np
+
+    days = index.days.astype(float)
+    if not (quote * days).any():
+        return np.zeros(sub.shape[0], bool)
+    return (np.asarray(sub @ days).ravel() > 0) & (np.asarray(sub @ (quote * days)).ravel() == 0)
+
+
+def _clause_coverage(index: ClaimIndex, row: int, sub: sp.csr_matrix) -> np.ndarray:
+    """Per candidate: the largest share of one main-clause claim of the quote's that it carries
+    (IDF-weighted), so that "X, and Y" is reported by a sentence saying Y alone."""
+    import numpy as np
+
+    start, end = index.clauses.indptr[row], index.clauses.indptr[row + 1]
+    columns, numbers = index.clauses.indices[start:end], index.clauses.data[start:end]
+    best = np.zeros(sub.shape[0])
+    for number in np.unique(numbers):  # a sentence has a handful of clauses
+        mine = columns[numbers == number]
+        total = index.weights[mine].sum()
+        if total > 0:
+            best = np.maximum(best, np.asarray(sub[:, mine] @ index.weights[mine]).ravel() / total)
+    return best
 
 
 def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,

@@ -6,13 +6,15 @@ A sentence's *anchors* are its content words put in a form the sources share:
   sources use for one name (al-Jawlani / al-Golani, Zain / Zayn) become one anchor, an acronym and
   its expansion (HTS / Hayat Tahrir al-Sham, U.N. / United Nations) become one anchor, and the
   parts of a name stand for themselves (Bashar al-Assad carries "bashar" and "assad", so a source
-  that writes only "Assad" still shares the surname).  Which variants co-refer is learned from the
-  pool: two spellings merge when their consonant skeletons agree and no source uses both;
+  that writes only "Assad" still shares the surname); a people is its place (Indian / India).
+  Which variants co-refer is learned from the pool: two spellings merge when their consonant
+  skeletons agree and no source uses both;
 * **events** and **agents** mapped to classes from word lists (``data/events.txt``,
   ``data/agents.txt``): captured / seized / took control of / fell to / overran are one event;
   rebels / insurgents / opposition forces / fighters are one agent;
 * **figures** (digits and number words, with "at least" / "about" / "more than" read as intervals);
-* the remaining content stems (places and times are names or words and need no class of their own).
+* the remaining content stems (places and times are names or words and need no class of their own;
+  a compound ending in a lower-case word is its words: "Moslem-majority", "week-long").
   Words that only attribute a claim ("said", "according to") are left out (``data/attribution.txt``).
 
 Whether a sentence reports another one's claim is decided on these anchors in ``claim_match``.
@@ -21,6 +23,7 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -40,16 +43,20 @@ _DATA = Path(__file__).parent / "data"
 # their separators ("280,000", "9:49", "2.5").
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[$%]")
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|ar)[-‐]", re.IGNORECASE)
+_HYPHEN = re.compile(r"[-‐]")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la", "le", "&"})
 
 # Consonant skeleton of a name: vowels and the glides w/y/h carry most transliteration noise
 # (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
 _SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
+_DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
 _MERGE_SIMILARITY = 0.5  # difflib ratio two spellings need besides an equal skeleton
 # Where a sentence's main clause ends and a side remark begins.
 _SIDE_REMARK = re.compile(
     r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
     r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b|\s\(|\s--\s|\s—\s")
+_CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|with)\s|,\s+(?:\w+ing)\s|\s(?:--|—)\s")
+MIN_CLAUSE_ANCHORS = 3  # a shorter clause is a detail of its neighbour, not a claim of its own
 LINK_WINDOW = 6  # tokens between an event and a name it is linked to
 # Learning stand-ins: sentences this alike (anchor cosine) say much the same; a pair of words must be
 # crossed in this many such sentence pairs, and in this share of the rarer word's sentences.
@@ -106,12 +113,15 @@ class ClaimIndex:
 
     anchors: sp.csr_matrix  # n x vocabulary, 1 where the sentence carries the anchor
     core: sp.csr_matrix  # the same for the anchors of each sentence's main clause
+    clauses: sp.csr_matrix  # the main clause's anchors again, valued by the number of the clause each is in
     links: sp.csr_matrix  # n x links: events tied to the names written near them ("event:capture|name:hama")
     weights: np.ndarray  # per anchor: IDF times its kind's weight
     vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
     kinds: np.ndarray  # per anchor: index into KINDS
     figures: list[tuple[Figure, ...]]  # per sentence: the figure cues the match reads
     sources: np.ndarray  # per sentence: its source index
+    modal: np.ndarray  # per sentence: whether its main clause says a plan or a possibility (will, could, ...)
+    days: np.ndarray  # per anchor: whether it is a day of the week
     # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
     # whose figure differs never reports the claim, by the same test that lists the difference
     stated: list[tuple] = field(default_factory=list)
@@ -140,8 +150,9 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _attribution_words() -> frozenset[str]:
-    lines = (_DATA / "attribution.txt").read_text(encoding="utf-8").splitlines()
+def word_list(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line list ("#" comments)."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
@@ -276,6 +287,12 @@ class _Names:
             for group in groups:
                 for s in group[1:]:
                     canonical[s] = group[0]
+        # The people of a place are the place: "Indian" / "India", "Kuwaiti" / "Kuwait", "Syrian" / "Syria".
+        for plain in counts:
+            base = next((plain[:-len(end)] for end in _DEMONYM_ENDINGS
+                         if plain.endswith(end) and len(plain) - len(end) >= 4 and plain[:-len(end)] in counts), None)
+            if base:
+                canonical[plain] = canonical.get(base, base)
         return canonical
 
     def _acronyms(self, tokenized) -> dict[tuple[str, ...], str]:
@@ -363,26 +380,51 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 # Anchors
 # --------------------------------------------------------------------------------------------
 
-def _core_tokens(text: str) -> int:
-    """How many tokens the main clause spans: up to a trailing side remark (", marking ...",
-    ", which ...", "(...)", " -- ..."), which adds to the claim but is not it."""
+def tokenize(text: str) -> tuple[list[str], list[int]]:
+    """Words, names and numbers of a sentence, and the character offset each starts at.  A compound
+    ending in a lower-case word is its words ("Moslem-majority" is "Moslem" and "majority",
+    "week-long" is "week" and "long"), so that another source writing them apart shares them;
+    "al-Sham", "Cedars-Sinai" stay whole."""
+    tokens, offsets = [], []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "$%":
+            continue
+        parts = _HYPHEN.split(token) if "-" in token or "‐" in token else ()
+        if len(parts) > 1 and parts[-1][:1].islower() and not _ARTICLE.match(token):
+            parts = [part for part in parts if part]
+            tokens += parts
+            offsets += [match.start()] * len(parts)
+        else:
+            tokens.append(token)
+            offsets.append(match.start())
+    return tokens, offsets
+
+
+def _clause_starts(text: str, offsets: list[int]) -> tuple[int, list[int]]:
+    """(tokens the main clause spans, the token index where each later clause begins), for a
+    sentence whose tokens start at ``offsets``.
+
+    The main clause ends at a trailing side remark (", marking ...", ", which ...", "(...)",
+    " -- ..."), which adds to the claim but is not it.  Clauses are cut at "; ", ", and", ", but",
+    ", while" and participles (", killing ..."): a sentence joining two claims is reported by a
+    source that reports either one."""
     cut = _SIDE_REMARK.search(text)
-    return len(_TOKEN.findall(text[:cut.start()])) if cut else len(_TOKEN.findall(text))
+    core = bisect_left(offsets, cut.start()) if cut else len(offsets)
+    return core, [bisect_left(offsets, m.start()) for m in _CLAUSE_BREAK.finditer(text)]
 
 
 def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrases: _PhraseTable,
-                      skip: frozenset[str], core_end: int) -> tuple[list[str], list[str], list[str]]:
-    """The anchors of one tokenized sentence, those of its first ``core_end`` tokens, and its links.
+                      skip: frozenset[str]) -> tuple[list[str], list[int], list[str]]:
+    """The anchors of one tokenized sentence, the token index each starts at, and its links.
 
     A link ties an event to a name written near it ("captured the city of Hama", "Hama's capture",
     "the fall of Hama"): "event:capture|name:hama".  It says what happened to whom more closely
     than the two anchors apart do.
     """
-    anchors, positions, i, core = [], [], 0, None
+    anchors, positions, i = [], [], 0
     while i < len(tokens):
         positions += [i] * (len(anchors) - len(positions))
-        if i >= core_end and core is None:
-            core = list(anchors)
         token = tokens[i]
         matched = phrases.match(stems, i)
         if matched:
@@ -405,7 +447,21 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
     positions += [len(tokens)] * (len(anchors) - len(positions))
     links = {f"{event}|{name}" for event, at in zip(anchors, positions) if event.startswith("event:")
              for name, near in zip(anchors, positions) if name.startswith("name:") and abs(near - at) <= LINK_WINDOW}
-    return anchors, anchors if core is None else core, sorted(links)
+    return anchors, positions, sorted(links)
+
+
+def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int]:
+    """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
+    clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
+    starts = [0] + [s for s in starts if 0 < s < core_end]
+    raw = [0 if at >= core_end else sum(1 for s in starts if s <= at) for at in positions]
+    sizes = Counter(raw)
+    renumber, number = {}, 0
+    for clause in sorted(c for c in sizes if c):
+        if number == 0 or sizes[clause] >= MIN_CLAUSE_ANCHORS:
+            number += 1
+        renumber[clause] = number
+    return [renumber.get(c, 0) for c in raw]
 
 
 def _run_anchors(run: list[str], names: _Names) -> list[str]:
@@ -433,45 +489,56 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     import numpy as np
     import scipy.sparse as sp
 
-    tokenized = [[t for t in _TOKEN.findall(text) if t not in "$%"] for text in texts]
+    tokenized, offsets = zip(*map(tokenize, texts)) if texts else ((), ())
     names = _Names(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
-    skip = tokenizer.stop_words | _attribution_words()
+    skip = tokenizer.stop_words | word_list("attribution.txt")
+    modal_words = word_list("modality.txt")
     index: dict[str, int] = {}
-    rows, cols, in_core = [], [], []
+    rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
     link_rows, link_cols = [], []
     read: dict[str, tuple] = {}  # a text's anchors, read once however many sources copy it
-    for row, (text, tokens) in enumerate(zip(texts, tokenized)):
+    modal = np.zeros(len(texts), bool)
+    for row, (text, tokens, starts_at) in enumerate(zip(texts, tokenized, offsets)):
         if text not in read:
             stems = [tokenizer.stem(t) for t in tokens]
-            every, core, links = _sentence_anchors(tokens, stems, names, phrases, skip, _core_tokens(text))
-            read[text] = every, set(core), links
-        every, core, links = read[text]
+            every, positions, links = _sentence_anchors(tokens, stems, names, phrases, skip)
+            core_end, starts = _clause_starts(text, starts_at)
+            clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it
+            for anchor, number in zip(every, _clauses(positions, core_end, starts)):
+                if not clause.get(anchor):
+                    clause[anchor] = number
+            read[text] = clause, links, bool({t.lower() for t in tokens[:core_end]} & modal_words)
+        clause, links, modal[row] = read[text]
         for link in links:
             link_rows.append(row)
             link_cols.append(link_index.setdefault(link, len(link_index)))
-        for anchor in dict.fromkeys(every):  # in reading order: the same columns whatever the hash seed
+        for anchor, number in clause.items():  # in reading order: the same columns whatever the hash seed
             rows.append(row)
             cols.append(index.setdefault(anchor, len(index)))
-            in_core.append(anchor in core)
+            clause_of.append(number)
     n = len(texts)
     anchors = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(index)))
-    core_anchors = sp.csr_matrix((np.asarray(in_core, dtype=float), (rows, cols)), shape=(n, len(index)))
-    core_anchors.eliminate_zeros()
+    clauses = sp.csr_matrix((np.asarray(clause_of, dtype=float), (rows, cols)), shape=(n, len(index)))
+    clauses.eliminate_zeros()
     vocabulary = list(index)
     kinds = np.array([ClaimIndex.KINDS.index(a.split(":", 1)[0]) for a in vocabulary], dtype=np.int8)
     first_copy = np.zeros(n, bool)  # a sentence copied by several sources is one piece of evidence
     first_copy[sorted({text: row for row, text in reversed(list(enumerate(texts)))}.values())] = True
     merge = _stand_ins(anchors, kinds, np.asarray(sources), first_copy)
-    anchors, core_anchors = ((m @ merge).sign().tocsr() for m in (anchors, core_anchors))
+    # A word and its stand-in never share a sentence, but two stand-ins of one word may: the anchors
+    # are signed again, and such a sentence's clause number is off (a sum), which only the clause
+    # coverage reads.
+    anchors, clauses = (anchors @ merge).sign(), clauses @ merge
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
     cues = {t: extract_figures(t) for t in read}
-    return ClaimIndex(anchors.tocsr(), core_anchors.tocsr(), links, idf * kind_weight, vocabulary, kinds,
-                      [cues[t] for t in texts], np.asarray(sources), list(stated))
+    return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
+                      kinds, [cues[t] for t in texts], np.asarray(sources), modal,
+                      np.isin(vocabulary, [f"name:{day}" for day in word_list("days.txt")]), list(stated))
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:

@@ -47,3 +47,22 @@ def test_sentence_on_the_same_topic_is_not_a_paraphrase():
     sources = [Source("a.txt", "a.txt", quote), Source("b.txt", "b.txt", f"{filler} {related}")]
     briefing = summarizer.summarize(sources, **{"cite.threshold": 0.1}, **ONE_SENTENCE)
     assert [s.sources for s in briefing.sentences] == [(0,)]
+
+
+def test_a_near_duplicate_is_cited_only_when_the_claim_model_says_it_reports_the_claim():
+    from helpers import story_pool
+
+    from summarizer.cite import cite
+    from summarizer.models import Pick
+
+    quote = "Dana Okafor watched the parade from her fourth-floor flat just 20 yards from the Brenton gate."
+    near_duplicate = "Dana Okafor raised six children in a fourth-floor flat just 20 yards from the Brenton gate."
+    texts = [f"{quote} The gate was lifted onto a truck at noon.",
+             f"{near_duplicate} Crowds cheered as the gate left.",
+             f"Schools stayed shut. {quote}"]
+    # A model that never says "reports": the copy in s2.txt is still cited, the near-duplicate is not.
+    pool, config = story_pool(texts, **{"cite.threshold": 1.0})
+    [passage] = [k for k, p in enumerate(pool.passages) if 0 in p.rows]
+    assert {pool.sentences[r].source for r in pool.passages[passage].rows} == {0, 1, 2}
+    [sentence] = cite(pool, [Pick(passage, 0)], [1.0], config.cite.threshold)
+    assert sentence.sources == (0, 2)

@@ -106,6 +106,62 @@ def test_a_source_with_another_figure_for_the_claim_does_not_report_it():
     assert reporting_rows(index, 7, THRESHOLD) == {}
 
 
+def test_a_compound_shares_its_words_with_the_same_words_written_apart():
+    index = index_of([(0, "Brenton is the only coal-mining town in the valley."),
+                      (1, "Brenton is the only town in the valley with coal mining.")])
+    assert {"word:coal", "word:mine"} <= set(index.anchors_of(0)) & set(index.anchors_of(1))
+    assert set(index.anchors_of(0)) == set(index.anchors_of(1))
+
+
+def test_the_people_of_a_place_share_the_place_s_name():
+    index = index_of([(0, "The Norlandian army shelled the port of Kesra on Monday."),
+                      (1, "On Monday Norland shelled the port of Kesra."),
+                      (2, "Officials in Kesra said the shelling stopped.")])
+    assert "name:norland" in names_of(index, 0) & names_of(index, 1)
+    assert "name:norlandian" not in names_of(index, 0)
+
+
+JOINED = [
+    (0, "Floodwater destroyed the Harlow bridge on Sunday, and Mayor Ruiz ordered the evacuation of Brenton."),
+    (1, "Ruiz ordered the evacuation of Brenton late on Sunday."),
+    (2, "The Harlow bridge was built in 1920."),
+    (3, "Brenton has 4,000 residents."),
+]
+
+
+def test_a_source_reporting_one_of_two_joined_claims_carries_that_clause_whole():
+    from summarizer.claim_match import FEATURES, features
+
+    index = index_of(JOINED)
+    candidates, matrix = features(index, 0)
+    row = dict(zip(FEATURES, matrix[list(candidates).index(1)]))
+    assert row["clause_coverage"] > 0.7 > row["coverage"] + 0.2  # all of "Ruiz ordered ...", half the sentence
+    assert reporting_rows(index, 0, THRESHOLD) == {1: 1}  # not the bridge's age nor the town's size
+
+
+def test_a_plan_and_an_act_are_told_apart():
+    from summarizer.claim_match import FEATURES, features
+
+    index = index_of([(0, "Engineers reopened the Harlow bridge to traffic on Friday."),
+                      (1, "Engineers will reopen the Harlow bridge to traffic on Friday."),
+                      (2, "Engineers said the Harlow bridge reopened to traffic on Friday.")])
+    candidates, matrix = features(index, 0)
+    mismatch = dict(zip(candidates.tolist(), matrix[:, FEATURES.index("modal_mismatch")]))
+    assert mismatch == {1: 1.0, 2: 0.0}
+
+
+def test_a_claim_dated_to_another_day_is_marked():
+    from summarizer.claim_match import FEATURES, features
+
+    index = index_of([(0, "Storm Gilda was upgraded to a Category 5 hurricane on Tuesday."),
+                      (1, "On Wednesday Gilda was classified as a Category 5 storm."),
+                      (2, "Gilda became a Category 5 hurricane on Tuesday, forecasters said."),
+                      (3, "Gilda reached Category 5 over open water.")])
+    candidates, matrix = features(index, 0)
+    conflict = dict(zip(candidates.tolist(), matrix[:, FEATURES.index("day_conflict")]))
+    assert conflict == {1: 1.0, 2: 0.0, 3: 0.0}  # a sentence naming no day does not conflict
+
+
 def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     import tracemalloc
 
