@@ -111,11 +111,11 @@ def _first_copies(similarity):
 
 def _shared_neighbours(similarity):
     """Each pair's cosine similarity times the cosine of their neighbour sets (each with the article
-    itself), as a new dense matrix; ``similarity`` (dense, square, ones on its diagonal) is reused.
+    itself), as a new dense matrix; ``similarity`` (dense, square) gets ones on its diagonal.
 
     Sharing neighbours is what tells a story from a topic: two articles on one event find the same
-    close articles, two on alike events find each their own (on DUC, with the threshold chosen for
-    each, the pooled F1 rises from 0.875 to 0.887 and DUC 2002's from 0.885 to 0.902).
+    close articles, two on alike events find each their own (B-cubed F1 on DUC 2002, DUC 2001 and
+    both pooled: 0.880, 0.961 and 0.869 with plain cosine, 0.902, 0.968 and 0.889 with this).
     """
     import numpy as np
     import scipy.sparse as sp
