@@ -86,6 +86,14 @@ def test_two_storms_told_alike_are_told_apart_by_their_names(monkeypatch):
     assert find_stories(sources) == [list(range(len(sources)))]
 
 
+def test_in_a_small_pile_only_the_bar_on_neighbours_keeps_two_storms_apart(monkeypatch):
+    # Six articles: each is among every other's nearest, so without the bar (a share of the closest
+    # article's similarity) every pair shares every neighbour, and the cosines alone pass the threshold.
+    sources, _ = _pile(_HURRICANE_ALMA, _HURRICANE_BRUNO)
+    monkeypatch.setattr(stories, "NEIGHBOUR_SHARE", 0.0)
+    assert find_stories(sources) == [list(range(len(sources)))]
+
+
 def test_one_storm_named_in_every_lead_stays_one_story():
     sources, _ = _pile(_HURRICANE_ALMA)
     assert find_stories(sources) == [[0, 1, 2]]
