@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from .models import Source
 
 # Mean similarity (cosine times shared neighbours) two groups of articles need to be one story;
-# see benchmarks/stories.py (0.03 to 0.04 do alike on DUC).
+# see benchmarks/stories.py (0.03 to 0.045 do alike on DUC).  The defaults of the settings
+# stories.threshold and stories.warning_threshold.
 STORY_THRESHOLD = 0.035
 # The warning that a pile mixes stories uses a lower one: a false alarm on a one-story pile costs
 # more than a missed split of two close stories (DUC clusters given alone: 89 of 89 are one story
@@ -41,7 +42,7 @@ NEIGHBOUR_SHARE = 0.4
 # Articles this similar (cosine) are copies of one report (a wire story carried by several
 # outlets, cut or edited by some): they are compared as one article, or a copied article's
 # neighbours would be its copies and its bar would be set by them.  On DUC, each document given
-# again cut to 70%, 50% or 30% of its length still gives 86 to 98 stories at 0.6 (85 without the
+# again cut to 70%, 50% or 30% of its length still gives 86 to 98 stories at 0.6 (83 without the
 # cut copies) but up to 526 at 0.9; 0.5 to 0.9 do alike on the piles themselves.
 COPY_SIMILARITY = 0.6
 _NEIGHBOUR_ROWS = 1000  # rows ranked at a time: argpartition's index array is a block's, not n x n
