@@ -156,7 +156,7 @@ def main_command(
         from .load import load_sources  # the work starts here: numpy and scipy load now
         from .pipeline import summarize
         from .render import render
-        from .stories import MAX_ARTICLES, MIXED_PILE_THRESHOLD, find_stories, split_stories
+        from .stories import MAX_ARTICLES, find_stories, split_stories
 
         warn = (lambda message: None) if quiet else _warn
         inputs = [batch] if batch is not None else paths or [str(seeds_dir())]
@@ -172,11 +172,11 @@ def main_command(
                                progress=lambda done, total: progress("reading", done, total),
                                offline=config.input.offline)
         if stories:
-            failed = _summarize_many(split_stories(sources, language=config.input.language), config, many,
-                                     never_written, progress, warn)
+            found_stories = split_stories(sources, config.stories.threshold, config.input.language)
+            failed = _summarize_many(found_stories, config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
         # The check that a pile holds one story is for piles a person could have mixed up by hand.
-        found = find_stories(sources, MIXED_PILE_THRESHOLD, config.input.language) \
+        found = find_stories(sources, config.stories.warning_threshold, config.input.language) \
             if len(sources) <= MAX_ARTICLES else [sources]
         if len(found) > 1:
             warn(f"the {len(sources)} articles hold at least {len(found)} different stories, summarized together "

@@ -1,8 +1,8 @@
 """Settings, grouped by the pipeline stage they belong to: one object for the CLI, the YAML
 profiles and the library.
 
-``Config`` has one section a stage (input, dedup, rank with a sub-section per algorithm, select,
-neutrality, cite, output).  Defaults and help live in the fields (``settings.setting``);
+``Config`` has one section a stage (input, stories, dedup, rank with a sub-section per
+algorithm, select, neutrality, cite, output).  Defaults and help live in the fields (``settings.setting``);
 ``configs/default.yaml`` is generated from them (``default_profile``, tested).  Values are
 checked once, when a section is made; profiles, flags and library keywords all go through
 ``Config.from_mapping``.
@@ -21,6 +21,7 @@ from .language import LANGUAGES as _DETECTABLE
 from .models import Budget
 from .rank import ALGORITHMS
 from .settings import Section, leaves, merge, section, setting, suggestion
+from .stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD
 
 FORMATS = ("markdown", "json", "html")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
@@ -39,6 +40,18 @@ class InputSettings(Section):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 2**20)
+
+
+@dataclass(frozen=True)
+class StoriesSettings(Section):
+    """Telling apart the stories of a mixed pile (benchmarks/stories.py chose the defaults)."""
+
+    threshold: float = setting(STORY_THRESHOLD, "similarity (0-1: cosine times the share of near neighbours two "
+                                                "articles have in common) groups of articles need, on average, to be "
+                                                "one story with --stories; lower joins more", low=0.0, high=1.0)
+    warning_threshold: float = setting(MIXED_PILE_THRESHOLD, "the same for the warning that a pile mixes stories; "
+                                                             "lower, so that one story is seldom taken for several",
+                                       low=0.0, high=1.0)
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,7 @@ class Config(Section):
     """Every setting of a run, by stage."""
 
     input: InputSettings = section(InputSettings)
+    stories: StoriesSettings = section(StoriesSettings)
     dedup: DedupSettings = section(DedupSettings)
     rank: RankSettings = section(RankSettings)  # type: ignore[valid-type]
     select: SelectSettings = section(SelectSettings)

@@ -154,3 +154,15 @@ def test_stories_in_html_get_html_files(pile, in_tmp):
     stories = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
     assert [s["briefing"] for s in stories] == ["story-1.html", "story-2.html"]
     assert "<html" in (in_tmp / "out" / "story-1.html").read_text(encoding="utf-8").lower()
+
+
+def test_the_story_thresholds_are_settings(pile, in_tmp):
+    # At 0 every pair is close enough: the mixed pile is taken for one story, with no warning.
+    result = run(pile, "--output", "one.md", "--set", "stories.warning_threshold=0")
+    assert result.exit_code == 0 and "warning" not in result.stderr
+    result = run(pile, "--stories", "--output-dir", "out", "--set", "stories.threshold=0")
+    assert result.exit_code == 0, result.output
+    assert json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"][0]["sources"] == [
+        "fire0.txt", "fire1.txt", "fire2.txt", "vote0.txt", "vote1.txt"]
+    result = run(pile, "--stories", "--output-dir", "out2", "--set", "stories.threshold=1.5")
+    assert result.exit_code == 2 and "stories.threshold" in result.output and "Traceback" not in result.output
