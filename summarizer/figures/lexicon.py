@@ -54,6 +54,8 @@ QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _mode in sorted(_DATA["qualifiers"].items(), key=lambda kv: -len(kv[0].split())):
     QUALIFIERS[_phrase.split()[-1]].append((tuple(_phrase.split()), _mode))
 QUALIFIER_FIRST_WORDS = frozenset(p.split()[0] for p in _DATA["qualifiers"])
+# Those that leave the number itself out: "more than 300" and "nearly 300" do not meet.
+STRICT_QUALIFIERS = frozenset(tuple(p.split()) for p in _DATA["strict_qualifiers"])
 # How far "about 3,500" reaches either side (a fraction of the value), and "nearly 500" below or
 # "just over 500" above: "about 3,500" and a rounded "3,000" are different figures.
 ABOUT: float = _DATA["qualifier_reach"]["about"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-                      DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS, MONTH_WORDS,
-                      NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, PRECIPITATION_UNITS,
-                      PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS, SCALES, SMALL_NUMBERS, SPEED_UNITS,
-                      TENS, TIME_UNITS,
+from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS,
+                      CURRENCY_WORDS, DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS,
+                      MONTH_WORDS, NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS,
+                      PRECIPITATION_UNITS, PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS,
+                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS,
                       VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
 from .tokens import Tokens, adjacent, base
 
@@ -43,6 +43,9 @@ class Quantity:
     # Written as an order of magnitude ("thousands", "tens of thousands", "several hundred"):
     # read against another such amount, "thousands" means fewer than ten thousand.
     magnitude: bool = False
+    # The qualifier leaves the number itself out ("more than 300", "nearly 300"): the two do not
+    # overlap, while "at least 300" and "up to 300" meet at 300.
+    strict: bool = False
 
 
 def _trailing_zeros(n: float) -> int:
@@ -165,17 +168,18 @@ def _fraction_after(s: Tokens, i: int) -> tuple[int, int, int] | None:
     return None
 
 
-def _qualifier_before(s: Tokens, i: int) -> tuple[str, int]:
-    """The qualifier ending just before token i: (mode, first token) or ("", i)."""
+def _qualifier_before(s: Tokens, i: int) -> tuple[str, int, bool]:
+    """The qualifier ending just before token i: (mode, first token, whether it leaves the number
+    out) or ("", i, False)."""
     if i == 0:
-        return "", i
+        return "", i, False
     for phrase, mode in QUALIFIERS.get(s.low[i - 1], ()):
         k = len(phrase)
         if i - k >= 0 and tuple(s.low[i - k:i]) == phrase:
             if phrase == ("some",) and i - 2 >= 0 and s.low[i - 2] in ("for", "of"):
                 continue
-            return mode, i - k
-    return "", i
+            return mode, i - k, phrase in STRICT_QUALIFIERS
+    return "", i, False
 
 
 def is_year_token(t: str) -> bool:
@@ -240,7 +244,7 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
             if toks[k] == "$":
                 currency = CURRENCY_PREFIXES[low[k - 1]]
             k -= 1
-    mode, start = _qualifier_before(s, k)
+    mode, start, strict = _qualifier_before(s, k)
     if first > 0 and low[first - 1] == "between":
         start = min(start, first - 1)
     unit = _unit_after(s, q, currency)
@@ -250,7 +254,7 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
         scale = unit.scale
         m = Quantity(start, q.num, unit.end, q.end, q.lo * scale, q.hi * scale, q.center * scale,
                      q.ulp * scale, q.round or scale != 1.0, q.vague, q.digits, mode, unit.name,
-                     unit.factor, unit.currency or currency, q.magnitude)
+                     unit.factor, unit.currency or currency, q.magnitude, strict)
     if not unit.name:
         plain = _plain_unit(s, m)
         if plain:
@@ -376,6 +380,10 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
         hi = m.hi
     elif m.mode == "max":
         lo = 0.0
+    if m.strict and m.mode in ("min", "just_over"):
+        lo = m.lo * (2 - BELOW)
+    elif m.strict and m.mode in ("max", "nearly"):
+        hi = m.hi * BELOW
     return lo * factor, hi * factor
 
 
