@@ -47,3 +47,45 @@ def test_bounds_that_meet_or_overlap_agree():
     # "at least" and "up to" both hold the number itself
     assert _found("Rescuers said at least 40 people were missing after the flood on Monday.",
                   "Rescuers said up to 40 people were missing after the flood on Monday.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Times of day of an event, with their time zones
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_same_instant_in_two_time_zones_agrees():
+    a = "The probe will touch down at 6:49 a.m. PDT on Sunday, and the landing is expected to be smooth."
+    b = "Controllers said the probe is scheduled to land at 9:49 a.m. EDT on Sunday."
+    c = "The probe is due to land at 8:49 a.m. CDT on Sunday, officials said."
+    assert _found(a, b, c) == []
+    assert not _differ(b, c)
+
+
+def test_times_a_minute_apart_differ():
+    a = "Controllers said the probe is scheduled to land at 9:49 a.m. EDT on Sunday."
+    b = "The landing is scheduled for 6:48 a.m. PDT on Sunday at the desert base."
+    assert _values(_found(a, b)) == [["9:49 a.m. EDT", "6:48 a.m. PDT"]]
+    assert _differ(a, b)
+
+
+def test_local_times_are_compared_at_one_place_only():
+    a = "The blast occurred at 8:26 a.m. in Dover, police said."
+    assert _values(_found(a, "The explosion happened at 9:10 a.m. in Dover.")) == [["8:26 a.m.", "9:10 a.m."]]
+    # about 8:30 allows 8:26; another town may keep another clock; no place, no comparison
+    for b in ("The explosion happened about 8:30 a.m. in Dover.",
+              "The explosion happened at 9:10 a.m. in Calais.",
+              "The explosion happened at 9:10 a.m., witnesses said."):
+        assert _found(a, b) == []
+        assert not _differ(a, b)
+
+
+def test_times_of_other_things_are_not_compared():
+    a = "The tornado struck at 4:30 p.m. CST in Huntsville, the weather service said."
+    for b in ("A tornado warning was broadcast at 4:39 p.m. CST in Huntsville.",  # the warning
+              "Another tornado touched down at 1:30 p.m. CST in Huntsville.",  # another tornado
+              "No warning was issued until 4:39 p.m. CST, when the tornado was spotted.",  # a bound
+              "The launch of the satellite took place at 11:02 p.m. CST.",  # another event
+              "The tornado is expected to reach the town at 5:15 p.m. CST."):  # a forecast
+        assert _found(a, b) == []
+        assert not _differ(a, b)

@@ -120,16 +120,19 @@ def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | 
             return None  # "in Israeli strikes": an adjective, not a place
         name = display(s, a, b)
         key = norm(name)
-        # "across Turkey and Syria": both together, neither alone
+        # "across Turkey and Syria": both together, neither alone; "at Edwards Air Force
+        # Base, Calif.": a place and the state it is in, the place alone
+        first, listed = (name, key), False
         c = b
         while c + 1 < hi and low[c] in ("and", ",", "or") and not is_poss(s, b - 1):
             more = name_fwd(s, c + 1, hi)
             if more is None:
                 break
+            listed = listed or low[c] != ","
             other = display(s, *more)
             name, key = f"{name} and {other}", f"{key}+{norm(other)}"
             c = more[1]
-        return name, key
+        return (name, key) if listed else first
 
     for k in range(m.end, hi):
         found = place_at(k)

@@ -72,6 +72,15 @@ CURRENCY_SYMBOLS: dict[str, str] = _DATA["currency_symbols"]
 CURRENCY_PREFIXES: dict[str, str] = _DATA["currency_prefixes"]  # "US$", "A$"
 CURRENCY_WORDS: dict[str, str] = _DATA["currency_words"]
 TIME_UNITS = _set("time_units")
+# Times of day: the zones that place them (hours from UTC), the events they time ("landed at
+# 9:49 a.m. EDT"), the words that make a time a plan, and how far a written time reaches.
+TIME_ZONES: dict[str, float] = _DATA["time_zones"]
+TIMED_EVENTS = _inverted("timed_events")
+PLAN_WORDS = _set("plan_words")
+OTHER_EVENT_WORDS = _set("other_event_words")  # "another tornado": not the one of the story
+EVENT_COMPOUNDS = _set("event_compounds")  # "tornado warning": not the tornado itself
+NOT_CLOCK_LINKS = _set("not_clock_links")  # "until 4:39 p.m.": a bound, not the time
+CLOCK_REACH: dict[str, float] = _DATA["clock_reach_minutes"]
 OTHER_UNITS = _set("other_units")
 IDENTIFIER_WORDS = _set("identifier_words")  # "Flight 17", "Resolution 2254": not amounts
 

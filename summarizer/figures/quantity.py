@@ -14,7 +14,7 @@ from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_S
                       CURRENCY_WORDS, DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS,
                       MONTH_WORDS, NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS,
                       PRECIPITATION_UNITS, PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS,
-                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS,
+                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS, TIME_ZONES,
                       VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
 from .tokens import Tokens, adjacent, base
 
@@ -36,7 +36,7 @@ class Quantity:
     digits: bool  # written with digits
     mode: str = ""  # qualifier: "", "min", "max", "about", "nearly", "just_over"
     # "", "distance", "speed", "percent", "money", "age", "time", "other", "year", "date", "ident",
-    # "precipitation"
+    # "precipitation", "clock" (a time of day)
     unit: str = ""
     factor: float = 1.0  # to the unit's canonical one (distances: km)
     currency: str = ""
@@ -310,8 +310,26 @@ def _unit_after(s: Tokens, q: Quantity, currency: str) -> _Unit:
         return _Unit("other", j)
     if (w == ":" and u + 1 < n and low[u + 1][:1].isdigit()) or (
             w in ("a", "p") and w2 == "." and w3 == "m") or w in ("am", "pm"):
-        return _Unit("other", j)  # a time of day
+        return _Unit("clock", _clock_end(s, u))  # a time of day
     return _Unit("", j)
+
+
+def _clock_end(s: Tokens, u: int) -> int:
+    """The token after a time of day whose hour ends at token u: its minutes ("6:49"), its half
+    of the day ("a.m.", "pm") and its time zone ("PDT")."""
+    low, toks, n = s.low, s.toks, len(s.low)
+    k = u
+    if k + 1 < n and low[k] == ":" and low[k + 1].isdigit() and len(low[k + 1]) == 2:
+        k += 2
+    if k + 2 < n and low[k] in ("a", "p") and low[k + 1] == "." and low[k + 2] == "m":
+        k += 3
+        if k < n and low[k] == "." and adjacent(s, k - 1, k) and k + 1 < n:
+            k += 1  # the full stop of "a.m." when the sentence goes on
+    elif k < n and low[k] in ("am", "pm"):
+        k += 1
+    if k < n and toks[k].isupper() and low[k] in TIME_ZONES:
+        k += 1
+    return k
 
 
 def _plain_unit(s: Tokens, m: Quantity) -> str:

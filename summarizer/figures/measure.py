@@ -1,0 +1,66 @@
+"""Measurements read from their unit and the event or thing they belong to: the time of day of
+an event ("landed at 9:49 a.m. EDT")."""
+
+from __future__ import annotations
+
+from .context import months_in, place_near, time_of
+from .figure import Figure, Scope, figure_of
+from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PLAN_WORDS,
+                      TIME_ZONES, TIMED_EVENTS)
+from .quantity import Quantity
+from .tokens import WINDOW, Tokens
+
+_DAY = 24 * 60.0
+_EVENT_REACH = 8  # tokens before a time of day that may name the event it times
+
+
+def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "Discovery will land at 6:49 a.m. PDT", "the explosion occurred at 8:26 a.m.": the time
+    of an event, in minutes after midnight UTC where a zone is written (so that 9:49 a.m. EDT and
+    6:49 a.m. PDT agree), else local time, compared only with local times of the same place."""
+    low, toks = s.low, s.toks
+    # The ":" of "6:49" ends a clause for the tokenizer: the time's clause runs on past it.
+    lo, hi = scope.lo, min(s.chi[m.end - 1], m.end + WINDOW)
+    if m.vague or not m.digits or m.mode not in ("", "about") or "." in toks[m.num]:
+        return None
+    hour, minute, written = int(toks[m.num]), 0, "hour"
+    k = m.num + 1
+    if k + 1 < m.end and low[k] == ":":
+        minute = int(low[k + 1])
+        written = "five" if minute % 5 == 0 else "exact"
+    half = next((low[q] for q in range(k, m.end) if low[q] in ("a", "p", "am", "pm")), "")
+    zone = next((low[q] for q in range(k, m.end) if low[q] in TIME_ZONES), "")
+    if hour > 24 or minute > 59 or (half and not 1 <= hour <= 12) or (not half and hour <= 12):
+        return None  # not a time, or "8:26" without its half of the day
+    if half:
+        hour = hour % 12 + (12 if half[0] == "p" else 0)
+    value = hour * 60.0 + minute - 60.0 * TIME_ZONES.get(zone, 0)
+    value %= _DAY
+    reach = CLOCK_REACH[written] + (CLOCK_REACH["about"] if m.mode == "about" else 0.0)
+    if not CLOCK_REACH["midnight"] + reach <= value <= _DAY - CLOCK_REACH["midnight"] - reach:
+        return None  # near midnight the day may have turned: not compared
+    if m.start >= 1 and low[m.start - 1] in NOT_CLOCK_LINKS:
+        return None  # "until 4:39 p.m.", "shortly after 4:30 p.m."
+    event, planned = "", False
+    for q in range(m.start - 1, max(lo, m.start - _EVENT_REACH) - 1, -1):
+        if not event and low[q] in TIMED_EVENTS:
+            if (q + 1 < len(low) and low[q + 1] in EVENT_COMPOUNDS) or any(
+                    low[r] in OTHER_EVENT_WORDS for r in range(max(lo, q - 2), q)):
+                return None  # "a tornado warning", "another tornado": not the story's event
+            event = TIMED_EVENTS[low[q]]
+        planned = planned or low[q] in PLAN_WORDS
+    if not event:
+        return None
+    place = place_near(s, m, lo, hi)
+    if not zone and place is None:
+        return None  # a local time of nowhere: sources in two time zones would seem to differ
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    topic = f"scheduled time of the {event}" if planned else f"time of the {event}"
+    # A local time is compared only with local times of the same place.
+    frame = "UTC" if zone else place[1]
+    return figure_of(s, m, ("clock", event, planned, frame), topic,
+                     (value - reach, value + reach), with_unit=True,
+                     loose=(place[1] if place else "", when, months),
+                     loose_label=(place[0] if place else "", when_label,
+                                  f"in {months.title()}" if months else ""))
