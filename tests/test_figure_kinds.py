@@ -5,7 +5,7 @@ and neither listed nor vetoed when they agree or are about something else."""
 from __future__ import annotations
 
 from summarizer.figures import differ, find_disagreements, sentence_figures
-from summarizer.models import Disagreement, Sentence
+from summarizer.models import Disagreement, FigureClaim, Sentence
 
 
 def S(source: int, text: str) -> Sentence:
@@ -89,3 +89,33 @@ def test_times_of_other_things_are_not_compared():
               "The tornado is expected to reach the town at 5:15 p.m. CST."):  # a forecast
         assert _found(a, b) == []
         assert not _differ(a, b)
+
+
+# --------------------------------------------------------------------------------------------
+# Counts tied to a named thing, and neighbouring round values
+# --------------------------------------------------------------------------------------------
+
+
+def test_copies_sold_of_one_named_thing_differ():
+    a = "Last year's winner, Maria Lind's The Glass Orchard, sold 350,000 copies."
+    b = "The prize works: last year's winner, The Glass Orchard, sold 360,000 hardback copies."
+    assert _found(a, b) == [Disagreement("copies of Glass Orchard sold", (
+        FigureClaim("350,000", (0,)), FigureClaim("360,000", (1,))))]
+    assert _differ(a, b)
+
+
+def test_copies_of_another_thing_or_of_nothing_named_are_not_compared():
+    a = "Last year's winner, Maria Lind's The Glass Orchard, sold 350,000 copies."
+    for b in ("A century ago, Harold Bell's Winter Roads sold 400,000 copies.",  # another book
+              "So far, 90,000 copies have sold, the publisher said.",  # of what?
+              "The Glass Orchard sold about 355,000 copies, the publisher said."):  # agrees
+        assert _found(a, b) == []
+        assert not _differ(a, b)
+
+
+def test_neighbouring_round_counts_differ():
+    a = "About a quarter of the town, 15,000 residents, were evacuated on Monday."
+    b = "Some 16,000 residents were evacuated on Monday as the river rose."
+    assert _values(_found(a, "Officials said 16,000 residents were evacuated on Monday.")) == [
+        ["15,000", "16,000"]]
+    assert _found(a, b) == []  # "some 16,000" reaches down to 15,000

@@ -116,6 +116,9 @@ ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
 # Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
 THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
 THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+# What happened to things that are some named thing's ("Paddy Clarke Ha Ha Ha sold 360,000
+# copies"): counted only with the thing they belong to.
+OWNED_OUTCOMES = _set("owned_outcomes")
 RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
 ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
 

@@ -387,6 +387,8 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
     else:
         tol = m.ulp / 2 if measurement else 0.0
     lo, hi = m.lo - tol, m.hi + tol
+    if m.round and tol > 0:
+        hi *= BELOW  # rounding reaches up to, not onto, the next round value: 350,000 is not 360,000
     if m.mode == "about":
         lo, hi = min(lo, (1 - ABOUT) * m.lo), max(hi, (1 + ABOUT) * m.hi)
     elif m.mode == "min":
