@@ -119,3 +119,32 @@ def test_neighbouring_round_counts_differ():
     assert _values(_found(a, "Officials said 16,000 residents were evacuated on Monday.")) == [
         ["15,000", "16,000"]]
     assert _found(a, b) == []  # "some 16,000" reaches down to 15,000
+
+
+# --------------------------------------------------------------------------------------------
+# The path of a storm
+# --------------------------------------------------------------------------------------------
+
+
+def test_lengths_of_the_storms_path_differ():
+    a = "Aerial surveys show the tornado cut a 25-mile path through the county."
+    b = "Forecasters said the tornado's path had covered between eight and 10 miles."
+    assert _values(_found(a, b)) == [["25-mile", "between eight and 10 miles"]]
+    assert _differ(a, b)
+
+
+def test_paths_that_agree_or_are_not_a_storms_are_not_compared():
+    a = "Forecasters said the tornado's path had covered between eight and 10 miles."
+    for b in ("The tornado left a 10-mile-long path of destruction, the mayor said.",  # agrees
+              "The tornado left a 15-mile-wide path, the mayor said.",  # its width
+              "Hikers followed a 25-mile path along the ridge.",  # no storm
+              "The tornado touched down 25 miles from the town."):  # not its path
+        assert _found(a, b) == []
+        assert not _differ(a, b)
+
+
+def test_a_newswire_range_spells_the_small_end():
+    a = "Rescuers said eight to 10 people were missing after the tornado."
+    assert _found(a, "Rescuers said nine people were missing after the tornado.") == []
+    assert _values(_found(a, "Rescuers said 14 people were missing after the tornado.")) == [
+        ["eight to 10", "14"]]

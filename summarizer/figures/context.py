@@ -213,7 +213,7 @@ def event_near(s: Tokens, m: Quantity) -> str:
     """The kind of event nearest to a count in its sentence (storm, violence, crash ...)."""
     best, best_d = "", 10 ** 6
     for k in range(max(0, m.start - WINDOW), min(len(s.low), m.end + WINDOW)):
-        cls = EVENT_CLASSES.get(s.low[k])
+        cls = EVENT_CLASSES.get(base(s.low[k]))  # "the tornado's path"
         if cls:
             d = m.start - k if k < m.start else k - m.end + 1
             if d < best_d:

@@ -13,7 +13,7 @@ from .context import (dropped, entity_before, head_after, hedged, months_in, nea
                       noun_before, place_near, subject_before, time_of)
 from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
-from .measure import clock_figure
+from .measure import clock_figure, path_figure
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, QUAKE_WORDS,
@@ -377,7 +377,7 @@ Extractor = Callable[[Tokens, Quantity, Scope], Figure | None]
 # The kinds of figure an amount may be, by its unit, in the order they are tried: the first
 # that reads the amount takes it.  Amounts of other units (years, dates, times ...) are none.
 EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
-    "distance": (distance_figure,),
+    "distance": (distance_figure, path_figure),
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),

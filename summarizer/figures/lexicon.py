@@ -77,6 +77,9 @@ TIME_UNITS = _set("time_units")
 TIME_ZONES: dict[str, float] = _DATA["time_zones"]
 TIMED_EVENTS = _inverted("timed_events")
 PLAN_WORDS = _set("plan_words")
+# The path of a storm: "a 25-mile path", "the path had covered eight to 10 miles".
+PATH_NOUNS = _set("path_nouns")
+PATH_LINKS = _set("path_links")
 OTHER_EVENT_WORDS = _set("other_event_words")  # "another tornado": not the one of the story
 EVENT_COMPOUNDS = _set("event_compounds")  # "tornado warning": not the tornado itself
 NOT_CLOCK_LINKS = _set("not_clock_links")  # "until 4:39 p.m.": a bound, not the time

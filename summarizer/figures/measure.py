@@ -1,13 +1,13 @@
 """Measurements read from their unit and the event or thing they belong to: the time of day of
-an event ("landed at 9:49 a.m. EDT")."""
+an event ("landed at 9:49 a.m. EDT"), the length or width of a storm's path."""
 
 from __future__ import annotations
 
-from .context import months_in, place_near, time_of
+from .context import dropped, event_near, hedged, months_in, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PLAN_WORDS,
-                      TIME_ZONES, TIMED_EVENTS)
-from .quantity import Quantity
+from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS,
+                      PATH_NOUNS, PLAN_WORDS, TIME_ZONES, TIMED_EVENTS)
+from .quantity import Quantity, interval
 from .tokens import WINDOW, Tokens
 
 _DAY = 24 * 60.0
@@ -61,6 +61,39 @@ def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     frame = "UTC" if zone else place[1]
     return figure_of(s, m, ("clock", event, planned, frame), topic,
                      (value - reach, value + reach), with_unit=True,
+                     loose=(place[1] if place else "", when, months),
+                     loose_label=(place[0] if place else "", when_label,
+                                  f"in {months.title()}" if months else ""))
+
+
+def path_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "a 25-mile path", "the 10-mile-long path of destruction", "the tornado's path had covered
+    between eight and 10 miles": the length (or width) of the path of the story's storm, quake,
+    fire ..."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    if dropped(s, m, lo) or hedged(s, m, lo):
+        return None
+    k = m.end
+    if k + 1 < hi and low[k] == "-" and low[k + 1] in ("long", "wide"):
+        k += 1
+    dimension = "width" if k < hi and low[k] == "wide" else "length"
+    if k < hi and low[k] in ("long", "wide"):
+        k += 1
+    if not (k < hi and low[k] in PATH_NOUNS):
+        q = m.start - 1
+        while q >= lo and q > m.start - 5 and low[q] in PATH_LINKS:
+            q -= 1
+        if q == m.start - 1 or q < lo or low[q] not in PATH_NOUNS:
+            return None
+    event = event_near(s, m)
+    if not event:
+        return None  # the path of what? too vague to compare
+    place = place_near(s, m, lo, hi)
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return figure_of(s, m, ("path", dimension, event), f"{dimension} of the {event}'s path",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True,
                      loose=(place[1] if place else "", when, months),
                      loose_label=(place[0] if place else "", when_label,
                                   f"in {months.title()}" if months else ""))

@@ -199,7 +199,10 @@ def _quantity_at(s: Tokens, i: int) -> Quantity | None:
         between = i - 1 >= 0 and low[i - 1] == "between"
         if low[j] != "and" or between:
             q2 = _number(s, j + 1)
-            if q2 is not None and q2.digits == q.digits:
+            # one style for both ends, or the newswire's: words below ten ("eight to 10")
+            newswire = (q2 is not None and q2.digits and not q.digits and not q.vague
+                        and q.hi < 10 <= q2.lo)
+            if q2 is not None and (q2.digits == q.digits or newswire):
                 j2 = q2.end
                 if q.digits and is_year_token(s.toks[i]) and is_year_token(s.toks[j + 1]):
                     years = replace(q, end=j2, core_end=j2, hi=q2.hi, round=False, vague=True)
