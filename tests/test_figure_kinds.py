@@ -148,3 +148,55 @@ def test_a_newswire_range_spells_the_small_end():
     assert _found(a, "Rescuers said nine people were missing after the tornado.") == []
     assert _values(_found(a, "Rescuers said 14 people were missing after the tornado.")) == [
         ["eight to 10", "14"]]
+
+
+# --------------------------------------------------------------------------------------------
+# A storm's record low pressure
+# --------------------------------------------------------------------------------------------
+
+LEAD = "Forecasters said Hurricane Ada was the most intense storm on record in terms of barometric pressure."
+
+
+def test_record_pressures_differ_in_any_unit_and_sentence():
+    sentences = [
+        Sentence(LEAD, 0, 0, 0, len(LEAD)),
+        # "It" is the pressure of the sentence before; 1921 is the old record's year, not this one's
+        Sentence("It was measured at 26.31 inches, breaking the 26.35 inches recorded for the "
+                 "1921 hurricane.", 0, 1, 0, 10),
+        S(1, "The hurricane center said Ada set a record for the lowest barometric pressure, "
+             "measured at 26.13 inches on Tuesday night."),
+    ]
+    assert _values(find_disagreements(sentences)) == [["26.31 inches", "26.13 inches"]]
+    fa, fb = sentence_figures([S(0, "Ada's pressure fell to a record low of 891 millibars."),
+                               S(1, "Ada's pressure fell to a record low of 885 millibars.")])
+    assert differ(fa, fb)
+
+
+def test_pressures_that_agree_or_are_not_a_record_are_not_compared():
+    a = "Ada had the lowest barometric pressure on record, 26.31 inches."
+    for b in ("Ada's record low pressure was 891 millibars, forecasters said.",  # the same in mb
+              "The barometric pressure at the airport was 29.5 inches on Monday.",  # no record
+              "It was measured at 26.13 inches.",  # "it" of nothing
+              "The lowest pressure on record, 26.35 inches, was set by the 1921 hurricane."):  # 1921
+        assert _found(a, b) == []
+        assert not _differ(a, b)
+    # the sentence before must be the same source's, just before
+    sentences = [Sentence(LEAD, 0, 0, 0, 1), S(1, "It was measured at 26.13 inches."), S(0, a)]
+    assert find_disagreements(sentences) == []
+
+
+def test_a_fixed_fact_differs_across_days_a_schedule_is_updated():
+    from datetime import date
+
+    from summarizer.figures import compare
+
+    path = sentence_figures([
+        S(0, "Aerial surveys show the tornado cut a 25-mile path through the county."),
+        S(1, "Forecasters said the tornado's path had covered between eight and 10 miles.")])
+    found, updates = compare(path, [date(1990, 4, 24), date(1990, 4, 28)])
+    assert _values(found) == [["25-mile", "between eight and 10 miles"]] and updates == []
+    schedule = sentence_figures([
+        S(0, "The shuttle is scheduled to land at 9:49 a.m. EDT on Sunday."),
+        S(1, "Landing is now scheduled for 10:20 a.m. EDT on Sunday.")])
+    found, updates = compare(schedule, [date(1990, 4, 24), date(1990, 4, 28)])
+    assert found == [] and len(updates) == 1

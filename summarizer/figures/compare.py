@@ -221,7 +221,7 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue
-            change = _change(part, split, dates)
+            change = None if part[0].fixed else _change(part, split, dates)
             if change is not None:
                 changes.append(change)
                 continue

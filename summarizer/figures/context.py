@@ -221,11 +221,16 @@ def event_near(s: Tokens, m: Quantity) -> str:
     return best
 
 
-def nearest_year(years: list[tuple[int, str]], m: Quantity, lo: int, hi: int) -> str:
-    """The year written nearest to a figure in its clause ("the 1935 storm killed 408")."""
+def nearest_year(years: list[tuple[int, str]], m: Quantity, lo: int, hi: int,
+                 amounts: list[int] = ()) -> str:
+    """The year written nearest to a figure in its clause ("the 1935 storm killed 408"); with
+    the sentence's ``amounts``, not a year after another amount ("measured at 26.31 inches,
+    breaking the 26.35 inches of the 1935 hurricane": 1935 is the other amount's)."""
     at = bisect_left(years, (m.num, ""))
     best, best_d = "", 10 ** 6
     for k, year in years[max(0, at - 1):at + 1]:
+        if k > m.num and bisect_left(amounts, k) > bisect_left(amounts, m.num + 1):
+            continue
         if lo <= k < hi and abs(k - m.num) < best_d:
             best, best_d = year, abs(k - m.num)
     return best

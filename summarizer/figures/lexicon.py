@@ -77,6 +77,13 @@ TIME_UNITS = _set("time_units")
 TIME_ZONES: dict[str, float] = _DATA["time_zones"]
 TIMED_EVENTS = _inverted("timed_events")
 PLAN_WORDS = _set("plan_words")
+# The record low pressure of a storm, in millibars.
+PRESSURE_UNITS: dict[str, float] = _DATA["pressure_units"]
+PRESSURE_RANGE: tuple[float, float] = tuple(_DATA["pressure_range_mb"])
+PRESSURE_WORDS = _set("pressure_words")
+RECORD_WORDS = _set("record_words")
+RECORD_BROKEN_WORDS = _set("record_broken_words")  # "breaking the 26.35 inches of 1935"
+PRONOUNS = _set("pronouns")  # "It was measured at ...": read with the sentence before
 # The path of a storm: "a 25-mile path", "the path had covered eight to 10 miles".
 PATH_NOUNS = _set("path_nouns")
 PATH_LINKS = _set("path_links")

@@ -1,12 +1,17 @@
 """Measurements read from their unit and the event or thing they belong to: the time of day of
-an event ("landed at 9:49 a.m. EDT"), the length or width of a storm's path."""
+an event ("landed at 9:49 a.m. EDT"), the length or width of a storm's path, a storm's record
+low pressure.  Each but a schedule is a fixed fact: reports on different days that differ
+disagree."""
 
 from __future__ import annotations
 
-from .context import dropped, event_near, hedged, months_in, place_near, time_of
+from dataclasses import replace
+
+from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
 from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS,
-                      PATH_NOUNS, PLAN_WORDS, TIME_ZONES, TIMED_EVENTS)
+                      PATH_NOUNS, PLAN_WORDS, PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS,
+                      RECORD_BROKEN_WORDS, RECORD_WORDS, TIME_ZONES, TIMED_EVENTS)
 from .quantity import Quantity, interval
 from .tokens import WINDOW, Tokens
 
@@ -48,22 +53,19 @@ def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
                     low[r] in OTHER_EVENT_WORDS for r in range(max(lo, q - 2), q)):
                 return None  # "a tornado warning", "another tornado": not the story's event
             event = TIMED_EVENTS[low[q]]
-        planned = planned or low[q] in PLAN_WORDS
+        planned = planned or low[q] in PLAN_WORDS or (  # "Discovery is to land at ..."
+            low[q] == "to" and q >= 1 and low[q - 1] in ("is", "are", "was", "were"))
     if not event:
         return None
     place = place_near(s, m, lo, hi)
     if not zone and place is None:
         return None  # a local time of nowhere: sources in two time zones would seem to differ
-    when, when_label = time_of(s, m, lo, hi)
-    months = months_in(s, lo, hi)
     topic = f"scheduled time of the {event}" if planned else f"time of the {event}"
     # A local time is compared only with local times of the same place.
     frame = "UTC" if zone else place[1]
     return figure_of(s, m, ("clock", event, planned, frame), topic,
-                     (value - reach, value + reach), with_unit=True,
-                     loose=(place[1] if place else "", when, months),
-                     loose_label=(place[0] if place else "", when_label,
-                                  f"in {months.title()}" if months else ""))
+                     (value - reach, value + reach), with_unit=True, fixed=not planned,
+                     **_where_and_when(s, m, lo, hi))
 
 
 def path_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -89,11 +91,42 @@ def path_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     event = event_near(s, m)
     if not event:
         return None  # the path of what? too vague to compare
+    return figure_of(s, m, ("path", dimension, event), f"{dimension} of the {event}'s path",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True, fixed=True,
+                     **_where_and_when(s, m, lo, hi))
+
+
+def pressure_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "the most intense storm on record in terms of barometric pressure, measured at 26.13
+    inches", "a record low of 888 millibars": a storm's lowest pressure, in millibars.  Only a
+    record: ordinary readings change by the hour.  A sentence opening with "It" is read with the
+    one before ("... on record in terms of barometric pressure. It was measured at 26.31
+    inches")."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end < hi and low[m.core_end] == "-" else 0)
+    if k >= hi or low[k] not in PRESSURE_UNITS or m.vague or m.mode in ("min", "max"):
+        return None
+    near = set(low[lo:hi]) | s.lead
+    if not (PRESSURE_WORDS & near and RECORD_WORDS & near):
+        return None
+    if dropped(s, m, lo) or hedged(s, m, lo) or any(
+            low[q] in RECORD_BROKEN_WORDS for q in range(max(lo, m.start - 3), m.start)):
+        return None  # "breaking the 26.35 inches of 1935": the old record
+    bounds = interval(m, measurement=True, factor=PRESSURE_UNITS[low[k]])
+    if not PRESSURE_RANGE[0] <= bounds[0] <= bounds[1] <= PRESSURE_RANGE[1]:
+        return None  # not a storm's pressure
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    topic = f"record low pressure ({year})" if year else "record low pressure"
+    return figure_of(s, replace(m, end=k + 1), ("pressure", year), topic, bounds, with_unit=True,
+                     fixed=True, **_where_and_when(s, m, lo, hi))
+
+
+def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
+    """The loose attributes of a measurement: where, on which day, in which month."""
     place = place_near(s, m, lo, hi)
     when, when_label = time_of(s, m, lo, hi)
     months = months_in(s, lo, hi)
-    return figure_of(s, m, ("path", dimension, event), f"{dimension} of the {event}'s path",
-                     interval(m, measurement=True, factor=m.factor), with_unit=True,
-                     loose=(place[1] if place else "", when, months),
-                     loose_label=(place[0] if place else "", when_label,
-                                  f"in {months.title()}" if months else ""))
+    return {"loose": (place[1] if place else "", when, months),
+            "loose_label": (place[0] if place else "", when_label,
+                            f"in {months.title()}" if months else "")}
