@@ -200,3 +200,33 @@ def test_a_fixed_fact_differs_across_days_a_schedule_is_updated():
         S(1, "Landing is now scheduled for 10:20 a.m. EDT on Sunday.")])
     found, updates = compare(schedule, [date(1990, 4, 24), date(1990, 4, 28)])
     assert found == [] and len(updates) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# Counts of one group written two ways
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_count_naming_no_group_is_the_single_group_counted():
+    a = "Border guards shot and killed 20 infiltrating militants near the river, an official said."
+    b = "State television said the border guards killed as many as six near the river."
+    assert _values(_found(a, b)) == [["20", "as many as six"]]
+    assert _differ(a, b)
+    assert _found(a, "State television said the border guards killed about 20 near the river.") == []
+
+
+def test_a_count_naming_no_group_is_peoples_when_groups_are_several_or_people():
+    a = "Border guards killed 20 militants near the river, an official said."
+    c = "State television said the guards killed as many as six near the river."
+    # two groups counted: which one is "six"? none is compared with it
+    assert _found(a, "The guards also killed 14 civilians near the river.", c) == []
+    # people counted as well: "six" is a count of people, as before
+    assert _values(_found(a, "Officials said 30 people were killed near the river.", c)) == [
+        ["30", "as many as six"]]
+
+
+def test_a_demonym_before_plural_regions_is_the_country():
+    a = "The quake injured at least 2,000 people in India, officials said."
+    b = "The news agency said 1,000 people were injured in the Indian states of Bihar and Sikkim."
+    assert _values(_found(a, b)) == [["at least 2,000", "1,000"]]
+    assert _found(a, "The agency said 1,000 people were injured in Nepal.") == []

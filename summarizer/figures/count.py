@@ -144,7 +144,9 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None  # "thousands of troops marched": a deployment, not a protest
     if explicit:
         scope.groups[s.clo[m.num]] = group
-    return _counted(s, m, scope, ("count", kind, singular(group.lower())),
+    # A count that names no group ("the guards killed six") has "" for one: see compare.
+    named = explicit or inherited
+    return _counted(s, m, scope, ("count", kind, singular(group.lower()) if named else ""),
                     f"{group} {KIND_LABELS[kind]}")
 
 
