@@ -230,3 +230,22 @@ def test_a_demonym_before_plural_regions_is_the_country():
     b = "The news agency said 1,000 people were injured in the Indian states of Bihar and Sikkim."
     assert _values(_found(a, b)) == [["at least 2,000", "1,000"]]
     assert _found(a, "The agency said 1,000 people were injured in Nepal.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Newswire conventions
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_newswire_half_is_read():
+    a = "About 4 inches of rain fell on the valley on Thursday night."
+    assert _values(_found(a, "Storms poured 5{ inches of rain on the valley on Thursday night.")) == [
+        ["about 4 inches", "5{ inches"]]
+    assert _found("Storms poured 5 1/2 inches of rain on the valley on Thursday night.",
+                  "Storms poured 5{ inches of rain on the valley on Thursday night.") == []
+
+
+def test_a_time_zone_is_not_a_place():
+    [figures] = sentence_figures([S(0, "At 3 p.m. EDT, the storm's center was about 100 miles "
+                                       "south of the Dominican Republic.")])
+    assert all("edt" not in f.key for f in figures)
