@@ -249,3 +249,33 @@ def test_a_time_zone_is_not_a_place():
     [figures] = sentence_figures([S(0, "At 3 p.m. EDT, the storm's center was about 100 miles "
                                        "south of the Dominican Republic.")])
     assert all("edt" not in f.key for f in figures)
+
+
+# --------------------------------------------------------------------------------------------
+# A storm's sustained winds
+# --------------------------------------------------------------------------------------------
+
+
+def test_sustained_winds_of_one_day_differ():
+    a = "Forecasters said maximum sustained winds were near 110 mph as the storm neared the island."
+    b = "The weather service said the hurricane had maximum sustained winds of 115 mph."
+    assert _values(_found(a, b)) == [["110 mph", "115 mph"]]
+    assert _differ(a, b)
+
+
+def test_winds_that_agree_are_gusts_general_or_of_another_day_are_not_compared():
+    from datetime import date
+
+    from summarizer.figures import compare
+
+    a = "The weather service said the hurricane had maximum sustained winds of 115 mph."
+    for b in ("The storm's maximum sustained winds were about 185 km/h, forecasters said.",  # agree
+              "Gusts reached 140 mph as the hurricane passed, with winds gusting to 150 mph.",
+              "A storm becomes a hurricane when sustained winds reach 74 mph.",  # in general
+              "Sustained winds could reach 150 mph by Friday, forecasters said."):  # a forecast
+        assert _found(a, b) == []
+        assert not _differ(a, b)
+    # winds change by the hour: reports of two days are not compared
+    later = "The hurricane weakened, with sustained winds of 75 mph."
+    found, _ = compare(sentence_figures([S(0, a), S(1, later)]), [date(1988, 9, 12), date(1988, 9, 13)])
+    assert found == []

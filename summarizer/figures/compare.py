@@ -222,17 +222,31 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue
-            change = None if part[0].fixed else _change(part, split, dates)
-            if change is not None:
-                changes.append(change)
-                continue
-            for band in (_bands(part) if part[0].banded or part[0].band_gap else [part]):
+            if part[0].hourly:
+                bands = _days(part, dates)
+            else:
+                change = None if part[0].fixed else _change(part, split, dates)
+                if change is not None:
+                    changes.append(change)
+                    continue
+                bands = _bands(part) if part[0].banded or part[0].band_gap else [part]
+            for band in bands:
                 d = _disagreement(band, _topic(band, split))
                 if d is not None:
                     found.append(d)
     found.sort(key=lambda d: (d.topic.casefold(), d.topic, min(min(c.sources) for c in d.claims)))
     changes.sort(key=lambda c: (c.topic.casefold(), c.steps[0].date))
     return found, changes
+
+
+def _days(figs: list[Figure], dates: Sequence[date | None]) -> list[list[Figure]]:
+    """Figures by the day of their source, when every source is dated; else all together."""
+    if not dates or any(dates[f.source] is None for f in figs):
+        return [figs]
+    by_day: dict[date, list[Figure]] = defaultdict(list)
+    for f in figs:
+        by_day[dates[f.source]].append(f)
+    return list(by_day.values())
 
 
 def _name_groups(figs: list[Figure]) -> list[Figure]:

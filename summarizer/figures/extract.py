@@ -13,7 +13,7 @@ from .context import (dropped, entity_before, head_after, hedged, months_in, nea
                       noun_before, place_near, subject_before, time_of)
 from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
-from .measure import clock_figure, path_figure, pressure_figure
+from .measure import clock_figure, path_figure, pressure_figure, wind_figure
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
                       POPULATION_NOUNS, POPULATION_PLACES, PRONOUNS, PRECIPITATION_WORDS, QUAKE_WORDS,
@@ -383,6 +383,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "age": (age_figure,),
     "precipitation": (precipitation_figure,),
     "clock": (clock_figure,),
+    "speed": (wind_figure,),
     "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure),
     "other": (magnitude_figure, pressure_figure),
 }

@@ -33,6 +33,9 @@ class Figure:
     # A fixed fact (a record, the time or path of one event): values written on different days
     # are a disagreement, never an update.
     fixed: bool = False
+    # A reading that changes by the hour (a storm's winds): compared only among reports of one
+    # day where the sources are dated.
+    hourly: bool = False
 
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,

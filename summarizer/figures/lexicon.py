@@ -85,6 +85,12 @@ PRESSURE_WORDS = _set("pressure_words")
 RECORD_WORDS = _set("record_words")
 RECORD_BROKEN_WORDS = _set("record_broken_words")  # "breaking the 26.35 inches of 1935"
 PRONOUNS = _set("pronouns")  # "It was measured at ...": read with the sentence before
+# A storm's sustained winds: "maximum sustained winds of 115 mph" (in km/h); sentences about
+# storms in general ("when sustained winds reach 74 mph") are not read.
+SPEED_TO_KMH: dict[str, float] = _DATA["speed_to_kmh"]
+SUSTAINED_WORDS = _set("sustained_words")
+WIND_LINKS = _set("wind_links")
+GENERIC_WORDS = _set("generic_words")
 # The path of a storm: "a 25-mile path", "the path had covered eight to 10 miles".
 PATH_NOUNS = _set("path_nouns")
 PATH_LINKS = _set("path_links")

@@ -11,7 +11,8 @@ from .context import dropped, event_near, hedged, months_in, nearest_year, place
 from .figure import Figure, Scope, figure_of
 from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS,
                       PATH_NOUNS, PLAN_WORDS, PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS,
-                      RECORD_BROKEN_WORDS, RECORD_WORDS, TIME_ZONES, TIMED_EVENTS)
+                      RECORD_BROKEN_WORDS, RECORD_WORDS, TIME_ZONES, TIMED_EVENTS, FORECAST_WORDS,
+                      GENERIC_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, WIND_LINKS)
 from .quantity import Quantity, interval
 from .tokens import WINDOW, Tokens
 
@@ -120,6 +121,35 @@ def pressure_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     topic = f"record low pressure ({year})" if year else "record low pressure"
     return figure_of(s, replace(m, end=k + 1), ("pressure", year), topic, bounds, with_unit=True,
                      fixed=True, **_where_and_when(s, m, lo, hi))
+
+
+def wind_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "maximum sustained winds of 115 mph", "110 mph sustained winds": a storm's sustained
+    winds, in km/h; not gusts, forecasts or storms in general ("when sustained winds reach 74
+    mph").  They change by the hour, so only reports of one day are compared."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end + 1 < hi and low[m.core_end] == "-" else 0)
+    unit = low[k] if k < hi else ""
+    if unit not in SPEED_TO_KMH or m.vague or m.mode in ("min", "max"):
+        return None
+    after = low[k + 1:min(hi, k + 3)]
+    q = m.start - 1
+    while q >= lo and q > m.start - 5 and low[q] in WIND_LINKS:
+        q -= 1
+    sustained = (q >= lo and low[q] in SUSTAINED_WORDS and "winds" in low[q:m.start]) or (
+        after[:2] == ["sustained", "winds"])
+    clause = set(low[lo:hi])
+    if (not sustained or GENERIC_WORDS & clause or FORECAST_WORDS & clause
+            or dropped(s, m, lo) or hedged(s, m, lo)):
+        return None
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    topic = f"the storm's sustained winds ({year})" if year else "the storm's sustained winds"
+    # Weather services give winds in steps of 5 mph: "110 mph" is not a rounded 105-115.
+    exact = replace(m, round=False, ulp=min(m.ulp, 1.0), end=k + 1)
+    return figure_of(s, exact, ("wind", year), topic,
+                     interval(exact, measurement=True, factor=SPEED_TO_KMH[unit]), with_unit=True,
+                     hourly=True, **_where_and_when(s, m, lo, hi))
 
 
 def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
