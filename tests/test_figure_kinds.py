@@ -279,3 +279,11 @@ def test_winds_that_agree_are_gusts_general_or_of_another_day_are_not_compared()
     later = "The hurricane weakened, with sustained winds of 75 mph."
     found, _ = compare(sentence_figures([S(0, a), S(1, later)]), [date(1988, 9, 12), date(1988, 9, 13)])
     assert found == []
+
+
+def test_most_of_a_count_is_not_the_count():
+    a = "Most of the 16,000 Americans who live at the base were evacuated on Monday."
+    assert _found(a, "About 15,000 Americans were evacuated from the base on Monday.") == []
+    assert _values(_found("All 16,000 Americans at the base were evacuated on Monday.",
+                          "About 12,000 Americans were evacuated from the base on Monday.")) == [
+        ["16,000", "about 12,000"]]

@@ -8,8 +8,9 @@ from bisect import bisect_left
 
 from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
-                      NUMBER_STARTS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS, SPAN_WORDS,
-                      STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
+                      NUMBER_STARTS, PART_WORDS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS,
+                      SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES,
+                      WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)
@@ -284,6 +285,9 @@ def dropped(s: Tokens, m: Quantity, lo: int) -> bool:
     if prev == "of" and m.start >= 2 and (low[m.start - 2][0].isdigit()
                                           or low[m.start - 2] in NUMBER_STARTS):
         return True  # "five of about 30 children": 30 is the whole, not the count
+    if prev in ("the", "its", "their") and m.start >= 3 and low[m.start - 2] == "of" and (
+            low[m.start - 3] in PART_WORDS):
+        return True  # "most of the 16,000 Americans were evacuated": a part of them was
     if m.start >= 2 and low[m.start - 2] in ("compared", "up", "down") and prev in (
             "with", "to", "from"):
         return True

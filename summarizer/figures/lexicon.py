@@ -141,6 +141,7 @@ ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only afte
 
 AUXILIARIES = _set("auxiliaries")
 SUBSET_WORDS = _set("subset_words")
+PART_WORDS = _set("part_words")  # "most of the 16,000": a part, not the count
 INCREMENT_WORDS = _set("increment_words")
 DROP_BEFORE = _set("drop_before")  # "initially", "another": not a claim of its own
 HYPOTHETICAL = _set("hypothetical")
