@@ -287,3 +287,9 @@ def test_most_of_a_count_is_not_the_count():
     assert _values(_found("All 16,000 Americans at the base were evacuated on Monday.",
                           "About 12,000 Americans were evacuated from the base on Monday.")) == [
         ["16,000", "about 12,000"]]
+
+
+def test_odd_times_are_not_read():
+    for text in ("The probe landed at 10,000 a.m. EDT.", "The probe landed at 25:10 GMT.",
+                 "The probe landed at 0:30 a.m. EDT.", "The probe landed at 9:48 on Sunday."):
+        assert not any(f.key[0] == "clock" for f in sentence_figures([S(0, text)])[0])

@@ -27,7 +27,7 @@ def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     low, toks = s.low, s.toks
     # The ":" of "6:49" ends a clause for the tokenizer: the time's clause runs on past it.
     lo, hi = scope.lo, min(s.chi[m.end - 1], m.end + WINDOW)
-    if m.vague or not m.digits or m.mode not in ("", "about") or "." in toks[m.num]:
+    if m.vague or not toks[m.num].isdigit() or m.mode not in ("", "about"):
         return None
     hour, minute, written = int(toks[m.num]), 0, "hour"
     k = m.num + 1
