@@ -55,7 +55,8 @@ def test_bounds_that_meet_or_overlap_agree():
 
 
 def test_the_same_instant_in_two_time_zones_agrees():
-    a = "The probe will touch down at 6:49 a.m. PDT on Sunday, and the landing is expected to be smooth."
+    a = ("The probe will touch down at 6:49 a.m. PDT on Sunday, and the landing is expected "
+         "to be smooth.")
     b = "Controllers said the probe is scheduled to land at 9:49 a.m. EDT on Sunday."
     c = "The probe is due to land at 8:49 a.m. CDT on Sunday, officials said."
     assert _found(a, b, c) == []
@@ -71,7 +72,8 @@ def test_times_a_minute_apart_differ():
 
 def test_local_times_are_compared_at_one_place_only():
     a = "The blast occurred at 8:26 a.m. in Dover, police said."
-    assert _values(_found(a, "The explosion happened at 9:10 a.m. in Dover.")) == [["8:26 a.m.", "9:10 a.m."]]
+    assert _values(_found(a, "The explosion happened at 9:10 a.m. in Dover.")) == [
+        ["8:26 a.m.", "9:10 a.m."]]
     # about 8:30 allows 8:26; another town may keep another clock; no place, no comparison
     for b in ("The explosion happened about 8:30 a.m. in Dover.",
               "The explosion happened at 9:10 a.m. in Calais.",
@@ -154,7 +156,8 @@ def test_a_newswire_range_spells_the_small_end():
 # A storm's record low pressure
 # --------------------------------------------------------------------------------------------
 
-LEAD = "Forecasters said Hurricane Ada was the most intense storm on record in terms of barometric pressure."
+LEAD = ("Forecasters said Hurricane Ada was the most intense storm on record in terms of "
+        "barometric pressure.")
 
 
 def test_record_pressures_differ_in_any_unit_and_sentence():
@@ -177,7 +180,8 @@ def test_pressures_that_agree_or_are_not_a_record_are_not_compared():
     for b in ("Ada's record low pressure was 891 millibars, forecasters said.",  # the same in mb
               "The barometric pressure at the airport was 29.5 inches on Monday.",  # no record
               "It was measured at 26.13 inches.",  # "it" of nothing
-              "The lowest pressure on record, 26.35 inches, was set by the 1921 hurricane."):  # 1921
+              # another year's record
+              "The lowest pressure on record, 26.35 inches, was set by the 1921 hurricane."):
         assert _found(a, b) == []
         assert not _differ(a, b)
     # the sentence before must be the same source's, just before
@@ -212,7 +216,8 @@ def test_a_count_naming_no_group_is_the_single_group_counted():
     b = "State television said the border guards killed as many as six near the river."
     assert _values(_found(a, b)) == [["20", "as many as six"]]
     assert _differ(a, b)
-    assert _found(a, "State television said the border guards killed about 20 near the river.") == []
+    agrees = "State television said the border guards killed about 20 near the river."
+    assert _found(a, agrees) == []
 
 
 def test_a_count_naming_no_group_is_peoples_when_groups_are_several_or_people():
@@ -239,8 +244,8 @@ def test_a_demonym_before_plural_regions_is_the_country():
 
 def test_the_newswire_half_is_read():
     a = "About 4 inches of rain fell on the valley on Thursday night."
-    assert _values(_found(a, "Storms poured 5{ inches of rain on the valley on Thursday night.")) == [
-        ["about 4 inches", "5{ inches"]]
+    half = "Storms poured 5{ inches of rain on the valley on Thursday night."
+    assert _values(_found(a, half)) == [["about 4 inches", "5{ inches"]]
     assert _found("Storms poured 5 1/2 inches of rain on the valley on Thursday night.",
                   "Storms poured 5{ inches of rain on the valley on Thursday night.") == []
 
@@ -277,7 +282,8 @@ def test_winds_that_agree_are_gusts_general_or_of_another_day_are_not_compared()
         assert not _differ(a, b)
     # winds change by the hour: reports of two days are not compared
     later = "The hurricane weakened, with sustained winds of 75 mph."
-    found, _ = compare(sentence_figures([S(0, a), S(1, later)]), [date(1988, 9, 12), date(1988, 9, 13)])
+    figures = sentence_figures([S(0, a), S(1, later)])
+    found, _ = compare(figures, [date(1988, 9, 12), date(1988, 9, 13)])
     assert found == []
 
 

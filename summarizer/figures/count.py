@@ -5,14 +5,13 @@ place, venue, day, month and kind of event around them; and counts of things (ho
 
 from __future__ import annotations
 
-from .context import (dropped, entity_before, event_near, hedged, months_in, nearest_year, place_near, time_of,
-                      venue_near)
+from .context import (dropped, entity_before, event_near, hedged, months_in, nearest_year,
+                      place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
-                      OWNED_OUTCOMES,
-                      PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS, THING_NOUNS,
-                      THING_OUTCOMES)
+                      OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
+                      THING_NOUNS, THING_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 

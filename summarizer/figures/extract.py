@@ -13,11 +13,11 @@ from .context import (dropped, entity_before, head_after, hedged, months_in, nea
                       noun_before, place_near, subject_before, time_of)
 from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
-from .measure import clock_figure, path_figure, pressure_figure, wind_figure
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
-                      POPULATION_NOUNS, POPULATION_PLACES, PRONOUNS, PRECIPITATION_WORDS, QUAKE_WORDS,
-                      RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+                      POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
+                      QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+from .measure import clock_figure, path_figure, pressure_figure, wind_figure
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)

@@ -66,7 +66,8 @@ DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
 # "5 inches of rain": an amount of rain or snow, in mm, when "of" and a precipitation word follow.
 PRECIPITATION_UNITS: dict[str, float] = _DATA["precipitation_units"]  # -> mm
 PRECIPITATION_WORDS = _inverted("precipitation_words")  # word -> "rain" or "snow"
-# "½": [1, 2]; "{" is how 1980s-90s newswire text (AP, in the DUC collections) writes ½: "5{ inches"
+# "½": [1, 2]; "{" is how 1980s-90s newswire text (AP, in the DUC collections) writes ½
+# ("5{ inches").
 VULGAR_FRACTIONS: dict[str, list[int]] = _DATA["vulgar_fractions"]
 SPEED_UNITS = _set("speed_units")
 CURRENCY_SYMBOLS: dict[str, str] = _DATA["currency_symbols"]

@@ -1,7 +1,8 @@
 """Measurements read from their unit and the event or thing they belong to: the time of day of
 an event ("landed at 9:49 a.m. EDT"), the length or width of a storm's path, a storm's record
-low pressure.  Each but a schedule is a fixed fact: reports on different days that differ
-disagree."""
+low pressure and its sustained winds.  An event's time (not a schedule), a path and a record are
+fixed facts: reports on different days that differ disagree.  Winds change by the hour: only
+reports of one day are compared."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS,
-                      PATH_NOUNS, PLAN_WORDS, PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS,
-                      RECORD_BROKEN_WORDS, RECORD_WORDS, TIME_ZONES, TIMED_EVENTS, FORECAST_WORDS,
-                      GENERIC_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, WIND_LINKS)
+from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
+                      NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
+                      PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
+                      RECORD_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS,
+                      WIND_LINKS)
 from .quantity import Quantity, interval
 from .tokens import WINDOW, Tokens
 

@@ -14,8 +14,8 @@ from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_S
                       CURRENCY_WORDS, DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS,
                       MONTH_WORDS, NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS,
                       PRECIPITATION_UNITS, PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS,
-                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS, TIME_ZONES,
-                      VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
+                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS,
+                      TIME_ZONES, VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
 from .tokens import Tokens, adjacent, base
 
 
@@ -391,7 +391,7 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
         tol = m.ulp / 2 if measurement else 0.0
     lo, hi = m.lo - tol, m.hi + tol
     if m.round and tol > 0:
-        hi *= BELOW  # rounding reaches up to, not onto, the next round value: 350,000 is not 360,000
+        hi *= BELOW  # up to the next round value, not onto it: 350,000 is not 360,000
     if m.mode == "about":
         lo, hi = min(lo, (1 - ABOUT) * m.lo), max(hi, (1 + ABOUT) * m.hi)
     elif m.mode == "min":
