@@ -105,5 +105,10 @@ def test_rounded_figures_allow_for_rounding():
     exact, _ = only("The storm killed 727 people.")
     rounded, _ = only("The storm killed 700 people.")
     assert interval(exact, measurement=False) == (727.0, 727.0)
-    # Half a unit in the last written place (50), but at most 5 % of the figure (35).
-    assert interval(rounded, measurement=False) == (665.0, 735.0)
+    # Half a unit in the last written place (50), but at most 5 % of the figure (35); up to the
+    # upper end, not onto it, so that two neighbouring round values do not meet.
+    lo, hi = interval(rounded, measurement=False)
+    assert lo == 665.0 and 734.99 < hi < 735.0
+    neighbour, _ = only("The storm killed 360,000 people.")
+    assert interval(only("The storm killed 350,000 people.")[0], measurement=False)[1] < (
+        interval(neighbour, measurement=False)[0])

@@ -4,8 +4,9 @@ Every sentence is cut once into tokens.  Each figure in it (a count of people ki
 displaced, ordered to leave, protesting ...; a count of things by what happened to them, such as
 homes without power or shots fired; a distance between two places; an ordinal rank such as
 "Syria's second-largest city"; a population; an age; a quake's magnitude; the rain or snow that
-fell; a percentage or an amount of money with the entity it belongs to) is tied to *what it
-quantifies* and turned into an interval in a canonical unit:
+fell; a storm's record low pressure, sustained winds and path; the time of day of an event; copies
+sold of a named thing; a percentage or an amount of money with the entity it belongs to) is tied
+to *what it quantifies* and turned into an interval in a canonical unit:
 
 * a strict **key**: everything that must be equal for two figures to be about the same thing
   (kind of quantity, group counted, historical year, the two places of a distance, the entity
@@ -17,7 +18,8 @@ quantifies* and turned into an interval in a canonical unit:
 * an **interval** ``[lo, hi]``: "at least 727" is [727, inf), "about 70 miles" is 70 mi +-10 %
   in km, "tens of thousands" is [10,000, 100,000), a round "110km" allows for rounding;
   "thousands" is [1,000, inf) unless another source writes a larger order of magnitude ("tens
-  of thousands"), against which it is [1,000, 10,000).
+  of thousands"), against which it is [1,000, 10,000); "more than 300" leaves 300 out, so it
+  does not meet "nearly 300"; a round "350,000" reaches up to, not onto, "360,000".
 
 Figures are grouped by key (never compared pairwise across the input), and a disagreement is
 reported only when two *different sources* give intervals that do not overlap.  Citations use
@@ -29,8 +31,8 @@ Pure Python and ``re``; every pattern is linear, the work is linear in the input
 
 The modules, in the order a sentence meets them: :mod:`.lexicon` (the word tables, data in
 ``words.json``), :mod:`.tokens` (tokens, clauses, names), :mod:`.quantity` (the number grammar),
-:mod:`.context` (what is around an amount), :mod:`.count` and :mod:`.extract` (one extractor a
-kind of figure), :mod:`.compare` (claims and disagreements).
+:mod:`.context` (what is around an amount), :mod:`.count`, :mod:`.measure` and :mod:`.extract`
+(one extractor a kind of figure), :mod:`.compare` (claims and disagreements).
 """
 
 from __future__ import annotations

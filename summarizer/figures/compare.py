@@ -196,10 +196,12 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
     """Whether two sentences give different values for the same thing ("Fifteen people were
     killed" against "14 people were killed"): exactly when :func:`compare` would list a
     disagreement between them, were they the only sentences, from two sources, undated."""
-    keys = {f.key for f in figures_a}
-    if not any(f.key in keys for f in figures_b):
+    both = _name_groups([*figures_a, *figures_b])
+    named_a, named_b = both[:len(figures_a)], both[len(figures_a):]
+    keys = {f.key for f in named_a}
+    if not any(f.key in keys for f in named_b):
         return False  # nothing in common: the usual case, answered without grouping
-    own = [replace(f, source=0) for f in figures_a], [replace(f, source=1) for f in figures_b]
+    own = [replace(f, source=0) for f in named_a], [replace(f, source=1) for f in named_b]
     return bool(compare(own)[0])
 
 
@@ -208,9 +210,8 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
     figures that moved from earlier to later reports: updates, not disagreements."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
-    for figures in figures_per_sentence:
-        for fig in figures:
-            groups[fig.key].append(fig)
+    for fig in _name_groups([fig for figures in figures_per_sentence for fig in figures]):
+        groups[fig.key].append(fig)
     found: list[Disagreement] = []
     changes: list[FigureChange] = []
     for figs in groups.values():
@@ -221,17 +222,50 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
                 continue
-            change = _change(part, split, dates)
-            if change is not None:
-                changes.append(change)
-                continue
-            for band in (_bands(part) if part[0].banded or part[0].band_gap else [part]):
+            if part[0].hourly:
+                bands = _days(part, dates)
+            else:
+                change = None if part[0].fixed else _change(part, split, dates)
+                if change is not None:
+                    changes.append(change)
+                    continue
+                bands = _bands(part) if part[0].banded or part[0].band_gap else [part]
+            for band in bands:
                 d = _disagreement(band, _topic(band, split))
                 if d is not None:
                     found.append(d)
     found.sort(key=lambda d: (d.topic.casefold(), d.topic, min(min(c.sources) for c in d.claims)))
     changes.sort(key=lambda c: (c.topic.casefold(), c.steps[0].date))
     return found, changes
+
+
+def _days(figs: list[Figure], dates: Sequence[date | None]) -> list[list[Figure]]:
+    """Figures by the day of their source, when every source is dated; else all together."""
+    if not dates or any(dates[f.source] is None for f in figs):
+        return [figs]
+    by_day: dict[date, list[Figure]] = defaultdict(list)
+    for f in figs:
+        by_day[dates[f.source]].append(f)
+    return list(by_day.values())
+
+
+def _name_groups(figs: list[Figure]) -> list[Figure]:
+    """A count that names no group ("the guards killed as many as six") counts people, unless
+    the input counts that kind (of that year, in or out of a war) of a single group and that
+    group is not people ("killed 20 militants"): then it is that group's count."""
+    named: dict[tuple, dict[str, str]] = defaultdict(dict)  # what but the group -> group -> topic
+    for f in figs:
+        if f.key[0] == "count" and f.key[2]:
+            named[(f.key[1], *f.key[3:])].setdefault(f.key[2], f.topic)
+    out = []
+    for f in figs:
+        if f.key[0] == "count" and not f.key[2]:
+            groups = named.get((f.key[1], *f.key[3:]), {})
+            group = next(iter(groups)) if len(groups) == 1 else "person"
+            f = replace(f, key=(f.key[0], f.key[1], group, *f.key[3:]),
+                        topic=groups.get(group, f.topic))
+        out.append(f)
+    return out
 
 
 def _topic(figs: list[Figure], split: set[int]) -> str:

@@ -8,8 +8,9 @@ from bisect import bisect_left
 
 from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
-                      NUMBER_STARTS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS, SPAN_WORDS,
-                      STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
+                      NUMBER_STARTS, PART_WORDS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS,
+                      SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES,
+                      WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)
@@ -120,16 +121,19 @@ def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | 
             return None  # "in Israeli strikes": an adjective, not a place
         name = display(s, a, b)
         key = norm(name)
-        # "across Turkey and Syria": both together, neither alone
+        # "across Turkey and Syria": both together, neither alone; "at Edwards Air Force
+        # Base, Calif.": a place and the state it is in, the place alone
+        first, listed = (name, key), False
         c = b
         while c + 1 < hi and low[c] in ("and", ",", "or") and not is_poss(s, b - 1):
             more = name_fwd(s, c + 1, hi)
             if more is None:
                 break
+            listed = listed or low[c] != ","
             other = display(s, *more)
             name, key = f"{name} and {other}", f"{key}+{norm(other)}"
             c = more[1]
-        return name, key
+        return (name, key) if listed else first
 
     for k in range(m.end, hi):
         found = place_at(k)
@@ -210,7 +214,7 @@ def event_near(s: Tokens, m: Quantity) -> str:
     """The kind of event nearest to a count in its sentence (storm, violence, crash ...)."""
     best, best_d = "", 10 ** 6
     for k in range(max(0, m.start - WINDOW), min(len(s.low), m.end + WINDOW)):
-        cls = EVENT_CLASSES.get(s.low[k])
+        cls = EVENT_CLASSES.get(base(s.low[k]))  # "the tornado's path"
         if cls:
             d = m.start - k if k < m.start else k - m.end + 1
             if d < best_d:
@@ -218,11 +222,16 @@ def event_near(s: Tokens, m: Quantity) -> str:
     return best
 
 
-def nearest_year(years: list[tuple[int, str]], m: Quantity, lo: int, hi: int) -> str:
-    """The year written nearest to a figure in its clause ("the 1935 storm killed 408")."""
+def nearest_year(years: list[tuple[int, str]], m: Quantity, lo: int, hi: int,
+                 amounts: list[int] = ()) -> str:
+    """The year written nearest to a figure in its clause ("the 1935 storm killed 408"); with
+    the sentence's ``amounts``, not a year after another amount ("measured at 26.31 inches,
+    breaking the 26.35 inches of the 1935 hurricane": 1935 is the other amount's)."""
     at = bisect_left(years, (m.num, ""))
     best, best_d = "", 10 ** 6
     for k, year in years[max(0, at - 1):at + 1]:
+        if k > m.num and bisect_left(amounts, k) > bisect_left(amounts, m.num + 1):
+            continue
         if lo <= k < hi and abs(k - m.num) < best_d:
             best, best_d = year, abs(k - m.num)
     return best
@@ -276,6 +285,9 @@ def dropped(s: Tokens, m: Quantity, lo: int) -> bool:
     if prev == "of" and m.start >= 2 and (low[m.start - 2][0].isdigit()
                                           or low[m.start - 2] in NUMBER_STARTS):
         return True  # "five of about 30 children": 30 is the whole, not the count
+    if prev in ("the", "its", "their") and m.start >= 3 and low[m.start - 2] == "of" and (
+            low[m.start - 3] in PART_WORDS):
+        return True  # "most of the 16,000 Americans were evacuated": a part of them was
     if m.start >= 2 and low[m.start - 2] in ("compared", "up", "down") and prev in (
             "with", "to", "from"):
         return True

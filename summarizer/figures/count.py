@@ -5,13 +5,13 @@ place, venue, day, month and kind of event around them; and counts of things (ho
 
 from __future__ import annotations
 
-from .context import (dropped, event_near, hedged, months_in, nearest_year, place_near, time_of,
-                      venue_near)
+from .context import (dropped, entity_before, event_near, hedged, months_in, nearest_year,
+                      place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
-                      PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS, THING_NOUNS,
-                      THING_OUTCOMES)
+                      OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
+                      THING_NOUNS, THING_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 
@@ -143,7 +143,9 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None  # "thousands of troops marched": a deployment, not a protest
     if explicit:
         scope.groups[s.clo[m.num]] = group
-    return _counted(s, m, scope, ("count", kind, singular(group.lower())),
+    # A count that names no group ("the guards killed six") has "" for one: see compare.
+    named = explicit or inherited
+    return _counted(s, m, scope, ("count", kind, singular(group.lower()) if named else ""),
                     f"{group} {KIND_LABELS[kind]}")
 
 
@@ -216,4 +218,10 @@ def thing_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None  # "damaged or destroyed": a combined figure
     if outcome == "without power" and any(low[q] in RESTORE_WORDS for q in near):
         outcome = "with power restored"
+    if outcome in OWNED_OUTCOMES:
+        owner = entity_before(s, m.start, lo)
+        if owner is None:
+            return None  # copies of what? too vague to compare
+        return _counted(s, m, scope, ("things", outcome, thing, owner[1]),
+                        f"{plural(thing)} of {owner[0]} {outcome}")
     return _counted(s, m, scope, ("things", outcome, thing), f"{plural(thing)} {outcome}")

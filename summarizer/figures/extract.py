@@ -15,8 +15,9 @@ from .count import count_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
-                      POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, QUAKE_WORDS,
-                      RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+                      POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
+                      QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+from .measure import clock_figure, path_figure, pressure_figure, wind_figure
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -376,13 +377,15 @@ Extractor = Callable[[Tokens, Quantity, Scope], Figure | None]
 # The kinds of figure an amount may be, by its unit, in the order they are tried: the first
 # that reads the amount takes it.  Amounts of other units (years, dates, times ...) are none.
 EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
-    "distance": (distance_figure,),
+    "distance": (distance_figure, path_figure),
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
     "precipitation": (precipitation_figure,),
+    "clock": (clock_figure,),
+    "speed": (wind_figure,),
     "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure),
-    "other": (magnitude_figure,),
+    "other": (magnitude_figure, pressure_figure),
 }
 
 
@@ -395,12 +398,13 @@ def _figures_of(s: Tokens) -> list[Figure]:
     years = [(m.num, s.toks[m.num][:4]) for m in found if m.unit == "year"]  # sorted
     numbers = {m.num for m in found if m.unit in ("", "money", "percent", "distance", "age")}
     groups: dict[int, str] = {}
+    amounts = [m.num for m in found if m.unit != "year"]
     counts: list[tuple[Quantity, Figure]] = []
     for m in found:
         # The clause of the figure, at most WINDOW tokens either side: enough for any
         # sentence, and a giant "sentence" (a table without full stops) stays linear.
         scope = Scope(max(s.clo[m.num], m.start - WINDOW), min(s.chi[m.num], m.end + WINDOW),
-                      years, numbers, groups)
+                      years, numbers, groups, amounts)
         for extractor in EXTRACTORS.get(m.unit, ()):
             fig = extractor(s, m, scope)
             if fig is not None:
@@ -432,5 +436,9 @@ def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:
     for index, sentence in enumerate(sentences):
         text = sentence.text
         s = tokenize(text, sentence.source, index) if text and may_hold_figures(text) else None
+        if s is not None and s.toks and s.low[0] in PRONOUNS and index > 0:
+            before = sentences[index - 1]
+            if before.source == sentence.source and before.position == sentence.position - 1:
+                s = replace(s, lead=frozenset(before.text.lower().split()))
         out.append(tuple(_figures_of(s)) if s is not None and s.toks else ())
     return out

@@ -30,6 +30,12 @@ class Figure:
     # An amount written as an order of magnitude ("thousands", "tens of thousands"): its upper
     # end read as one ("thousands": fewer than 10,000); 0.0 for any other amount.
     magnitude_hi: float = 0.0
+    # A fixed fact (a record, the time or path of one event): values written on different days
+    # are a disagreement, never an update.
+    fixed: bool = False
+    # A reading that changes by the hour (a storm's winds): compared only among reports of one
+    # day where the sources are dated.
+    hourly: bool = False
 
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
@@ -55,3 +61,4 @@ class Scope:
     # Per clause (its first token): the group its last count that named one counted, so that
     # "killed two policemen and wounded three" counts policemen twice.
     groups: dict[int, str]
+    amounts: list[int]  # the number token of every amount but years, in order

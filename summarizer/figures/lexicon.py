@@ -54,6 +54,8 @@ QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
 for _phrase, _mode in sorted(_DATA["qualifiers"].items(), key=lambda kv: -len(kv[0].split())):
     QUALIFIERS[_phrase.split()[-1]].append((tuple(_phrase.split()), _mode))
 QUALIFIER_FIRST_WORDS = frozenset(p.split()[0] for p in _DATA["qualifiers"])
+# Those that leave the number itself out: "more than 300" and "nearly 300" do not meet.
+STRICT_QUALIFIERS = frozenset(tuple(p.split()) for p in _DATA["strict_qualifiers"])
 # How far "about 3,500" reaches either side (a fraction of the value), and "nearly 500" below or
 # "just over 500" above: "about 3,500" and a rounded "3,000" are different figures.
 ABOUT: float = _DATA["qualifier_reach"]["about"]
@@ -64,12 +66,39 @@ DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
 # "5 inches of rain": an amount of rain or snow, in mm, when "of" and a precipitation word follow.
 PRECIPITATION_UNITS: dict[str, float] = _DATA["precipitation_units"]  # -> mm
 PRECIPITATION_WORDS = _inverted("precipitation_words")  # word -> "rain" or "snow"
-VULGAR_FRACTIONS: dict[str, list[int]] = _DATA["vulgar_fractions"]  # "½": [1, 2]
+# "½": [1, 2]; "{" is how 1980s-90s newswire text (AP, in the DUC collections) writes ½
+# ("5{ inches").
+VULGAR_FRACTIONS: dict[str, list[int]] = _DATA["vulgar_fractions"]
 SPEED_UNITS = _set("speed_units")
 CURRENCY_SYMBOLS: dict[str, str] = _DATA["currency_symbols"]
 CURRENCY_PREFIXES: dict[str, str] = _DATA["currency_prefixes"]  # "US$", "A$"
 CURRENCY_WORDS: dict[str, str] = _DATA["currency_words"]
 TIME_UNITS = _set("time_units")
+# Times of day: the zones that place them (hours from UTC), the events they time ("landed at
+# 9:49 a.m. EDT"), the words that make a time a plan, and how far a written time reaches.
+TIME_ZONES: dict[str, float] = _DATA["time_zones"]
+TIMED_EVENTS = _inverted("timed_events")
+PLAN_WORDS = _set("plan_words")
+# The record low pressure of a storm, in millibars.
+PRESSURE_UNITS: dict[str, float] = _DATA["pressure_units"]
+PRESSURE_RANGE: tuple[float, float] = tuple(_DATA["pressure_range_mb"])
+PRESSURE_WORDS = _set("pressure_words")
+RECORD_WORDS = _set("record_words")
+RECORD_BROKEN_WORDS = _set("record_broken_words")  # "breaking the 26.35 inches of 1935"
+PRONOUNS = _set("pronouns")  # "It was measured at ...": read with the sentence before
+# A storm's sustained winds: "maximum sustained winds of 115 mph" (in km/h); sentences about
+# storms in general ("when sustained winds reach 74 mph") are not read.
+SPEED_TO_KMH: dict[str, float] = _DATA["speed_to_kmh"]
+SUSTAINED_WORDS = _set("sustained_words")
+WIND_LINKS = _set("wind_links")
+GENERIC_WORDS = _set("generic_words")
+# The path of a storm: "a 25-mile path", "the path had covered eight to 10 miles".
+PATH_NOUNS = _set("path_nouns")
+PATH_LINKS = _set("path_links")
+OTHER_EVENT_WORDS = _set("other_event_words")  # "another tornado": not the one of the story
+EVENT_COMPOUNDS = _set("event_compounds")  # "tornado warning": not the tornado itself
+NOT_CLOCK_LINKS = _set("not_clock_links")  # "until 4:39 p.m.": a bound, not the time
+CLOCK_REACH: dict[str, float] = _DATA["clock_reach_minutes"]
 OTHER_UNITS = _set("other_units")
 IDENTIFIER_WORDS = _set("identifier_words")  # "Flight 17", "Resolution 2254": not amounts
 
@@ -80,7 +109,7 @@ WEEKDAYS = frozenset(shared.WEEKDAYS)
 
 # Capitalised words that are not names (sentence starters, titles, calendar words, common
 # nouns that open sentences).
-NOT_NAMES = _set("not_names") | MONTH_WORDS | WEEKDAYS
+NOT_NAMES = _set("not_names") | MONTH_WORDS | WEEKDAYS | set(TIME_ZONES)  # "EDT" is no place
 NAME_PARTICLES = _set("name_particles")  # "bin", "al", "van"
 DIRECTIONS = _set("directions")
 GEO_NOUNS = _set("geo_nouns")
@@ -105,11 +134,15 @@ ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
 # Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
 THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
 THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+# What happened to things that are some named thing's ("Paddy Clarke Ha Ha Ha sold 360,000
+# copies"): counted only with the thing they belong to.
+OWNED_OUTCOMES = _set("owned_outcomes")
 RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
 ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
 
 AUXILIARIES = _set("auxiliaries")
 SUBSET_WORDS = _set("subset_words")
+PART_WORDS = _set("part_words")  # "most of the 16,000": a part, not the count
 INCREMENT_WORDS = _set("increment_words")
 DROP_BEFORE = _set("drop_before")  # "initially", "another": not a claim of its own
 HYPOTHETICAL = _set("hypothetical")

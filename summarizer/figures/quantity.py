@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-                      DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS, MONTH_WORDS,
-                      NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS, PRECIPITATION_UNITS,
-                      PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS, SCALES, SMALL_NUMBERS, SPEED_UNITS,
-                      TENS, TIME_UNITS,
-                      VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
+from .lexicon import (ABOUT, BELOW, CASUALTY_CUES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS,
+                      CURRENCY_WORDS, DISTANCE_UNITS, IDENTIFIER_WORDS, INF, MONEY_ABBREVIATIONS,
+                      MONTH_WORDS, NEAR, NOT_NAMES, NUMBER_STARTS, OTHER_UNITS, PERSON_NOUNS,
+                      PRECIPITATION_UNITS, PRECIPITATION_WORDS, QUALIFIER_FIRST_WORDS, QUALIFIERS,
+                      SCALES, SMALL_NUMBERS, SPEED_UNITS, STRICT_QUALIFIERS, TENS, TIME_UNITS,
+                      TIME_ZONES, VAGUE_AMOUNTS, VAGUE_SCALES, VAGUE_UNITS, VULGAR_FRACTIONS)
 from .tokens import Tokens, adjacent, base
 
 
@@ -36,13 +36,16 @@ class Quantity:
     digits: bool  # written with digits
     mode: str = ""  # qualifier: "", "min", "max", "about", "nearly", "just_over"
     # "", "distance", "speed", "percent", "money", "age", "time", "other", "year", "date", "ident",
-    # "precipitation"
+    # "precipitation", "clock" (a time of day)
     unit: str = ""
     factor: float = 1.0  # to the unit's canonical one (distances: km)
     currency: str = ""
     # Written as an order of magnitude ("thousands", "tens of thousands", "several hundred"):
     # read against another such amount, "thousands" means fewer than ten thousand.
     magnitude: bool = False
+    # The qualifier leaves the number itself out ("more than 300", "nearly 300"): the two do not
+    # overlap, while "at least 300" and "up to 300" meet at 300.
+    strict: bool = False
 
 
 def _trailing_zeros(n: float) -> int:
@@ -165,17 +168,18 @@ def _fraction_after(s: Tokens, i: int) -> tuple[int, int, int] | None:
     return None
 
 
-def _qualifier_before(s: Tokens, i: int) -> tuple[str, int]:
-    """The qualifier ending just before token i: (mode, first token) or ("", i)."""
+def _qualifier_before(s: Tokens, i: int) -> tuple[str, int, bool]:
+    """The qualifier ending just before token i: (mode, first token, whether it leaves the number
+    out) or ("", i, False)."""
     if i == 0:
-        return "", i
+        return "", i, False
     for phrase, mode in QUALIFIERS.get(s.low[i - 1], ()):
         k = len(phrase)
         if i - k >= 0 and tuple(s.low[i - k:i]) == phrase:
             if phrase == ("some",) and i - 2 >= 0 and s.low[i - 2] in ("for", "of"):
                 continue
-            return mode, i - k
-    return "", i
+            return mode, i - k, phrase in STRICT_QUALIFIERS
+    return "", i, False
 
 
 def is_year_token(t: str) -> bool:
@@ -195,7 +199,10 @@ def _quantity_at(s: Tokens, i: int) -> Quantity | None:
         between = i - 1 >= 0 and low[i - 1] == "between"
         if low[j] != "and" or between:
             q2 = _number(s, j + 1)
-            if q2 is not None and q2.digits == q.digits:
+            # one style for both ends, or the newswire's: words below ten ("eight to 10")
+            newswire = (q2 is not None and q2.digits and not q.digits and not q.vague
+                        and q.hi < 10 <= q2.lo)
+            if q2 is not None and (q2.digits == q.digits or newswire):
                 j2 = q2.end
                 if q.digits and is_year_token(s.toks[i]) and is_year_token(s.toks[j + 1]):
                     years = replace(q, end=j2, core_end=j2, hi=q2.hi, round=False, vague=True)
@@ -240,7 +247,7 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
             if toks[k] == "$":
                 currency = CURRENCY_PREFIXES[low[k - 1]]
             k -= 1
-    mode, start = _qualifier_before(s, k)
+    mode, start, strict = _qualifier_before(s, k)
     if first > 0 and low[first - 1] == "between":
         start = min(start, first - 1)
     unit = _unit_after(s, q, currency)
@@ -250,7 +257,7 @@ def _in_context(s: Tokens, q: Quantity) -> Quantity:
         scale = unit.scale
         m = Quantity(start, q.num, unit.end, q.end, q.lo * scale, q.hi * scale, q.center * scale,
                      q.ulp * scale, q.round or scale != 1.0, q.vague, q.digits, mode, unit.name,
-                     unit.factor, unit.currency or currency, q.magnitude)
+                     unit.factor, unit.currency or currency, q.magnitude, strict)
     if not unit.name:
         plain = _plain_unit(s, m)
         if plain:
@@ -306,8 +313,26 @@ def _unit_after(s: Tokens, q: Quantity, currency: str) -> _Unit:
         return _Unit("other", j)
     if (w == ":" and u + 1 < n and low[u + 1][:1].isdigit()) or (
             w in ("a", "p") and w2 == "." and w3 == "m") or w in ("am", "pm"):
-        return _Unit("other", j)  # a time of day
+        return _Unit("clock", _clock_end(s, u))  # a time of day
     return _Unit("", j)
+
+
+def _clock_end(s: Tokens, u: int) -> int:
+    """The token after a time of day whose hour ends at token u: its minutes ("6:49"), its half
+    of the day ("a.m.", "pm") and its time zone ("PDT")."""
+    low, toks, n = s.low, s.toks, len(s.low)
+    k = u
+    if k + 1 < n and low[k] == ":" and low[k + 1].isdigit() and len(low[k + 1]) == 2:
+        k += 2
+    if k + 2 < n and low[k] in ("a", "p") and low[k + 1] == "." and low[k + 2] == "m":
+        k += 3
+        if k < n and low[k] == "." and adjacent(s, k - 1, k) and k + 1 < n:
+            k += 1  # the full stop of "a.m." when the sentence goes on
+    elif k < n and low[k] in ("am", "pm"):
+        k += 1
+    if k < n and toks[k].isupper() and low[k] in TIME_ZONES:
+        k += 1
+    return k
 
 
 def _plain_unit(s: Tokens, m: Quantity) -> str:
@@ -365,6 +390,8 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
     else:
         tol = m.ulp / 2 if measurement else 0.0
     lo, hi = m.lo - tol, m.hi + tol
+    if m.round and tol > 0:
+        hi *= BELOW  # up to the next round value, not onto it: 350,000 is not 360,000
     if m.mode == "about":
         lo, hi = min(lo, (1 - ABOUT) * m.lo), max(hi, (1 + ABOUT) * m.hi)
     elif m.mode == "min":
@@ -376,6 +403,10 @@ def interval(m: Quantity, measurement: bool, factor: float = 1.0) -> tuple[float
         hi = m.hi
     elif m.mode == "max":
         lo = 0.0
+    if m.strict and m.mode in ("min", "just_over"):
+        lo = m.lo * (2 - BELOW)
+    elif m.strict and m.mode in ("max", "nearly"):
+        hi = m.hi * BELOW
     return lo * factor, hi * factor
 
 

@@ -39,6 +39,9 @@ class Tokens:
     chi: list[int]  # token after each token's clause
     source: int
     index: int  # the sentence's index in the input
+    # The words of the same source's sentence just before, when this one opens with a pronoun
+    # ("It was measured at 26.31 inches"): what "it" may be.
+    lead: frozenset[str] = frozenset()
 
 
 def tokenize(text: str, source: int, index: int) -> Tokens:

@@ -1,0 +1,164 @@
+"""Measurements read from their unit and the event or thing they belong to: the time of day of
+an event ("landed at 9:49 a.m. EDT"), the length or width of a storm's path, a storm's record
+low pressure and its sustained winds.  An event's time (not a schedule), a path and a record are
+fixed facts: reports on different days that differ disagree.  Winds change by the hour: only
+reports of one day are compared."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
+from .figure import Figure, Scope, figure_of
+from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
+                      NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
+                      PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
+                      RECORD_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS,
+                      WIND_LINKS)
+from .quantity import Quantity, interval
+from .tokens import WINDOW, Tokens
+
+_DAY = 24 * 60.0
+_EVENT_REACH = 8  # tokens before a time of day that may name the event it times
+
+
+def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "Discovery will land at 6:49 a.m. PDT", "the explosion occurred at 8:26 a.m.": the time
+    of an event, in minutes after midnight UTC where a zone is written (so that 9:49 a.m. EDT and
+    6:49 a.m. PDT agree), else local time, compared only with local times of the same place."""
+    low, toks = s.low, s.toks
+    # The ":" of "6:49" ends a clause for the tokenizer: the time's clause runs on past it.
+    lo, hi = scope.lo, min(s.chi[m.end - 1], m.end + WINDOW)
+    if m.vague or not toks[m.num].isdigit() or m.mode not in ("", "about"):
+        return None
+    hour, minute, written = int(toks[m.num]), 0, "hour"
+    k = m.num + 1
+    if k + 1 < m.end and low[k] == ":":
+        minute = int(low[k + 1])
+        written = "five" if minute % 5 == 0 else "exact"
+    half = next((low[q] for q in range(k, m.end) if low[q] in ("a", "p", "am", "pm")), "")
+    zone = next((low[q] for q in range(k, m.end) if low[q] in TIME_ZONES), "")
+    if hour > 24 or minute > 59 or (half and not 1 <= hour <= 12) or (not half and hour <= 12):
+        return None  # not a time, or "8:26" without its half of the day
+    if half:
+        hour = hour % 12 + (12 if half[0] == "p" else 0)
+    value = hour * 60.0 + minute - 60.0 * TIME_ZONES.get(zone, 0)
+    value %= _DAY
+    reach = CLOCK_REACH[written] + (CLOCK_REACH["about"] if m.mode == "about" else 0.0)
+    if not CLOCK_REACH["midnight"] + reach <= value <= _DAY - CLOCK_REACH["midnight"] - reach:
+        return None  # near midnight the day may have turned: not compared
+    if m.start >= 1 and low[m.start - 1] in NOT_CLOCK_LINKS:
+        return None  # "until 4:39 p.m.", "shortly after 4:30 p.m."
+    event, planned = "", False
+    for q in range(m.start - 1, max(lo, m.start - _EVENT_REACH) - 1, -1):
+        if not event and low[q] in TIMED_EVENTS:
+            if (q + 1 < len(low) and low[q + 1] in EVENT_COMPOUNDS) or any(
+                    low[r] in OTHER_EVENT_WORDS for r in range(max(lo, q - 2), q)):
+                return None  # "a tornado warning", "another tornado": not the story's event
+            event = TIMED_EVENTS[low[q]]
+        planned = planned or low[q] in PLAN_WORDS or (  # "Discovery is to land at ..."
+            low[q] == "to" and q >= 1 and low[q - 1] in ("is", "are", "was", "were"))
+    if not event:
+        return None
+    place = place_near(s, m, lo, hi)
+    if not zone and place is None:
+        return None  # a local time of nowhere: sources in two time zones would seem to differ
+    topic = f"scheduled time of the {event}" if planned else f"time of the {event}"
+    # A local time is compared only with local times of the same place.
+    frame = "UTC" if zone else place[1]
+    return figure_of(s, m, ("clock", event, planned, frame), topic,
+                     (value - reach, value + reach), with_unit=True, fixed=not planned,
+                     **_where_and_when(s, m, lo, hi))
+
+
+def path_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "a 25-mile path", "the 10-mile-long path of destruction", "the tornado's path had covered
+    between eight and 10 miles": the length (or width) of the path of the story's storm, quake,
+    fire ..."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    if dropped(s, m, lo) or hedged(s, m, lo):
+        return None
+    k = m.end
+    if k + 1 < hi and low[k] == "-" and low[k + 1] in ("long", "wide"):
+        k += 1
+    dimension = "width" if k < hi and low[k] == "wide" else "length"
+    if k < hi and low[k] in ("long", "wide"):
+        k += 1
+    if not (k < hi and low[k] in PATH_NOUNS):
+        q = m.start - 1
+        while q >= lo and q > m.start - 5 and low[q] in PATH_LINKS:
+            q -= 1
+        if q == m.start - 1 or q < lo or low[q] not in PATH_NOUNS:
+            return None
+    event = event_near(s, m)
+    if not event:
+        return None  # the path of what? too vague to compare
+    return figure_of(s, m, ("path", dimension, event), f"{dimension} of the {event}'s path",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True, fixed=True,
+                     **_where_and_when(s, m, lo, hi))
+
+
+def pressure_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "the most intense storm on record in terms of barometric pressure, measured at 26.13
+    inches", "a record low of 888 millibars": a storm's lowest pressure, in millibars.  Only a
+    record: ordinary readings change by the hour.  A sentence opening with "It" is read with the
+    one before ("... on record in terms of barometric pressure. It was measured at 26.31
+    inches")."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end < hi and low[m.core_end] == "-" else 0)
+    if k >= hi or low[k] not in PRESSURE_UNITS or m.vague or m.mode in ("min", "max"):
+        return None
+    near = set(low[lo:hi]) | s.lead
+    if not (PRESSURE_WORDS & near and RECORD_WORDS & near):
+        return None
+    if dropped(s, m, lo) or hedged(s, m, lo) or any(
+            low[q] in RECORD_BROKEN_WORDS for q in range(max(lo, m.start - 3), m.start)):
+        return None  # "breaking the 26.35 inches of 1935": the old record
+    bounds = interval(m, measurement=True, factor=PRESSURE_UNITS[low[k]])
+    if not PRESSURE_RANGE[0] <= bounds[0] <= bounds[1] <= PRESSURE_RANGE[1]:
+        return None  # not a storm's pressure
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    topic = f"record low pressure ({year})" if year else "record low pressure"
+    return figure_of(s, replace(m, end=k + 1), ("pressure", year), topic, bounds, with_unit=True,
+                     fixed=True, **_where_and_when(s, m, lo, hi))
+
+
+def wind_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "maximum sustained winds of 115 mph", "110 mph sustained winds": a storm's sustained
+    winds, in km/h; not gusts, forecasts or storms in general ("when sustained winds reach 74
+    mph").  They change by the hour, so only reports of one day are compared."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end + 1 < hi and low[m.core_end] == "-" else 0)
+    unit = low[k] if k < hi else ""
+    if unit not in SPEED_TO_KMH or m.vague or m.mode in ("min", "max"):
+        return None
+    after = low[k + 1:min(hi, k + 3)]
+    q = m.start - 1
+    while q >= lo and q > m.start - 5 and low[q] in WIND_LINKS:
+        q -= 1
+    sustained = (q >= lo and low[q] in SUSTAINED_WORDS and "winds" in low[q:m.start]) or (
+        after[:2] == ["sustained", "winds"])
+    clause = set(low[lo:hi])
+    if (not sustained or GENERIC_WORDS & clause or FORECAST_WORDS & clause
+            or dropped(s, m, lo) or hedged(s, m, lo)):
+        return None
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    topic = f"the storm's sustained winds ({year})" if year else "the storm's sustained winds"
+    # Weather services give winds in steps of 5 mph: "110 mph" is not a rounded 105-115.
+    exact = replace(m, round=False, ulp=min(m.ulp, 1.0), end=k + 1)
+    return figure_of(s, exact, ("wind", year), topic,
+                     interval(exact, measurement=True, factor=SPEED_TO_KMH[unit]), with_unit=True,
+                     hourly=True, **_where_and_when(s, m, lo, hi))
+
+
+def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
+    """The loose attributes of a measurement: where, on which day, in which month."""
+    place = place_near(s, m, lo, hi)
+    when, when_label = time_of(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return {"loose": (place[1] if place else "", when, months),
+            "loose_label": (place[0] if place else "", when_label,
+                            f"in {months.title()}" if months else "")}
