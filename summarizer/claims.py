@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from .lexicon import WEEKDAYS
+
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
@@ -538,7 +540,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     cues = {t: extract_figures(t) for t in read}
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
                       kinds, [cues[t] for t in texts], np.asarray(sources), modal,
-                      np.isin(vocabulary, [f"name:{day}" for day in word_list("days.txt")]), list(stated))
+                      np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated))
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:
