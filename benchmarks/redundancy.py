@@ -49,10 +49,21 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="folder of the DUC files")
     parser.add_argument("--sets", default="duc2002,duc2001", help="comma-separated DUC sets")
     parser.add_argument("--algos", default="centroid,lexrank", help="comma-separated algorithms")
-    parser.add_argument("--thresholds", default="0.5,0.4,0.3,0.2", help="comma-separated claim-model thresholds")
+    parser.add_argument("--thresholds", default="1.0,0.5,0.4,0.3,0.2", type=thresholds,
+                        help="comma-separated claim-model thresholds (0-1; 1: no claim check)")
     parser.add_argument("--unlabelled", type=Path, help="write the briefings' pairs no label covers here")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     return parser.parse_args()
+
+
+def thresholds(text: str) -> list[float]:
+    try:
+        values = [float(t) for t in text.split(",")]
+    except ValueError:
+        values = []
+    if not values or not all(0.0 <= v <= 1.0 for v in values):
+        raise argparse.ArgumentTypeError(f"{text!r}: not comma-separated numbers from 0 to 1")
+    return values
 
 
 def text_key(text: str) -> str:
@@ -80,6 +91,7 @@ def run_cluster(job) -> list[dict]:
                           "a": pool.sentences[a].text, "b": pool.sentences[b].text,
                           "same_source": pool.sentences[a].source == pool.sentences[b].source,
                           "probability": max(_probability(pool, a, b), _probability(pool, b, a)),
+                          # same_claim above any probability: only its rule on a figure given two ways
                           "figure_twice": bool(same_claim(pool.claims, a, 1.01)[b])})
         if not rows:
             pairs.append({"set": set_name, "cluster": cluster["id"], "algo": algo, "threshold": threshold})
@@ -104,7 +116,7 @@ def main() -> int:
         except (ValueError, KeyError) as error:
             sys.exit(f"{args.labels}:{number}: not a labelled pair ({error})")
     algos, sets = args.algos.split(","), args.sets.split(",")
-    thresholds = [float(t) for t in args.thresholds.split(",")]
+    thresholds = args.thresholds
     jobs = []
     for set_name in sets:
         path = args.eval_dir / f"{set_name}_100.jsonl"

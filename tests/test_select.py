@@ -141,16 +141,16 @@ def test_two_wordings_of_one_claim_are_never_both_selected():
 
 # An invented story whose outlets lead with two wordings of one claim (the city fell to the rebels on
 # Tuesday), each wording shared by two outlets, the rest of each article its own.
-CAPTURE = ("Rebel fighters captured the northern city of Velsk on Tuesday, dealing a heavy blow to the "
-           "government of President Arno Petrak.",
-           "On Tuesday, after a five-day offensive, insurgent groups led by the Northern Front took control "
-           "of Velsk, the country's third-largest city.")
+CAPTURE = (("Rebel fighters captured the northern city of Velsk on Tuesday, dealing a heavy blow to the "
+            "government of President Arno Petrak."),
+           ("On Tuesday, after a five-day offensive, insurgent groups led by the Northern Front took control "
+            "of Velsk, the country's third-largest city."))
 AFTERMATH = ("The army said it had moved its units to new lines south of Velsk to protect civilians.",
              "About 40,000 residents fled toward the coast as the fighting spread, aid agencies said.",
              "The Northern Front's commander, Ilse Maran, told his fighters to spare prisoners and public buildings.",
              "Petrak's government promised a counteroffensive within days, the defence ministry said.",
-             "Velsk, a city of 600,000 people on the main highway to the capital, had been held by the "
-             "government since 2012.",
+             ("Velsk, a city of 600,000 people on the main highway to the capital, had been held by the "
+              "government since 2012."),
              "Neighbouring states called for a ceasefire and talks between the two sides.")
 
 
