@@ -28,7 +28,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     the source that has supplied least so far, then to the one that carries least news no other
     source does (so the cap does not later shut out what only it reports).  A passage as similar
     as ``redundancy_threshold`` to one already chosen is never taken, nor one that states the
-    same main claim in other words (the claim model that decides citations, ``cite.threshold``).
+    same main claim in other words (the claim model that decides citations, at
+    ``same_claim_threshold``).
     """
     settings = config.select
     preference = wording(config)
@@ -77,7 +78,7 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         closeness = np.maximum(closeness, similarity)
         open_ &= closeness < settings.redundancy_threshold
         if pool.claims is not None:  # another source's wording of the same claim is no news either
-            open_[passage_of[same_claim(pool.claims, row, config.cite.threshold)]] = False
+            open_[passage_of[same_claim(pool.claims, row, settings.same_claim_threshold)]] = False
     return picks
 
 

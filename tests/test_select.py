@@ -135,8 +135,38 @@ def test_two_wordings_of_one_claim_are_never_both_selected():
     texts = [s.text for s in briefing.sentences]
     assert (first in texts) != (second in texts)
     loose = summarizer.summarize(sources, max_words=200, **{"select.redundancy_threshold": 0.9, "algo": "lexrank",
-                                                             "cite.threshold": 0.999})
+                                                             "select.same_claim_threshold": 0.999})
     assert first in [s.text for s in loose.sentences] and second in [s.text for s in loose.sentences]
+
+
+# An invented story whose outlets lead with two wordings of one claim (the city fell to the rebels on
+# Tuesday), each wording shared by two outlets, the rest of each article its own.
+CAPTURE = (("Rebel fighters captured the northern city of Velsk on Tuesday, dealing a heavy blow to the "
+            "government of President Arno Petrak."),
+           ("On Tuesday, after a five-day offensive, insurgent groups led by the Northern Front took control "
+            "of Velsk, the country's third-largest city."))
+AFTERMATH = ("The army said it had moved its units to new lines south of Velsk to protect civilians.",
+             "About 40,000 residents fled toward the coast as the fighting spread, aid agencies said.",
+             "The Northern Front's commander, Ilse Maran, told his fighters to spare prisoners and public buildings.",
+             "Petrak's government promised a counteroffensive within days, the defence ministry said.",
+             ("Velsk, a city of 600,000 people on the main highway to the capital, had been held by the "
+              "government since 2012."),
+             "Neighbouring states called for a ceasefire and talks between the two sides.")
+
+
+def capture_story() -> list[Source]:
+    articles = [" ".join([CAPTURE[i % 2], *(AFTERMATH[i:] + AFTERMATH[:i])[:2]]) for i in range(4)]
+    return [summarizer.Source(f"outlet{i}.txt", f"outlet{i}.txt", text) for i, text in enumerate(articles)]
+
+
+@pytest.mark.parametrize("max_words", [60, 120, 200])
+def test_the_default_briefing_never_says_one_claim_twice(max_words):
+    quoted = [s.text for s in summarizer.summarize(capture_story(), max_words=max_words).sentences]
+    assert sum(wording in quoted for wording in CAPTURE) == 1
+    # Only the claim model keeps the second wording out: without it the briefing says it twice.
+    unchecked = summarizer.summarize(capture_story(), max_words=max_words,
+                                     **{"rank.centroid.same_claim_threshold": 1.0})
+    assert all(wording in [s.text for s in unchecked.sentences] for wording in CAPTURE)
 
 
 @pytest.mark.parametrize("algo", ["centroid", "lexrank"])

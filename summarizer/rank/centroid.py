@@ -69,7 +69,7 @@ class Centroid(Selector):
                                                  "source", low=1)
         redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
                                                     "skipped", low=0.0, high=1.0)
-        same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which a candidate "
+        same_claim_threshold: float = setting(0.4, "confidence (0-1) of the claim model at which a candidate "
                                                    "states a pick's main claim in other words and is skipped "
                                                    "(as citations decide; 1 = never)", low=0.0, high=1.0)
         centroid_cut: float = setting(0.1, "centroid entries at or below this share of its largest count as 0",
