@@ -38,8 +38,9 @@ _PREDICTION = re.compile(
 # Interpretation in the writer's own voice: what an event "underscores" or "signals" is analysis.
 _INTERPRETATION = re.compile(
     r"\b(?:underscor(?:e|es|ed|ing)|highlight(?:s|ed|ing)? (?:the|a|an|its|his|her|their) |"
-    r"(?:represent|signal)(?:s|ed|ing|ling)? (?:a|an) (?:new|major|significant|crucial|critical|pivotal|"
-    r"historic|fundamental|dramatic|decisive|serious|turning|shift|change|setback) |"
+    r"(?:represent|signal)(?:s|ed|ing|ling)? (?:both )?(?:a|an) (?:new|major|significant|crucial|critical|pivotal|"
+    r"historic|fundamental|dramatic|decisive|serious|turning|shift|change|setback|strategic|symbolic|"
+    r"victory|blow) |"
     r"epitomi[sz](?:e|es|ed)|exemplif(?:y|ies)|(?:is|are|was|were|being) (?:widely )?(?:seen|viewed|regarded) as|"
     r"rais(?:e|es|ed|ing) (?:questions|doubts)|cast(?:s|ing)? (?:doubt|a shadow)|call(?:s|ed|ing)? into question|"
     r"turning point|pivotal|implications?)\b",

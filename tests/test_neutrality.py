@@ -32,6 +32,7 @@ LOADED = [
     # Analysis in the writer's own voice, written with no opinion adjective a lexicon knows.
     "For the government, the loss underscores the limits of its hold on the north.",
     "The vote represents a new phase in the dispute over the border.",
+    "For the union, the deal represents both a strategic victory and a symbolic one.",
     "The strike is widely seen as a test of the union's strength.",
 ]
 
