@@ -24,7 +24,7 @@ from .lexicon import REPORTING_VERBS, alternation
 
 # Hype and loaded wording a neutral briefing does not use in its own voice.
 _LOADED = re.compile(
-    r"\b(?:stunn(?:ing|ed)|stuns|shocking|astonishing|dramatic(?:ally)?|stark|staggering|unprecedented|historic|"
+    r"\b(?:stunning|shocking|astonishing|dramatic(?:ally)?|stark|staggering|unprecedented|historic|"
     r"watershed|undoubtedly|undeniabl[ey]|clearly|obviously|of course|sadly|tragically|fortunately|"
     r"unfortunately|remarkabl[ey]|incredibl[ey]|devastating|brutal|heroic|disastrous|catastrophic|"
     r"outrageous|slams?|blasts?|tumultuous|precarious|defining moment|turn of events|"

@@ -25,7 +25,6 @@ PLAIN = [
 ]
 LOADED = [
     "In a stunning turn of events, rebels captured the city.",
-    "Days earlier, the rebels had stunned the army by taking the airport.",
     "We must not forget the victims of this senseless war.",
     "What does this mean for the region?",
     "The coming weeks will be critical for the regime.",
