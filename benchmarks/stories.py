@@ -14,7 +14,8 @@ none: Clarence Thomas's nomination, the 1988 drought), so the pooled pile is har
 Printed: B-cubed precision, recall and F1 against the clusters, F1 against the events (clusters
 joined when they share a document, each document in one event), stories found, how many clusters
 given alone come back as one story (at the threshold of --stories and at the lower one of the
-warning that a pile mixes stories), and the time
+warning that a pile mixes stories), how each cluster with three articles of other clusters
+splits (the small pile a person mixes up by hand), and the time
 ``find_stories`` takes, also on a pile of ~1,400 articles (documents reused under another name),
 and the stories found when each document comes again cut to half its length (copies of one report
 must not fall into stories of their own).
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -41,6 +43,7 @@ from summarizer.stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD, find_stori
 
 SETS = ("duc2002_100.jsonl", "duc2001_100.jsonl")
 LARGE_PILE = 1400  # articles, the issue's pooled story
+STRAYS = 3  # articles of other stories added to each cluster for the small mixed piles
 
 
 def read_pile(files: list[Path]) -> tuple[list[Source], list[set[str]]]:
@@ -61,6 +64,23 @@ def clusters_alone(files: list[Path]) -> list[list[Source]]:
     """Each cluster as a pile of its own: a one-story input, as most runs of the tool are."""
     return [[Source(name=doc["id"], path=doc["id"], text=doc["text"]) for doc in json.loads(line)["docs"]]
             for file in files for line in file.read_text(encoding="utf-8").splitlines()]
+
+
+def small_mixed_piles(files: list[Path]) -> list[tuple[list[Source], list[set[str]]]]:
+    """Each cluster with ``STRAYS`` articles of other clusters of its set (a fixed draw): the pile a
+    person mixes up by hand ("summarize seeds/ wildfire/"), where each stray is a story of its own."""
+    piles = []
+    draw = random.Random(0)
+    for file in files:
+        clusters = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
+        for cluster in clusters:
+            own = {doc["id"] for doc in cluster["docs"]}
+            others = [doc for other in clusters if other is not cluster for doc in other["docs"]
+                      if doc["id"] not in own]
+            strays = draw.sample(others, STRAYS)
+            sources = [Source(name=doc["id"], path=doc["id"], text=doc["text"]) for doc in cluster["docs"] + strays]
+            piles.append((sources, [{"story"}] * len(cluster["docs"]) + [{f"stray {k}"} for k in range(STRAYS)]))
+    return piles
 
 
 def b_cubed(found: list[list[int]], truth: list[set[str]]) -> tuple[float, float, float]:
@@ -85,6 +105,14 @@ def b_cubed(found: list[list[int]], truth: list[set[str]]) -> tuple[float, float
     recall = credit.sum(axis=1) / related.sum(axis=1)
     p, r = float(precision.mean()), float(recall.mean())
     return p, r, 2 * p * r / (p + r)
+
+
+def _truth_groups(truth: list[set[str]]) -> list[list[int]]:
+    """The true stories of a pile whose items each have one: lists of item indices."""
+    groups: dict[str, list[int]] = {}
+    for i, labels in enumerate(truth):
+        groups.setdefault(min(labels), []).append(i)
+    return list(groups.values())
 
 
 def events(truth: list[set[str]]) -> list[set[str]]:
@@ -145,6 +173,15 @@ def main() -> None:
         found = [len(find_stories(cluster, threshold)) for cluster in alone]
         print(f"{'' if name != '--stories' else chr(10)}each cluster alone, at {name}'s threshold {threshold}: "
               f"{found.count(1)} of {len(found)} come back as one story ({sum(found) / len(found):.2f} on average)")
+    small = small_mixed_piles(files)
+    for name, threshold in (("--stories", args.threshold), ("the mixed-pile warning", MIXED_PILE_THRESHOLD)):
+        found = [find_stories(sources, threshold) for sources, _ in small]
+        exact = sum(sorted(map(sorted, f)) == sorted(map(sorted, _truth_groups(t))) for f, (_, t) in zip(found, small))
+        warned = sum(len(f) > 1 for f in found)
+        f1 = np.mean([b_cubed(f, t)[2] for f, (_, t) in zip(found, small)])
+        print(f"{'' if name != '--stories' else chr(10)}each cluster with {STRAYS} articles of other clusters, at "
+              f"{name}'s threshold {threshold}: {exact} of {len(small)} split exactly, {warned} found mixed, "
+              f"mean B-cubed F1 {f1:.3f}")
     sources, truth = piles["pooled"]
     large = [Source(name=f"{k}-{s.name}", path=s.path, text=s.text)
              for k in range(-(-LARGE_PILE // len(sources))) for s in sources][:LARGE_PILE]

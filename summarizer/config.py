@@ -46,9 +46,8 @@ class InputSettings(Section):
 class StoriesSettings(Section):
     """Telling apart the stories of a mixed pile (benchmarks/stories.py chose the defaults)."""
 
-    threshold: float = setting(STORY_THRESHOLD, "similarity (0-1: cosine times the share of near neighbours two "
-                                                "articles have in common) groups of articles need, on average, to be "
-                                                "one story with --stories; lower joins more", low=0.0, high=1.0)
+    threshold: float = setting(STORY_THRESHOLD, "cosine similarity (0-1) groups of articles need, on average, to "
+                                                "be one story with --stories; lower joins more", low=0.0, high=1.0)
     warning_threshold: float = setting(MIXED_PILE_THRESHOLD, "the same for the warning that a pile mixes stories; "
                                                              "lower, so that one story is seldom taken for several",
                                        low=0.0, high=1.0)

@@ -3,17 +3,13 @@
 Each article becomes one sparse vector, the TF-IDF of its content words (stems; the IDF over the
 pile's articles and a background, see ``_article_vectors``) joined with a lighter TF-IDF of the
 names in its lead (``_lead_names``): two hurricanes or two earthquakes share their words, not the
-names their first paragraphs give (Gilbert and Jamaica, Hugo and Charleston).  Two articles'
-cosine similarity is then weighed by how many near neighbours they share (``_shared_neighbours``):
-articles of one story sit among the same close articles even when they share few words with each
-other, and an article that merely mentions another story (a storm compared with last year's)
-has its neighbours in its own.  Articles are grouped by agglomerative clustering with average
-linkage: two groups merge while the mean weighed similarity between their articles is at least
-``threshold``.  Threshold, linkage and features were chosen on the DUC 2001 and 2002 clusters
-pooled into one pile (``benchmarks/stories.py``): complete and Ward linkage, TF-IDF of the top
-terms or of the lead only and LSA did no better across both sets; names from the whole text as
-extra features did no better at weight 0.5 and worse at 1; the publication date pulls DUC's
-clusters apart (most span months or years of one topic).
+names their first paragraphs give (Gilbert and Jamaica, Hugo and Charleston).  Articles are
+grouped by agglomerative clustering with average linkage: two groups merge while the mean cosine similarity
+between their articles is at least ``threshold``.  Threshold, linkage and features were chosen on
+the DUC 2001 and 2002 clusters pooled into one pile (``benchmarks/stories.py``): complete and Ward
+linkage, TF-IDF of the top terms or of the lead only and LSA did no better across both sets;
+names from the whole text as extra features did no better at weight 0.5 and worse at 1; the
+publication date pulls DUC's clusters apart (most span months or years of one topic).
 """
 
 from __future__ import annotations
@@ -26,26 +22,13 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .models import Source
 
-# Mean similarity (cosine times shared neighbours) two groups of articles need to be one story;
-# see benchmarks/stories.py (0.03 to 0.045 do alike on DUC).  The defaults of the settings
-# stories.threshold and stories.warning_threshold.
-STORY_THRESHOLD = 0.035
+# Mean cosine similarity two groups of articles need to be one story; see benchmarks/stories.py.
+# The defaults of the settings stories.threshold and stories.warning_threshold.
+STORY_THRESHOLD = 0.115
 # The warning that a pile mixes stories uses a lower one: a false alarm on a one-story pile costs
-# more than a missed split of two close stories (DUC clusters given alone: 89 of 89 are one story
-# at 0.025, 87 at 0.035).
-MIXED_PILE_THRESHOLD = 0.025
-# An article's neighbours: its most similar articles, at most this many, and only those at least
-# this share as similar to it as its closest one (so in a small pile of two stories its
-# neighbours are its own story's, not every other article).  6 to 8 and 0.4 do alike on DUC.
-NEIGHBOURS = 8
-NEIGHBOUR_SHARE = 0.4
-# Articles this similar (cosine) are copies of one report (a wire story carried by several
-# outlets, cut or edited by some): they are compared as one article, or a copied article's
-# neighbours would be its copies and its bar would be set by them.  On DUC, each document given
-# again cut to 70%, 50% or 30% of its length still gives 86 to 98 stories at 0.6 (83 without the
-# cut copies) but up to 526 at 0.9; 0.5 to 0.9 do alike on the piles themselves.
-COPY_SIMILARITY = 0.6
-_NEIGHBOUR_ROWS = 1000  # rows ranked at a time: argpartition's index array is a block's, not n x n
+# more than a missed split of two close stories (DUC clusters given alone: 87 of 89 are one story
+# at 0.08, 79 at 0.115).
+MIXED_PILE_THRESHOLD = 0.08
 BACKGROUND_ARTICLES = 1000  # see _article_vectors
 # Articles compared at most: the clustering holds every pair's similarity (5,000 articles: 200 MB).
 MAX_ARTICLES = 5000
@@ -82,63 +65,17 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
     names = _article_vectors(_lead_names(texts, tokenizer.stop_words))
     vectors = normalize_rows(sp.hstack([words, NAME_WEIGHT * names]).tocsr())
     similarity = (vectors @ vectors.T).toarray()
-    original = _first_copies(similarity)
-    distinct, copy_group = np.unique(original, return_inverse=True)  # articles compared; each one's row
-    if len(distinct) == 1:  # copies of one article
-        return [list(range(len(sources)))]
-    if len(distinct) < len(sources):  # copies are compared as one article
-        del similarity  # (memory: the pile's similarities or the distinct articles', never both)
-        similarity = (vectors[distinct] @ vectors[distinct].T).toarray()
-    similarity = _shared_neighbours(similarity)
     if similarity.min() >= threshold:  # every average is at least the least pair: one story
         return [list(range(len(sources)))]  # (and scipy.cluster, 0.1 s to import, is not needed)
     from scipy.cluster.hierarchy import fcluster, linkage
 
     # Condensed distances (the upper triangle, row by row), as scipy's linkage takes them.
-    distances = np.clip(1.0 - similarity[np.triu_indices(len(distinct), k=1)], 0.0, None)
-    labels = fcluster(linkage(distances, method="average"), t=1.0 - threshold, criterion="distance")[copy_group]
+    distances = np.clip(1.0 - similarity[np.triu_indices(len(sources), k=1)], 0.0, None)
+    labels = fcluster(linkage(distances, method="average"), t=1.0 - threshold, criterion="distance")
     stories: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         stories.setdefault(int(label), []).append(index)
     return list(stories.values())  # dicts keep insertion order: by each story's first source
-
-
-def _first_copies(similarity):
-    """Each article's first copy in the pile (cosine ``COPY_SIMILARITY`` or more; itself if none
-    comes before it): an index per article."""
-    import numpy as np
-
-    copies = similarity >= COPY_SIMILARITY
-    np.fill_diagonal(copies, True)  # (an empty article is its own copy too)
-    return copies.argmax(axis=1)  # the first True of each row
-
-
-def _shared_neighbours(similarity):
-    """Each pair's cosine similarity times the cosine of their neighbour sets (each with the article
-    itself), as a new dense matrix; ``similarity`` (dense, square) gets ones on its diagonal.
-
-    Sharing neighbours is what tells a story from a topic: two articles on one event find the same
-    close articles, two on alike events find each their own (B-cubed F1 on DUC 2002, DUC 2001 and
-    both pooled: 0.880, 0.961 and 0.869 with plain cosine, 0.905, 0.968 and 0.889 with this).
-    """
-    import numpy as np
-    import scipy.sparse as sp
-
-    from .features import normalize_rows
-
-    n = len(similarity)
-    k = min(NEIGHBOURS, n - 1)
-    np.fill_diagonal(similarity, -np.inf)  # an article is not its own neighbour here
-    nearest = np.empty((n, k), dtype=np.int64)
-    for start in range(0, n, _NEIGHBOUR_ROWS):
-        nearest[start:start + _NEIGHBOUR_ROWS] = np.argpartition(
-            similarity[start:start + _NEIGHBOUR_ROWS], -k, axis=1)[:, -k:]
-    rows, columns = np.repeat(np.arange(n), k), nearest.ravel()
-    close = similarity[rows, columns] >= NEIGHBOUR_SHARE * similarity.max(axis=1)[rows]
-    np.fill_diagonal(similarity, 1.0)
-    neighbours = sp.csr_matrix((np.ones(int(close.sum())), (rows[close], columns[close])), shape=(n, n))
-    neighbours = normalize_rows(neighbours + sp.identity(n, format="csr"))
-    return (neighbours @ neighbours.T).multiply(similarity).toarray()
 
 
 def _lead_names(texts: Sequence[str], stop_words: frozenset[str]):

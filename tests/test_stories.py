@@ -86,14 +86,6 @@ def test_two_storms_told_alike_are_told_apart_by_their_names(monkeypatch):
     assert find_stories(sources) == [list(range(len(sources)))]
 
 
-def test_in_a_small_pile_only_the_bar_on_neighbours_keeps_two_storms_apart(monkeypatch):
-    # Six articles: each is among every other's nearest, so without the bar (a share of the closest
-    # article's similarity) every pair shares every neighbour, and the cosines alone pass the threshold.
-    sources, _ = _pile(_HURRICANE_ALMA, _HURRICANE_BRUNO)
-    monkeypatch.setattr(stories, "NEIGHBOUR_SHARE", 0.0)
-    assert find_stories(sources) == [list(range(len(sources)))]
-
-
 def test_one_storm_named_in_every_lead_stays_one_story():
     sources, _ = _pile(_HURRICANE_ALMA)
     assert find_stories(sources) == [[0, 1, 2]]
@@ -110,44 +102,23 @@ def test_a_pile_too_large_to_compare_pairwise_is_refused_not_swallowed(monkeypat
         stories.find_stories(pile)
 
 
-def test_pairs_weigh_by_the_neighbours_they_share():
-    import numpy as np
-
-    # Two groups of three (cosine 0.5 within, 0.15 across), articles 2 and 3 closer (0.3): a bridge.
-    similarity = np.full((6, 6), 0.15)
-    similarity[:3, :3] = similarity[3:, 3:] = 0.5
-    similarity[2, 3] = similarity[3, 2] = 0.3
-    np.fill_diagonal(similarity, 1.0)
-    weighed = stories._shared_neighbours(similarity.copy())
-    assert np.allclose(weighed, weighed.T) and np.allclose(np.diag(weighed), 1.0)
-    assert weighed[0, 1] == pytest.approx(0.5)  # the same neighbours: the cosine stays
-    assert weighed[0, 4] == 0.0 and weighed[1, 5] == 0.0  # no neighbour in common: nothing left
-    # The bridge shares only itself and each other (0.3 x 2/4), less than within either group.
-    assert weighed[2, 3] == pytest.approx(0.15)
-    assert weighed[2, 3] < weighed[0, 2] < weighed[0, 1]
-
-
-def test_one_story_where_every_article_is_close_keeps_its_similarities():
-    import numpy as np
-
-    similarity = np.full((5, 5), 0.4)
-    np.fill_diagonal(similarity, 1.0)
-    assert np.allclose(stories._shared_neighbours(similarity.copy()), similarity)
-
-
-def test_copies_of_articles_are_compared_once_so_they_stay_with_their_story(monkeypatch):
-    # A wire story's two reports carried by nine outlets each, some cutting them short, beside an
-    # election: each copied article's closest articles are its own copies, yet both reports are one story.
-    reports = (WILDFIRE[0], WILDFIRE[1], ELECTION[0])
-    texts = [text[:len(text) * (12 - cut) // 12] for cut in range(9) for text in reports]
-    texts.append(ELECTION[1])
-    sources = [Source(f"{i}.txt", f"{i}.txt", text) for i, text in enumerate(texts)]
-    wildfire = [i for i, text in enumerate(texts) if any(story.startswith(text) for story in WILDFIRE)]
-    election = [i for i, text in enumerate(texts) if any(story.startswith(text) for story in ELECTION)]
-    assert find_stories(sources) == [wildfire, election]
-    monkeypatch.setattr(stories, "COPY_SIMILARITY", 1.01)  # copies compared one by one
-    assert len(find_stories(sources)) == 3  # each report's copies become a story of their own
-
-
 def test_a_pile_of_copies_is_one_story():
     assert find_stories([Source(f"{i}.txt", f"{i}.txt", MATCH[0]) for i in range(4)]) == [[0, 1, 2, 3]]
+
+
+def test_stray_articles_of_other_stories_stay_apart_from_a_larger_story():
+    # The pile a person mixes up by hand: one story's articles and two unrelated local reports that
+    # share only everyday news words with it ("officials said on Monday", "residents").  Weighing
+    # pairs by the neighbours they share joined them all (in a small pile an outlier's neighbours
+    # are every article); plain cosine keeps them apart, and the warning fires.
+    strays = [
+        "Officials in Eastfield said on Monday that the town council approved a new budget for the public "
+        "library, which will open longer hours. Residents asked for more books for children.",
+        "A bus drivers' strike in the state capital entered its third day as officials said talks with the "
+        "union had stalled. Residents walked to work and schools stayed closed.",
+    ]
+    sources = [Source(f"w{i}.txt", f"w{i}.txt", text) for i, text in enumerate(WILDFIRE)]
+    sources += [Source(f"s{i}.txt", f"s{i}.txt", text) for i, text in enumerate(strays)]
+    n = len(WILDFIRE)
+    assert find_stories(sources) == [list(range(n)), [n], [n + 1]]
+    assert find_stories(sources, stories.MIXED_PILE_THRESHOLD)[0] == list(range(n))
