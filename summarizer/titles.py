@@ -18,7 +18,9 @@ from .models import Sentence, Source
 from .neutrality import subjectivity
 
 _CLAUSE_END = re.compile(r"\s*(?:[,:;|]|\s[-–—]\s|\s(?:as|amid|amidst|while|after)\s)", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’-]*)*")
+# A name: capitalised words of two letters or more, or initials with full stops ("U.S.", not "U"
+# and "S").
+_NAME = re.compile(r"(?<![\w'’.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’-]+)*")
 _NOT_NAMES = frozenset(WEEKDAYS + MONTHS)
 _MAX_SUBJECTIVITY = 0.2
 _LEAD = 5  # sentences of each source read for names: what a story is about is in its lead

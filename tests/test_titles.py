@@ -44,6 +44,12 @@ def test_without_shared_headlines_the_title_names_what_most_sources_mention():
     assert briefing_title([], sentences, Tokenizer()) == "Briefing: Alder, Governor Ruiz"
 
 
+def test_initials_are_one_name_and_a_lone_capital_letter_is_none():
+    sentences = [Sentence("Talks between the U.S. and Mexico resumed, and plan B was dropped.", 0, 0, 0, 60),
+                 Sentence("Officials of the U.S. said Mexico would reply.", 1, 0, 0, 45)]
+    assert briefing_title([], sentences, Tokenizer()) == "Briefing: Mexico, U.S."
+
+
 def test_the_markdown_says_what_is_true_of_its_citations():
     quoted = "The regional council closed the Alder bridge to traffic on Monday after the flood."
     paraphrase = "After the flood on Monday, the regional council closed the bridge at Alder to all traffic."
