@@ -1,12 +1,12 @@
 """'Where sources differ' against a careful reader: recall and false alarms on labelled clusters.
 
 Usage:
-    python benchmarks/disagreements.py LABELS.jsonl [--data FILE.jsonl ...] [--baseline CHECKOUT] [--show]
+    python benchmarks/disagreements.py LABELS.jsonl [MORE.jsonl ...] [--data FILE.jsonl ...] [--baseline CHECKOUT] [--show]
 
 LABELS is JSONL, one labelled news cluster a line (kept outside the repository: it quotes the
-clusters' text):
+clusters' text); several files are read as one:
 
-    {"set": "duc2002", "cluster": "d061j", "split": "tune" | "held-out",
+    {"set": "duc2002", "cluster": "d061j", "split": "tune" | "held-out" | "fresh" | ...,
      "disagreements": [{"what": "people killed in Jamaica", "kind": "disagreement" | "update",
                         "words": ["killed", "dead"],
                         "values": [{"value": "45", "docs": ["AP880913-0129"]},
@@ -25,8 +25,8 @@ A report matches a labelled disagreement when its topic holds one of the label's
 of its claims are given by sources of two different labelled values, with the number the label
 writes for each (where it writes one).  Recall: labelled
 disagreements matched by some report.  False alarms: reports that match no label (updates
-listed as disagreements are counted apart).  Printed for the tuning part and the held-out part;
-with --baseline, for that checkout of the project too (e.g. the main branch), side by side.
+listed as disagreements are counted apart).  Printed for each split, in the order the labels
+first name them (e.g. the tuning part, the held-out part, a fresh held-out part); with --baseline, for that checkout of the project too (e.g. the main branch), side by side.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("labels", type=Path, help="JSONL file of labelled clusters")
+    parser.add_argument("labels", type=Path, nargs="+", help="JSONL files of labelled clusters")
     parser.add_argument("--data", nargs="*", type=Path, default=DEFAULT_DATA, help="JSONL files of clusters")
     parser.add_argument("--baseline", type=Path, help="another checkout of the project to compare with")
     parser.add_argument("--show", action="store_true", help="print every report and what it matched")
@@ -175,9 +175,9 @@ def score(labels: list[dict], found: dict[str, list[dict]], show: bool) -> dict[
 def print_table(columns: dict[str, dict[str, dict[str, int]]]) -> None:
     names = list(columns)
     print(f"{'':<28}" + "".join(f"{name:>16}" for name in names))
-    for split in ("tune", "held-out"):
-        if not any(split in c for c in columns.values()):
-            continue
+    # every split any column scored, in the order the labels first name it
+    splits = list(dict.fromkeys(split for c in columns.values() for split in c))
+    for split in splits:
         first = columns[names[0]][split]
         print(f"{split} ({first['clusters']} clusters, {first['labelled']} labelled disagreements)")
         for row in ("recall", "found", "reports", "false alarms", "updates reported"):
@@ -193,18 +193,19 @@ def print_table(columns: dict[str, dict[str, dict[str, int]]]) -> None:
 
 def main() -> None:
     args = parse_args()
-    if not args.labels.is_file():
-        raise SystemExit(f"{args.labels}: no label file (build one as the module docstring says)")
+    for path in args.labels:
+        if not path.is_file():
+            raise SystemExit(f"{path}: no label file (build one as the module docstring says)")
     missing = [str(p) for p in args.data if not p.is_file()]
     if missing:
         raise SystemExit(f"{', '.join(missing)}: cluster data not found (pass --data)")
-    labels = read_jsonl(args.labels)
+    labels = [label for path in args.labels for label in read_jsonl(path)]
     if args.reports_only:
         json.dump(reports(labels, args.data, args.root), sys.stdout)
         return
     columns = {}
     if args.baseline:
-        command = [sys.executable, str(Path(__file__).resolve()), str(args.labels.resolve()),
+        command = [sys.executable, str(Path(__file__).resolve()), *(str(p.resolve()) for p in args.labels),
                    "--reports-only", "--root", str(args.baseline.resolve()), "--data",
                    *(str(p.resolve()) for p in args.data)]
         baseline = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -84,3 +84,29 @@ def test_a_missing_label_file_is_one_line(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), str(missing)], capture_output=True, text=True)
     assert done.returncode != 0
     assert done.stderr.strip() == f"{missing}: no label file (build one as the module docstring says)"
+
+
+def test_several_label_files_and_any_split_are_scored(tmp_path):
+    labels, data = _write(tmp_path, [
+        _label("people killed", ["killed"], ("15", ["AP240301-0001"]), ("14", ["AP240301-0002"])),
+    ])
+    fresh = tmp_path / "fresh.jsonl"
+    fresh.write_text(json.dumps({"set": "made-up", "cluster": "flood1", "split": "fresh", "disagreements": [
+        _label("population of Rennick", ["population"], ("300,000", ["AP240301-0001"]), ("350,000", ["FT924-0003"])),
+        _label("length of the river", ["length"], ("40 km", ["AP240301-0002"]), ("45 km", ["FT924-0003"])),
+    ]}) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCRIPT), str(labels), str(fresh), "--data", str(data)],
+                          capture_output=True, text=True, check=True)
+    sections: dict[str, dict[str, str]] = {}
+    for line in done.stdout.splitlines()[1:]:
+        if not line.startswith(" "):
+            current = sections.setdefault(line, {})
+        else:
+            row, value = line.strip().rsplit(None, 1)
+            current[row] = value
+    # both files read, each split printed, in the order the labels first name them
+    assert list(sections) == ["held-out (1 clusters, 1 labelled disagreements)",
+                              "fresh (1 clusters, 2 labelled disagreements)"]
+    held_out, fresh_part = sections.values()
+    assert (held_out["found"], held_out["reports"], held_out["false alarms"]) == ("1", "2", "1")  # the population
+    assert (fresh_part["found"], fresh_part["reports"], fresh_part["false alarms"]) == ("1", "2", "1")  # the deaths
