@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -80,7 +81,9 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thous
 # A vague amount on its own: "thousands", not the "thousands" of "tens of thousands" nor "hundreds of".
 _VAGUE_AMOUNT = re.compile(
     r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
-_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:" + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
+# (The look-ahead on the words' first letters only saves time: re tries every word otherwise.)
+_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?=[" + "".join({w[0] for w in [*_NUMBER_WORDS, *_VAGUE]}) + "])(?:"
+                               + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
 # Bounds written just before a number: one word ("over 700") or two ("at least 727").
 _AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
                        "no fewer", "no less", "upwards of"})
@@ -228,20 +231,27 @@ class _Names:
     def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
         self.stop_words = stop_words
         self._is_name: dict[str, bool] = {}
+        # Each spelling is looked at once: per source (for the variants), in reading order.
+        by_source: Counter[tuple[str, int]] = Counter()
+        for tokens, source in zip(tokenized, sources):
+            by_source.update(zip(tokens, repeat(source)))
+        counts: Counter[str] = Counter()
+        for (token, _), n in by_source.items():
+            counts[token] += n
+        openings = Counter(tokens[0] for tokens in tokenized if tokens)
         lower_count: Counter[str] = Counter()
         upper_count: Counter[str] = Counter()
-        for tokens in tokenized:
-            for k, token in enumerate(tokens):
-                bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
-                if bare[:1].islower():
-                    lower_count[bare] += 1
-                elif k and bare[:1].isupper():
-                    upper_count[bare.lower()] += 1
+        for token, n in counts.items():
+            bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
+            if bare[:1].islower():
+                lower_count[bare] += n
+            elif n > openings[token] and bare[:1].isupper():
+                upper_count[bare.lower()] += n - openings[token]
         # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
         # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
         self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
-        self.canonical = self._merge_variants(tokenized, sources)
-        self.expansions = self._acronyms(tokenized)
+        self.canonical = self._merge_variants(by_source)
+        self.expansions = self._acronyms(tokenized, counts)
 
     def is_name(self, token: str) -> bool:
         known = self._is_name.get(token)
@@ -260,17 +270,17 @@ class _Names:
         plain = _plain_name(token)
         return "name:" + self.canonical.get(plain, plain)
 
-    def _merge_variants(self, tokenized, sources) -> dict[str, str]:
-        """Spellings of one name by different sources -> the most frequent spelling."""
+    def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
+        """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
+        (token, source) -> uses, in reading order)."""
         counts: Counter[str] = Counter()
         used_by: dict[str, set[int]] = defaultdict(set)
-        for tokens, source in zip(tokenized, sources):
-            for k, t in enumerate(tokens):
-                if self.is_name(t) and not _is_acronym(t):
-                    plain = _plain_name(t)
-                    if len(plain) >= 4:
-                        counts[plain] += 1
-                        used_by[plain].add(source)
+        for (t, source), n in by_source.items():
+            if self.is_name(t) and not _is_acronym(t):
+                plain = _plain_name(t)
+                if len(plain) >= 4:
+                    counts[plain] += n
+                    used_by[plain].add(source)
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for plain in counts:
             by_skeleton[skeleton(plain)].append(plain)
@@ -297,10 +307,10 @@ class _Names:
                 canonical[plain] = canonical.get(base, base)
         return canonical
 
-    def _acronyms(self, tokenized) -> dict[tuple[str, ...], str]:
-        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"."""
-        acronyms = {t.replace(".", "").lower() for tokens in tokenized for t in tokens
-                    if _is_acronym(t) and self.is_name(t)}
+    def _acronyms(self, tokenized, spellings) -> dict[tuple[str, ...], str]:
+        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"
+        (``spellings``: the pool's distinct tokens)."""
+        acronyms = {t.replace(".", "").lower() for t in spellings if _is_acronym(t) and self.is_name(t)}
         expansions: dict[tuple[str, ...], str] = {}
         if not acronyms:
             return expansions
