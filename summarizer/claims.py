@@ -230,7 +230,6 @@ class _Names:
 
     def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
         self.stop_words = stop_words
-        self._is_name: dict[str, bool] = {}
         # Each spelling is looked at once: per source (for the variants), in reading order.
         by_source: Counter[tuple[str, int]] = Counter()
         for tokens, source in zip(tokenized, sources):
@@ -250,19 +249,19 @@ class _Names:
         # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
         # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
         self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
+        self.spellings = frozenset(t for t in counts if self._spelt_as_name(t))  # the pool's name tokens
         self.canonical = self._merge_variants(by_source)
         self.expansions = self._acronyms(tokenized, counts)
 
     def is_name(self, token: str) -> bool:
-        known = self._is_name.get(token)
-        if known is None:  # news repeats its words: each spelling is looked at once
-            if _is_acronym(token):
-                known = token.lower() not in self.stop_words
-            else:
-                bare = _ARTICLE.sub("", token)
-                known = bare[:1].isupper() and bare.lower() in self.names
-            self._is_name[token] = known
-        return known
+        """Whether a token of the pool is a name."""
+        return token in self.spellings
+
+    def _spelt_as_name(self, token: str) -> bool:
+        if _is_acronym(token):
+            return token.lower() not in self.stop_words
+        bare = _ARTICLE.sub("", token)
+        return bare[:1].isupper() and bare.lower() in self.names
 
     def anchor(self, token: str) -> str:
         if _is_acronym(token):
@@ -315,7 +314,7 @@ class _Names:
         if not acronyms:
             return expansions
         for tokens in tokenized:
-            is_name = [self.is_name(t) for t in tokens]
+            is_name = [t in self.spellings for t in tokens]
             for start, end in _name_runs(tokens, is_name):
                 parts = [_plain_name(w) for w in tokens[start:end] if w.lower() not in _CONNECTORS]
                 for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
@@ -435,19 +434,20 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
     than the two anchors apart do.
     """
     anchors, positions, i = [], [], 0
+    spellings, starts_phrase = names.spellings, phrases.by_first  # (looked up per token)
     while i < len(tokens):
         positions += [i] * (len(anchors) - len(positions))
         token = tokens[i]
-        matched = phrases.match(stems, i)
+        matched = phrases.match(stems, i) if stems[i] in starts_phrase else None
         if matched:
             length, anchor = matched
             anchors.append(anchor)
             i += length
-        elif names.is_name(token):
+        elif token in spellings:
             end = i + 1
-            while end < len(tokens) and (names.is_name(tokens[end]) or (
+            while end < len(tokens) and (tokens[end] in spellings or (
                     tokens[end].lower() in _CONNECTORS and end + 1 < len(tokens)
-                    and names.is_name(tokens[end + 1]))):
+                    and tokens[end + 1] in spellings)):
                 end += 1
             anchors += _run_anchors(tokens[i:end], names)
             i = end
@@ -514,7 +514,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     modal = np.zeros(len(texts), bool)
     for row, (text, tokens, starts_at) in enumerate(zip(texts, tokenized, offsets)):
         if text not in read:
-            stems = [tokenizer.stem(t) for t in tokens]
+            stems = tokenizer.stems(tokens)
             every, positions, links = _sentence_anchors(tokens, stems, names, phrases, skip)
             core_end, starts = _clause_starts(text, starts_at)
             clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it

@@ -53,6 +53,11 @@ class Tokenizer:
             stem = self._stems[word] = self._stemmer.stemWord(word)
         return stem
 
+    def stems(self, words: Sequence[str]) -> list[str]:
+        """Stems of words as written, as ``stem`` gives them (a cached stem is read without a call)."""
+        cache = self._stems
+        return [cache[w] if w in cache else self.stem(w) for w in (word.lower().replace("’", "'") for word in words)]
+
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of a text, in order."""
         words = self._token.findall(text.lower().replace("’", "'"))
