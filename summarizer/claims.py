@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -132,6 +132,18 @@ class ClaimIndex:
     stated: list[tuple] = field(default_factory=list)
 
     KINDS = ("name", "event", "agent", "word")
+
+    @cached_property
+    def stated_rows(self) -> dict[tuple, list[int]]:
+        """The rows with a stated figure about each thing (``figures.comparable_key``): only those
+        can give another value for it."""
+        from .figures import comparable_key
+
+        rows: dict[tuple, list[int]] = defaultdict(list)
+        for row, figures in enumerate(self.stated):
+            for key in {comparable_key(f) for f in figures}:
+                rows[key].append(row)
+        return rows
 
     def anchors_of(self, row: int) -> list[str]:
         start, end = self.anchors.indptr[row], self.anchors.indptr[row + 1]
