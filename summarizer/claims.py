@@ -23,7 +23,7 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -223,17 +223,14 @@ def _is_acronym(word: str) -> bool:
 
 def _name_runs(tokens: list[str], is_name: list[bool]) -> list[tuple[int, int]]:
     """Spans of consecutive name tokens, joined across connectors ("Bank of England")."""
-    runs, i = [], 0
-    while i < len(tokens):
-        if not is_name[i]:
-            i += 1
+    runs, end, n = [], 0, len(tokens)
+    for i in [k for k, name in enumerate(is_name) if name]:
+        if i < end:
             continue
-        j = i + 1
-        while j < len(tokens) and (is_name[j] or (tokens[j].lower() in _CONNECTORS and j + 1 < len(tokens)
-                                                   and is_name[j + 1])):
-            j += 1
-        runs.append((i, j))
-        i = j
+        end = i + 1
+        while end < n and (is_name[end] or (tokens[end].lower() in _CONNECTORS and end + 1 < n and is_name[end + 1])):
+            end += 1
+        runs.append((i, end))
     return runs
 
 
@@ -284,14 +281,14 @@ class _Names:
     def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
         """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
         (token, source) -> uses, in reading order)."""
+        plain_of = {t: _plain_name(t) for t in self.spellings if not _is_acronym(t)}
         counts: Counter[str] = Counter()
         used_by: dict[str, set[int]] = defaultdict(set)
         for (t, source), n in by_source.items():
-            if self.is_name(t) and not _is_acronym(t):
-                plain = _plain_name(t)
-                if len(plain) >= 4:
-                    counts[plain] += n
-                    used_by[plain].add(source)
+            plain = plain_of.get(t, "")
+            if len(plain) >= 4:
+                counts[plain] += n
+                used_by[plain].add(source)
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for plain in counts:
             by_skeleton[skeleton(plain)].append(plain)
@@ -478,7 +475,7 @@ def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int
     """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
     clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
     starts = [0] + [s for s in starts if 0 < s < core_end]
-    raw = [0 if at >= core_end else sum(1 for s in starts if s <= at) for at in positions]
+    raw = [0 if at >= core_end else bisect_right(starts, at) for at in positions]  # (starts are in order)
     sizes = Counter(raw)
     renumber, number = {}, 0
     for clause in sorted(c for c in sizes if c):
