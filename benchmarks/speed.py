@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/speed.py [--sizes 1,2,4,8] [--algos lexrank,textrank,coverage] [--repeat 1] [--no-sumy]
-                               [--data DIR] [--from-source]
+                               [--data DIR]
 
 Input: the DUC clusters in ../shared/eval/*.jsonl beside the repository (or --data), all their
 documents pooled as one "story", in a fixed shuffled order (seed 0) so that every size samples all the clusters
@@ -15,11 +15,9 @@ documents are reused under another file name (the summarizer merges the repeated
 does for syndicated copy) and the output says so.
 
 For every size and algorithm the whole process `summarize DIR --algo ALGO --quiet --output FILE`
-is run (the console script's own entry point, summarizer.cli:main, with a byte-compiled copy of
-this repository's package first on PYTHONPATH, so the working tree is measured whether or not the
-package is installed, and as an installed package runs: with --from-source, the working tree
-itself, which compiles every module again in each run where PYTHONDONTWRITEBYTECODE is set): wall
-time (best of --repeat runs) and peak resident memory (highest of the runs).  Figures only: nothing is
+is run (the console script's own entry point, summarizer.cli:main, with this repository first on
+PYTHONPATH, so the working tree is measured whether or not the package is installed): wall time
+(best of --repeat runs) and peak resident memory (highest of the runs).  Figures only: nothing is
 asserted and the exit status is 0.
 """
 
@@ -121,9 +119,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--no-sumy", action="store_true", help="skip the comparison with sumy's LexRank")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a summarize run is stopped")
     parser.add_argument("--data", type=Path, default=EVAL, help="folder of the DUC-style JSONL clusters")
-    parser.add_argument("--from-source", action="store_true",
-                        help="run the working tree as it is (with PYTHONDONTWRITEBYTECODE set, every run compiles "
-                             "the package again) instead of a byte-compiled copy of it")
     return parser.parse_args()
 
 
@@ -162,25 +157,12 @@ def write_input(folder: Path, documents: list[tuple[str, str]], n: int) -> dict:
             "reused": max(0, n - len(documents))}
 
 
-def compiled_copy(work: Path) -> Path:
-    """A copy of the package, byte-compiled as pip compiles an installed one: where
-    PYTHONDONTWRITEBYTECODE is set (as on the machine of the README's figures) and no __pycache__
-    exists, every run would compile all its modules again first (0.07 s)."""
-    import compileall
-
-    code = work / "code"
-    shutil.copytree(ROOT / "summarizer", code / "summarizer", ignore=shutil.ignore_patterns("__pycache__"))
-    compileall.compile_dir(code, quiet=1)
-    return code
-
-
-def measure(folder: Path, algo: str, work: Path, timeout: float, code: Path = ROOT) -> dict:
-    """One whole `summarize` run (the package found first in ``code``): wall seconds, peak RSS
-    bytes, exit code, and the pooled counts."""
+def measure(folder: Path, algo: str, work: Path, timeout: float) -> dict:
+    """One whole `summarize` run: wall seconds, peak RSS bytes, exit code, and the pooled counts."""
     out, err = work / f"briefing-{algo}.md", work / "stderr.txt"
     command = [sys.executable, "-c", "from summarizer.cli import main; main()",
                str(folder), "--algo", algo, "--quiet", "--output", str(out)]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")])))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     runner = subprocess.Popen([sys.executable, "-S", "-c", _MEASURE, str(err), *command], env=env,
                               stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
@@ -199,8 +181,8 @@ def measure(folder: Path, algo: str, work: Path, timeout: float, code: Path = RO
     return result
 
 
-def best_of(folder: Path, algo: str, work: Path, repeat: int, timeout: float, code: Path = ROOT) -> dict:
-    runs = [measure(folder, algo, work, timeout, code) for _ in range(max(1, repeat))]
+def best_of(folder: Path, algo: str, work: Path, repeat: int, timeout: float) -> dict:
+    runs = [measure(folder, algo, work, timeout) for _ in range(max(1, repeat))]
     good = [r for r in runs if r["rc"] == 0]
     if not good:
         return runs[-1]
@@ -246,13 +228,10 @@ def main() -> int:
           f"size 1x = {BASE_ARTICLES} articles (fixed shuffle, seed 0).")
     print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
           f"{os.cpu_count()} CPUs; whole process `summarize DIR --algo A --quiet --output FILE`, "
-          f"best of {args.repeat} run(s); peak RSS = ru_maxrss of the process (wait4); the package "
-          + ("as the working tree holds it (--from-source)." if args.from_source
-             else "byte-compiled first, as an installed one is."))
+          f"best of {args.repeat} run(s); peak RSS = ru_maxrss of the process (wait4).")
 
     work = Path(tempfile.mkdtemp(prefix="summarizer-speed-"))
     try:
-        code = ROOT if args.from_source else compiled_copy(work)
         inputs = {}
         for size in sizes:
             inputs[size] = write_input(work / f"x{size}", documents, BASE_ARTICLES * size)
@@ -271,7 +250,7 @@ def main() -> int:
             previous = None
             for size in sizes:
                 info = inputs[size]
-                r = results[algo, size] = best_of(info["dir"], algo, work, args.repeat, args.timeout, code)
+                r = results[algo, size] = best_of(info["dir"], algo, work, args.repeat, args.timeout)
                 row = f"{size:>3}x {info['articles']:>8} {info['sentences']:>9,}"
                 pooled = r.get("pooled")
                 row += f" {pooled[1] if pooled else '?':>8} {info['words']:>8,} {algo:<10}"
@@ -295,7 +274,7 @@ def main() -> int:
             base = write_input(work / "sumy-1x", documents, BASE_ARTICLES) if 1 not in inputs else inputs[1]
             sentences = [s for _, text in
                          (documents[i % len(documents)] for i in range(BASE_ARTICLES)) for s in sentences_of(text)]
-            ours = results.get(("lexrank", 1)) or best_of(base["dir"], "lexrank", work, args.repeat, args.timeout, code)
+            ours = results.get(("lexrank", 1)) or best_of(base["dir"], "lexrank", work, args.repeat, args.timeout)
             sumy_seconds, why = run_sumy(sentences, work)
             print()
             print(f"1x input, {len(sentences):,} sentences ({base['articles']} articles), LexRank:")
