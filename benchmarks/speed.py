@@ -2,9 +2,10 @@
 
 Usage:
     python benchmarks/speed.py [--sizes 1,2,4,8] [--algos lexrank,textrank,coverage] [--repeat 1] [--no-sumy]
+                               [--data DIR]
 
-Input: the DUC clusters in ../shared/eval/*.jsonl beside the repository, all their documents pooled
-as one "story", in a fixed shuffled order (seed 0) so that every size samples all the clusters
+Input: the DUC clusters in ../shared/eval/*.jsonl beside the repository (or --data), all their
+documents pooled as one "story", in a fixed shuffled order (seed 0) so that every size samples all the clusters
 (see ../shared/eval/README.md; that data is never copied into the repository: the article files
 are written to a temporary folder that is deleted at the end).  Size 1x is 52 DUC
 articles (~1,700 sentences, the issue's "80 articles"); 8x is 416 articles (~13,000 sentences,
@@ -42,7 +43,9 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import split_sentences  # noqa: E402
 
-DATA_GLOB = ROOT.parent / "shared" / "eval" / "*.jsonl"
+# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
+EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+            ROOT.parent / "shared" / "eval")
 BASE_ARTICLES = 52  # size 1x (~1,700 sentences); 8x = 416 articles (~13,000 sentences)
 SUMY_TIMEOUT = 120.0  # seconds for sumy's LexRank before it is stopped
 SUMY_SENTENCES = 5  # summary length asked of sumy (its cost hardly depends on it)
@@ -115,13 +118,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best time is kept")
     parser.add_argument("--no-sumy", action="store_true", help="skip the comparison with sumy's LexRank")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a summarize run is stopped")
+    parser.add_argument("--data", type=Path, default=EVAL, help="folder of the DUC-style JSONL clusters")
     return parser.parse_args()
 
 
-def load_documents() -> list[tuple[str, str]]:
+def load_documents(data: Path = EVAL) -> list[tuple[str, str]]:
     """(id, text) of every distinct document in the evaluation clusters, in a fixed shuffled order."""
     seen: dict[str, str] = {}
-    for path in sorted(glob.glob(str(DATA_GLOB))):
+    for path in sorted(glob.glob(str(data / "*.jsonl"))):
         with open(path, encoding="utf-8") as stream:
             for line in stream:
                 if line.strip():
@@ -212,14 +216,14 @@ def run_sumy(sentences: list[str], work: Path) -> tuple[float | None, str]:
 
 def main() -> int:
     args = parse_args()
-    files = sorted(glob.glob(str(DATA_GLOB)))
+    files = sorted(glob.glob(str(args.data / "*.jsonl")))
     if not files:
-        print(f"No evaluation data: expected DUC-style JSONL clusters at {DATA_GLOB} "
-              "(see ../shared/eval/README.md). Nothing measured.")
+        print(f"No evaluation data: expected DUC-style JSONL clusters in {args.data} "
+              "(see ../shared/eval/README.md; or pass --data). Nothing measured.")
         return 0
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     algos = [a.strip() for a in args.algos.split(",") if a.strip()]
-    documents = load_documents()
+    documents = load_documents(args.data)
     print(f"Input: {len(documents)} distinct documents pooled from {', '.join(Path(f).name for f in files)}; "
           f"size 1x = {BASE_ARTICLES} articles (fixed shuffle, seed 0).")
     print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "

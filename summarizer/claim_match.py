@@ -191,8 +191,12 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     said[candidates[probability >= threshold]] = True
     mine = index.stated[row]
     if mine:
-        for other, theirs in enumerate(index.stated):
-            if theirs and other != row and differ(mine, theirs):
+        from .figures import comparable_key
+
+        # Only sentences with a figure about one of the same things can differ (not every sentence).
+        about_the_same = {other for f in mine for other in index.stated_rows.get(comparable_key(f), ())}
+        for other in about_the_same - {row}:
+            if differ(mine, index.stated[other]):
                 said[other] = True
     return said
 

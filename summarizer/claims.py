@@ -23,11 +23,12 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -80,7 +81,9 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thous
 # A vague amount on its own: "thousands", not the "thousands" of "tens of thousands" nor "hundreds of".
 _VAGUE_AMOUNT = re.compile(
     r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
-_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:" + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
+# (The look-ahead on the words' first letters only saves time: re tries every word otherwise.)
+_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?=[" + "".join({w[0] for w in [*_NUMBER_WORDS, *_VAGUE]}) + "])(?:"
+                               + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
 # Bounds written just before a number: one word ("over 700") or two ("at least 727").
 _AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
                        "no fewer", "no less", "upwards of"})
@@ -129,6 +132,18 @@ class ClaimIndex:
     stated: list[tuple] = field(default_factory=list)
 
     KINDS = ("name", "event", "agent", "word")
+
+    @cached_property
+    def stated_rows(self) -> dict[tuple, list[int]]:
+        """The rows with a stated figure about each thing (``figures.comparable_key``): only those
+        can give another value for it."""
+        from .figures import comparable_key
+
+        rows: dict[tuple, list[int]] = defaultdict(list)
+        for row, figures in enumerate(self.stated):
+            for key in {comparable_key(f) for f in figures}:
+                rows[key].append(row)
+        return rows
 
     def anchors_of(self, row: int) -> list[str]:
         start, end = self.anchors.indptr[row], self.anchors.indptr[row + 1]
@@ -208,17 +223,14 @@ def _is_acronym(word: str) -> bool:
 
 def _name_runs(tokens: list[str], is_name: list[bool]) -> list[tuple[int, int]]:
     """Spans of consecutive name tokens, joined across connectors ("Bank of England")."""
-    runs, i = [], 0
-    while i < len(tokens):
-        if not is_name[i]:
-            i += 1
+    runs, end, n = [], 0, len(tokens)
+    for i in [k for k, name in enumerate(is_name) if name]:
+        if i < end:
             continue
-        j = i + 1
-        while j < len(tokens) and (is_name[j] or (tokens[j].lower() in _CONNECTORS and j + 1 < len(tokens)
-                                                   and is_name[j + 1])):
-            j += 1
-        runs.append((i, j))
-        i = j
+        end = i + 1
+        while end < n and (is_name[end] or (tokens[end].lower() in _CONNECTORS and end + 1 < n and is_name[end + 1])):
+            end += 1
+        runs.append((i, end))
     return runs
 
 
@@ -227,32 +239,38 @@ class _Names:
 
     def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
         self.stop_words = stop_words
-        self._is_name: dict[str, bool] = {}
+        # Each spelling is looked at once: per source (for the variants), in reading order.
+        by_source: Counter[tuple[str, int]] = Counter()
+        for tokens, source in zip(tokenized, sources):
+            by_source.update(zip(tokens, repeat(source)))
+        counts: Counter[str] = Counter()
+        for (token, _), n in by_source.items():
+            counts[token] += n
+        openings = Counter(tokens[0] for tokens in tokenized if tokens)
         lower_count: Counter[str] = Counter()
         upper_count: Counter[str] = Counter()
-        for tokens in tokenized:
-            for k, token in enumerate(tokens):
-                bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
-                if bare[:1].islower():
-                    lower_count[bare] += 1
-                elif k and bare[:1].isupper():
-                    upper_count[bare.lower()] += 1
+        for token, n in counts.items():
+            bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
+            if bare[:1].islower():
+                lower_count[bare] += n
+            elif n > openings[token] and bare[:1].isupper():
+                upper_count[bare.lower()] += n - openings[token]
         # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
         # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
         self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
-        self.canonical = self._merge_variants(tokenized, sources)
-        self.expansions = self._acronyms(tokenized)
+        self.spellings = frozenset(t for t in counts if self._spelt_as_name(t))  # the pool's name tokens
+        self.canonical = self._merge_variants(by_source)
+        self.expansions = self._acronyms(tokenized, counts)
 
     def is_name(self, token: str) -> bool:
-        known = self._is_name.get(token)
-        if known is None:  # news repeats its words: each spelling is looked at once
-            if _is_acronym(token):
-                known = token.lower() not in self.stop_words
-            else:
-                bare = _ARTICLE.sub("", token)
-                known = bare[:1].isupper() and bare.lower() in self.names
-            self._is_name[token] = known
-        return known
+        """Whether a token of the pool is a name."""
+        return token in self.spellings
+
+    def _spelt_as_name(self, token: str) -> bool:
+        if _is_acronym(token):
+            return token.lower() not in self.stop_words
+        bare = _ARTICLE.sub("", token)
+        return bare[:1].isupper() and bare.lower() in self.names
 
     def anchor(self, token: str) -> str:
         if _is_acronym(token):
@@ -260,17 +278,17 @@ class _Names:
         plain = _plain_name(token)
         return "name:" + self.canonical.get(plain, plain)
 
-    def _merge_variants(self, tokenized, sources) -> dict[str, str]:
-        """Spellings of one name by different sources -> the most frequent spelling."""
+    def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
+        """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
+        (token, source) -> uses, in reading order)."""
+        plain_of = {t: _plain_name(t) for t in self.spellings if not _is_acronym(t)}
         counts: Counter[str] = Counter()
         used_by: dict[str, set[int]] = defaultdict(set)
-        for tokens, source in zip(tokenized, sources):
-            for k, t in enumerate(tokens):
-                if self.is_name(t) and not _is_acronym(t):
-                    plain = _plain_name(t)
-                    if len(plain) >= 4:
-                        counts[plain] += 1
-                        used_by[plain].add(source)
+        for (t, source), n in by_source.items():
+            plain = plain_of.get(t, "")
+            if len(plain) >= 4:
+                counts[plain] += n
+                used_by[plain].add(source)
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for plain in counts:
             by_skeleton[skeleton(plain)].append(plain)
@@ -297,15 +315,15 @@ class _Names:
                 canonical[plain] = canonical.get(base, base)
         return canonical
 
-    def _acronyms(self, tokenized) -> dict[tuple[str, ...], str]:
-        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"."""
-        acronyms = {t.replace(".", "").lower() for tokens in tokenized for t in tokens
-                    if _is_acronym(t) and self.is_name(t)}
+    def _acronyms(self, tokenized, spellings) -> dict[tuple[str, ...], str]:
+        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"
+        (``spellings``: the pool's distinct tokens)."""
+        acronyms = {t.replace(".", "").lower() for t in spellings if _is_acronym(t) and self.is_name(t)}
         expansions: dict[tuple[str, ...], str] = {}
         if not acronyms:
             return expansions
         for tokens in tokenized:
-            is_name = [self.is_name(t) for t in tokens]
+            is_name = [t in self.spellings for t in tokens]
             for start, end in _name_runs(tokens, is_name):
                 parts = [_plain_name(w) for w in tokens[start:end] if w.lower() not in _CONNECTORS]
                 for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
@@ -425,19 +443,20 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
     than the two anchors apart do.
     """
     anchors, positions, i = [], [], 0
+    spellings, starts_phrase = names.spellings, phrases.by_first  # (looked up per token)
     while i < len(tokens):
         positions += [i] * (len(anchors) - len(positions))
         token = tokens[i]
-        matched = phrases.match(stems, i)
+        matched = phrases.match(stems, i) if stems[i] in starts_phrase else None
         if matched:
             length, anchor = matched
             anchors.append(anchor)
             i += length
-        elif names.is_name(token):
+        elif token in spellings:
             end = i + 1
-            while end < len(tokens) and (names.is_name(tokens[end]) or (
+            while end < len(tokens) and (tokens[end] in spellings or (
                     tokens[end].lower() in _CONNECTORS and end + 1 < len(tokens)
-                    and names.is_name(tokens[end + 1]))):
+                    and tokens[end + 1] in spellings)):
                 end += 1
             anchors += _run_anchors(tokens[i:end], names)
             i = end
@@ -456,7 +475,7 @@ def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int
     """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
     clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
     starts = [0] + [s for s in starts if 0 < s < core_end]
-    raw = [0 if at >= core_end else sum(1 for s in starts if s <= at) for at in positions]
+    raw = [0 if at >= core_end else bisect_right(starts, at) for at in positions]  # (starts are in order)
     sizes = Counter(raw)
     renumber, number = {}, 0
     for clause in sorted(c for c in sizes if c):
@@ -504,7 +523,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     modal = np.zeros(len(texts), bool)
     for row, (text, tokens, starts_at) in enumerate(zip(texts, tokenized, offsets)):
         if text not in read:
-            stems = [tokenizer.stem(t) for t in tokens]
+            stems = tokenizer.stems(tokens)
             every, positions, links = _sentence_anchors(tokens, stems, names, phrases, skip)
             core_end, starts = _clause_starts(text, starts_at)
             clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it

@@ -7,6 +7,7 @@ Starts fast: the pipeline (numpy, scipy) is imported only once there is work to 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import signal
 import sys
@@ -158,6 +159,7 @@ def main_command(
         from .render import render
         from .stories import MAX_ARTICLES, find_stories, split_stories
 
+        gc.freeze()  # what is loaded so far lives as long as the process: the collector skips it
         warn = (lambda message: None) if quiet else _warn
         inputs = [batch] if batch is not None else paths or [str(seeds_dir())]
         never_written = [*inputs, *([str(config_file)] if config_file else [])]  # files the run reads
@@ -343,6 +345,10 @@ def _fail(message: str, code: int) -> None:
 def main() -> None:
     """The console script: Typer's command, with its own usage errors in the tool's one style."""
     signal.signal(signal.SIGTERM, _terminate)
+    # Loading the modules and then the pipeline make many small objects that die young: the garbage
+    # collector looks less often (its time in a 1x run of benchmarks/speed.py: 30 ms before, now
+    # 15 ms; at 8x 90 to 240 ms before, now about 70 ms; the peak memory is the same).
+    gc.set_threshold(5000, *gc.get_threshold()[1:])
     try:
         code = app(prog_name="summarize", standalone_mode=False)
     except _UsageError as error:  # unknown option, missing value, bad number

@@ -44,14 +44,15 @@ def deduplicate(
     # No neighbour cap: a sentence syndicated by hundreds of outlets must keep every citation.
     # similarity_graph keeps products strictly above its threshold, hence nextafter.
     graph = similarity_graph(distinct, threshold=np.nextafter(threshold, 0), progress=progress)
-    leader = np.full(len(copies), -1)
+    leader = [-1] * len(copies)
     groups: list[list[int]] = []
+    indptr, indices = graph.indptr.tolist(), graph.indices.tolist()  # (plain ints: a Python loop reads them)
     for i in range(len(copies)):
         if leader[i] >= 0:
             continue
         leader[i] = i
         group = [i]
-        for j in graph.indices[graph.indptr[i]:graph.indptr[i + 1]]:
+        for j in indices[indptr[i]:indptr[i + 1]]:
             if leader[j] < 0:
                 leader[j] = i
                 group.append(j)

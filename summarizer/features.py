@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 # keeps the plain pattern: it is faster and its text has no such marks.
 _MARKS = "\u0300-\u036f\u0483-\u0487\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
 _TOKEN_WITH_MARKS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['’.,-](?:[^\W_]|[{_MARKS}])+)*")
+_STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
 
 
 class Tokenizer:
@@ -36,7 +37,9 @@ class Tokenizer:
         self.stop_words = stop_words(language)
         self._stemmer = snowballstemmer.stemmer(language)
         self._token = _TOKEN if language == "english" else _TOKEN_WITH_MARKS
-        self._stems: dict[str, str] = {}
+        # One cache a language, kept for the process: story detection and the pipeline read the
+        # same words (a news vocabulary: tens of thousands of words at most).
+        self._stems = _STEMS.setdefault(language, {})
 
     def words(self, text: str) -> list[str]:
         """The words of a text as written (for sumy's document model)."""
@@ -50,11 +53,18 @@ class Tokenizer:
             stem = self._stems[word] = self._stemmer.stemWord(word)
         return stem
 
+    def stems(self, words: Sequence[str]) -> list[str]:
+        """Stems of words as written, as ``stem`` gives them (a cached stem is read without a call)."""
+        cache = self._stems
+        return [cache[w] if w in cache else self.stem(w) for w in (word.lower().replace("’", "'") for word in words)]
+
     def terms(self, text: str) -> list[str]:
         """Stems of the content words of a text, in order."""
         words = self._token.findall(text.lower().replace("’", "'"))
-        stop = self.stop_words
-        return [self.stem(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
+        stop, stems = self.stop_words, self._stems
+        # (the words are lower case already: a cached stem is read without a call)
+        return [stems[w] if w in stems else self.stem(w)
+                for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
 
 
 @dataclass

@@ -74,6 +74,14 @@ def _detect(text: str) -> str | None:
     sample = " ".join(text[:_SAMPLE_CHARS].split())  # the model reads one line
     if len(sample.split()) < _MIN_WORDS:
         return None
+    return _read(sample)
+
+
+# The mixed-pile check and the pipeline read the same sources: each sample is read once (as many
+# as the mixed-pile check takes articles; at most 15 MB of samples).
+@lru_cache(maxsize=5000)
+def _read(sample: str) -> str:
+    """The supported language of one line of text, "" for another one."""
     labels, probabilities = _model().predict(sample, k=3)
     codes = [label.removeprefix(_MODEL_PREFIX) for label in labels]
     # An unsupported language read with confidence (Japanese) is no supported one; an unsure one

@@ -66,16 +66,53 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
     vectors = normalize_rows(sp.hstack([words, NAME_WEIGHT * names]).tocsr())
     similarity = (vectors @ vectors.T).toarray()
     if similarity.min() >= threshold:  # every average is at least the least pair: one story
-        return [list(range(len(sources)))]  # (and scipy.cluster, 0.1 s to import, is not needed)
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    # Condensed distances (the upper triangle, row by row), as scipy's linkage takes them.
-    distances = np.clip(1.0 - similarity[np.triu_indices(len(sources), k=1)], 0.0, None)
-    labels = fcluster(linkage(distances, method="average"), t=1.0 - threshold, criterion="distance")
+        return [list(range(len(sources)))]
+    distances = np.maximum(np.subtract(1.0, similarity, out=similarity), 0.0, out=similarity)
+    labels = _average_linkage(distances, 1.0 - threshold)
     stories: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         stories.setdefault(int(label), []).append(index)
     return list(stories.values())  # dicts keep insertion order: by each story's first source
+
+
+def _average_linkage(distances, cutoff: float):
+    """A group label per article: average-linkage agglomerative clustering of the dense, symmetric
+    ``distances`` (overwritten) cut at ``cutoff``, the groups of scipy's
+    ``fcluster(linkage(..., "average"), cutoff, "distance")`` (tested, ties included) without
+    importing scipy.cluster, which takes 0.1 s.
+
+    scipy's nearest-neighbour chain: follow nearest groups (ties to the lower index, or back down
+    the chain) until two are each other's nearest, and merge them into the higher index of the two,
+    its distances its parts' averaged by size.  Articles share a label when every merge that joins
+    them is within ``cutoff``.
+    """
+    import numpy as np
+
+    n = len(distances)
+    np.fill_diagonal(distances, np.inf)  # merged-away groups get rows and columns of inf too
+    labels, sizes, heights = np.arange(n), np.ones(n), np.zeros(n)  # heights: a group's highest merge
+    chain: list[int] = []
+    for _ in range(n - 1):
+        if not chain:
+            chain.append(int((sizes > 0).argmax()))
+        while True:
+            group = chain[-1]
+            nearest = int(distances[group].argmin())
+            if len(chain) > 1 and distances[group, chain[-2]] <= distances[group, nearest]:
+                nearest = chain[-2]
+                break
+            chain.append(nearest)
+        del chain[-2:]
+        dropped, kept = sorted((group, nearest))
+        merged = (sizes[dropped] * distances[dropped] + sizes[kept] * distances[kept]) / (sizes[dropped] + sizes[kept])
+        heights[kept] = max(distances[dropped, kept], heights[dropped], heights[kept])
+        distances[kept], distances[:, kept] = merged, merged
+        distances[dropped], distances[:, dropped] = np.inf, np.inf
+        sizes[kept] += sizes[dropped]
+        sizes[dropped] = 0
+        if heights[kept] <= cutoff:
+            labels[labels == dropped] = kept
+    return labels
 
 
 def _lead_names(texts: Sequence[str], stop_words: frozenset[str]):

@@ -23,6 +23,7 @@ _INLINE_MARKUP = re.compile(
     r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"  # *emphasis*
     r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [link text](url) keeps the text
 )
+_MARKUP_CHARACTER = re.compile(r"[*_~\[\]]")  # each piece of inline markup has one
 # A code span is a run of backticks closed by an equal run; its text stays, its backticks go.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 # News corpora (AP, LDC) write quotations ``like this'': there a backtick is a quotation mark.
@@ -150,8 +151,9 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
         (whole.startswith("**") and whole.endswith("**") and "**" not in whole[2:-2])
         or (whole.startswith("__") and whole.endswith("__") and "__" not in whole[2:-2])
     )
-    cuts.extend((at + m.start(), at + m.end()) for m in _INLINE_MARKUP.finditer(raw[at:end]))
-    if not _TEX_QUOTE.search(raw, at, end):
+    if _MARKUP_CHARACTER.search(raw, at, end):  # (most paragraphs have none: a quick look first)
+        cuts.extend((at + m.start(), at + m.end()) for m in _INLINE_MARKUP.finditer(raw[at:end]))
+    if raw.find("`", at, end) >= 0 and not _TEX_QUOTE.search(raw, at, end):
         for m in _CODE_SPAN.finditer(raw, at, end):
             cuts.extend([(m.start(), m.end(1)), (m.end() - len(m.group(1)), m.end())])
     text, pieces = _cut(raw, start, end, cuts)

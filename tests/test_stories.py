@@ -122,3 +122,44 @@ def test_stray_articles_of_other_stories_stay_apart_from_a_larger_story():
     n = len(WILDFIRE)
     assert find_stories(sources) == [list(range(n)), [n], [n + 1]]
     assert find_stories(sources, stories.MIXED_PILE_THRESHOLD)[0] == list(range(n))
+
+
+def _partition_of(labels) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), set()).add(index)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_average_linkage_groups_as_scipy_does(seed):
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 120))
+    if seed % 3 == 0:  # points in a few blobs: groups of many sizes
+        points = rng.normal(size=(n, 4)) + rng.integers(0, 4, size=(n, 1)) * 3.0
+        distances = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2))
+        distances /= distances.max()
+    elif seed % 3 == 1:  # any symmetric matrix, not a metric
+        distances = rng.random((n, n))
+        distances = (distances + distances.T) / 2
+    else:  # few distinct values: ties everywhere, and cutoffs that fall exactly on them
+        distances = rng.integers(1, 5, size=(n, n)) / 4.0
+        distances = np.minimum(distances, distances.T)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    for cutoff in (0.0, 0.25, 0.3, 0.5, 0.55, 0.75, 0.9, 1.0):
+        expected = _partition_of(fcluster(tree, t=cutoff, criterion="distance"))
+        assert _partition_of(stories._average_linkage(distances.copy(), cutoff)) == expected, (n, cutoff)
+
+
+def test_average_linkage_merges_by_the_mean_distance_not_the_least():
+    import numpy as np
+
+    # 0 and 1 are close; 2 is close to 1 only: its mean distance to {0, 1} is (0.9 + 0.2) / 2 = 0.55.
+    distances = np.array([[0.0, 0.1, 0.9], [0.1, 0.0, 0.2], [0.9, 0.2, 0.0]])
+    assert _partition_of(stories._average_linkage(distances.copy(), 0.5)) == {frozenset({0, 1}), frozenset({2})}
+    assert _partition_of(stories._average_linkage(distances.copy(), 0.55)) == {frozenset({0, 1, 2})}

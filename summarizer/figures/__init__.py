@@ -40,11 +40,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..models import Disagreement, Sentence
-from .compare import compare, differ, disagreements
+from .compare import comparable_key, compare, differ, disagreements
 from .extract import sentence_figures
 from .figure import Figure
 
-__all__ = ["Figure", "compare", "differ", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
+__all__ = ["Figure", "comparable_key", "compare", "differ", "disagreements", "extract_figures", "find_disagreements", "sentence_figures"]
 
 
 def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:

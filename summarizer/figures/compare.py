@@ -205,6 +205,12 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
     return bool(compare(own)[0])
 
 
+def comparable_key(fig: Figure) -> tuple:
+    """What two sentences' figures must share for :func:`differ` to compare them: the key, a
+    count's without its group (which :func:`_name_groups` fills in from the other sentence)."""
+    return (fig.key[0], fig.key[1], *fig.key[3:]) if fig.key[0] == "count" else fig.key
+
+
 def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
