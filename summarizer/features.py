@@ -27,6 +27,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 _MARKS = "\u0300-\u036f\u0483-\u0487\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
 _TOKEN_WITH_MARKS = re.compile(rf"(?:[^\W_]|[{_MARKS}])+(?:['’.,-](?:[^\W_]|[{_MARKS}])+)*")
 _STEMS: dict[str, dict[str, str]] = {}  # language -> word -> stem
+# A long-lived process (a batch worker, a library user) meets new words forever (names, numbers,
+# typos): a language's cache starts again once it holds this many (about 30 MB).
+_MAX_CACHED_STEMS = 200_000
 
 
 class Tokenizer:
@@ -40,6 +43,8 @@ class Tokenizer:
         # One cache a language, kept for the process: story detection and the pipeline read the
         # same words (a news vocabulary: tens of thousands of words at most).
         self._stems = _STEMS.setdefault(language, {})
+        if len(self._stems) > _MAX_CACHED_STEMS:
+            self._stems.clear()
 
     def words(self, text: str) -> list[str]:
         """The words of a text as written (for sumy's document model)."""

@@ -36,3 +36,15 @@ def test_neighbour_cap_keeps_the_strongest_links(seed_pool):
         kept = capped[row][capped[row] > 0]
         # Each row keeps its three strongest links (more only through symmetry).
         assert set(np.round(strongest[strongest > 0], 12)) <= set(np.round(kept, 12))
+
+
+def test_the_process_wide_stem_cache_is_bounded(monkeypatch):
+    from summarizer import features
+
+    monkeypatch.setattr(features, "_MAX_CACHED_STEMS", 3)
+    tokenizer = features.Tokenizer()
+    tokenizer.terms("rebels captured cities towns villages")
+    assert len(features._STEMS["english"]) > 3
+    features.Tokenizer()  # a new run starts the cache again
+    assert features._STEMS["english"] == {}
+    assert features.Tokenizer().terms("rebels captured") == ["rebel", "captur"]
