@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .claims import ClaimIndex
-from .figures import differ
+from .figures import comparable_key, differ, rows_by_thing
 
 if TYPE_CHECKING:
     import numpy as np
@@ -191,8 +191,8 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     said[candidates[probability >= threshold]] = True
     mine = index.stated[row]
     if mine:
-        from .figures import comparable_key
-
+        if index.stated_rows is None:
+            index.stated_rows = rows_by_thing(index.stated)
         # Only sentences with a figure about one of the same things can differ (not every sentence).
         about_the_same = {other for f in mine for other in index.stated_rows.get(comparable_key(f), ())}
         for other in about_the_same - {row}:

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -130,20 +130,11 @@ class ClaimIndex:
     # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
     # whose figure differs never reports the claim, by the same test that lists the difference
     stated: list[tuple] = field(default_factory=list)
+    # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
+    # ``claim_match.same_claim``: only those rows can give another value for it.
+    stated_rows: dict[tuple, list[int]] | None = None
 
     KINDS = ("name", "event", "agent", "word")
-
-    @cached_property
-    def stated_rows(self) -> dict[tuple, list[int]]:
-        """The rows with a stated figure about each thing (``figures.comparable_key``): only those
-        can give another value for it."""
-        from .figures import comparable_key
-
-        rows: dict[tuple, list[int]] = defaultdict(list)
-        for row, figures in enumerate(self.stated):
-            for key in {comparable_key(f) for f in figures}:
-                rows[key].append(row)
-        return rows
 
     def anchors_of(self, row: int) -> list[str]:
         start, end = self.anchors.indptr[row], self.anchors.indptr[row + 1]

@@ -211,6 +211,16 @@ def comparable_key(fig: Figure) -> tuple:
     return (fig.key[0], fig.key[1], *fig.key[3:]) if fig.key[0] == "count" else fig.key
 
 
+def rows_by_thing(figures_per_sentence: Sequence[Sequence[Figure]]) -> dict[tuple, list[int]]:
+    """The sentences (rows) stating a figure about each thing (:func:`comparable_key`): only those
+    can give another value for it."""
+    rows: dict[tuple, list[int]] = defaultdict(list)
+    for row, figures in enumerate(figures_per_sentence):
+        for key in {comparable_key(f) for f in figures}:
+            rows[key].append(row)
+    return rows
+
+
 def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
