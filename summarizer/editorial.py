@@ -35,6 +35,11 @@ _DANGLING = re.compile(
     r"in (?:contrast|addition|turn|response)|by contrast|as a result|at the same time|on the other hand|"
     r"for (?:his|her|its|their) part)\b",
     re.IGNORECASE)
+# A sentence opening with a demonstrative and a noun ("This recent rebellion follows ...", "These
+# attacks ...") points back at a sentence the briefing may not quote: it is not quotable.  Pronoun
+# and connective openers lean back too, but leaving them out cost 0.4 R-1 on DUC 2001 (centroid),
+# so they are only ranked down.
+_POINTS_BACK = re.compile(r"[\"“‘'`]*(?:This|These|That|Those)\s+[a-z]")
 _STANDALONE_WEIGHT = 0.7
 _QUOTE_WEIGHT = 0.7
 
@@ -67,14 +72,16 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
 
 
 def quotable(config: Config) -> Callable[[Sentence], bool]:
-    """Sentences a briefing can quote: complete, of a sensible length, not a question to the
-    reader, and under the strict policy plainly worded."""
+    """Sentences a briefing can quote: complete, of a sensible length, not pointing back at an
+    earlier sentence with "This ..." or "These ...", not a question to the reader, and under the
+    strict policy plainly worded."""
     select, policy = config.select, config.neutrality.policy
 
     def check(sentence: Sentence) -> bool:
         return (
             select.min_sentence_words <= sentence.words <= select.max_sentence_words
             and is_full_sentence(sentence.text)
+            and not _POINTS_BACK.match(sentence.text)
             and (policy == "off" or not neutrality.is_rhetorical_question(sentence.text))
             and (policy != "strict" or neutrality.subjectivity(sentence.text, config.input.language) < 0.5)
         )

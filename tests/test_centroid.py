@@ -138,20 +138,3 @@ def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
     assert len(candidates) > centroid._MAX_CANDIDATES
     picks = Centroid(params).select(pool, models.Budget(100, None))
     assert picks and sum(pool.sentences[p.row].words for p in picks) <= 100
-
-
-def test_a_sentence_pointing_back_with_this_or_these_is_never_a_candidate():
-    # Every outlet leads with the sentence that points back, so only the rule keeps it out.
-    lead = "This latest flood follows two wet months in which the Harlow River burst its banks near Alden."
-    sources = [Source(f"o{i}.txt", f"o{i}.txt", "\n\n".join([lead, *story_lines(i)])) for i in range(4)]
-    pool = build(sources)
-    picks = Centroid().select(pool, models.Budget(150, None))
-    assert picks and not any(pool.sentences[p.row].text.startswith("This latest") for p in picks)
-    plain = build([Source(s.name, s.path, s.text.replace("This latest flood follows", "The flood follows"))
-                   for s in sources])
-    assert any(plain.sentences[p.row].text.startswith("The flood follows")
-               for p in Centroid().select(plain, models.Budget(150, None)))
-
-
-def story_lines(i):
-    return [line.format(n=120 + 10 * i, r=80 + i) for line in STORY[1:]]

@@ -27,7 +27,6 @@ Quality).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,11 +42,6 @@ if TYPE_CHECKING:
     from ..models import Budget, Pool
 
 
-# A sentence opening with a demonstrative and a noun ("This recent rebellion follows ...", "These
-# attacks ...") points back at a sentence the briefing does not quote: never a candidate (level on
-# DUC 2002, 36.73 -> 36.83 R-1, and on DUC 2001; leaving out connective openers too cost 0.4 R-1 on
-# DUC 2001, pronouns as much, so those are only ranked down by the prior).
-_POINTS_BACK = re.compile(r"[\"“‘'`]*(?:This|These|That|Those)\s+[a-z]")
 # Candidates kept at most (those worth most alone): the objective holds candidate-by-candidate
 # matrices, so this bounds memory and time on hundreds of sources; DUC clusters have ~100.
 _MAX_CANDIDATES = 400
@@ -108,15 +102,14 @@ class Centroid(Selector):
 def lead_candidates(pool: Pool, max_words: float, per_source: int,
                     min_prior: float) -> tuple[np.ndarray, np.ndarray]:
     """Passages that reach one of the first ``per_source`` sentences of a source, can be quoted, fit
-    the budget alone, whose prior is at least ``min_prior`` of the best passage's and whose quote
-    does not point back at an earlier sentence; and the row each quotes (its default quote)."""
+    the budget alone and whose prior is at least ``min_prior`` of the best passage's; and the row
+    each quotes (its default quote)."""
     import numpy as np
 
     floor = min_prior * pool.prior.max(initial=0.0)
     found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
              if q >= 0 and pool.words[p] <= max_words and pool.prior[p] >= floor
-             and min(m.position for m in passage.members) < per_source
-             and not _POINTS_BACK.match(pool.sentences[q].text)]
+             and min(m.position for m in passage.members) < per_source]
     pairs = np.array(found, dtype=int).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]
 
