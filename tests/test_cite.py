@@ -21,25 +21,17 @@ ONE_SENTENCE = dict(max_sentences=1, max_words=None, algo="lexrank", position_we
     ("Rebels took the city.", "Rebels took the city on day 3.", False),
     # different years: different tolls, neither cited against the other nor listed
     ("The storm killed 15 people in 2024.", "The storm killed about 15 people in 2023.", False),
+    # a count that names no group takes the group the other sentence names
+    ("The raid killed 20 militants, the army said.", "The raid killed 25, the army said.", True),
 ])
 def test_figures_differ_when_they_give_another_value_for_the_same_thing(a, b, expected):
     figures_a, figures_b = sentence_figures([Sentence(a, 0, 0, 0, len(a)), Sentence(b, 1, 0, 0, len(b))])
     assert differ(figures_a, figures_b) is expected
     assert differ(figures_b, figures_a) is expected
-
-
-@pytest.mark.parametrize("a, b, differs", [
-    ("The tornado killed 14 people and injured 300.", "The tornado killed 15 people and injured 300.", True),
-    # a count that names no group takes the group the other sentence names: keys equal only then
-    ("The raid killed 20 militants, the army said.", "The raid killed 25, the army said.", True),
-    ("The storm killed 15 people in 2024.", "The storm killed about 15 people in 2023.", False),
-])
-def test_figures_that_differ_share_a_comparable_key(a, b, differs):
-    # same_claim compares a sentence's figures only with sentences that share one: it must miss no difference
-    figures_a, figures_b = sentence_figures([Sentence(a, 0, 0, 0, len(a)), Sentence(b, 1, 0, 0, len(b))])
-    assert differ(figures_a, figures_b) is differs
+    # same_claim looks for another value only among sentences sharing a comparable key: it must
+    # miss no difference
     shared = {comparable_key(f) for f in figures_a} & {comparable_key(f) for f in figures_b}
-    assert bool(shared) is differs
+    assert shared or not expected
 
 
 def test_near_duplicate_with_another_figure_is_not_cited_for_it():
