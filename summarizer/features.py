@@ -41,7 +41,7 @@ class Tokenizer:
         self._stemmer = snowballstemmer.stemmer(language)
         self._token = _TOKEN if language == "english" else _TOKEN_WITH_MARKS
         # One cache a language, kept for the process: story detection and the pipeline read the
-        # same words (a news vocabulary: tens of thousands of words at most).
+        # same words (bounded: see _MAX_CACHED_STEMS).
         self._stems = _STEMS.setdefault(language, {})
         if len(self._stems) > _MAX_CACHED_STEMS:
             self._stems.clear()
