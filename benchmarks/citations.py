@@ -34,15 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Config, Source  # noqa: E402
-from summarizer.claim_match import FEATURES, WEIGHTS_FILE, features, scores  # noqa: E402
-from summarizer.claims import build_index  # noqa: E402
-from summarizer.figures import differ, sentence_figures  # noqa: E402
-from summarizer.config import seeds_dir  # noqa: E402
-from summarizer.features import TermMatrix, Tokenizer  # noqa: E402
-from summarizer.language import choose_language  # noqa: E402
-from summarizer.load import load_sources  # noqa: E402
-from summarizer.pool import pool_sentences  # noqa: E402
-from summarizer.structure import parse_blocks  # noqa: E402
+from summarizer.facts.claim_match import FEATURES, WEIGHTS_FILE, features, scores  # noqa: E402
+from summarizer.facts.claims import build_index  # noqa: E402
+from summarizer.facts.figures import differ, sentence_figures  # noqa: E402
+from summarizer.config.sections import seeds_dir  # noqa: E402
+from summarizer.pool.features import TermMatrix, Tokenizer  # noqa: E402
+from summarizer.ingest.language import choose_language  # noqa: E402
+from summarizer.ingest.load import load_sources  # noqa: E402
+from summarizer.pool.sentences import pool_sentences  # noqa: E402
+from summarizer.ingest.structure import parse_blocks  # noqa: E402
 
 DEFAULT_PAIRS = Path("/work/labels/claims/pairs.jsonl")
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"

@@ -85,7 +85,7 @@ def reports(labels: list[dict], data: list[Path], root: Path) -> dict[str, list[
     {cluster: [{"topic", "claims": [{"value", "docs"}]}]}."""
     sys.path.insert(0, str(root))
     from summarizer import Config, Source, build_pool
-    from summarizer.figures import compare
+    from summarizer.facts.figures import compare
 
     clusters = {}
     for path in data:

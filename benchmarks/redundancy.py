@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer import Config, Source, build_pool  # noqa: E402
-from summarizer.claim_match import same_claim, scores  # noqa: E402
+from summarizer.facts.claim_match import same_claim, scores  # noqa: E402
 from summarizer.pipeline import rank_and_select  # noqa: E402
 
 DEFAULT_LABELS = Path("/work/labels/redundancy/pairs.jsonl")

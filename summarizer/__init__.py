@@ -12,10 +12,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-# Eager, because its module has the same name: a later `import summarizer.render` would otherwise
-# bind the module where the function is expected.  It is light (json and the data model).
-from .render import render  # noqa: F401  (exported)
-
 # name -> the module that defines it
 _EXPORTS = {
     "ALGORITHMS": "rank",
@@ -23,7 +19,7 @@ _EXPORTS = {
     "BriefingSentence": "models",
     "Budget": "models",
     "Citation": "models",
-    "Config": "config",
+    "Config": "config.sections",
     "ConfigError": "errors",
     "Disagreement": "models",
     "InputError": "errors",
@@ -31,20 +27,21 @@ _EXPORTS = {
     "Sentence": "models",
     "Source": "models",
     "SummarizerError": "errors",
-    "available_profiles": "config",
+    "available_profiles": "config.sections",
     "build_pool": "pipeline",
-    "load_config_file": "config",
-    "load_profile": "config",
-    "load_sources": "load",
-    "seeds_dir": "config",
-    "subjectivity": "neutrality",
-    "split_sentences": "segment",
+    "load_config_file": "config.sections",
+    "load_profile": "config.sections",
+    "load_sources": "ingest.load",
+    "seeds_dir": "config.sections",
+    "subjectivity": "pool.neutrality",
+    "split_sentences": "ingest.segment",
+    "render": "output.render",
     "summarize": "pipeline",
     "summarize_many": "batch",
     "summarize_sources": "pipeline",
 }
 
-__all__ = sorted([*_EXPORTS, "render"])
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

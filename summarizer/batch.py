@@ -18,12 +18,12 @@ import re
 from collections import deque
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 
-from .decoding import clean
+from .ingest.decoding import clean
 from .errors import InputError, SummarizerError
 from .models import Source
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .config.sections import Config
     from .models import Briefing
 
 Document = Union[Source, str, "os.PathLike[str]"]
@@ -49,7 +49,7 @@ def summarize_many(
     ``progress(done, total)`` after each story (total is 0 when ``stories`` has no length);
     ``warn(message)`` for the workers' warnings (a skipped file), each prefixed with its story's id.
     """
-    from .config import Config
+    from .config.sections import Config
 
     config = config or Config()
     total = len(stories) if hasattr(stories, "__len__") else 0
@@ -283,8 +283,8 @@ def index_json(entries: Sequence[Mapping[str, Any]]) -> str:
 
 def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:
     """The index as Markdown, marked like a briefing so that no run reads it back as an article."""
-    from .output import BRIEFING_MARKER
-    from .render import code_span, escape_markdown  # the briefings' own escaping of text and file names
+    from .output.files import BRIEFING_MARKER
+    from .output.render import code_span, escape_markdown  # the briefings' own escaping of text and file names
 
     failed = sum(1 for e in entries if e["briefing"] is None)
     lines = [f"# {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}"
@@ -302,7 +302,7 @@ def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:
 
 def jsonl_line(story_id: str, outcome: Briefing | SummarizerError) -> str:
     """One story of a JSON Lines output: ``{"id", "briefing": {...}}`` or ``{"id", "error"}``."""
-    from .render import render
+    from .output.render import render
 
     if isinstance(outcome, SummarizerError):
         return json.dumps({"id": story_id, "error": str(outcome)}, ensure_ascii=False) + "\n"

@@ -16,14 +16,14 @@ from typing import List, NamedTuple, Optional
 
 import typer
 
-from .config import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file,
+from .config.sections import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file,
                      load_profile, nest, seeds_dir)
 from .errors import ConfigError, SummarizerError
-from .output import check_output, write_output
+from .output.files import check_output, write_output
 from .progress import ProgressBar
-from .briefing_text import visible
+from .output.text import visible
 from .rank import ALGORITHMS
-from .settings import leaves
+from .config.fields import leaves
 
 # Click's UsageError, as Typer ships it (newer Typer versions carry their own copy of click).
 _UsageError = typer.BadParameter.__bases__[0]
@@ -154,9 +154,9 @@ def main_command(
         given = {**_parse_sets(set_ or []), **{k: v for k, v in flags.items() if v is not None}}
         config = Config.from_mapping(nest(given), "command line", base)
         many = _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet)
-        from .load import load_sources  # the work starts here: numpy and scipy load now
+        from .ingest.load import load_sources  # the work starts here: numpy and scipy load now
         from .pipeline import summarize
-        from .render import render
+        from .output.render import render
         from .stories import MAX_ARTICLES, find_stories, split_stories
 
         gc.freeze()  # what is loaded so far lives as long as the process: the collector skips it
@@ -240,7 +240,7 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
                     warn) -> int:
     """Summarize each story, write its briefing (or the JSON Lines file) and the index; the failures' count."""
     from .batch import file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, summarize_many
-    from .render import render
+    from .output.render import render
 
     if many.output_dir is None:
         if many.output != "-":
@@ -307,7 +307,7 @@ def _dask_client(address: str):
 
 def _parse_sets(pairs: list[str]) -> dict:
     """``--set KEY=VALUE`` pairs, each value read as YAML (so numbers, null and lists work)."""
-    from .yaml_safe import read_value
+    from .config.yaml_safe import read_value
 
     settings = {}
     for pair in pairs:

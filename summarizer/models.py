@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-    from .claims import ClaimIndex
-    from .features import TermMatrix, Tokenizer
+    from .facts.claims import ClaimIndex
+    from .pool.features import TermMatrix, Tokenizer
 
 
 class BlockKind(str, Enum):

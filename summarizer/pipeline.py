@@ -13,24 +13,24 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from . import editorial
-from .cite import cite
-from .claims import build_index
-from .config import Config
-from .dedup import deduplicate
+from .pool import editorial
+from .facts.cite import cite
+from .facts.claims import build_index
+from .config.sections import Config
+from .pool.dedup import deduplicate
 from .errors import ConfigError, InputError
-from .features import TermMatrix, Tokenizer
-from .figures import compare, sentence_figures
-from .language import choose_language
-from .load import load_sources
+from .pool.features import TermMatrix, Tokenizer
+from .facts.figures import compare, sentence_figures
+from .ingest.language import choose_language
+from .ingest.load import load_sources
 from .models import Briefing, Pick, Pool, Source
-from .pool import pool_sentences
+from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
-from .select import select
-from .structure import parse_blocks, source_title
-from .timeline import source_dates
-from .titles import briefing_title, source_titles
+from .rank.mmr import select
+from .ingest.structure import parse_blocks, source_title
+from .ingest.dates import source_dates
+from .output.titles import briefing_title, source_titles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Warn = Callable[[str], None]

@@ -55,8 +55,8 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
     import numpy as np
     import scipy.sparse as sp
 
-    from .features import TermMatrix, Tokenizer, normalize_rows
-    from .language import choose_language
+    from .pool.features import TermMatrix, Tokenizer, normalize_rows
+    from .ingest.language import choose_language
 
     texts = [s.text for s in sources]
     language = choose_language(texts, [s.name for s in sources], language)  # "auto": the most common
@@ -124,7 +124,7 @@ def _lead_names(texts: Sequence[str], stop_words: frozenset[str]):
     import numpy as np
     import scipy.sparse as sp
 
-    from .lexicon import MONTHS, WEEKDAYS
+    from .wordlists import MONTHS, WEEKDAYS
 
     not_names = stop_words | set(MONTHS) | set(WEEKDAYS)
     index: dict[str, int] = {}
@@ -149,7 +149,7 @@ def _article_vectors(counts):
     import numpy as np
     import scipy.sparse as sp
 
-    from .features import normalize_rows
+    from .pool.features import normalize_rows
 
     weights = counts.astype(np.float64)  # a copy
     weights.data = 1.0 + np.log(weights.data)

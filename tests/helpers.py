@@ -20,8 +20,8 @@ def clean_text(text: str) -> str:
 def seeds_pool(**settings):
     """The pool of the bundled sample articles under these settings."""
     import summarizer
-    from summarizer.config import Config
-    from summarizer.load import load_sources
+    from summarizer.config.sections import Config
+    from summarizer.ingest.load import load_sources
 
     config = Config().replace(**settings) if settings else Config()
     return summarizer.build_pool(load_sources([str(SEEDS)]), config), config
@@ -30,7 +30,7 @@ def seeds_pool(**settings):
 def story_pool(texts, **settings):
     """A pool of made-up articles, one text each."""
     import summarizer
-    from summarizer.config import Config
+    from summarizer.config.sections import Config
 
     config = Config().replace(**settings) if settings else Config()
     sources = [summarizer.Source(f"s{i}.txt", f"s{i}.txt", text) for i, text in enumerate(texts)]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from summarizer import Config, build_pool, models
-from summarizer.features import TermMatrix, Tokenizer
+from summarizer.pool.features import TermMatrix, Tokenizer
 from summarizer.models import Sentence, Source
 from summarizer.rank.centroid import Centroid
 from summarizer.rank.concept_weights import bigram_concepts, bigrams, unigram_concepts

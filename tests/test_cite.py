@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import summarizer
-from summarizer.figures import comparable_key, differ, sentence_figures
+from summarizer.facts.figures import comparable_key, differ, sentence_figures
 from summarizer.models import Sentence, Source
 
 ONE_SENTENCE = dict(max_sentences=1, max_words=None, algo="lexrank", position_weight=0.0)
@@ -58,7 +58,7 @@ def test_sentence_on_the_same_topic_is_not_a_paraphrase():
 def test_a_near_duplicate_is_cited_only_when_the_claim_model_says_it_reports_the_claim():
     from helpers import story_pool
 
-    from summarizer.cite import cite
+    from summarizer.facts.cite import cite
     from summarizer.models import Pick
 
     quote = "Dana Okafor watched the parade from her fourth-floor flat just 20 yards from the Brenton gate."

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from summarizer import Config
-from summarizer.claim_match import reporting_rows
-from summarizer.claims import build_index
-from summarizer.figures import sentence_figures
+from summarizer.facts.claim_match import reporting_rows
+from summarizer.facts.claims import build_index
+from summarizer.facts.figures import sentence_figures
 from summarizer.models import Sentence
-from summarizer.features import Tokenizer
+from summarizer.pool.features import Tokenizer
 
 
 THRESHOLD = Config().cite.threshold
@@ -130,7 +130,7 @@ JOINED = [
 
 
 def test_a_source_reporting_one_of_two_joined_claims_carries_that_clause_whole():
-    from summarizer.claim_match import FEATURES, features
+    from summarizer.facts.claim_match import FEATURES, features
 
     index = index_of(JOINED)
     candidates, matrix = features(index, 0)
@@ -140,7 +140,7 @@ def test_a_source_reporting_one_of_two_joined_claims_carries_that_clause_whole()
 
 
 def test_a_plan_and_an_act_are_told_apart():
-    from summarizer.claim_match import FEATURES, features
+    from summarizer.facts.claim_match import FEATURES, features
 
     index = index_of([(0, "Engineers reopened the Harlow bridge to traffic on Friday."),
                       (1, "Engineers will reopen the Harlow bridge to traffic on Friday."),
@@ -151,7 +151,7 @@ def test_a_plan_and_an_act_are_told_apart():
 
 
 def test_a_claim_dated_to_another_day_is_marked():
-    from summarizer.claim_match import FEATURES, features
+    from summarizer.facts.claim_match import FEATURES, features
 
     index = index_of([(0, "Storm Gilda was upgraded to a Category 5 hurricane on Tuesday."),
                       (1, "On Wednesday Gilda was classified as a Category 5 storm."),

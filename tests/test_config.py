@@ -11,16 +11,16 @@ import pytest
 import yaml
 
 import summarizer
-from summarizer.config import Config, default_profile, load_config_file, load_profile
+from summarizer.config.sections import Config, default_profile, load_config_file, load_profile
 from summarizer.errors import ConfigError
-from summarizer.settings import leaves
+from summarizer.config.fields import leaves
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_default_yaml_is_generated_from_the_defaults():
     text = (ROOT / "configs" / "default.yaml").read_text(encoding="utf-8")
-    assert text == default_profile(), "regenerate: python -c 'from summarizer.config import default_profile; " \
+    assert text == default_profile(), "regenerate: python -c 'from summarizer.config.sections import default_profile; " \
                                       "print(default_profile(), end=\"\")' > configs/default.yaml"
     assert load_config_file(ROOT / "configs" / "default.yaml") == Config()
 

@@ -6,13 +6,13 @@ import tracemalloc
 
 import pytest
 
-from summarizer.config import seeds_dir
-from summarizer.dedup import deduplicate
-from summarizer.features import TermMatrix, Tokenizer
-from summarizer.load import load_sources
+from summarizer.config.sections import seeds_dir
+from summarizer.pool.dedup import deduplicate
+from summarizer.pool.features import TermMatrix, Tokenizer
+from summarizer.ingest.load import load_sources
 from summarizer.models import Sentence
-from summarizer.pool import pool_sentences
-from summarizer.structure import parse_blocks
+from summarizer.pool.sentences import pool_sentences
+from summarizer.ingest.structure import parse_blocks
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import summarizer
-from summarizer.figures import compare, differ, find_disagreements, sentence_figures
+from summarizer.facts.figures import compare, differ, find_disagreements, sentence_figures
 from summarizer.models import Disagreement, FigureClaim, Sentence, Source
 
 ONE_SENTENCE = dict(max_sentences=1, max_words=None, algo="lexrank", position_weight=0.0)

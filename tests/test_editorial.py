@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.config import Config
-from summarizer.editorial import prior
+from summarizer.config.sections import Config
+from summarizer.pool.editorial import prior
 from summarizer.models import Passage, Sentence
 
 

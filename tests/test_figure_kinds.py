@@ -4,7 +4,7 @@ and neither listed nor vetoed when they agree or are about something else."""
 
 from __future__ import annotations
 
-from summarizer.figures import differ, find_disagreements, sentence_figures
+from summarizer.facts.figures import differ, find_disagreements, sentence_figures
 from summarizer.models import Disagreement, FigureClaim, Sentence
 
 
@@ -192,7 +192,7 @@ def test_pressures_that_agree_or_are_not_a_record_are_not_compared():
 def test_a_fixed_fact_differs_across_days_a_schedule_is_updated():
     from datetime import date
 
-    from summarizer.figures import compare
+    from summarizer.facts.figures import compare
 
     path = sentence_figures([
         S(0, "Aerial surveys show the tornado cut a 25-mile path through the county."),
@@ -271,7 +271,7 @@ def test_sustained_winds_of_one_day_differ():
 def test_winds_that_agree_are_gusts_general_or_of_another_day_are_not_compared():
     from datetime import date
 
-    from summarizer.figures import compare
+    from summarizer.facts.figures import compare
 
     a = "The weather service said the hurricane had maximum sustained winds of 115 mph."
     for b in ("The storm's maximum sustained winds were about 185 km/h, forecasters said.",  # agree

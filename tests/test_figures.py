@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.figures import disagreements, extract_figures, find_disagreements, sentence_figures
+from summarizer.facts.figures import disagreements, extract_figures, find_disagreements, sentence_figures
 from summarizer.models import Disagreement, FigureClaim, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -17,7 +17,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def _split(text: str) -> list[str]:
     """Sentences of a text: the project's splitter when there is one, else a crude regex."""
     try:
-        from summarizer.segment import split_sentences
+        from summarizer.ingest.segment import split_sentences
     except ImportError:  # the splitter is written by someone else and may not exist yet
         split_sentences = None
     out: list[str] = []

@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import decoding, load
+from summarizer.ingest import decoding
+
+from summarizer.ingest import load
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.decoding import decode
-from summarizer.load import load_sources
+from summarizer.ingest.decoding import decode
+from summarizer.ingest.load import load_sources
 from summarizer.models import Briefing, BriefingSentence, Budget, Citation, Disagreement, FigureClaim, Source
 from summarizer.pipeline import summarize
-from summarizer.briefing_text import visible
-from summarizer.render import render
+from summarizer.output.text import visible
+from summarizer.output.render import render
 
 STORY = (
     "The city council approved a new budget for public libraries on Tuesday evening after a long debate. "
@@ -352,7 +354,7 @@ def test_text_a_browser_never_shows_is_never_quoted(tmp_path, monkeypatch, fallb
 
 
 def test_hidden_text_of_a_web_page_is_never_quoted():
-    from summarizer import web
+    from summarizer.ingest import web
 
     title, _, text = web._article(HIDDEN_PAGE)
     for marker in ("TEMPLATE_TEXT", "HIDDEN_ATTRIBUTE", "DISPLAY_NONE", "VISIBILITY_HIDDEN"):

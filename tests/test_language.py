@@ -12,12 +12,12 @@ import pytest
 import snowballstemmer
 
 import summarizer
-from summarizer.config import Config
+from summarizer.config.sections import Config
 from summarizer.errors import ConfigError
-from summarizer.language import LANGUAGES, choose_language, detect, stop_words
-from summarizer.neutrality import subjectivity
-from summarizer.render import render
-from summarizer.segment import split_sentences
+from summarizer.ingest.language import LANGUAGES, choose_language, detect, stop_words
+from summarizer.pool.neutrality import subjectivity
+from summarizer.output.render import render
+from summarizer.ingest.segment import split_sentences
 
 DATA = Path(__file__).parent / "data" / "languages"
 STORIES = {path.stem: json.loads(path.read_text("utf-8")) for path in sorted(DATA.glob("*.json"))
@@ -175,7 +175,7 @@ def test_two_paragraphs_in_any_other_language_give_a_briefing_in_it(language):
 
 
 def test_words_keep_their_combining_marks():
-    from summarizer.features import Tokenizer
+    from summarizer.pool.features import Tokenizer
 
     hindi = "सरकार ने मंगलवार को"
     assert Tokenizer("hindi").words(hindi) == hindi.split()
@@ -183,7 +183,7 @@ def test_words_keep_their_combining_marks():
 
 
 def test_every_abbreviation_file_is_a_supported_language_and_reads():
-    from summarizer.segment import _rules
+    from summarizer.ingest.segment import _rules
 
     files = sorted((Path(summarizer.__file__).parent / "data" / "abbreviations").glob("*.txt"))
     languages = [path.stem for path in files if path.stem != "README"]

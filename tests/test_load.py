@@ -1,4 +1,4 @@
-"""Tests of summarizer.load: paths, folders and standard input into Source objects."""
+"""Tests of summarizer.ingest.load: paths, folders and standard input into Source objects."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import load
+from summarizer.ingest import load
 from summarizer.errors import InputError
-from summarizer.decoding import decode
-from summarizer.load import load_sources
+from summarizer.ingest.decoding import decode
+from summarizer.ingest.load import load_sources
 from summarizer.models import Source
 
 ENGLISH = (

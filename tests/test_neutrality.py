@@ -8,12 +8,12 @@ import pytest
 
 import summarizer
 from helpers import SEEDS
-from summarizer.config import seeds_dir
-from summarizer.load import load_sources
+from summarizer.config.sections import seeds_dir
+from summarizer.ingest.load import load_sources
 from summarizer.models import Source
-from summarizer.neutrality import is_rhetorical_question, subjectivity
-from summarizer.pool import pool_sentences
-from summarizer.structure import parse_blocks
+from summarizer.pool.neutrality import is_rhetorical_question, subjectivity
+from summarizer.pool.sentences import pool_sentences
+from summarizer.ingest.structure import parse_blocks
 
 PLAIN = [
     "The army withdrew its forces from the city on Thursday.",

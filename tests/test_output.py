@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.output import BRIEFING_MARKER, is_briefing, write_output
+from summarizer.output.files import BRIEFING_MARKER, is_briefing, write_output
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY_A = (

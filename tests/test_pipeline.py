@@ -7,7 +7,7 @@ import re
 import pytest
 
 import summarizer
-from summarizer.config import Config, available_profiles, load_profile
+from summarizer.config.sections import Config, available_profiles, load_profile
 from summarizer.models import Source
 
 from helpers import SEEDS, clean_text

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from summarizer.figures.quantity import Quantity, interval, quantities, value_text
-from summarizer.figures.tokens import tokenize
+from summarizer.facts.figures.quantity import Quantity, interval, quantities, value_text
+from summarizer.facts.figures.tokens import tokenize
 
 
 def only(text: str) -> tuple[Quantity, str]:

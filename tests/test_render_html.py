@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 from summarizer import summarize
 from summarizer.cli import app
 from summarizer.models import Briefing, BriefingSentence, Budget, Citation, Disagreement, FigureClaim, Source
-from summarizer.briefing_text import cited
-from summarizer.render import render
-from summarizer.render_html import passage
+from summarizer.output.text import cited
+from summarizer.output.render import render
+from summarizer.output.html_page import passage
 
 from browser import Browser, find_chromium
 

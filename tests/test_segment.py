@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.segment import sentence_spans, split_sentences
+from summarizer.ingest.segment import sentence_spans, split_sentences
 
 CASES = json.loads((Path(__file__).parent / "data" / "sentence_cases.json").read_text("utf-8"))
 

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 import summarizer
-from summarizer.config import Config
-from summarizer.features import TermMatrix, Tokenizer
+from summarizer.config.sections import Config
+from summarizer.pool.features import TermMatrix, Tokenizer
 from summarizer.models import Budget, Passage, Pool, Sentence, Source
-from summarizer.select import select
+from summarizer.rank.mmr import select
 
 from helpers import SEEDS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarizer.similarity import similarity_graph
+from summarizer.pool.similarity import similarity_graph
 
 from helpers import seeds_pool
 
@@ -39,7 +39,7 @@ def test_neighbour_cap_keeps_the_strongest_links(seed_pool):
 
 
 def test_the_process_wide_stem_cache_is_bounded(monkeypatch):
-    from summarizer import features
+    from summarizer.pool import features
 
     monkeypatch.setattr(features, "_MAX_CACHED_STEMS", 3)
     tokenizer = features.Tokenizer()

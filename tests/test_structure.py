@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.models import BlockKind, Source
-from summarizer.structure import is_full_sentence, parse_blocks, source_title
+from summarizer.ingest.structure import is_full_sentence, parse_blocks, source_title
 
 
 def blocks_of(text: str):

@@ -9,7 +9,7 @@ import pytest
 
 import summarizer
 from summarizer.models import Block, BlockKind, Source
-from summarizer.timeline import parse_date, source_dates
+from summarizer.ingest.dates import parse_date, source_dates
 
 REPORTS = [
     ("2025-03-01", "At least 32 people were killed when the earthquake struck the coastal province of Marova on "

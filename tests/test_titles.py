@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import summarizer
-from summarizer.features import Tokenizer
+from summarizer.pool.features import Tokenizer
 from summarizer.models import Sentence, Source
-from summarizer.structure import parse_blocks, source_title
-from summarizer.titles import briefing_title, source_titles
+from summarizer.ingest.structure import parse_blocks, source_title
+from summarizer.output.titles import briefing_title, source_titles
 
 BODY = ("Firefighters contained most of the blaze near the town of Alder on Tuesday, officials said.\n"
         "About 3,000 residents were allowed to return home by the evening.\n")
@@ -64,7 +64,7 @@ def test_the_markdown_says_what_is_true_of_its_citations():
 
 
 def test_a_source_titled_by_its_file_name_is_listed_once_by_name(tmp_path):
-    from summarizer.render import render
+    from summarizer.output.render import render
 
     (tmp_path / "a.txt").write_text("Crews Contain Alder Wildfire\n" + BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BODY.replace("Tuesday", "Tuesday evening"), encoding="utf-8")

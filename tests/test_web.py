@@ -10,10 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import summarize, web
+from summarizer import summarize
+
+from summarizer.ingest import web
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.load import load_sources
+from summarizer.ingest.load import load_sources
 
 ARTICLE = """<!DOCTYPE html>
 <html><head><title>Ferry Runs Aground Near Skerry Point | The Coast Herald</title>

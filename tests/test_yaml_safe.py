@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.config import load_config_file, load_profile
+from summarizer.config.sections import load_config_file, load_profile
 from summarizer.errors import ConfigError
-from summarizer.yaml_safe import MAX_BYTES, read_mapping
+from summarizer.config.yaml_safe import MAX_BYTES, read_mapping
 
 runner = CliRunner()
 

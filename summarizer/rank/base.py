@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from ..settings import Section
+from ..config.fields import Section
 
 if TYPE_CHECKING:
     import numpy as np

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..settings import Section, setting
+from ..config.fields import Section, setting
 from .base import Selector
 from .concept_weights import bigram_concepts, unigram_concepts
 from .fill import refill
@@ -167,7 +167,7 @@ class _Objective:
         other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
         if self.claims is None or self.params.same_claim_threshold >= 1.0:
             return
-        from ..claim_match import same_claim
+        from ..facts.claim_match import same_claim
 
         for c in candidates:
             if c in self.claims_noted:

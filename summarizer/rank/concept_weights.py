@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-    from ..features import Tokenizer
+    from ..pool.features import Tokenizer
     from ..models import Pool
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..settings import Section, setting
+from ..config.fields import Section, setting
 from .base import Selector
 from .centroid import lead_candidates
 from .concept_weights import bigram_concepts

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..settings import Section, setting
+from ..config.fields import Section, setting
 from .base import Selector
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Coverage(Selector):
         import numpy as np
         import scipy.sparse as sp
 
-        from ..similarity import similarity_graph
+        from ..pool.similarity import similarity_graph
 
         n = len(pool)
         graph = similarity_graph(pool.tfidf[pool.leaders], threshold=0.0, max_neighbors=self.params.max_neighbors,

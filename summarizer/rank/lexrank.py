@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..settings import Section, setting
+from ..config.fields import Section, setting
 from .base import Scorer
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class LexRank(Scorer):
                                      low=1)
 
     def score(self, pool: Pool) -> np.ndarray:
-        from ..similarity import similarity_graph
+        from ..pool.similarity import similarity_graph
         from .pagerank import pagerank
 
         graph = similarity_graph(pool.tfidf[pool.leaders], threshold=self.params.threshold,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..settings import Section, setting
+from ..config.fields import Section, setting
 from .base import Scorer
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class TextRank(Scorer):
     def score(self, pool: Pool) -> np.ndarray:
         import numpy as np
 
-        from ..similarity import similarity_graph
+        from ..pool.similarity import similarity_graph
         from .pagerank import pagerank
 
         terms = pool.terms.rows(pool.leaders)

@@ -1,0 +1,170 @@
+"""The machinery of settings: sections that check themselves, and mappings turned into sections.
+
+A section is a frozen dataclass deriving from ``Section``; each field is declared with ``setting``,
+which holds its help text, range and choices.  A section checks every value when it is made, so a
+``Config`` that exists is valid.  A field whose type is itself a section is a sub-section: YAML
+profiles mirror the nesting.  This module imports nothing heavy: settings errors and ``--help``
+never load numpy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import types
+import typing
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, Iterator, Mapping
+
+from ..errors import ConfigError, shown
+
+
+def setting(default: Any, help: str, *, low: float | None = None, high: float | None = None,
+            above: float | None = None, choices: tuple[str, ...] | None = None) -> Any:
+    """A field of a section: its default, what it means, and the values it may take.
+
+    ``low``/``high`` bound it inclusively, ``above`` exclusively; ``choices`` are matched without
+    regard to case.
+    """
+    return dataclasses.field(default=default, metadata={
+        "help": help, "low": low, "high": high, "above": above, "choices": choices})
+
+
+def section(factory: type) -> Any:
+    """A sub-section field, made with its own defaults."""
+    return dataclasses.field(default_factory=factory, metadata={"help": (factory.__doc__ or "").strip()})
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of settings that belong to one stage.  Subclasses add ``check`` for rules that tie
+    fields together."""
+
+    def __post_init__(self) -> None:
+        hints = _hints(type(self))
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kind = hints[f.name]
+            if _is_section(kind):
+                if not isinstance(value, kind):
+                    raise ConfigError(f.name, f"must be a mapping of settings, not {value!r}")
+                continue
+            value = _checked(f.name, value, kind, f.metadata)
+            object.__setattr__(self, f.name, value)
+        self.check()
+
+    def check(self) -> None:
+        """Rules across fields; raise ConfigError naming the field."""
+
+    def replace(self, **changes: Any) -> Section:
+        return dataclasses.replace(self, **changes)
+
+
+def merge(section_type: type, values: Mapping[str, Any], base: Section | None = None, path: str = "") -> Section:
+    """``base`` (or the defaults) with ``values`` applied; nested mappings go to sub-sections.
+
+    Errors name the whole key path ("rank.lexrank.threshold").
+    """
+    if not isinstance(values, Mapping):
+        raise ConfigError(path or "config", f"must be a mapping of settings (key: value), not {shown(values)}")
+    base = base if base is not None else section_type()
+    hints = _hints(section_type)
+    known = [f.name for f in fields(section_type)]
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        key_path = f"{path}.{key}" if path else str(key)
+        if key not in known:
+            raise ConfigError(key_path, f"unknown setting{_suggestion(str(key), known)}; "
+                                        f"known here: {', '.join(known)}")
+        if _is_section(hints[key]):
+            inner = fields(hints[key])
+            if not isinstance(value, Mapping) and value is not None and len(inner) == 1:
+                value = {inner[0].name: value}  # a section of one setting takes its value directly
+            changes[key] = merge(hints[key], value if value is not None else {}, getattr(base, key), key_path)
+        else:
+            changes[key] = value
+    try:
+        return dataclasses.replace(base, **changes)
+    except ConfigError as error:
+        raise ConfigError(f"{path}.{error.key}" if path else error.key, error.problem) from None
+
+
+def leaves(section_type: type, path: str = "") -> Iterator[tuple[str, dataclasses.Field, Any]]:
+    """Every setting under a section type: (dotted path, field, its type), in declaration order."""
+    hints = _hints(section_type)
+    for f in fields(section_type):
+        key_path = f"{path}.{f.name}" if path else f.name
+        if _is_section(hints[f.name]):
+            yield from leaves(hints[f.name], key_path)
+        else:
+            yield key_path, f, hints[f.name]
+
+
+def default_of(f: dataclasses.Field) -> Any:
+    return f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
+
+
+def suggestion(word: str, candidates: list[str]) -> str:
+    """' (did you mean X?)' for a close match, else ''."""
+    return _suggestion(word, candidates)
+
+
+def _suggestion(word: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _hints(section_type: type) -> dict[str, Any]:
+    return typing.get_type_hints(section_type)
+
+
+def _is_section(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, Section)
+
+
+def _allowed(kind: Any) -> tuple[type, ...]:
+    args = typing.get_args(kind) if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union \
+        else (kind,)
+    allowed: tuple[type, ...] = ()
+    for arg in args:
+        allowed += (float, int) if arg is float else (type(None),) if arg is None or arg is type(None) else (arg,)
+    return allowed
+
+
+def _type_name(allowed: tuple[type, ...]) -> str:
+    names = {int: "a whole number", float: "a number", str: "a string", bool: "true or false", type(None): "null"}
+    return " or ".join(dict.fromkeys(names[t] for t in allowed if not (t is int and float in allowed)))
+
+
+def _checked(name: str, value: Any, kind: Any, meta: Mapping[str, Any]) -> Any:
+    allowed = _allowed(kind)
+    # bool is an int in Python, but `max_words: true` in a profile is a mistake.
+    if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):
+        raise ConfigError(name, f"must be {_type_name(allowed)}, not {shown(value)}")
+    if value is None:
+        return value
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(name, f"must be a finite number, not {value!r}")
+    choices = meta.get("choices")
+    if choices:
+        folded = value.casefold()
+        if folded not in choices:
+            raise ConfigError(name, f"must be one of {', '.join(choices)}, not {value!r}"
+                                    f"{_suggestion(folded, list(choices))}")
+        return folded
+    low, high, above = meta.get("low"), meta.get("high"), meta.get("above")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if (low is not None and value < low) or (high is not None and value > high) or \
+                (above is not None and value <= above):
+            raise ConfigError(name, f"must be {_range(low, high, above)}, not {shown(value)}")
+    return value
+
+
+def _range(low: float | None, high: float | None, above: float | None) -> str:
+    lower = f"above {above:g}" if above is not None else f"at least {low:g}" if low is not None else ""
+    if high is None:
+        return lower
+    if low is not None and above is None:
+        return f"between {low:g} and {high:g}"
+    return f"{lower} and at most {high:g}" if lower else f"at most {high:g}"

@@ -1,0 +1,217 @@
+"""Which pooled sentences report a quoted sentence's main claim, and so which sources to cite for it.
+
+Each sentence of the pool is compared with the quote on its claim anchors (``claims``): how much of
+the quote's anchor weight it carries (coverage), how much of its own weight is the quote's
+(precision), the same for the names alone, for the quote's main clause and for its best-covered
+clause ("X, and Y" is reported by a sentence saying Y), whether it shares the quote's event, whether
+one of the two main clauses is a plan or a possibility ("will lift") and the other not, whether
+they name different days of the week, and whether and how far its figures agree.  A logistic model over these features, fitted on
+labelled pairs (``benchmarks/citations.py --fit`` writes ``data/claim_weights.txt``), scores each
+sentence; one at or above the threshold (setting ``cite.threshold``) reports the claim unless a
+figure differs (``figures.differ``, the test "Where sources differ" lists by): a source that counts
+15 dead does not report "14 dead", it disagrees.
+
+Features of all sentences come from a handful of sparse products with the quote's row; only the few
+sentences that share a fair part of the quote's anchors are looked at one by one (their figures).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .claims import ClaimIndex
+from .figures import comparable_key, differ, rows_by_thing
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+
+WEIGHTS_FILE = Path(__file__).parent.parent / "data" / "claim_weights.txt"
+FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_precision", "event_shared",
+            "event_missing", "coverage_x_precision", "core_coverage", "core_precision", "core_product",
+            "figure_agrees", "figure_unmatched", "key_coverage", "event_and_name", "shared_link",
+            "word_coverage", "missing_strongest", "second_missing", "clause_coverage", "modal_mismatch",
+            "figure_share", "day_conflict")
+# Sentences sharing less of the quote's anchor weight than this are not scored at all.
+MIN_CANDIDATE_COVERAGE = 0.1
+
+
+@lru_cache(maxsize=None)
+def model_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
+    """Feature -> weight, from the weights file ("feature value" lines, "#" comments)."""
+    weights = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, value = line.split()
+            weights[name] = float(value)
+    return weights
+
+
+def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate rows, their feature matrix with columns FEATURES) for the quote ``row``.
+
+    Candidates: sentences of other sources that share at least MIN_CANDIDATE_COVERAGE of the
+    quote's anchor weight.
+    """
+    import numpy as np
+
+    anchors, weights = index.anchors, index.weights
+    is_name = (index.kinds == ClaimIndex.KINDS.index("name")).astype(float)
+    quote = anchors[row].toarray().ravel()
+    quote_core = index.core[row].toarray().ravel()
+    total = (quote * weights).sum()
+    if total <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, len(FEATURES)))
+
+    def share(matrix, vector):  # per sentence: sum of vector over the sentence's anchors
+        return np.asarray(matrix @ vector).ravel()
+
+    shared = share(anchors, quote * weights)
+    coverage = shared / total
+    candidates = np.flatnonzero((coverage >= MIN_CANDIDATE_COVERAGE) & (index.sources != index.sources[row]))
+    sub, core_sub = anchors[candidates], index.core[candidates]
+    shared, coverage = shared[candidates], coverage[candidates]
+    own = share(sub, weights)
+    precision = _ratio(shared, own)
+    cosine = _ratio(share(sub, quote * weights ** 2),
+                    np.sqrt(share(sub, weights ** 2)) * np.sqrt((quote * weights ** 2).sum()))
+    name_total = (quote * weights * is_name).sum()
+    name_shared = share(sub, quote * weights * is_name)
+    name_coverage = name_shared / name_total if name_total > 0 else np.ones(len(candidates))
+    name_own = share(sub, weights * is_name)
+    name_precision = np.where(name_own > 0, _ratio(name_shared, name_own), 1.0)
+    events = np.flatnonzero(quote * (index.kinds == ClaimIndex.KINDS.index("event")))
+    has_event = share(sub[:, events], np.ones(len(events))) > 0 if len(events) else np.zeros(len(candidates), bool)
+    core_total = (quote_core * weights).sum()
+    core_coverage = share(sub, quote_core * weights) / core_total if core_total > 0 else coverage
+    core_precision = _ratio(share(core_sub, quote * weights), share(core_sub, weights))
+    figure_agrees, figure_unmatched, figure_share = _figure_features(index, row, candidates)
+    # The who-did-what of the quote: its names, event and agent anchors, each counted once.
+    key = quote * (index.kinds != ClaimIndex.KINDS.index("word"))
+    key_coverage = share(sub, key) / key.sum() if key.sum() > 0 else np.zeros(len(candidates))
+    shares_name = share(sub, quote * is_name) > 0
+    is_word = (index.kinds == ClaimIndex.KINDS.index("word")).astype(float)
+    word_total = (quote * weights * is_word).sum()
+    word_coverage = share(sub, quote * weights * is_word) / word_total if word_total > 0 else coverage
+    # The quote's most specific anchors that a sentence lacks: a report rarely drops the one word
+    # that makes the claim ("emergency" of "declared a state of emergency").
+    own_columns = np.flatnonzero(quote)
+    strength = weights[own_columns] / weights[own_columns].max()
+    missing = (1.0 - sub[:, own_columns].toarray()) * strength
+    missing.sort(axis=1)
+    missing_strongest = missing[:, -1] if missing.shape[1] else np.zeros(len(candidates))
+    second_missing = missing[:, -2] if missing.shape[1] > 1 else np.zeros(len(candidates))
+    columns = [np.ones(len(candidates)), coverage, precision, cosine, name_coverage, name_precision,
+               has_event & (len(events) > 0), ~has_event & (len(events) > 0), coverage * precision,
+               core_coverage, core_precision, core_coverage * core_precision, figure_agrees, figure_unmatched,
+               key_coverage, has_event & shares_name,
+               share(index.links[candidates], index.links[row].toarray().ravel()) > 0,
+               word_coverage, missing_strongest, second_missing, _clause_coverage(index, row, sub),
+               index.modal[candidates] != index.modal[row], figure_share, _day_conflict(index, quote, sub)]
+    return candidates, np.column_stack([np.asarray(c, dtype=float) for c in columns])
+
+
+def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return np.divide(a, b, out=np.zeros_like(a, dtype=float), where=b > 0)
+
+
+def _figure_features(index: ClaimIndex, row: int, candidates: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per candidate: some figure of the quote agrees with one of its figures / the quote's figures
+    find none of theirs there (while it has figures) / the share of the quote's figures it agrees with."""
+    import numpy as np
+
+    quote = index.figures[row]
+    matched = np.zeros(len(candidates))
+    unmatched = np.zeros(len(candidates), bool)
+    if quote:
+        for k, j in enumerate(candidates):  # the few candidates only, never all pairs
+            theirs = index.figures[j]
+            matched[k] = sum(any(f.agrees(g) for g in theirs) for f in quote)
+            unmatched[k] = bool(theirs) and matched[k] == 0
+    return matched > 0, unmatched, matched / max(len(quote), 1)
+
+
+def _day_conflict(index: ClaimIndex, quote: np.ndarray, sub: sp.csr_matrix) -> np.ndarray:
+    """Per candidate: both name a day of the week and no day is the same."""
+    import numpy as np
+
+    days = index.days.astype(float)
+    if not (quote * days).any():
+        return np.zeros(sub.shape[0], bool)
+    return (np.asarray(sub @ days).ravel() > 0) & (np.asarray(sub @ (quote * days)).ravel() == 0)
+
+
+def _clause_coverage(index: ClaimIndex, row: int, sub: sp.csr_matrix) -> np.ndarray:
+    """Per candidate: the largest share of one main-clause claim of the quote's that it carries
+    (IDF-weighted), so that "X, and Y" is reported by a sentence saying Y alone."""
+    import numpy as np
+
+    start, end = index.clauses.indptr[row], index.clauses.indptr[row + 1]
+    columns, numbers = index.clauses.indices[start:end], index.clauses.data[start:end]
+    best = np.zeros(sub.shape[0])
+    for number in np.unique(numbers):  # a sentence has a handful of clauses
+        mine = columns[numbers == number]
+        total = index.weights[mine].sum()
+        if total > 0:
+            best = np.maximum(best, np.asarray(sub[:, mine] @ index.weights[mine]).ravel() / total)
+    return best
+
+
+def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
+           figures_must_agree: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0
+    unless ``figures_must_agree`` is false (the same claim with another figure still repeats it)."""
+    import numpy as np
+
+    weights = model_weights(weights_path)
+    candidates, matrix = features(index, row)
+    vector = np.array([weights.get(name, 0.0) for name in FEATURES])
+    probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    for k, j in enumerate(candidates):
+        if figures_must_agree and probability[k] > 0 and differ(index.stated[row], index.stated[j]):
+            probability[k] = 0.0
+    return candidates, probability
+
+
+def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
+    """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
+    not: what selection must not quote twice.  The claim model decides for other sources' sentences;
+    and any sentence giving another value for one of the row's figures ("about 12,000 residents
+    to evacuate" / "about 15,000 people ordered to leave") states the same claim, which "Where
+    sources differ" shows with both values."""
+    import numpy as np
+
+    candidates, probability = scores(index, row, figures_must_agree=False)
+    said = np.zeros(index.anchors.shape[0], bool)
+    said[candidates[probability >= threshold]] = True
+    mine = index.stated[row]
+    if mine:
+        if index.stated_rows is None:
+            index.stated_rows = rows_by_thing(index.stated)
+        # Only sentences with a figure about one of the same things can differ (not every sentence).
+        about_the_same = {other for f in mine for other in index.stated_rows.get(comparable_key(f), ())}
+        for other in about_the_same - {row}:
+            if differ(mine, index.stated[other]):
+                said[other] = True
+    return said
+
+
+def reporting_rows(index: ClaimIndex, row: int, threshold: float,
+                   weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
+    """Every other source that reports sentence ``row``'s main claim (probability >= ``threshold``)
+    -> its sentence that says it best."""
+    import numpy as np
+
+    candidates, probability = scores(index, row, weights_path)
+    best: dict[int, int] = {}
+    for k in np.argsort(-probability, kind="stable"):
+        if probability[k] < threshold:
+            break
+        best.setdefault(int(index.sources[candidates[k]]), int(candidates[k]))
+    return best
+

@@ -1,0 +1,179 @@
+"""The word tables of the figure reader, read once from ``words.json`` beside this module.
+
+Each name below is one table of that file (sets of words, or mappings to numbers and labels);
+the few tables built from others (indexes, inversions) are built here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from ... import wordlists as shared
+
+INF = math.inf
+
+_DATA = json.loads((Path(__file__).parent / "words.json").read_text(encoding="utf-8"))
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(_DATA[name])
+
+
+def _inverted(name: str) -> dict[str, str]:
+    """word -> group, from a table of groups of words."""
+    return {word: group for group, words in _DATA[name].items() for word in words}
+
+
+# Cheap test: a sentence without a digit or one of these words holds no figure we read.
+PREFILTER = re.compile(r"\b(?:" + "|".join(_DATA["prefilter_words"]) + ")")
+
+# Numbers in words, scale words ("million") and their abbreviations after an amount ("$5bn").
+SMALL_NUMBERS: dict[str, int] = _DATA["small_numbers"]
+TENS: dict[str, int] = _DATA["tens"]
+SCALES: dict[str, float] = _DATA["scales"]
+MONEY_ABBREVIATIONS: dict[str, float] = _DATA["money_abbreviations"]
+
+# Vague amounts: (lo, hi); an excluded upper end loses a hair (more than the overlap test's
+# tolerance, so "tens of thousands" and "hundreds of thousands" do not touch); no upper end
+# ("thousands") is compatible with any larger count.
+BELOW = 1 - 1e-6
+VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
+    word: (lo, INF if hi is None else hi * BELOW)
+    for word, (lo, hi) in _DATA["vague_amounts"].items()}
+VAGUE_SCALES: dict[str, float] = _DATA["vague_scales"]  # "tens of thousands"
+VAGUE_UNITS: dict[str, float] = _DATA["vague_units"]  # "several hundred", "a few thousand"
+NUMBER_STARTS = frozenset(SMALL_NUMBERS) | set(TENS) | set(VAGUE_AMOUNTS) | _set("number_starts")
+
+# Qualifiers ("at least", "nearly") -> how they widen a figure, indexed by last word, longest
+# phrases first.
+QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+for _phrase, _mode in sorted(_DATA["qualifiers"].items(), key=lambda kv: -len(kv[0].split())):
+    QUALIFIERS[_phrase.split()[-1]].append((tuple(_phrase.split()), _mode))
+QUALIFIER_FIRST_WORDS = frozenset(p.split()[0] for p in _DATA["qualifiers"])
+# Those that leave the number itself out: "more than 300" and "nearly 300" do not meet.
+STRICT_QUALIFIERS = frozenset(tuple(p.split()) for p in _DATA["strict_qualifiers"])
+# How far "about 3,500" reaches either side (a fraction of the value), and "nearly 500" below or
+# "just over 500" above: "about 3,500" and a rounded "3,000" are different figures.
+ABOUT: float = _DATA["qualifier_reach"]["about"]
+NEAR: float = _DATA["qualifier_reach"]["nearly"]
+
+# Units.
+DISTANCE_UNITS: dict[str, float] = _DATA["distance_units"]  # -> km
+# "5 inches of rain": an amount of rain or snow, in mm, when "of" and a precipitation word follow.
+PRECIPITATION_UNITS: dict[str, float] = _DATA["precipitation_units"]  # -> mm
+PRECIPITATION_WORDS = _inverted("precipitation_words")  # word -> "rain" or "snow"
+# "½": [1, 2]; "{" is how 1980s-90s newswire text (AP, in the DUC collections) writes ½
+# ("5{ inches").
+VULGAR_FRACTIONS: dict[str, list[int]] = _DATA["vulgar_fractions"]
+SPEED_UNITS = _set("speed_units")
+CURRENCY_SYMBOLS: dict[str, str] = _DATA["currency_symbols"]
+CURRENCY_PREFIXES: dict[str, str] = _DATA["currency_prefixes"]  # "US$", "A$"
+CURRENCY_WORDS: dict[str, str] = _DATA["currency_words"]
+TIME_UNITS = _set("time_units")
+# Times of day: the zones that place them (hours from UTC), the events they time ("landed at
+# 9:49 a.m. EDT"), the words that make a time a plan, and how far a written time reaches.
+TIME_ZONES: dict[str, float] = _DATA["time_zones"]
+TIMED_EVENTS = _inverted("timed_events")
+PLAN_WORDS = _set("plan_words")
+# The record low pressure of a storm, in millibars.
+PRESSURE_UNITS: dict[str, float] = _DATA["pressure_units"]
+PRESSURE_RANGE: tuple[float, float] = tuple(_DATA["pressure_range_mb"])
+PRESSURE_WORDS = _set("pressure_words")
+RECORD_WORDS = _set("record_words")
+RECORD_BROKEN_WORDS = _set("record_broken_words")  # "breaking the 26.35 inches of 1935"
+PRONOUNS = _set("pronouns")  # "It was measured at ...": read with the sentence before
+# A storm's sustained winds: "maximum sustained winds of 115 mph" (in km/h); sentences about
+# storms in general ("when sustained winds reach 74 mph") are not read.
+SPEED_TO_KMH: dict[str, float] = _DATA["speed_to_kmh"]
+SUSTAINED_WORDS = _set("sustained_words")
+WIND_LINKS = _set("wind_links")
+GENERIC_WORDS = _set("generic_words")
+# The path of a storm: "a 25-mile path", "the path had covered eight to 10 miles".
+PATH_NOUNS = _set("path_nouns")
+PATH_LINKS = _set("path_links")
+OTHER_EVENT_WORDS = _set("other_event_words")  # "another tornado": not the one of the story
+EVENT_COMPOUNDS = _set("event_compounds")  # "tornado warning": not the tornado itself
+NOT_CLOCK_LINKS = _set("not_clock_links")  # "until 4:39 p.m.": a bound, not the time
+CLOCK_REACH: dict[str, float] = _DATA["clock_reach_minutes"]
+OTHER_UNITS = _set("other_units")
+IDENTIFIER_WORDS = _set("identifier_words")  # "Flight 17", "Resolution 2254": not amounts
+
+# Calendar words.
+MONTH_WORDS = frozenset(shared.MONTHS) | set(shared.MONTH_ABBREVIATIONS)
+MONTH_NAMES = {month[:3]: month for month in shared.MONTHS}
+WEEKDAYS = frozenset(shared.WEEKDAYS)
+
+# Capitalised words that are not names (sentence starters, titles, calendar words, common
+# nouns that open sentences).
+NOT_NAMES = _set("not_names") | MONTH_WORDS | WEEKDAYS | set(TIME_ZONES)  # "EDT" is no place
+NAME_PARTICLES = _set("name_particles")  # "bin", "al", "van"
+DIRECTIONS = _set("directions")
+GEO_NOUNS = _set("geo_nouns")
+DEMONYM_ENDINGS = tuple(_DATA["demonym_endings"])
+
+# Function words: never a head noun, never a group noun.
+STOP_WORDS = _set("stop_words")
+
+# People counted in casualty figures.
+PERSON_NOUNS = _set("person_nouns")
+IRREGULAR_PLURALS: dict[str, str] = _DATA["irregular_plurals"]
+UNCOUNTED_PLURALS = _set("uncounted_plurals")
+GENERIC_PEOPLE = _set("generic_people")
+
+# Words that tie a count to what happened to the people counted, and the kinds they name.
+CASUALTY_CUES = _inverted("casualty_cues")
+# A count followed directly by one of these nouns is of that kind whatever the verb.
+CASUALTY_NOUNS: dict[str, str] = _DATA["casualty_nouns"]
+KIND_LABELS: dict[str, str] = _DATA["kind_labels"]
+ARMED_GROUPS = _set("armed_groups")  # they march, but do not protest
+ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
+# Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
+THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
+THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+# What happened to things that are some named thing's ("Paddy Clarke Ha Ha Ha sold 360,000
+# copies"): counted only with the thing they belong to.
+OWNED_OUTCOMES = _set("owned_outcomes")
+RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
+ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
+
+AUXILIARIES = _set("auxiliaries")
+SUBSET_WORDS = _set("subset_words")
+PART_WORDS = _set("part_words")  # "most of the 16,000": a part, not the count
+INCREMENT_WORDS = _set("increment_words")
+DROP_BEFORE = _set("drop_before")  # "initially", "another": not a claim of its own
+HYPOTHETICAL = _set("hypothetical")
+MODALS = _set("modals")
+# Words that make the name next to them the source of a statement, not the owner of a figure.
+REPORT_VERBS = shared.REPORTING_VERBS | _set("more_reporting_words")
+SPAN_WORDS = _set("span_words")  # a running total, not one day's
+
+# Kinds of events: a toll of the storm and a toll of the riots are different tolls.
+EVENT_CLASSES = _inverted("event_classes")
+VENUES = _set("venues")
+VENUE_PREPOSITIONS = _set("venue_prepositions")
+
+# Ranks: "Syria's second-largest city".
+SIZE_SUPERLATIVES = _set("size_superlatives")
+OTHER_SUPERLATIVES = _set("other_superlatives")
+MOST_ADJECTIVES = _set("most_adjectives")
+ORDINALS: dict[str, int] = _DATA["ordinals"]
+COPULAS = _set("copulas")
+RANK_SCOPES = _set("rank_scopes")  # "the country's largest city"
+
+# Quake magnitudes: the words that name a quake, and those of forecasts, aftershocks and risks.
+QUAKE_WORDS = _set("quake_words")
+FORECAST_WORDS = _set("forecast_words")
+
+CLAUSE_BREAKS = _set("clause_breaks")
+POPULATION_PLACES = _set("population_places")  # "a city of 800,000 people"
+POPULATION_NOUNS = _set("population_nouns")  # ... "people", "inhabitants"
+PLACE_PREPOSITIONS = _set("place_prepositions")  # "killed in Homs", "near Hama"
+PLACE_STEM: int = _DATA["place_stem"]  # letters that name a one-word place: "Hond" uras / an
+SUBJECT_LINKS = _set("subject_links")  # "Hama, a city of", "Homs lies 40 km"
+MONEY_VERBS: dict[str, str] = _DATA["money_verbs"]  # verb -> what the amount is
+MONEY_LINKS = _set("money_links")
+PERCENT_LINKS = _set("percent_links")

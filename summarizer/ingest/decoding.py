@@ -1,0 +1,205 @@
+"""Bytes to article text: decoding (BOMs, UTF-8, a detector's guess when UTF-8 fails badly) and the
+text of an HTML page as a browser shows it.
+
+Both the file loader (``load.py``) and the web fetcher (``web.py``) read through here.  Control
+characters and terminal escape sequences are removed, so that every later offset refers to the
+text as it is quoted.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Callable
+
+from ..errors import InputError
+
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAX_CONTROL_SHARE = 0.05  # more control characters than this and the data is not text
+_LINE_ENDS = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters but \t\n\v\f\r
+# Terminal escape sequences (CSI, OSC and other string commands, two-character escapes, 8-bit
+# CSI): removed whole, so that no "[31m" is left behind.  String commands end at a newline at the
+# latest, so an unterminated one cannot swallow an article.
+_TERMINAL_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|[ -/]*[0-~]?)"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+)
+# Control characters a briefing must not carry, and the bidirectional overrides and isolates
+# that make a terminal or viewer show text in another order than it is ("Trojan Source").
+_STRIPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_PAGE_BREAKS = re.compile("[\x0b\x0c]")
+# Inline styles that hide an element: a browser never shows its text, so it is never quoted.
+_HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
+_FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
+
+
+def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text: BOM-marked Unicode, UTF-8, else charset-normalizer's guess.
+
+    The BOM is removed, CRLF / CR line ends become ``"\\n"``, form feeds and vertical tabs a
+    line end; other control characters, terminal escape sequences and bidirectional overrides
+    are removed.  Returns (text, encoding).  Raises InputError when the data looks binary.
+    """
+    text, encoding = _decode_bom(data) or _decode_plain(data, name, warn or (lambda message: None))
+    if "\x00" in text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(name, "binary file, not text")
+    return clean(text), encoding
+
+
+def clean(text: str) -> str:
+    """Line ends as ``\n``; no terminal escape sequence, control character or bidi override."""
+    text = _LINE_ENDS.sub("\n", text)
+    text = _PAGE_BREAKS.sub("\n", _TERMINAL_SEQUENCE.sub("", text))
+    return _STRIPPED.sub("", text)
+
+
+def _decode_bom(data: bytes) -> tuple[str, str] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.replace("-sig", "")), encoding
+            except UnicodeDecodeError:
+                return None  # a BOM-like start of binary data: judged below
+    return None
+
+
+def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise InputError(name, "binary file, not text")
+    body, encoding = (data[3:], "utf-8-sig") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
+    try:
+        return body.decode("utf-8"), encoding
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few stray bytes (a Windows-1252 quote pasted in) stays UTF-8, the strays
+    # replaced: guessing a code page for the whole file would corrupt every other character.
+    # Only when invalid sequences outnumber valid multi-byte characters is it a legacy encoding.
+    text = body.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    if invalid <= valid:
+        warn(f"{name}: {invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} replaced by \ufffd")
+        return text, encoding
+    # A few high bytes in ASCII text are too little for a detector to tell code pages apart
+    # (it picked mac_iceland for one curly quote): take the most common one for news.
+    if len(body.translate(None, bytes(range(128)))) <= _FEW_HIGH_BYTES:
+        try:
+            return body.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError(name, "binary file, not text")
+    # On short text many single-byte code pages read about equally well to charset-normalizer
+    # and its pick among them is close to arbitrary: prefer Windows-1252 (a superset of
+    # Latin-1), by far the most common legacy encoding of news text, when it reads about as
+    # well as the best guess.  When no language was recognised (coherence 0), small
+    # differences in "chaos" are noise, so the margin is wider.
+    margin = 0.1 if best.coherence < 0.01 else 0.01
+    for match in matches:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos + margin
+            and match.coherence >= best.coherence - 0.01
+        ):
+            try:
+                return data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                break
+    return str(best), best.encoding
+
+
+def html_text(html: str) -> str:
+    """The article text of an HTML page, one paragraph a line ("" when there is none).
+
+    Text a browser never shows (``<template>``, the ``hidden`` attribute, inline styles
+    ``display: none``, ``visibility: hidden``, ``opacity: 0``, ``font-size: 0``) is removed first.
+    """
+    import trafilatura
+
+    tree = visible_page(html)
+    if tree is not None:
+        text = trafilatura.extract(
+            tree, include_comments=False, include_tables=False, include_images=False
+        )
+        if text and text.strip():
+            return text.strip()
+    return _visible_text(html)
+
+
+def visible_page(html: str):
+    """The page as trafilatura parses it, without what a browser never shows; None if not HTML."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is not None:
+        _drop_hidden(tree)
+    return tree
+
+
+def _drop_hidden(root) -> None:
+    hidden = [
+        element
+        for element in root.xpath("//template | //*[@hidden] | //*[@style]")
+        if element.tag == "template" or element.get("hidden") is not None or _hides(element.get("style") or "")
+    ]
+    for element in hidden:
+        element.drop_tree()  # keeps the element's tail: the text after it is visible
+
+
+def _hides(style: str) -> bool:
+    """Whether an inline style hides its element: display: none, visibility: hidden, opacity or
+    font-size 0.  Read declaration by declaration (a pattern over the whole attribute could
+    backtrack on a hostile one)."""
+    for declaration in style.lower().split(";"):
+        name, _, value = declaration.partition(":")
+        name, value = name.strip(), value.replace("!important", "").strip()
+        if value in _HIDING.get(name, ()) or name in ("opacity", "font-size") and _is_zero(value):
+            return True
+    return False
+
+
+def _is_zero(value: str) -> bool:
+    """0, 0.0, 0px, .0em: a length or opacity of nothing."""
+    number = value.rstrip("abcdefghijklmnopqrstuvwxyz%")
+    if not number or number != number.strip():  # "0 x" is no CSS value: the browser ignores it
+        return False
+    try:
+        return float(number) == 0
+    except ValueError:
+        return False
+
+
+def _visible_text(html: str) -> str:
+    """Fallback: the text of the page's <p>, <h1>-<h6> and <li> elements."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(
+            html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return ""
+    _drop_hidden(root)
+    blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+    hidden = {"script", "style", "noscript", "template", "nav"}
+    lines = []
+    for element in root.iter(*blocks):
+        ancestors = {a.tag for a in element.iterancestors()}
+        if ancestors & (blocks | hidden):  # hidden, or already in an enclosing block
+            continue
+        line = " ".join(element.text_content().split())
+        if line:
+            lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,186 @@
+"""Last stage: put a rendered briefing where the user asked, never losing a file on the way.
+
+A briefing file is written to a temporary file next to its target and renamed over it, so a run
+that fails or is stopped leaves no half-written file and an older briefing untouched.  Only a
+regular file or a new path is ever written: never an input, a device, a FIFO or a folder; a
+symlink is written through to the file it points to; a read-only file is refused (by its mode
+bits, like ``cp -i``, so also when running as root).  Every briefing carries a marker
+(``BRIEFING_MARKER``) by which the loader recognises it and never reads it back as a source.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+import tempfile
+from typing import BinaryIO, Iterable
+
+from ..errors import InputError
+
+# The last line of a Markdown briefing: a link reference definition, which Markdown shows as
+# nothing.  Every line of a briefing that holds quoted text starts with the briefing's own markup
+# and "[" is escaped in quoted text, so a briefing quoting a briefing cannot hold this line.
+BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; never read back as a source)"
+# The first key of a JSON briefing, and the generator of an HTML one (as render_html writes it),
+# for the same purpose.
+JSON_MARKER = '{\n  "generator": "summarize"'
+HTML_MARKER = '<meta name="generator" content="summarizer">'
+_HEAD = 4096  # where the JSON and HTML markers stand, and the Markdown marker from the end
+_MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
+# A Markdown briefing from a version before the marker: its sources list, then its footer line.
+_SOURCES_HEADING = re.compile(r"^## Sources$", re.MULTILINE)
+_OLD_FOOTER = re.compile(r"^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE)
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def is_briefing(text: str) -> bool:
+    """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
+    if text.startswith(JSON_MARKER) or HTML_MARKER in text[:_HEAD] or _MARKER_LINE.search(text):
+        return True
+    sources = _SOURCES_HEADING.search(text)  # two linear searches, the footer after the heading
+    return sources is not None and _OLD_FOOTER.search(text, sources.end()) is not None
+
+
+def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:
+    """Write ``text`` (UTF-8) to ``path``, or to standard output when ``path`` is ``"-"``.
+
+    ``inputs`` are the files and folders the briefing was made from: a target among them (or a
+    readable article inside one of the folders) is refused.  Raises InputError, one line naming
+    the path, for every problem.
+    """
+    data = text.encode("utf-8", "surrogateescape")
+    if path == "-":
+        _write_stdout(data, stdout)
+        return
+    target = check_output(path, inputs)
+    try:
+        temporary = None
+        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                             dir=os.path.dirname(target) or ".")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # renamed only once the bytes are on disk
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise InputError(path, f"cannot write: {error.strerror or error}") from None
+    finally:  # also on SIGINT / SIGTERM (raised as exceptions by the CLI): no temporary file left
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def check_output(path: str, inputs: Iterable[str] = ()) -> str:
+    """The file to write for ``--output path`` (a symlink resolved), or InputError saying why not."""
+    if path.endswith(("/", os.sep)):
+        raise InputError(path, "names a folder (it ends in /); give a file name, e.g. "
+                               f"{path.rstrip('/' + os.sep) or '.'}/briefing.md")
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        if target != path:
+            raise InputError(path, "is a symlink to a missing file; not written through") from None
+        if not os.path.isdir(os.path.dirname(path) or "."):
+            raise InputError(path, "cannot write: no such folder") from None
+        return target
+    except OSError as error:
+        raise InputError(path, f"cannot write: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "is a folder; give a file name for --output")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file; use --output - for standard output")
+    if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise InputError(path, "is read-only; not replaced")
+    if _is_input(target, info, inputs) and not _holds_briefing(target):
+        raise InputError(path, "is one of the input files; choose another --output")
+    return target
+
+
+def file_kind(mode: int) -> str:
+    """What a file is, for messages about files that are not regular files."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+
+
+def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
+    """Whether ``target`` is an input file, or a file the loader would read inside an input folder."""
+    real = os.path.realpath(target)
+    for given in inputs:
+        if given == "-":
+            continue
+        try:
+            given_info = os.stat(given)
+        except OSError:
+            continue
+        if (given_info.st_dev, given_info.st_ino) == (info.st_dev, info.st_ino):
+            return True
+        if stat.S_ISDIR(given_info.st_mode) and real.lower().endswith(SUPPORTED_SUFFIXES):
+            folder = os.path.join(os.path.realpath(given), "")
+            if real.startswith(folder):
+                return True
+    return False
+
+
+def _holds_briefing(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_HEAD)
+            stream.seek(0, os.SEEK_END)
+            stream.seek(max(0, stream.tell() - _HEAD))  # the Markdown marker is the last line
+            tail = stream.read()
+    except OSError:
+        return False
+    return is_briefing(head.decode("utf-8", "replace")) or is_briefing(tail.decode("utf-8", "replace"))
+
+
+def _mode_for(target: str) -> int:
+    """The permissions of the file replaced, else those of a new file (mkstemp's are private)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _write_stdout(data: bytes, stream: BinaryIO | None) -> None:
+    """Standard output, where a closed, full or broken stream is an error, not a truncated success."""
+    own = stream is None
+    if own:
+        if sys.stdout is None:
+            raise InputError("standard output", "is closed")
+        stream = sys.stdout.buffer
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        if own:
+            _silence_stdout()
+        raise InputError("standard output", "closed before the briefing was written (broken pipe)") from None
+    except (OSError, ValueError) as error:  # ValueError: a stream closed in this process
+        if own:
+            _silence_stdout()
+        problem = getattr(error, "strerror", None) or str(error)
+        raise InputError("standard output", f"cannot write: {problem}") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so Python's exit-time flush does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

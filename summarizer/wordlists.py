@@ -1,0 +1,29 @@
+"""Words every stage shares: calendar words, reporting verbs, what a word token is.
+
+The lists are data (``data/words.json``), read once on import; a module that needs more words of
+its own keeps them beside it and adds them to these.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).parent / "data" / "wordlists.json").read_text(encoding="utf-8"))
+
+MONTHS: tuple[str, ...] = tuple(_DATA["months"])  # full names, lower case, January first
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(_DATA["month_abbreviations"])  # "jan", "sept" ...
+WEEKDAYS: tuple[str, ...] = tuple(_DATA["weekdays"])  # lower case, Monday first
+# Verbs that attribute a statement to someone ("X said", "X told"): what follows is a report.
+REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"])
+
+# A word: letters, with inner apostrophes ("Syria's", "Syria’s", "rock'n'roll"); digits and
+# underscores are not part of it.
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def alternation(words) -> str:
+    """A regex group matching any of the words (longest first, so a longer one is never cut)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
