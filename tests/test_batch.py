@@ -7,7 +7,7 @@ import multiprocessing
 import os
 
 import pytest
-from invented_stories import ELECTION, MATCH, WILDFIRE
+from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 
 from summarizer import Briefing, Config, InputError, Source, SummarizerError, render, summarize_many
 from summarizer.batch import (file_name, index_entry, index_json, index_markdown, read_batch, read_jsonl,

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from summarizer.cli import app
 from summarizer.rank import ALGORITHMS
 
-from helpers import SEEDS, clean_text
+from tests.helpers import SEEDS, clean_text
 
 runner = CliRunner()
 
@@ -23,10 +23,7 @@ def run(*args, input=None):
     return runner.invoke(app, list(args), input=input)
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def test_no_paths_summarizes_the_bundled_seeds_into_briefing_md(in_tmp):

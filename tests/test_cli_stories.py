@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from invented_stories import ELECTION, MATCH, WILDFIRE
+from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -17,10 +17,7 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture(autouse=True)
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def _write_story(folder, prefix: str, texts: list[str]) -> None:

@@ -10,7 +10,7 @@ import summarizer
 from summarizer.config.sections import Config, available_profiles, load_profile
 from summarizer.models import Source
 
-from helpers import SEEDS, clean_text
+from tests.helpers import SEEDS, clean_text
 
 ALGOS = ["lexrank", "textrank", "concepts"]
 

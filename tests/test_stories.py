@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from invented_stories import ELECTION, MATCH, WILDFIRE
+from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 
 from summarizer import stories
 from summarizer.models import Source

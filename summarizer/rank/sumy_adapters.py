@@ -123,18 +123,3 @@ class Reduction(SumyScorer):
     description = "sumy's Reduction (graph of shared words); refuses over 1,000 sentences"
     sumy_module, sumy_class, max_input = "sumy.summarizers.reduction", "ReductionSummarizer", 1000
 
-
-class SumyLexRank(SumyScorer):
-    """sumy's own LexRank, the reference the tests compare ours with (not registered)."""
-
-    name = "sumy-lexrank"
-    description = "sumy's LexRank"
-    sumy_module, sumy_class = "sumy.summarizers.lex_rank", "LexRankSummarizer"
-
-
-class SumyTextRank(SumyScorer):
-    """sumy's own TextRank, the reference the tests compare ours with (not registered)."""
-
-    name = "sumy-textrank"
-    description = "sumy's TextRank"
-    sumy_module, sumy_class = "sumy.summarizers.text_rank", "TextRankSummarizer"

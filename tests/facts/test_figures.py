@@ -11,7 +11,7 @@ import pytest
 from summarizer.facts.figures import disagreements, extract_figures, find_disagreements, sentence_figures
 from summarizer.models import Disagreement, FigureClaim, Sentence
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _split(text: str) -> list[str]:

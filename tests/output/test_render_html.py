@@ -21,7 +21,7 @@ from summarizer.output.text import cited
 from summarizer.output.render import render
 from summarizer.output.html_page import passage
 
-from browser import Browser, find_chromium
+from tests.browser import Browser, find_chromium
 
 # A story of our own in three reports that differ on one figure.
 STORY = {

@@ -7,7 +7,7 @@ import statistics
 import pytest
 
 import summarizer
-from helpers import SEEDS
+from tests.helpers import SEEDS
 from summarizer.config.sections import seeds_dir
 from summarizer.ingest.load import load_sources
 from summarizer.models import Source

@@ -13,7 +13,7 @@ from summarizer.pool.features import TermMatrix, Tokenizer
 from summarizer.models import Budget, Passage, Pool, Sentence, Source
 from summarizer.rank.mmr import select
 
-from helpers import SEEDS
+from tests.helpers import SEEDS
 
 WORDS = ("river flood town homes rain mayor school bridge road army police storm wind power water "
          "crops farm hospital train airport market price bank court minister vote").split()

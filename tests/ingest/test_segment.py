@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.ingest.segment import sentence_spans, split_sentences
 
-CASES = json.loads((Path(__file__).parent / "data" / "sentence_cases.json").read_text("utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "sentence_cases.json").read_text("utf-8"))
 
 
 def _slug(index: int, text: str) -> str:

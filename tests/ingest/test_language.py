@@ -19,7 +19,7 @@ from summarizer.pool.neutrality import subjectivity
 from summarizer.output.render import render
 from summarizer.ingest.segment import split_sentences
 
-DATA = Path(__file__).parent / "data" / "languages"
+DATA = Path(__file__).parents[1] / "data" / "languages"
 STORIES = {path.stem: json.loads(path.read_text("utf-8")) for path in sorted(DATA.glob("*.json"))
            if path.stem != "paragraphs"}
 PARAGRAPHS = json.loads((DATA / "paragraphs.json").read_text("utf-8"))
@@ -158,7 +158,7 @@ def test_help_does_not_load_the_detector():
             "try:\n    app(['--help'], prog_name='summarize')\nexcept SystemExit:\n    pass\n"
             "assert 'fasttext' not in sys.modules and 'numpy' not in sys.modules, 'loaded'")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=Path(__file__).parent.parent, timeout=60)
+                          cwd=Path(__file__).parents[2], timeout=60)
     assert done.returncode == 0, done.stderr
     assert "--language" in done.stdout and "german" in done.stdout
 

@@ -19,7 +19,7 @@ from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.output.files import BRIEFING_MARKER, is_briefing, write_output
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STORY_A = (
     "The harbour authority closed the northern pier on Monday after a crane collapsed onto a cargo ship. "
     "Two dock workers were taken to hospital with minor injuries, the authority said. "

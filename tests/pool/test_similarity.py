@@ -7,13 +7,6 @@ import pytest
 
 from summarizer.pool.similarity import similarity_graph
 
-from helpers import seeds_pool
-
-
-@pytest.fixture(scope="module")
-def seed_pool():
-    pool, _ = seeds_pool()
-    return pool
 
 
 def test_sparse_graph_equals_dense_products(seed_pool):

@@ -56,7 +56,7 @@ def test_sentence_on_the_same_topic_is_not_a_paraphrase():
 
 
 def test_a_near_duplicate_is_cited_only_when_the_claim_model_says_it_reports_the_claim():
-    from helpers import story_pool
+    from tests.helpers import story_pool
 
     from summarizer.facts.cite import cite
     from summarizer.models import Pick

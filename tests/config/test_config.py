@@ -15,7 +15,7 @@ from summarizer.config.sections import Config, default_profile, load_config_file
 from summarizer.errors import ConfigError
 from summarizer.config.fields import leaves
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_default_yaml_is_generated_from_the_defaults():

@@ -242,7 +242,7 @@ def test_a_source_is_cited_for_a_figure_exactly_when_it_is_not_listed_against_it
 
 
 def test_seeds_briefing_lists_the_three_disagreements_and_no_look_alike():
-    from helpers import seeds_pool
+    from tests.helpers import seeds_pool
 
     pool, _ = seeds_pool()
     found, _ = compare(pool.figures, pool.dates)

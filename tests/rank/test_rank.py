@@ -16,14 +16,14 @@ from summarizer.rank import ALGORITHMS
 from summarizer.rank.base import Scorer, Selector
 from summarizer.rank.lexrank import LexRank
 from summarizer.rank.pagerank import pagerank
-from summarizer.rank.sumy_adapters import SumyLexRank, SumyTextRank
+from tests.rank.sumy_reference import SumyLexRank, SumyTextRank
 from summarizer.rank.textrank import TextRank
 
-from helpers import seeds_pool
+from tests.helpers import seeds_pool
 
 
 @pytest.fixture(scope="module")
-def seed_pool():
+def exact_seed_pool():
     """The seeds' pool, exact duplicates merged only (sumy compares sentences by text)."""
     pool, _ = seeds_pool(**{"dedup.threshold": 1.0})
     return pool
@@ -40,43 +40,43 @@ def sumy_tfidf(terms: TermMatrix) -> sp.csr_matrix:
     return normalize_rows((sp.diags(1 / max_tf) @ counts @ sp.diags(idf)).tocsr())
 
 
-def test_lexrank_ranks_as_sumy_does(seed_pool):
-    pool = dataclasses.replace(seed_pool, tfidf=sumy_tfidf(seed_pool.terms))
+def test_lexrank_ranks_as_sumy_does(exact_seed_pool):
+    pool = dataclasses.replace(exact_seed_pool, tfidf=sumy_tfidf(exact_seed_pool.terms))
     ours = LexRank(LexRank.Params(threshold=0.1, max_neighbors=10**6)).score(pool)
     reference = SumyLexRank().score(pool)
     # Differences left: sumy keeps self-loops, has no damping and stops at a loose tolerance (0.1).
     assert spearmanr(ours, reference)[0] >= 0.95
 
 
-def test_textrank_ranks_as_sumy_does(seed_pool):
-    ours = TextRank(TextRank.Params(max_neighbors=10**6)).score(seed_pool)
-    reference = SumyTextRank().score(seed_pool)
+def test_textrank_ranks_as_sumy_does(exact_seed_pool):
+    ours = TextRank(TextRank.Params(max_neighbors=10**6)).score(exact_seed_pool)
+    reference = SumyTextRank().score(exact_seed_pool)
     # Difference left: sumy counts a word repeated in a sentence once per repetition.
     assert spearmanr(ours, reference)[0] >= 0.95
 
 
 @pytest.mark.parametrize("name", sorted(ALGORITHMS))
-def test_every_registered_algorithm_follows_its_protocol(seed_pool, name):
+def test_every_registered_algorithm_follows_its_protocol(exact_seed_pool, name):
     cls = ALGORITHMS[name]
     algorithm = cls()
     assert cls.name == name and cls.description and "\n" not in cls.description
     if isinstance(algorithm, Scorer):
-        scores = algorithm.score(seed_pool)
-        assert scores.shape == (len(seed_pool),)
+        scores = algorithm.score(exact_seed_pool)
+        assert scores.shape == (len(exact_seed_pool),)
         assert np.isfinite(scores).all()
         assert scores.max() > scores.min()  # it really ranks
     else:
         assert isinstance(algorithm, Selector)
         budget = Budget(100, None)
-        picks = algorithm.select(seed_pool, budget)
-        assert picks and budget.allows(sum(seed_pool.sentences[p.row].words for p in picks), len(picks))
-        assert all(p.row in seed_pool.quotable[p.passage] for p in picks)
+        picks = algorithm.select(exact_seed_pool, budget)
+        assert picks and budget.allows(sum(exact_seed_pool.sentences[p.row].words for p in picks), len(picks))
+        assert all(p.row in exact_seed_pool.quotable[p.passage] for p in picks)
         assert len({p.passage for p in picks}) == len(picks)
 
 
-def test_continuous_lexrank_and_a_neighbour_cap_still_rank(seed_pool):
-    full = LexRank(LexRank.Params(threshold=0.0, max_neighbors=10**6)).score(seed_pool)
-    capped = LexRank(LexRank.Params(threshold=0.0, max_neighbors=20)).score(seed_pool)
+def test_continuous_lexrank_and_a_neighbour_cap_still_rank(exact_seed_pool):
+    full = LexRank(LexRank.Params(threshold=0.0, max_neighbors=10**6)).score(exact_seed_pool)
+    capped = LexRank(LexRank.Params(threshold=0.0, max_neighbors=20)).score(exact_seed_pool)
     assert spearmanr(full, capped)[0] > 0.8
 
 
@@ -104,7 +104,7 @@ def test_pagerank_prefers_the_hub():
     assert rank.argmax() == 0
 
 
-def test_concepts_solver_output_never_reaches_standard_output(seed_pool, monkeypatch, capfd):
+def test_concepts_solver_output_never_reaches_standard_output(exact_seed_pool, monkeypatch, capfd):
     # HiGHS can print a debug line straight to file descriptor 1 (ERGO-Code/HiGHS#2783); it must
     # not end up in a briefing written to standard output.
     import scipy.optimize
@@ -116,7 +116,7 @@ def test_concepts_solver_output_never_reaches_standard_output(seed_pool, monkeyp
         return real_milp(*args, **kwargs)
 
     monkeypatch.setattr(scipy.optimize, "milp", noisy_milp)
-    picks = ALGORITHMS["concepts"]().select(seed_pool, Budget(100, None))
+    picks = ALGORITHMS["concepts"]().select(exact_seed_pool, Budget(100, None))
     print("after the solve")
     out = capfd.readouterr().out
     assert "Highs" not in out
