@@ -130,10 +130,19 @@ class Budget:
         if self.max_words is None and self.max_sentences is None:
             raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
 
+    @property
+    def word_cap(self) -> float:
+        """``max_words`` as a number to compare with: infinity where there is no limit."""
+        return float("inf") if self.max_words is None else self.max_words
+
+    @property
+    def sentence_cap(self) -> float:
+        """``max_sentences`` likewise."""
+        return float("inf") if self.max_sentences is None else self.max_sentences
+
     def allows(self, words: int, sentences: int) -> bool:
         """Whether a briefing of that many words and sentences fits."""
-        return ((self.max_words is None or words <= self.max_words)
-                and (self.max_sentences is None or sentences <= self.max_sentences))
+        return words <= self.word_cap and sentences <= self.sentence_cap
 
     def check(self, algorithm: str, word_counts: Sequence[int]) -> None:
         """Every algorithm's picks pass through here: over the budget is a bug in the algorithm."""

@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from ..config.fields import Section
+from ..config.fields import Section, setting
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,6 +29,25 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class NoParams(Section):
     """This algorithm has no settings of its own."""
+
+
+@dataclass(frozen=True)
+class GraphParams(Section):
+    """What every algorithm on a sentence-similarity graph shares."""
+
+    max_neighbors: int = setting(100, "most neighbours kept per sentence in the graph (bounds memory)", low=1)
+
+
+@dataclass(frozen=True)
+class LeadParams(Section):
+    """What every selector that draws its candidates from the sources' leads shares."""
+
+    prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's editorial "
+                                       "prior", low=0.0, high=10.0)
+    min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are never "
+                                     "chosen (keeps loaded and interpretive sentences out)", low=0.0, high=1.0)
+    candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a source",
+                                         low=1)
 
 
 class Algorithm(ABC):

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..config.fields import Section, setting
-from .base import Selector
+from ..config.fields import setting
+from .base import LeadParams, Selector
 from .concept_weights import bigram_concepts, unigram_concepts
 from .fill import refill
 
@@ -53,20 +53,13 @@ class Centroid(Selector):
                    "its sources share, filling the budget")
 
     @dataclass(frozen=True)
-    class Params(Section):
+    class Params(LeadParams):
         """The summary-level objective's weights, its candidates and the budget filling."""
 
         bigram_weight: float = setting(0.5, "weight of the share of bigram concepts (weighted) the briefing "
                                             "covers, beside its cosine to the centroid", low=0.0, high=10.0)
         unigram_weight: float = setting(0.5, "weight of the share of stem concepts (weighted) it covers",
                                         low=0.0, high=10.0)
-        prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's "
-                                           "editorial prior", low=0.0, high=10.0)
-        min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are "
-                                         "never chosen (keeps loaded and interpretive sentences out)",
-                                   low=0.0, high=1.0)
-        candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a "
-                                                 "source", low=1)
         redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
                                                     "skipped", low=0.0, high=1.0)
         same_claim_threshold: float = setting(0.4, "confidence (0-1) of the claim model at which a candidate "
@@ -84,8 +77,7 @@ class Centroid(Selector):
         import numpy as np
 
         params = self.params
-        max_words = budget.max_words if budget.max_words is not None else math.inf
-        max_sentences = budget.max_sentences if budget.max_sentences is not None else math.inf
+        max_words, max_sentences = budget.word_cap, budget.sentence_cap
         candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
         if len(candidates) == 0 or max_sentences < 1:
             return []

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..config.fields import Section, setting
-from .base import Selector
+from ..config.fields import setting
+from .base import LeadParams, Selector
 from .centroid import lead_candidates
 from .concept_weights import bigram_concepts
 
@@ -34,18 +34,11 @@ class Concepts(Selector):
     description = "concept coverage: bigram ILP (Gillick & Favre's ICSI) solved with HiGHS under the word budget"
 
     @dataclass(frozen=True)
-    class Params(Section):
+    class Params(LeadParams):
         """The concepts, the candidates, and the ILP's size and time limits."""
 
         min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
                                            low=1)
-        candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a "
-                                                 "source", low=1)
-        prior_weight: float = setting(0.2, "weight of the words chosen, each weighed by its passage's "
-                                           "editorial prior, beside the share of concepts covered",
-                                      low=0.0, high=10.0)
-        min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are "
-                                         "never chosen", low=0.0, high=1.0)
         max_candidates: int = setting(600, "sentences given to the solver at most, the best covering first",
                                       low=1)
         time_limit: float = setting(10.0, "seconds the solver may take", above=0.0, high=600.0)
@@ -54,7 +47,7 @@ class Concepts(Selector):
         import numpy as np
 
         params = self.params
-        max_words = budget.max_words if budget.max_words is not None else np.inf
+        max_words = budget.word_cap
         candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
         occurrences, weights = bigram_concepts(pool, params.min_concept_sources)
         total = weights.sum()

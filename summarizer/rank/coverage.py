@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..config.fields import Section, setting
-from .base import Selector
+from ..config.fields import setting
+from .base import GraphParams, Selector
 
 if TYPE_CHECKING:
     from ..models import Budget, Pool
@@ -25,15 +25,13 @@ class Coverage(Selector):
     description = "budgeted submodular coverage (Lin & Bilmes): covers the pool's content, redundancy saturates"
 
     @dataclass(frozen=True)
-    class Params(Section):
+    class Params(GraphParams):
         """Lin & Bilmes' coverage function and greedy cost scaling."""
 
         alpha: float = setting(0.2, "a sentence counts as covered at this share of its total similarity",
                                above=0.0, high=1.0)
         cost_exponent: float = setting(0.3, "gain per word^r: below 1 leans towards longer sentences",
                                        low=0.0, high=2.0)
-        max_neighbors: int = setting(100, "most neighbours kept per sentence in the graph (bounds memory)",
-                                     low=1)
 
     def select(self, pool: Pool, budget: Budget) -> list[Pick]:
         import numpy as np
@@ -49,8 +47,8 @@ class Coverage(Selector):
         cap = self.params.alpha * np.bincount(rows, weights, minlength=n)
         covered = np.zeros(n)
         cost = np.maximum(pool.words, 1) ** self.params.cost_exponent
-        words_left = budget.max_words if budget.max_words is not None else np.inf
-        picks_left = budget.max_sentences if budget.max_sentences is not None else n
+        words_left = budget.word_cap
+        picks_left = min(budget.sentence_cap, n)
         open_ = pool.quote >= 0
         picks: list[Pick] = []
         while picks_left > 0:

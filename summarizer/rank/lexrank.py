@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..config.fields import Section, setting
-from .base import Scorer
+from ..config.fields import setting
+from .base import GraphParams, Scorer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,14 +25,12 @@ class LexRank(Scorer):
     description = "LexRank: eigenvector centrality on the IDF-cosine sentence graph (sparse, vectorised)"
 
     @dataclass(frozen=True)
-    class Params(Section):
+    class Params(GraphParams):
         """LexRank's graph and random walk."""
 
         threshold: float = setting(0.1, "edge threshold on cosine similarity (0 = continuous LexRank)",
                                    low=0.0, high=1.0)
         damping: float = setting(0.85, "PageRank damping factor", low=0.0, high=1.0)
-        max_neighbors: int = setting(100, "most neighbours kept per sentence in the graph (bounds memory)",
-                                     low=1)
 
     def score(self, pool: Pool) -> np.ndarray:
         from ..pool.similarity import similarity_graph

@@ -41,8 +41,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     top = relevance[open_].max(initial=0.0)
     relevance = relevance / top if top > 0 else np.zeros(n)
     closeness = np.zeros(n)  # max similarity to anything chosen so far
-    words_left = budget.max_words if budget.max_words is not None else math.inf
-    sentences_left = budget.max_sentences if budget.max_sentences is not None else math.inf
+    words_left = budget.word_cap
+    sentences_left = budget.sentence_cap
     supplied = np.zeros(n_sources)  # words quoted from each source
     exclusive = np.zeros(n_sources)  # salience of the passages only one source can supply
     for i in np.flatnonzero(open_):
