@@ -23,7 +23,7 @@ from .output.files import check_output, write_output
 from .progress import ProgressBar
 from .output.text import visible
 from .rank import ALGORITHMS
-from .config.fields import leaves
+from .params import leaves
 
 # Click's UsageError, as Typer ships it (newer Typer versions carry their own copy of click).
 _UsageError = typer.BadParameter.__bases__[0]

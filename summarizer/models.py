@@ -13,8 +13,6 @@ from functools import cached_property
 from enum import Enum
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import ConfigError, shown
-
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
@@ -117,18 +115,11 @@ class Passage:
 
 @dataclass(frozen=True)
 class Budget:
-    """The briefing's hard budget: the only shape it takes, checked here and nowhere else."""
+    """The briefing's hard budget: the only shape it takes (its values are checked with the settings,
+    ``config.sections.SelectSettings``); every algorithm's picks are checked against it here."""
 
     max_words: int | None = 120  # None: no limit
     max_sentences: int | None = None
-
-    def __post_init__(self) -> None:
-        for name in ("max_words", "max_sentences"):
-            value = getattr(self, name)
-            if value is not None and not 1 <= value <= 1_000_000:
-                raise ConfigError(name, f"must be between 1 and 1000000 (or null for no limit), not {shown(value)}")
-        if self.max_words is None and self.max_sentences is None:
-            raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
 
     @property
     def word_cap(self) -> float:

@@ -2,7 +2,7 @@
 profiles and the library.
 
 ``Config`` has one section a stage (input, stories, dedup, rank with a sub-section per
-algorithm, select, neutrality, cite, output).  Defaults and help live in the fields (``settings.setting``);
+algorithm, select, neutrality, cite, output).  Defaults and help live in the fields (``params.setting``);
 ``configs/default.yaml`` is generated from them (``default_profile``, tested).  Values are
 checked once, when a section is made; profiles, flags and library keywords all go through
 ``Config.from_mapping``.
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import ConfigError
+from ..errors import ConfigError, shown
 from ..ingest.language import AUTO
 from ..ingest.language import LANGUAGES as _DETECTABLE
 from ..models import Budget
 from ..rank import ALGORITHMS
-from .fields import Section, leaves, merge, section, setting, suggestion
+from ..params import Section, leaves, merge, section, setting, suggestion
 from ..stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD
 
 FORMATS = ("markdown", "json", "html")
@@ -100,7 +100,12 @@ class SelectSettings(Section):
     max_sentence_words: int = setting(60, "longer sentences are never quoted", low=1)
 
     def check(self) -> None:
-        self.budget  # noqa: B018  (the budget checks itself)
+        for name in ("max_words", "max_sentences"):
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 1_000_000:
+                raise ConfigError(name, f"must be between 1 and 1000000 (or null for no limit), not {shown(value)}")
+        if self.max_words is None and self.max_sentences is None:
+            raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
         if self.max_sentence_words < self.min_sentence_words:
             raise ConfigError("max_sentence_words", "must not be below min_sentence_words")
 

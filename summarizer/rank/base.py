@@ -1,7 +1,7 @@
 """The two kinds of algorithm, each one small class behind one protocol.
 
 * A ``Scorer`` gives every passage of the pool a salience; the pipeline weighs it by the
-  editorial prior and selects with MMR under the budget (``select.py``).
+  editorial prior and selects with MMR under the budget (``mmr.py``).
 * A ``Selector`` picks the briefing itself under the budget (it weighs the prior as it sees fit);
   its picks are kept as it made them.
 
@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from ..config.fields import Section, setting
+from ..params import Section, setting
 
 if TYPE_CHECKING:
     import numpy as np

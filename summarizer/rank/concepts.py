@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..config.fields import setting
+from ..params import setting
 from .base import LeadParams, Selector
 from .centroid import lead_candidates
 from .concept_weights import bigram_concepts

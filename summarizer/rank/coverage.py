@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Pick
-from ..config.fields import setting
+from ..params import setting
 from .base import GraphParams, Selector
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..config.fields import setting
+from ..params import setting
 from .base import GraphParams, Scorer
 
 if TYPE_CHECKING:

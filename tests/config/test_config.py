@@ -13,7 +13,7 @@ import yaml
 import summarizer
 from summarizer.config.sections import Config, default_profile, load_config_file, load_profile
 from summarizer.errors import ConfigError
-from summarizer.config.fields import leaves
+from summarizer.params import leaves
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,7 +17,7 @@ import typing
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, Iterator, Mapping
 
-from ..errors import ConfigError, shown
+from .errors import ConfigError, shown
 
 
 def setting(default: Any, help: str, *, low: float | None = None, high: float | None = None,
