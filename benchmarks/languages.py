@@ -35,14 +35,12 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sentence_sets import read_conllu  # noqa: E402
-from splitters import _align, score  # noqa: E402
+from sentence_sets import read_conllu
+from splitters import _align, score
 
-from summarizer.ingest.language import CODES, LANGUAGES, detect  # noqa: E402
-from summarizer.ingest.segment import split_sentences  # noqa: E402
+from summarizer.ingest.language import CODES, LANGUAGES, detect
+from summarizer.ingest.segment import split_sentences
 
 SAMPLE = ROOT / "tests" / "data" / "languages"
 
@@ -102,7 +100,6 @@ CANDIDATES = {
 
 _RUNNER = """
 import json, sys, time
-sys.path.insert(0, {root!r})
 start = time.perf_counter()
 NAMES = {names!r}
 try:
@@ -124,7 +121,7 @@ print(json.dumps({{"startup": startup, "seconds": time.perf_counter() - start, "
 
 def run(candidate: str, texts: list[str]) -> dict:
     setup, expr = CANDIDATES[candidate]
-    code = _RUNNER.format(root=str(ROOT), names=_NAMES, expr=expr,
+    code = _RUNNER.format(names=_NAMES, expr=expr,
                           setup="\n".join("    " + line for line in setup.splitlines()))
     done = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
                           check=False)

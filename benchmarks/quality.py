@@ -26,9 +26,8 @@ from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from summarizer import (Config, Source, build_pool, load_sources, seeds_dir, subjectivity,  # noqa: E402
+from summarizer import (Config, Source, build_pool, load_sources, seeds_dir, subjectivity,
                         summarize_sources)
 
 DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]

@@ -15,8 +15,8 @@ documents are reused under another file name (the summarizer merges the repeated
 does for syndicated copy) and the output says so.
 
 For every size and algorithm the whole process `summarize DIR --algo ALGO --quiet --output FILE`
-is run (the console script's own entry point, summarizer.cli:main, with this repository first on
-PYTHONPATH, so the working tree is measured whether or not the package is installed): wall time
+is run (the console script's own entry point, summarizer.cli:main, as installed: `pip install -e ".[bench]"`
+measures the working tree): wall time
 (best of --repeat runs) and peak resident memory (highest of the runs).  Figures only: nothing is
 asserted and the exit status is 0.
 """
@@ -39,9 +39,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from summarizer import split_sentences  # noqa: E402
+from summarizer import split_sentences
 
 # ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
 EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
@@ -162,8 +161,7 @@ def measure(folder: Path, algo: str, work: Path, timeout: float) -> dict:
     out, err = work / f"briefing-{algo}.md", work / "stderr.txt"
     command = [sys.executable, "-c", "from summarizer.cli import main; main()",
                str(folder), "--algo", algo, "--quiet", "--output", str(out)]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    runner = subprocess.Popen([sys.executable, "-S", "-c", _MEASURE, str(err), *command], env=env,
+    runner = subprocess.Popen([sys.executable, "-S", "-c", _MEASURE, str(err), *command],
                               stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
         stdout, _ = runner.communicate(timeout=timeout)

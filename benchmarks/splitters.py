@@ -35,11 +35,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import summarizer  # noqa: E402
-from sentence_sets import Paragraph, golden_rules, read_conllu  # noqa: E402
+import summarizer
+from sentence_sets import Paragraph, golden_rules, read_conllu
 
 CASES_PATH = ROOT / "tests" / "data" / "sentence_cases.json"
 DEFAULT_UD = [Path("/work/labels/ud-ewt")]
@@ -125,7 +123,7 @@ def _syntok() -> Splitter:
 def _punkt() -> Splitter:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    from summarizer import segment  # its word lists; Punkt has no public way to take ours
+    from summarizer.ingest import segment  # its word lists; Punkt has no public way to take ours
 
     params = PunktParameters()
     # Punkt keeps abbreviations lowercase without the final period: our lists, plus the dotted
