@@ -120,6 +120,10 @@ def _number(s: Tokens, i: int) -> Quantity | None:
                     and SMALL_NUMBERS[low[j + 2]] < 10):
                 v += SMALL_NUMBERS[low[j + 2]]
                 j += 2
+            elif (w in TENS and j + 1 < n and low[j + 1] in SMALL_NUMBERS
+                  and 0 < SMALL_NUMBERS[low[j + 1]] < 10):
+                v += SMALL_NUMBERS[low[j + 1]]  # "twenty two"
+                j += 1
             cur += v
             last = "num"
             j += 1
@@ -146,6 +150,9 @@ def _number(s: Tokens, i: int) -> Quantity | None:
     if last == "and":
         j -= 1
     value = total + cur
+    if last == "num" and j < n and low[j] == "dozen" and not total and 1 < value < 20:
+        # "two dozen": about 24, as "a dozen" is about 12
+        return vague(10 * value, 14 * value, 12 * value, 1.0, j + 1)
     if t == "one" and j == i + 1 and nxt not in PERSON_NOUNS:
         return None  # "one" alone is mostly a pronoun ("one of", "no one")
     ulp = 10.0 ** _trailing_zeros(value)
