@@ -180,3 +180,8 @@ def test_a_figure_of_a_past_year_is_a_fixed_fact_not_an_update():
         ("In 1985, the number of illegal immigrants in the county was estimated at 300,000.", date(1989, 10, 21)))
     found, changes = compare(figures, dates)
     assert _values(found) == [["229,000", "300,000"]] and changes == []
+
+
+def test_a_hyphenated_scale_is_part_of_the_amount():
+    [fig] = sentence_figures([S(0, "Congress approved a $17.4-billion appropriations bill.")])[0]
+    assert (fig.value, fig.lo, fig.hi) == ("$17.4-billion", pytest.approx(17.35e9), pytest.approx(17.45e9, rel=1e-5))

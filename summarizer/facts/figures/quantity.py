@@ -84,6 +84,8 @@ def _number(s: Tokens, i: int) -> Quantity | None:
             return Quantity(i, i, end, end, value, value, value, 1 / denominator, False, False, True)
         if nxt in SCALES:
             scale, j = SCALES[nxt], i + 2
+        elif nxt == "-" and nxt2 in SCALES and adjacent(s, i, i + 1) and adjacent(s, i + 1, i + 2):
+            scale, j = SCALES[nxt2], i + 3  # "$17.4-billion", "a 2-million-strong crowd"
         center = value * scale
         zeros = 0 if decimals or value == 0 else len(whole) - len(whole.rstrip("0"))
         ulp = (10.0 ** -decimals if decimals else 10.0 ** zeros) * scale
