@@ -1,21 +1,25 @@
 """'Where sources differ' against a careful reader: recall and false alarms on labelled clusters.
 
 Usage:
-    python benchmarks/disagreements.py LABELS.jsonl [MORE.jsonl ...] [--data FILE.jsonl ...] [--baseline CHECKOUT] [--show]
+    python benchmarks/disagreements.py [LABELS.jsonl ...] [--split NAME ...] [--data FILE.jsonl ...] [--baseline CHECKOUT] [--show]
 
-LABELS is JSONL, one labelled news cluster a line (kept outside the repository: it quotes the
-clusters' text); several files are read as one:
+LABELS is JSONL, one labelled news cluster a line; several files are read as one.  The default,
+benchmarks/labels/disagreements-fresh.jsonl, holds references only (cluster and document ids,
+sentence offsets, the figure values and a few topic words; no text of the articles): 15 DUC 2001
+clusters, split "fresh-tune" (tuned on) and "fresh-held-out" (never tuned on); see
+docs/labelling-disagreements.md.  --split scores only the splits named.
 
     {"set": "duc2002", "cluster": "d061j", "split": "tune" | "held-out" | "fresh" | ...,
      "disagreements": [{"what": "people killed in Jamaica", "kind": "disagreement" | "update",
                         "words": ["killed", "dead"],
-                        "values": [{"value": "45", "docs": ["AP880913-0129"]},
-                                   {"value": "at least 26", "docs": ["AP880912-0201"]}]}],
+                        "values": [{"value": "45", "docs": [3], "doc_ids": ["AP880913-0129"]},
+                                   {"value": "at least 26", "docs": [0], "doc_ids": ["AP880912-0201"]}]}],
      "judged": [...]}
 
 "disagreements" lists every figure on which the cluster's sources differ, as a careful reader
 would (kind "disagreement"), and figures that only moved from earlier to later reports (kind
-"update"); "judged" keeps the reader's verdicts on the reports read while labelling (not scored).
+"update"); a value's "doc_ids" name its documents (older files name them in "docs"; in newer ones
+"docs" holds their indices in the cluster); "judged" keeps the reader's verdicts on the reports read while labelling (not scored).
 The clusters' text comes from --data (default: ../shared/eval/duc2002_100.jsonl and
 duc2001_100.jsonl beside the repository).  Each source is dated from its DUC document id where
 the id holds the day (AP, APW, NYT, XIE, WSJ: YYMMDD; LA: MMDDYY), as a JSON input's date field
@@ -34,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -45,19 +50,21 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
             ROOT.parent / "shared" / "eval")
 DEFAULT_DATA = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+DEFAULT_LABELS = [ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"]
 _YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
 _MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("labels", type=Path, nargs="+", help="JSONL files of labelled clusters")
+    parser.add_argument("labels", type=Path, nargs="*", default=DEFAULT_LABELS,
+                        help="JSONL files of labelled clusters (default: %(default)s)")
+    parser.add_argument("--split", nargs="*", help="score only these splits (e.g. fresh-tune)")
     parser.add_argument("--data", nargs="*", type=Path, default=DEFAULT_DATA, help="JSONL files of clusters")
     parser.add_argument("--baseline", type=Path, help="another checkout of the project to compare with")
     parser.add_argument("--show", action="store_true", help="print every report and what it matched")
-    # The baseline's half: the reports of the checkout at --root, as JSON.
+    # The baseline's half: the reports of the checkout on PYTHONPATH, as JSON.
     parser.add_argument("--reports-only", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
@@ -80,10 +87,19 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def reports(labels: list[dict], data: list[Path], root: Path) -> dict[str, list[dict]]:
-    """What the checkout at root lists under "Where sources differ" for each labelled cluster:
-    {cluster: [{"topic", "claims": [{"value", "docs"}]}]}."""
-    sys.path.insert(0, str(root))
+def with_doc_ids(labels: list[dict]) -> list[dict]:
+    """The labels with every value's documents named by id ("doc_ids" where a file has them)."""
+    for label in labels:
+        for d in label["disagreements"]:
+            for value in d["values"]:
+                if "doc_ids" in value:
+                    value["docs"] = value["doc_ids"]
+    return labels
+
+
+def reports(labels: list[dict], data: list[Path]) -> dict[str, list[dict]]:
+    """What the installed (or PYTHONPATH) summarizer lists under "Where sources differ" for each
+    labelled cluster: {cluster: [{"topic", "claims": [{"value", "docs"}]}]}."""
     from summarizer import Config, Source, build_pool
     from summarizer.facts.figures import compare
 
@@ -199,16 +215,24 @@ def main() -> None:
     missing = [str(p) for p in args.data if not p.is_file()]
     if missing:
         raise SystemExit(f"{', '.join(missing)}: cluster data not found (pass --data)")
-    labels = [label for path in args.labels for label in read_jsonl(path)]
+    labels = with_doc_ids([label for path in args.labels for label in read_jsonl(path)])
+    if args.split:
+        labels = [label for label in labels if label["split"] in args.split]
+        if not labels:
+            raise SystemExit(f"no labelled cluster in split {', '.join(args.split)}")
     if args.reports_only:
-        json.dump(reports(labels, args.data, args.root), sys.stdout)
+        json.dump(reports(labels, args.data), sys.stdout)
         return
     columns = {}
     if args.baseline:
         command = [sys.executable, str(Path(__file__).resolve()), *(str(p.resolve()) for p in args.labels),
-                   "--reports-only", "--root", str(args.baseline.resolve()), "--data",
-                   *(str(p.resolve()) for p in args.data)]
-        baseline = subprocess.run(command, capture_output=True, text=True, check=False)
+                   "--reports-only", "--data", *(str(p.resolve()) for p in args.data)]
+        if args.split:
+            command += ["--split", *args.split]
+        # the baseline's package first on the path, in a process of its own
+        env = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        baseline = subprocess.run(command, capture_output=True, text=True, check=False, env=env,
+                                  cwd=args.baseline.resolve())
         if baseline.returncode:
             last = (baseline.stderr.strip().splitlines() or ["no message"])[-1]
             raise SystemExit(f"{args.baseline}: the baseline run failed: {last}")
@@ -217,7 +241,7 @@ def main() -> None:
         columns["baseline"] = score(labels, json.loads(baseline.stdout), args.show)
     if args.show:
         print("this checkout:")
-    columns["this checkout"] = score(labels, reports(labels, args.data, ROOT), args.show)
+    columns["this checkout"] = score(labels, reports(labels, args.data), args.show)
     print_table(columns)
 
 

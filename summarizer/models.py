@@ -198,6 +198,9 @@ class BriefingSentence:
     text: str
     citations: tuple[Citation, ...]
     score: float
+    # The latest value of each figure the sentence states that later (dated) reports changed:
+    # shown after it as "(later reports: three)", so no superseded figure reads as current.
+    later: tuple[str, ...] = ()
 
     @property
     def sources(self) -> tuple[int, ...]:

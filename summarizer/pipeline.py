@@ -8,6 +8,7 @@ Each stage lives in its own module; this one only passes plain data from one to 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
@@ -20,10 +21,10 @@ from .config.sections import Config
 from .pool.dedup import deduplicate
 from .errors import ConfigError, InputError
 from .pool.features import TermMatrix, Tokenizer
-from .facts.figures import compare, sentence_figures
+from .facts.figures import comparable_key, compare, sentence_figures, superseded
 from .ingest.language import choose_language
 from .ingest.load import load_sources
-from .models import Briefing, Pick, Pool, Source
+from .models import Briefing, Budget, Pick, Pool, Source
 from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
@@ -74,9 +75,16 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     picks, scores = rank_and_select(pool, config, progress=progress)
     disagreements, changes = compare(pool.figures, pool.dates)
+    # No superseded figure reads as current: quote the latest report of it where the passage
+    # holds one, else mark the sentence with the latest value.
+    later = superseded(pool.figures, pool.dates) if changes else {}
+    picks = quote_latest(pool, picks, later, config.budget)
+    sentences = cite(pool, picks, scores, config.cite.threshold)
+    if later:
+        sentences = [replace(s, later=later.get(p.row, ())) for s, p in zip(sentences, picks)]
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
-        sentences=cite(pool, picks, scores, config.cite.threshold),
+        sentences=sentences,
         sources=pool.sources,
         source_titles=pool.titles,
         source_dates=[d.isoformat() if d else None for d in pool.dates],
@@ -155,6 +163,25 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
             raise ConfigError("select.max_words", f"{budget.max_words} is too small: the shortest sentence that "
                                                   f"could be quoted has {shortest} words; give at least {shortest}")
     return picks, pick_scores
+
+
+def quote_latest(pool: Pool, picks: list[Pick], later: dict[int, tuple[str, ...]], budget: Budget) -> list[Pick]:
+    """Each pick whose quoted sentence states a figure later reports changed (``later``, from
+    figures.superseded), swapped for a quotable member of its passage that states that figure
+    and none superseded (the later report of it), when the briefing stays within the budget."""
+    picks = list(picks)
+    for i, pick in enumerate(picks):
+        if pick.row not in later:
+            continue
+        things = {comparable_key(f) for f in pool.figures[pick.row]}
+        for row in pool.quotable[pick.passage]:
+            if row in later or not things & {comparable_key(f) for f in pool.figures[row]}:
+                continue
+            words = [pool.sentences[p.row if j != i else row].words for j, p in enumerate(picks)]
+            if budget.allows(sum(words), len(words)):
+                picks[i] = Pick(pick.passage, row)
+                break
+    return picks
 
 
 def _ignore(message: str) -> None:

@@ -46,7 +46,7 @@ def test_found_missed_and_false_alarms_are_counted(tmp_path):
         _label("length of the river", ["length"], ("40 km", ["AP240301-0002"]), ("45 km", ["FT924-0003"])),
     ])
     rows = bench.read_jsonl(labels)
-    found = bench.reports(rows, [data], ROOT)
+    found = bench.reports(rows, [data])
     topics = sorted(r["topic"] for r in found["flood1"])
     assert topics == ["people killed", "population of Rennick"]
     totals = bench.score(rows, found, show=False)["held-out"]
@@ -61,8 +61,47 @@ def test_a_report_of_an_update_is_counted_apart(tmp_path):
         _label("population of Rennick", ["population"], ("300,000", ["AP240301-0001"]), ("350,000", ["FT924-0003"])),
     ])
     rows = bench.read_jsonl(labels)
-    totals = bench.score(rows, bench.reports(rows, [data], ROOT), show=False)["held-out"]
+    totals = bench.score(rows, bench.reports(rows, [data]), show=False)["held-out"]
     assert (totals["labelled"], totals["found"], totals["false alarms"], totals["updates reported"]) == (1, 1, 0, 1)
+
+
+def test_labels_naming_documents_by_index_and_id_are_read(tmp_path):
+    """The fresh label files name a value's documents by index ("docs") and id ("doc_ids")."""
+    labels, data = _write(tmp_path, [{"what": "people killed", "words": ["killed"], "kind": "disagreement",
+                                      "values": [{"value": "15", "docs": [0], "doc_ids": ["AP240301-0001"]},
+                                                 {"value": "14", "docs": [1], "doc_ids": ["AP240301-0002"]}]}])
+    rows = bench.with_doc_ids(bench.read_jsonl(labels))
+    assert rows[0]["disagreements"][0]["values"][0]["docs"] == ["AP240301-0001"]
+    totals = bench.score(rows, bench.reports(rows, [data]), show=False)["held-out"]
+    assert (totals["labelled"], totals["found"]) == (1, 1)
+
+
+def test_only_the_splits_asked_for_are_scored(tmp_path):
+    labels, data = _write(tmp_path, [
+        _label("people killed", ["killed"], ("15", ["AP240301-0001"]), ("14", ["AP240301-0002"])),
+    ])
+    done = subprocess.run([sys.executable, str(SCRIPT), str(labels), "--data", str(data), "--split", "tune"],
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert done.stderr.strip() == "no labelled cluster in split tune"
+    done = subprocess.run([sys.executable, str(SCRIPT), str(labels), "--data", str(data), "--split", "held-out"],
+                          capture_output=True, text=True, check=True)
+    assert "held-out (1 clusters, 1 labelled disagreements)" in done.stdout
+
+
+def test_the_label_file_in_the_repository_holds_references_only():
+    """ids, offsets, short values and topic words: no sentence of an article."""
+    path = ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"
+    rows = bench.read_jsonl(path)
+    assert len(rows) == 15
+    assert {r["split"] for r in rows} == {"fresh-tune", "fresh-held-out"}
+    for row in rows:
+        for d in row["disagreements"]:
+            assert len(d["what"]) <= 100 and all(len(w) <= 30 for w in d["words"])
+            for value in d["values"]:
+                assert set(value) <= {"value", "docs", "doc_ids", "spans"}
+                assert len(value["value"]) <= 30
+                assert len(value["docs"]) == len(value["doc_ids"]) == len(value["spans"])
 
 
 def test_a_label_matches_only_with_its_numbers():

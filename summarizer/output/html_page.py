@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from ..models import Briefing, Citation, Source
-from .text import cited, footer, summary_line, visible
+from .text import cited, footer, later_note, summary_line, visible
 
 _CONTEXT_CHARS = 360  # at most this much of the paragraph is shown on each side of the quote
 _SPACE = re.compile(r"\s+")
@@ -52,6 +52,7 @@ ol.sentences { list-style: none; padding: 0; margin: 1.4rem 0 0; }
 .passage .from:first-child { margin-top: 0; }
 mark { background: var(--mark); color: inherit; padding: 0 .08em; border-radius: .15em; }
 .reach { color: var(--muted); font-size: .8rem; white-space: nowrap; }
+.later { color: var(--muted); font-size: .8rem; font-style: italic; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { padding: .4rem .55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -151,8 +152,9 @@ def _sentences(briefing: Briefing) -> str:
             for i, _ in cited(sentence))
         reach = (f' <span class="reach">({len(sentence.sources)} of {n_sources} sources)</span>'
                  if len(sentence.sources) > 1 else "")
+        later = f' <span class="later">({escape(_fold(later_note(sentence)))})</span>' if sentence.later else ""
         items.append(f'<li class="sentence">{escape(_fold(sentence.text))} <span class="cites">{cites}</span>'
-                     f"{reach}</li>")
+                     f"{reach}{later}</li>")
     return '<ol class="sentences">\n' + "\n".join(items) + "\n</ol>"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .text import cited, footer, language_note, summary_line, visible
+from .text import cited, footer, language_note, later_note, summary_line, visible
 from ..models import Briefing
 from .files import BRIEFING_MARKER
 from .html_page import render_html
@@ -39,7 +39,8 @@ def render_markdown(briefing: Briefing) -> str:
     for sentence in briefing.sentences:
         numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in cited(sentence))
         reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
-        lines += [f"- {escape_markdown(sentence.text)} [{numbers}]{reach}", ""]
+        later = f" *({escape_markdown(later_note(sentence))})*" if sentence.later else ""
+        lines += [f"- {escape_markdown(sentence.text)} [{numbers}]{reach}{later}", ""]
     if briefing.disagreements:
         lines += ["## Where sources differ", ""]
         for disagreement in briefing.disagreements:
@@ -84,6 +85,7 @@ def render_json(briefing: Briefing) -> str:
                     {"source": names[c.source], "start": c.start, "end": c.end, "text": c.text, "exact": c.exact}
                     for c in s.citations
                 ],
+                **({"later_reports": list(s.later)} if s.later else {}),
             }
             for s in briefing.sentences
         ],

@@ -22,6 +22,11 @@ def cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
     return [(s, True) for s in exact] + [(s, False) for s in paraphrased]
 
 
+def later_note(sentence: BriefingSentence) -> str:
+    """What a sentence stating a superseded figure is marked with: "later reports: three"."""
+    return f"later reports: {'; '.join(sentence.later)}"
+
+
 def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
     """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
     n_sources = len(briefing.sources)

@@ -94,14 +94,14 @@ def test_thousands_alone_agrees_with_any_count_from_a_thousand_up(other):
 def test_displaced_in_one_country_and_homeless_in_another_are_not_compared():
     assert _found(
         "The hurricane displaced 1.5 million people in Honduras.",
-        "Nicaraguan officials said 500,000 people were left homeless by the hurricane.",
+        "Nicaraguan officials said 500,000 people were forced from their homes by the hurricane.",
     ) == []
 
 
 def test_a_demonym_names_the_same_country_as_its_name():
     found = _found(
         "The hurricane displaced 1.5 million people in Honduras.",
-        "Honduran officials said 500,000 people were left homeless by the hurricane.",
+        "Honduran officials said 500,000 people were forced from their homes by the hurricane.",
     )
     assert [[c.value for c in d.claims] for d in found] == [["1.5 million", "500,000"]]
 

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ...models import Disagreement, FigureChange, FigureClaim, FigureStep
 from .figure import Figure
-from .lexicon import INF
+from .lexicon import INF, SERIAL_EVENTS
 
 
 def _overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
@@ -145,16 +145,20 @@ def _claims(figs: list[Figure]) -> list[list[Figure]]:
 
 _TINY = 10.0  # counts this small are often of one incident among several
 _SPECIFIC_DIMS = (0, 1, 2, 3)  # a count's place, venue, day and month
+_EVENT_DIM = 4  # and the kind of event, unless events of that kind come in series
 
 
 def _specific_match(a: Figure, b: Figure) -> bool:
-    return any(a.loose[d] and a.loose[d] == b.loose[d] for d in _SPECIFIC_DIMS)
+    return any(a.loose[d] and a.loose[d] == b.loose[d] for d in _SPECIFIC_DIMS) or (
+        a.loose[_EVENT_DIM] not in SERIAL_EVENTS and a.loose[_EVENT_DIM] == b.loose[_EVENT_DIM]
+        and bool(a.loose[_EVENT_DIM]))
 
 
 def _really_differ(figs: list[Figure]) -> bool:
     """Whether two different sources give intervals that do not overlap.  Two tiny counts
-    ("one pilot killed" / "two pilots killed") must also name the same place, venue or day:
-    in a story of several incidents they are too easily about different ones."""
+    ("one pilot killed" / "two pilots killed") must also name the same place, venue or day, or
+    the same kind of event where events of that kind seldom come in series (a fire, a storm;
+    not an attack): in a story of several incidents they are too easily about different ones."""
     if len({f.source for f in figs}) < 2:
         return False
     if figs[0].key[0] == "count" and any(f.lo <= _TINY for f in figs) and len(figs) <= 400:
@@ -225,11 +229,37 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
             dates: Sequence[date | None] = ()) -> tuple[list[Disagreement], list[FigureChange]]:
     """Disagreements, and, where every source of a thing is dated (``dates`` by source), the
     figures that moved from earlier to later reports: updates, not disagreements."""
+    found, changes, _ = _compare(figures_per_sentence, dates)
+    return found, changes
+
+
+def superseded(figures_per_sentence: Sequence[Sequence[Figure]],
+               dates: Sequence[date | None] = ()) -> dict[int, tuple[str, ...]]:
+    """The sentences (rows) that state a figure later reports changed, each with the latest value
+    of that figure as :func:`compare`'s changes give it: "Two people were killed" (Monday)
+    -> ("three",) where Tuesday's reports say three.  A value the latest reports still allow
+    ("at least 2" against "three") is not superseded."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for figs, change in _compare(figures_per_sentence, dates)[2]:
+        last_day = max(dates[f.source] for f in figs)
+        latest = [f for f in figs if dates[f.source] == last_day]
+        for f in figs:
+            if dates[f.source] < last_day and not any(_overlap(f.lo, f.hi, g.lo, g.hi) for g in latest):
+                row = f.order // 100000  # tokens.position: sentence index * 100000 + token
+                if change.steps[-1].value not in out[row]:
+                    out[row].append(change.steps[-1].value)
+    return {row: tuple(values) for row, values in out.items()}
+
+
+def _compare(figures_per_sentence: Sequence[Sequence[Figure]], dates: Sequence[date | None]
+             ) -> tuple[list[Disagreement], list[FigureChange], list[tuple[list[Figure], FigureChange]]]:
+    """compare(), and the figures of each change with it."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in _name_groups([fig for figures in figures_per_sentence for fig in figures]):
         groups[fig.key].append(fig)
     found: list[Disagreement] = []
     changes: list[FigureChange] = []
+    moved: list[tuple[list[Figure], FigureChange]] = []
     for figs in groups.values():
         if len({f.source for f in figs}) < 2:
             continue
@@ -244,6 +274,7 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
                 change = None if part[0].fixed else _change(part, split, dates)
                 if change is not None:
                     changes.append(change)
+                    moved.append((part, change))
                     continue
                 bands = _bands(part) if part[0].banded or part[0].band_gap else [part]
             for band in bands:
@@ -252,7 +283,7 @@ def compare(figures_per_sentence: Sequence[Sequence[Figure]],
                     found.append(d)
     found.sort(key=lambda d: (d.topic.casefold(), d.topic, min(min(c.sources) for c in d.claims)))
     changes.sort(key=lambda c: (c.topic.casefold(), c.steps[0].date))
-    return found, changes
+    return found, changes, moved
 
 
 def _days(figs: list[Figure], dates: Sequence[date | None]) -> list[list[Figure]]:
@@ -301,6 +332,9 @@ def _change(figs: list[Figure], split: set[int], dates: Sequence[date | None]) -
     is an update even though the two intervals overlap)."""
     if not dates or any(dates[f.source] is None for f in figs):
         return None
+    year = next((int(k) for k in figs[0].key if isinstance(k, str) and len(k) == 4 and k.isdigit()), None)
+    if year is not None and all(dates[f.source].year > year for f in figs):
+        return None  # a figure of a past year ("in 1985, 229,000"): a fixed fact, not an update
     by_day: dict[date, list[Figure]] = defaultdict(list)
     for f in figs:
         by_day[dates[f.source]].append(f)
@@ -315,9 +349,14 @@ def _change(figs: list[Figure], split: set[int], dates: Sequence[date | None]) -
         first = min(same_day, key=lambda f: (f.source, f.order))
         bounds = (first.lo, first.hi)
         sources = tuple(sorted({f.source for f in same_day}))
-        if bounds == last:  # the same figure again: one step, more sources
+        if last is not None and (bounds == last or (max(bounds[1], last[1]) < INF
+                                                    and _overlap(*last, *bounds))):
+            # the same figure again ("400,000", then "about 400,000"): one step, more sources
             steps[-1] = FigureStep(steps[-1].value, tuple(sorted({*steps[-1].sources, *sources})), steps[-1].date)
             continue
+        if (last is not None and first.key[:2] == ("count", "killed") and last[1] < INF
+                and bounds[1] < last[0] and not first.magnitude_hi):
+            return None  # a toll never falls below a count it gave: a disagreement, not an update
         steps.append(FigureStep(first.value, sources, day.isoformat()))
         last = bounds
     return FigureChange(_topic(figs, split), tuple(steps)) if len(steps) > 1 else None

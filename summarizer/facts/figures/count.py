@@ -9,22 +9,39 @@ from .context import (dropped, entity_before, event_near, hedged, months_in, nea
                       place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
+                      HOME_LINKS, HOME_OWNERS, HOMES, HOSPITAL_LINKS, HOSPITAL_WORDS,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
                       OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
-                      THING_NOUNS, THING_OUTCOMES)
+                      TALLY_LINKS, THING_NOUNS, THING_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 
 
 def cue_at(low: list[str], k: int) -> str:
     """The kind of casualty word k names, "" if none: "killed", "fled" ...; "leave" only in an
-    order ("ordered to leave")."""
+    order ("ordered to leave"); "hospital" after "to" or "in" ("taken to (the) hospital");
+    "from" opening "from their homes" (or "out of their villages")."""
     if low[k] in CASUALTY_CUES:
         return CASUALTY_CUES[low[k]]
+    if low[k] in HOSPITAL_WORDS and k >= 1 and (low[k - 1] in HOSPITAL_LINKS or (
+            k >= 2 and low[k - 1] == "the" and low[k - 2] in HOSPITAL_LINKS)):
+        return "injured"
+    if _home_frame(low, k):
+        return "displaced"
     if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and any(
             low[q] in ORDER_WORDS for q in range(max(0, k - 6), k - 1)):
         return "ordered"  # "ordered to leave", "ordered 5,000 people to leave"
     return ""
+
+
+def _home_frame(low: list[str], k: int) -> bool:
+    """Whether token k opens "from their homes", "out of their villages"."""
+    q = k + 1
+    if low[k] == "out" and q < len(low) and low[q] == "of":
+        q += 1
+    elif low[k] not in HOME_LINKS or low[k] == "out":
+        return False
+    return q + 1 < len(low) and low[q] in HOME_OWNERS and low[q + 1] in HOMES
 
 
 def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
@@ -55,6 +72,8 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     w2 = low[j + 1] if j + 1 < n else ""
     if w in INCREMENT_WORDS:
         return None  # "ten more people": an increment, not a total
+    if m.start == 0 and w in ("-", "–", "—", ":", ")", "."):
+        return None  # "6 -- Candlestick Park evacuated": the number of an item in a list
     if prev == "," and w == "," and m.start >= 2 and s.toks[m.start - 2][0].isupper():
         return None  # "Rathanan Or, 9,": an age
     if j < n and toks[j][0].isalpha() and toks[j][0].isupper() and base(w) not in NOT_NAMES:
@@ -133,7 +152,7 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             if k != best_k and low[k] in CASUALTY_CUES and CASUALTY_CUES[low[k]] != best:
                 return None
         kind = best
-        if kind in ("displaced", "evacuated") and any(
+        if kind == "displaced" and not _home_frame(low, best_k) and any(
                 low[k] in ORDER_WORDS for k in (*range(max(lo, best_k - 3), best_k),
                                                 *range(max(lo, m.start - 2), m.start))):
             # "a million people were ordered to flee", "told 12,000 residents to evacuate":
@@ -225,3 +244,31 @@ def thing_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return _counted(s, m, scope, ("things", outcome, thing, owner[1]),
                         f"{plural(thing)} of {owner[0]} {outcome}")
     return _counted(s, m, scope, ("things", outcome, thing), f"{plural(thing)} {outcome}")
+
+
+def tally_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "the number of illegal aliens in Orange County was estimated at 229,000", "estimated the
+    number of refugees at 2 million": a count of a group named after "the number of"."""
+    lo = scope.lo
+    low, toks, n = s.low, s.toks, len(s.low)
+    if dropped(s, m, lo) or hedged(s, m, lo) or m.end < n and toks[m.end][0].isalpha():
+        return None  # "... at 2 million people": read as a count, if at all
+    k = m.start - 1
+    while k >= lo and low[k] in TALLY_LINKS and k > m.start - 6:
+        k -= 1
+    if k < lo or k == m.start - 1 and low[k] != "at":
+        return None
+    # "the number of <group> [in <place>] <links> N" or "estimated the number of <group> at N"
+    for a in range(max(lo, k - 10), k + 1):
+        if low[a] == "number" and a + 2 <= k and low[a + 1] == "of" and (
+                a == 0 or low[a - 1] in ("the", "a", "total")):
+            b = a + 2
+            words = []
+            while b <= k and toks[b][0].isalpha() and toks[b][0].islower() and low[b] not in STOP_WORDS:
+                words.append(low[b])
+                b += 1
+            if not words or not words[-1].endswith("s") or len(words) > 3:
+                return None
+            group = " ".join(words)
+            return _counted(s, m, scope, ("count", "tally", singular(words[-1])), f"number of {group}")
+    return None

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from ...models import Sentence
 from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
                       noun_before, place_near, subject_before, time_of)
-from .count import count_figure, thing_figure
+from .count import count_figure, tally_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
@@ -384,7 +384,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "precipitation": (precipitation_figure,),
     "clock": (clock_figure,),
     "speed": (wind_figure,),
-    "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure),
+    "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
     "other": (magnitude_figure, pressure_figure),
 }
 

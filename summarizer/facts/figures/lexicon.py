@@ -139,6 +139,16 @@ THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -
 OWNED_OUTCOMES = _set("owned_outcomes")
 RESTORE_WORDS = _set("restore_words")  # "power restored to 3,000 homes"
 ORDER_CUES = _set("order_cues")  # "ordered to leave": a casualty word only after an order
+# "the number of illegal aliens ... was estimated at 229,000": the words between the tally and
+# its amount.
+TALLY_LINKS = _set("tally_links")
+# "taken to hospital", "in hospital": people injured.
+HOSPITAL_WORDS = _set("hospital_words")
+HOSPITAL_LINKS = _set("hospital_links")
+# "forced 2,500 people from their homes", "drove them out of their villages": people displaced.
+HOME_LINKS = frozenset(_DATA["home_frame"]["links"])
+HOME_OWNERS = frozenset(_DATA["home_frame"]["owners"])
+HOMES = frozenset(_DATA["home_frame"]["homes"])
 
 AUXILIARIES = _set("auxiliaries")
 SUBSET_WORDS = _set("subset_words")
@@ -153,6 +163,9 @@ SPAN_WORDS = _set("span_words")  # a running total, not one day's
 
 # Kinds of events: a toll of the storm and a toll of the riots are different tolls.
 EVENT_CLASSES = _inverted("event_classes")
+# Kinds of events that come in series (attacks, protests): two small tolls of one such kind may
+# be of two incidents; a storm, a fire, a crash is mostly one event in a story.
+SERIAL_EVENTS = _set("serial_events")
 VENUES = _set("venues")
 VENUE_PREPOSITIONS = _set("venue_prepositions")
 

@@ -84,6 +84,8 @@ def _number(s: Tokens, i: int) -> Quantity | None:
             return Quantity(i, i, end, end, value, value, value, 1 / denominator, False, False, True)
         if nxt in SCALES:
             scale, j = SCALES[nxt], i + 2
+        elif nxt == "-" and nxt2 in SCALES and adjacent(s, i, i + 1) and adjacent(s, i + 1, i + 2):
+            scale, j = SCALES[nxt2], i + 3  # "$17.4-billion", "a 2-million-strong crowd"
         center = value * scale
         zeros = 0 if decimals or value == 0 else len(whole) - len(whole.rstrip("0"))
         ulp = (10.0 ** -decimals if decimals else 10.0 ** zeros) * scale
@@ -120,6 +122,10 @@ def _number(s: Tokens, i: int) -> Quantity | None:
                     and SMALL_NUMBERS[low[j + 2]] < 10):
                 v += SMALL_NUMBERS[low[j + 2]]
                 j += 2
+            elif (w in TENS and j + 1 < n and low[j + 1] in SMALL_NUMBERS
+                  and 0 < SMALL_NUMBERS[low[j + 1]] < 10):
+                v += SMALL_NUMBERS[low[j + 1]]  # "twenty two"
+                j += 1
             cur += v
             last = "num"
             j += 1
@@ -146,6 +152,9 @@ def _number(s: Tokens, i: int) -> Quantity | None:
     if last == "and":
         j -= 1
     value = total + cur
+    if last == "num" and j < n and low[j] == "dozen" and not total and 1 < value < 20:
+        # "two dozen": about 24, as "a dozen" is about 12
+        return vague(10 * value, 14 * value, 12 * value, 1.0, j + 1)
     if t == "one" and j == i + 1 and nxt not in PERSON_NOUNS:
         return None  # "one" alone is mostly a pronoun ("one of", "no one")
     ulp = 10.0 ** _trailing_zeros(value)
