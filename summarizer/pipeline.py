@@ -7,6 +7,7 @@ Each stage lives in its own module; this one only passes plain data from one to 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from itertools import groupby
 from typing import Any, Callable, Sequence
@@ -16,18 +17,21 @@ import numpy as np
 from .pool import editorial
 from .facts.cite import cite
 from .facts.claims import build_index
+from .facts.told import leave_out, overtaken_rows, told_rows
 from .config.sections import Config
 from .pool.dedup import deduplicate
 from .errors import ConfigError, InputError
 from .pool.features import TermMatrix, Tokenizer
 from .facts.figures import compare, sentence_figures
 from .ingest.language import choose_language
+from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
 from .ingest.load import load_sources
-from .models import Briefing, Pick, Pool, Source
+from .models import Briefing, Earlier, Pick, Pool, Source
 from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .rank.mmr import select
+from .rank.order import in_story_order
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -40,6 +44,7 @@ def summarize(
     inputs: Sequence[str | os.PathLike | Source],
     config: Config | None = None,
     *,
+    since: Earlier | str | os.PathLike | Sequence[str | os.PathLike | Source] | None = None,
     progress: Progress | None = None,
     warn: Warn | None = None,
     **settings: Any,
@@ -49,10 +54,20 @@ def summarize(
     ``inputs``: files, folders, ``-`` for standard input, or ready ``Source`` objects, in the
     order their sources are numbered.  ``settings`` override ``config`` (or the defaults), e.g.
     ``summarize(["a.txt", "b.txt"], algo="textrank", max_words=80)`` (see ``Config.replace``).
+    ``since``: an update that tells nothing an earlier briefing told: a JSON briefing this tool
+    wrote, or earlier articles (paths or sources, summarized with the same settings first).
     """
     config = config or Config()
     if settings:
         config = config.replace(**settings)
+    sources = load_inputs(inputs, config, progress=progress, warn=warn)
+    earlier = None if since is None else read_since(since, config, warn=warn)
+    return summarize_sources(sources, config, since=earlier, progress=progress, warn=warn)
+
+
+def load_inputs(inputs: Sequence[str | os.PathLike | Source], config: Config, *,
+                progress: Progress | None = None, warn: Warn | None = None) -> list[Source]:
+    """The sources of files, folders, ``-`` and ready sources, numbered in the order given."""
     inputs = list(inputs)
     if not inputs:
         raise InputError("input", "no articles given")
@@ -64,19 +79,52 @@ def summarize(
         else:
             sources += load_sources(list(run), max_bytes=config.input.max_file_bytes, warn=warn or _ignore,
                                     progress=_stage(progress, "reading"), offline=config.input.offline)
-    return summarize_sources(sources, config, progress=progress, warn=warn)
+    return sources
 
 
-def summarize_sources(sources: Sequence[Source], config: Config | None = None, *,
+def read_since(since: Earlier | str | os.PathLike | Sequence[str | os.PathLike | Source], config: Config, *,
+               warn: Warn | None = None) -> Earlier:
+    """What an update is built on: a JSON briefing read back, or the briefing of earlier articles."""
+    if isinstance(since, Earlier):
+        return since
+    if isinstance(since, (str, os.PathLike)) and is_json_briefing_path(since):
+        return read_earlier_briefing(since, config.input.max_file_bytes)
+    items = [since] if isinstance(since, (str, os.PathLike, Source)) else list(since)
+    sources = load_inputs(items, config, warn=warn)
+    briefing = summarize_sources(sources, config, warn=warn)
+    return Earlier(", ".join(s.path if isinstance(s, Source) else os.fspath(s) for s in items), "articles",
+                   tuple(s.text for s in briefing.sentences), tuple(s.name for s in sources),
+                   max(filter(None, briefing.source_dates), default=None))
+
+
+def summarize_sources(sources: Sequence[Source], config: Config | None = None, *, since: Earlier | None = None,
                       progress: Progress | None = None, warn: Warn | None = None) -> Briefing:
-    """The pipeline on sources already loaded."""
+    """The pipeline on sources already loaded; with ``since``, an update on that earlier briefing.
+
+    The earlier briefing is pooled as one more source, the last, so that its figures are compared
+    with the new ones ("How the figures changed"); what it told is never quoted again and it is
+    never cited.
+    """
     config = config or Config()
+    told = len(sources) if since is not None and since.sentences else None
+    if told is not None:
+        sources = [*sources, Source(os.path.basename(since.path) or since.path, since.path, " ".join(since.sentences),
+                                    date=since.date, title="the earlier briefing this update leaves out")]
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
+    pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
+    if told is not None:
+        pool = leave_out(pool, told_rows(pool, told, config.cite.threshold), whole_passage=True)
     picks, scores = rank_and_select(pool, config, progress=progress)
+    sentences = cite(pool, picks, scores, config.cite.threshold)
+    if told is not None:
+        sentences = [dataclasses.replace(s, citations=tuple(c for c in s.citations if c.source != told))
+                     for s in sentences]
+    if config.output.order == "time":
+        sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     disagreements, changes = compare(pool.figures, pool.dates)
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
-        sentences=cite(pool, picks, scores, config.cite.threshold),
+        sentences=sentences,
         sources=pool.sources,
         source_titles=pool.titles,
         source_dates=[d.isoformat() if d else None for d in pool.dates],
@@ -86,6 +134,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
         language=pool.tokenizer.language,
         budget=config.budget,
         stats={"sources": len(pool.sources), "sentences": len(pool.sentences), "passages": len(pool.passages)},
+        since=since,
     )
 
 
