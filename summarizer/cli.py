@@ -118,6 +118,10 @@ def main_command(
     set_: Optional[List[str]] = typer.Option(None, "--set", "-s", metavar="KEY=VALUE", show_default=False,
                                              help="Any setting by its path in the profiles, e.g. "
                                                   "select.diversity=0.5 (repeatable; YAML values)."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="BRIEFING.json|EARLIER", show_default=False,
+                                        help="Write an update: what the articles add to an earlier JSON briefing "
+                                             "of this tool, or to the briefing of earlier articles (a folder or "
+                                             "file); nothing it told is told again."),
     offline: bool = typer.Option(False, "--offline", help="Refuse web addresses instead of fetching them."),
     stories: bool = typer.Option(False, "--stories", help="Split the articles into stories and write one briefing "
                                                           "per story into --output-dir, with index.md and index.json."),
@@ -154,6 +158,8 @@ def main_command(
         given = {**_parse_sets(set_ or []), **{k: v for k, v in flags.items() if v is not None}}
         config = Config.from_mapping(nest(given), "command line", base)
         many = _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet)
+        if since is not None and (stories or batch is not None):
+            raise ConfigError("--since", "writes one update briefing: not with --stories or --batch")
         from .ingest.load import load_sources  # the work starts here: numpy and scipy load now
         from .pipeline import summarize
         from .output.render import render
@@ -162,7 +168,7 @@ def main_command(
         gc.freeze()  # what is loaded so far lives as long as the process: the collector skips it
         warn = (lambda message: None) if quiet else _warn
         inputs = [batch] if batch is not None else paths or [str(seeds_dir())]
-        never_written = [*inputs, *([str(config_file)] if config_file else [])]  # files the run reads
+        never_written = [*inputs, *([str(config_file)] if config_file else []), *([since] if since else [])]
         if batch is not None:
             from .batch import read_batch
 
@@ -183,7 +189,7 @@ def main_command(
         if len(found) > 1:
             warn(f"the {len(sources)} articles hold at least {len(found)} different stories, summarized together "
                  f"here; --stories --output-dir DIR writes one briefing per story")
-        briefing = summarize(sources, config, progress=progress, warn=warn)
+        briefing = summarize(sources, config, since=since, progress=progress, warn=warn)
         progress.close()
         text = render(briefing, config.output.format)
         write_output(config.output.target, text, inputs=[*never_written, *(s.path for s in briefing.sources)])

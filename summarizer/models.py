@@ -240,6 +240,18 @@ class FigureChange:
     steps: tuple[FigureStep, ...]
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """What an update briefing is built on (``--since``): an earlier briefing this tool wrote, or the
+    briefing of earlier articles.  The update tells nothing it told."""
+
+    path: str  # the JSON briefing or the earlier articles, as given
+    kind: str  # "briefing" or "articles"
+    sentences: tuple[str, ...]  # what the reader was told
+    sources: tuple[str, ...]  # the names of the sources it was built on
+    date: str | None = None  # its latest source's date (ISO), where known
+
+
 @dataclass
 class Briefing:
     """The result of a run: what the renderers turn into Markdown or JSON."""
@@ -255,6 +267,7 @@ class Briefing:
     budget: Budget
     stats: dict[str, float] = field(default_factory=dict)
     language: str = "english"  # the sources' language, as set or detected
+    since: Earlier | None = None  # an update: the earlier briefing it was built on (its last source)
 
     @property
     def words(self) -> int:

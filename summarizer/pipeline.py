@@ -17,18 +17,21 @@ import numpy as np
 from .pool import editorial
 from .facts.cite import cite
 from .facts.claims import build_index
+from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
 from .config.sections import Config
 from .pool.dedup import deduplicate
 from .errors import ConfigError, InputError
 from .pool.features import TermMatrix, Tokenizer
-from .facts.figures import comparable_key, compare, sentence_figures, superseded
+from .facts.figures import compare, sentence_figures, superseded
 from .ingest.language import choose_language
+from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
 from .ingest.load import load_sources
-from .models import Briefing, Budget, Pick, Pool, Source
+from .models import Briefing, Earlier, Pick, Pool, Source
 from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .rank.mmr import select
+from .rank.order import in_story_order
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -41,6 +44,7 @@ def summarize(
     inputs: Sequence[str | os.PathLike | Source],
     config: Config | None = None,
     *,
+    since: Earlier | str | os.PathLike | Sequence[str | os.PathLike | Source] | None = None,
     progress: Progress | None = None,
     warn: Warn | None = None,
     **settings: Any,
@@ -50,10 +54,20 @@ def summarize(
     ``inputs``: files, folders, ``-`` for standard input, or ready ``Source`` objects, in the
     order their sources are numbered.  ``settings`` override ``config`` (or the defaults), e.g.
     ``summarize(["a.txt", "b.txt"], algo="textrank", max_words=80)`` (see ``Config.replace``).
+    ``since``: an update that tells nothing an earlier briefing told: a JSON briefing this tool
+    wrote, or earlier articles (paths or sources, summarized with the same settings first).
     """
     config = config or Config()
     if settings:
         config = config.replace(**settings)
+    sources = load_inputs(inputs, config, progress=progress, warn=warn)
+    earlier = None if since is None else read_since(since, config, warn=warn)
+    return summarize_sources(sources, config, since=earlier, progress=progress, warn=warn)
+
+
+def load_inputs(inputs: Sequence[str | os.PathLike | Source], config: Config, *,
+                progress: Progress | None = None, warn: Warn | None = None) -> list[Source]:
+    """The sources of files, folders, ``-`` and ready sources, numbered in the order given."""
     inputs = list(inputs)
     if not inputs:
         raise InputError("input", "no articles given")
@@ -65,23 +79,51 @@ def summarize(
         else:
             sources += load_sources(list(run), max_bytes=config.input.max_file_bytes, warn=warn or _ignore,
                                     progress=_stage(progress, "reading"), offline=config.input.offline)
-    return summarize_sources(sources, config, progress=progress, warn=warn)
+    return sources
 
 
-def summarize_sources(sources: Sequence[Source], config: Config | None = None, *,
+def read_since(since: Earlier | str | os.PathLike | Sequence[str | os.PathLike | Source], config: Config, *,
+               warn: Warn | None = None) -> Earlier:
+    """What an update is built on: a JSON briefing read back, or the briefing of earlier articles."""
+    if isinstance(since, Earlier):
+        return since
+    if isinstance(since, (str, os.PathLike)) and is_json_briefing_path(since):
+        return read_earlier_briefing(since, config.input.max_file_bytes)
+    items = [since] if isinstance(since, (str, os.PathLike, Source)) else list(since)
+    sources = load_inputs(items, config, warn=warn)
+    briefing = summarize_sources(sources, config, warn=warn)
+    return Earlier(", ".join(s.path if isinstance(s, Source) else os.fspath(s) for s in items), "articles",
+                   tuple(s.text for s in briefing.sentences), tuple(s.name for s in sources),
+                   max(filter(None, briefing.source_dates), default=None))
+
+
+def summarize_sources(sources: Sequence[Source], config: Config | None = None, *, since: Earlier | None = None,
                       progress: Progress | None = None, warn: Warn | None = None) -> Briefing:
-    """The pipeline on sources already loaded."""
+    """The pipeline on sources already loaded; with ``since``, an update on that earlier briefing.
+
+    The earlier briefing is pooled as one more source, the last, so that its figures are compared
+    with the new ones ("How the figures changed"); what it told is never quoted again and it is
+    never cited.
+    """
     config = config or Config()
+    told = len(sources) if since is not None and since.sentences else None
+    if told is not None:
+        sources = [*sources, Source(os.path.basename(since.path) or since.path, since.path, " ".join(since.sentences),
+                                    date=since.date, title="the earlier briefing this update leaves out")]
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
+    pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
+    if told is not None:
+        pool = leave_out(pool, told_rows(pool, told, config.cite.threshold), whole_passage=True)
     picks, scores = rank_and_select(pool, config, progress=progress)
     disagreements, changes = compare(pool.figures, pool.dates)
     # No superseded figure reads as current: quote the latest report of it where the passage
     # holds one, else mark the sentence with the latest value.
     later = superseded(pool.figures, pool.dates) if changes else {}
     picks = quote_latest(pool, picks, later, config.budget)
-    sentences = cite(pool, picks, scores, config.cite.threshold)
-    if later:
-        sentences = [replace(s, later=later.get(p.row, ())) for s, p in zip(sentences, picks)]
+    sentences = [replace(s, later=later.get(p.row, ()), citations=tuple(c for c in s.citations if c.source != told))
+                 for s, p in zip(cite(pool, picks, scores, config.cite.threshold), picks)]
+    if config.output.order == "time":
+        sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
         sentences=sentences,
@@ -94,6 +136,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
         language=pool.tokenizer.language,
         budget=config.budget,
         stats={"sources": len(pool.sources), "sentences": len(pool.sentences), "passages": len(pool.passages)},
+        since=since,
     )
 
 
@@ -163,25 +206,6 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
             raise ConfigError("select.max_words", f"{budget.max_words} is too small: the shortest sentence that "
                                                   f"could be quoted has {shortest} words; give at least {shortest}")
     return picks, pick_scores
-
-
-def quote_latest(pool: Pool, picks: list[Pick], later: dict[int, tuple[str, ...]], budget: Budget) -> list[Pick]:
-    """Each pick whose quoted sentence states a figure later reports changed (``later``, from
-    figures.superseded), swapped for a quotable member of its passage that states that figure
-    and none superseded (the later report of it), when the briefing stays within the budget."""
-    picks = list(picks)
-    for i, pick in enumerate(picks):
-        if pick.row not in later:
-            continue
-        things = {comparable_key(f) for f in pool.figures[pick.row]}
-        for row in pool.quotable[pick.passage]:
-            if row in later or not things & {comparable_key(f) for f in pool.figures[row]}:
-                continue
-            words = [pool.sentences[p.row if j != i else row].words for j, p in enumerate(picks)]
-            if budget.allows(sum(words), len(words)):
-                picks[i] = Pick(pick.passage, row)
-                break
-    return picks
 
 
 def _ignore(message: str) -> None:

@@ -139,6 +139,10 @@ class OutputSettings(Section):
     format: str = setting("markdown", "markdown, json or html", choices=FORMATS)
     path: str | None = setting(None, "output file; '-' for standard output; null for briefing.md / .json / .html")
     title: str | None = setting(None, "title of the briefing; null to take it from the sources' headlines")
+    order: str = setting("time", "order of the sentences: time (as the story happened: by the date a fact was "
+                                 "first reported, then its place in the source; without dates, by first "
+                                 "appearance) or importance (as the algorithm ranked them)",
+                         choices=("time", "importance"))
 
     @property
     def target(self) -> str:

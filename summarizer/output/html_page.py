@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from ..models import Briefing, Citation, Source
-from .text import cited, footer, later_note, summary_line, visible
+from .text import article_sources, cited, empty_note, footer, later_note, summary_line, visible
 
 _CONTEXT_CHARS = 360  # at most this much of the paragraph is shown on each side of the quote
 _SPACE = re.compile(r"\s+")
@@ -141,8 +141,8 @@ def _dates(source_dates: list[str | None]) -> str:
 
 def _sentences(briefing: Briefing) -> str:
     if not briefing.sentences:
-        return '<p class="empty">No sentence in the sources could be quoted within the budget.</p>'
-    n_sources = len(briefing.sources)
+        return f'<p class="empty">{escape(empty_note(briefing))}</p>'
+    n_sources = article_sources(briefing)
     items = []
     for row, sentence in enumerate(briefing.sentences, start=1):
         cites = "".join(

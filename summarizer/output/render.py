@@ -7,10 +7,11 @@ through it into a terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
-from .text import cited, footer, language_note, later_note, summary_line, visible
+from .text import article_sources, cited, empty_note, footer, language_note, later_note, summary_line, visible
 from ..models import Briefing
 from .files import BRIEFING_MARKER
 from .html_page import render_html
@@ -30,12 +31,12 @@ def render(briefing: Briefing, fmt: str) -> str:
 
 
 def render_markdown(briefing: Briefing) -> str:
-    n_sources = len(briefing.sources)
+    n_sources = article_sources(briefing)
     lines = [f"# {escape_markdown(briefing.title)}", ""]
     lines.append(f"*{summary_line(briefing, 'where marked ~')}*")
     lines.append("")
     if not briefing.sentences:
-        lines += ["*No sentence in the sources could be quoted within the budget.*", ""]
+        lines += [f"*{empty_note(briefing)}*", ""]
     for sentence in briefing.sentences:
         numbers = ", ".join(f"{'' if exact else '~'}{source + 1}" for source, exact in cited(sentence))
         reach = f" *({len(sentence.sources)} of {n_sources} sources)*" if len(sentence.sources) > 1 else ""
@@ -104,6 +105,7 @@ def render_json(briefing: Briefing) -> str:
              "date": d}
             for i, (s, t, d) in enumerate(zip(briefing.sources, briefing.source_titles, briefing.source_dates))
         ],
+        **({"since": dataclasses.asdict(briefing.since)} if briefing.since is not None else {}),
         "stats": briefing.stats,
         "language": briefing.language,
         "language_note": language_note(briefing).strip(),

@@ -27,12 +27,31 @@ def later_note(sentence: BriefingSentence) -> str:
     return f"later reports: {'; '.join(sentence.later)}"
 
 
+def article_sources(briefing: Briefing) -> int:
+    """How many of the sources are articles: an update's last source is the earlier briefing."""
+    return len(briefing.sources) - (1 if briefing.since is not None and briefing.since.sentences else 0)
+
+
 def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
     """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
-    n_sources = len(briefing.sources)
-    return (f"A briefing from {n_sources} source{'s' if n_sources != 1 else ''}, {briefing.words} words. "
+    n = article_sources(briefing)
+    sources = f"{n} source{'s' if n != 1 else ''}"
+    if briefing.since is None:
+        what = f"A briefing from {sources}"
+    else:
+        of = f" of {briefing.since.date}" if briefing.since.date else ""
+        what = (f"An update on the earlier briefing ({visible(briefing.since.path)}{of}): what {n} new "
+                f"source{'s' if n != 1 else ''} add, nothing it told again")
+    return (f"{what}, {briefing.words} words. "
             "Each sentence is quoted verbatim from the first source cited after it; the other sources "
             f"cited report the same fact, word for word or, {paraphrase_mark}, in their own words.")
+
+
+def empty_note(briefing: Briefing) -> str:
+    """What an empty briefing says instead of sentences."""
+    if briefing.since is not None:
+        return "Nothing new since the earlier briefing: what the sources report, it told already."
+    return "No sentence in the sources could be quoted within the budget."
 
 
 def footer(briefing: Briefing) -> str:

@@ -44,6 +44,11 @@ _STANDALONE_WEIGHT = 0.7
 _QUOTE_WEIGHT = 0.7
 
 
+def leans_back(text: str) -> bool:
+    """Whether a sentence opens leaning on the sentence before it (a pronoun or a connective)."""
+    return bool(_DANGLING.match(text))
+
+
 def _quoted_share(text: str) -> float:
     """Share of a sentence that is direct quotation."""
     return 1.0 - len(neutrality.unquoted(text).strip()) / max(len(text), 1)
@@ -59,7 +64,7 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
         reach = np.array([len(p.sources) for p in passages])
         weight *= 1.0 + config.rank.corroboration_weight * (reach - 1) / (n_sources - 1)
     weight *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT
-    weight *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
+    weight *= np.array([_STANDALONE_WEIGHT if leans_back(p.text) else 1.0 for p in passages])
     weight *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
     if config.neutrality.policy != "off":
         # A passage reads as plainly as its plainest member, which is the one quoted.

@@ -1,0 +1,166 @@
+"""Following a story over time, on the DUC clusters with their documents dated by id.
+
+Usage:
+    python benchmarks/timeline.py [--eval-dir DIR] [--limit N] [--show N]
+
+Each DUC document is dated from its id where the id holds the day (AP, APW, NYT, XIE, WSJ: YYMMDD;
+LA: MMDDYY), as a JSON input's ``date`` field would date it.  Printed for each dev set:
+
+* **order**: the share of adjacent briefing sentences (100 words, default algorithm) whose quoted
+  sources are in date order, with ``output.order: importance`` (the ranking's order, as before) and
+  ``time`` (the story's order);
+* **overtaken**: how many pooled sentences are plans or expectations that a later dated report
+  overtook (never quoted), and how many briefings lost a sentence to it;
+* **update** (TAC 2008's update task, on clusters with at least four dated documents): the
+  documents split by date into an earlier and a later half; an earlier briefing of 100 words, then
+  an update of 100 words on the later half built on it (``since``), against one plain briefing of
+  the whole cluster of 200 words.  ROUGE-2 recall (rouge-score, Porter stemming) of the earlier
+  briefing and the update read together against the plain one; the update sentences that repeat an
+  earlier sentence by a strict lexical test (stem cosine >= 0.5) as a check independent of the
+  claim model; the share of the update's sentences quoted from the later half.
+  ``--show N`` prints the earlier briefing and the update of the first N clusters, to read by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+from datetime import date
+from multiprocessing import Pool
+from pathlib import Path
+
+from summarizer import Config, Source, summarize_sources
+from summarizer.models import Earlier
+
+ROOT = Path(__file__).resolve().parent.parent
+# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
+EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+            ROOT.parent / "shared" / "eval")
+_YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
+_MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
+REPEAT_COSINE = 0.5
+
+
+def doc_date(doc_id: str) -> str | None:
+    """The day a DUC document id holds, ISO, or None."""
+    if m := _YYMMDD.match(doc_id):
+        year, month, day = m.groups()
+    elif m := _MMDDYY.match(doc_id):
+        month, day, year = m.groups()
+    else:
+        return None
+    try:
+        return date(1900 + int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def dated_sources(docs: list[dict]) -> list[Source]:
+    return [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
+
+
+def in_date_order(briefing) -> tuple[int, int]:
+    """(adjacent pairs whose quoted sources are in date order, adjacent pairs with both dated)."""
+    dates = [briefing.source_dates[next(c.source for c in s.citations if c.text == s.text)] for s in briefing.sentences]
+    pairs = [(a, b) for a, b in zip(dates, dates[1:]) if a and b]
+    return sum(a <= b for a, b in pairs), len(pairs)
+
+
+def stems(text: str, tokenizer) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for stem in tokenizer.terms(text):
+        counts[stem] = counts.get(stem, 0) + 1
+    return counts
+
+
+def cosine(a: dict[str, int], b: dict[str, int]) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    norm = (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
+    return dot / norm if norm else 0.0
+
+
+def run_cluster(cluster: dict) -> dict:
+    from rouge_score import rouge_scorer
+
+    from summarizer.facts.current import overtaken_rows
+    from summarizer.pipeline import build_pool
+    from summarizer.pool.features import Tokenizer
+
+    sources = dated_sources(cluster["docs"])
+    config = Config().replace(max_words=100)
+    result = {"id": cluster["id"]}
+    by_time = summarize_sources(sources, config)
+    by_rank = summarize_sources(sources, config.replace(**{"output.order": "importance"}))
+    result["order_time"], result["order_rank"] = in_date_order(by_time), in_date_order(by_rank)
+    result["overtaken"] = int(overtaken_rows(build_pool(sources, config)).sum())
+    result["lost_to_overtaken"] = int({s.text for s in by_rank.sentences} != {s.text for s in by_time.sentences})
+    dated = sorted((s for s in sources if s.date), key=lambda s: (s.date, s.name))
+    if len(dated) < 4:
+        return result
+    half = len(dated) // 2
+    earlier, later = dated[:half], dated[half:]
+    first = summarize_sources(earlier, config)
+    since = Earlier("earlier", "briefing", tuple(s.text for s in first.sentences), tuple(s.name for s in earlier),
+                    max(s.date for s in earlier))
+    update = summarize_sources(later, config, since=since)
+    plain = summarize_sources(dated, config.replace(max_words=200))
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+
+    def rouge2(text: str) -> float:
+        return statistics.mean(scorer.score(ref, text)["rouge2"].recall for ref in cluster["refs"])
+
+    together = " ".join(s.text for s in [*first.sentences, *update.sentences])
+    tokenizer = Tokenizer("english")
+    told = [stems(s.text, tokenizer) for s in first.sentences]
+    repeats = [(b.text, u.text) for u in update.sentences for b, t in zip(first.sentences, told)
+               if cosine(stems(u.text, tokenizer), t) >= REPEAT_COSINE]
+    later_names = {s.name for s in later}
+    result.update(update_r2=rouge2(together), plain_r2=rouge2(" ".join(s.text for s in plain.sentences)),
+                  update_sentences=len(update.sentences), repeats=repeats,
+                  from_later=sum(update.sources[next(c.source for c in s.citations if c.text == s.text)].name
+                                 in later_names for s in update.sentences),
+                  earlier_text=[s.text for s in first.sentences], update_text=[s.text for s in update.sentences])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=EVAL)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each set")
+    parser.add_argument("--show", type=int, default=0, help="print the briefings of the first N update clusters")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    files = sorted(args.eval_dir.glob("duc*_100.jsonl"))
+    if not files:
+        raise SystemExit(f"{args.eval_dir}: no duc*_100.jsonl (the DUC dev sets; pass --eval-dir)")
+    for path in files:
+        clusters = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:args.limit]
+        with Pool(args.jobs) as pool:
+            results = pool.map(run_cluster, clusters)
+        print(f"\n{path.stem}: {len(results)} clusters")
+        for key, label in (("order_rank", "importance order (before)"), ("order_time", "story order (now)")):
+            good, total = (sum(r[key][i] for r in results) for i in (0, 1))
+            print(f"  adjacent pairs in date order, {label}: {good}/{total} = {good / max(total, 1):.2f}")
+        print(f"  overtaken plans/expectations in the pools: {sum(r['overtaken'] for r in results)}; "
+              f"briefings that lost a sentence to it: {sum(r['lost_to_overtaken'] for r in results)}")
+        updates = [r for r in results if "update_r2" in r]
+        if not updates:
+            continue
+        n_sentences = sum(r["update_sentences"] for r in updates)
+        print(f"  update task, {len(updates)} clusters with >= 4 dated documents:")
+        print(f"    ROUGE-2 earlier + update {100 * statistics.mean(r['update_r2'] for r in updates):.2f} "
+              f"vs plain 200 words {100 * statistics.mean(r['plain_r2'] for r in updates):.2f}")
+        print(f"    update sentences {n_sentences}; repeating an earlier one (stem cosine >= {REPEAT_COSINE}): "
+              f"{sum(len(r['repeats']) for r in updates)}; quoted from the later half: "
+              f"{sum(r['from_later'] for r in updates)}/{n_sentences}")
+        for r in updates[:args.show]:
+            print(f"\n  {r['id']}\n    earlier: " + "\n             ".join(r["earlier_text"])
+                  + "\n    update:  " + "\n             ".join(r["update_text"]))
+            for told, again in r["repeats"]:
+                print(f"    repeat?  {told}\n          = {again}")
+
+
+if __name__ == "__main__":
+    main()

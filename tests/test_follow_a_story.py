@@ -1,0 +1,141 @@
+"""Following a story over time: the briefing in the story's order, plans overtaken by later reports
+never quoted as news, and an update (``since``) that tells nothing the earlier briefing told."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+import summarizer
+from summarizer import Source
+from summarizer.cli import app
+from summarizer.models import Earlier
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
+
+# An invented storm: two reports on Monday, two on Wednesday.
+MONDAY = [
+    "A powerful storm struck the coastal town of Port Ellis on Monday, flooding hundreds of homes. "
+    "Two people were killed when a tree fell on their car, police said. Emergency crews worked through "
+    "the night to clear roads near the harbour. The mayor said the town would reopen its schools on Tuesday.",
+    "Flooding hit Port Ellis on Monday as a powerful storm came ashore, damaging hundreds of homes. Police "
+    "said two people died after a tree crushed their vehicle. Crews cleared fallen trees from roads near "
+    "the harbour overnight. Officials expect the town to reopen its schools on Tuesday.",
+]
+WEDNESDAY = [
+    "The death toll from the storm that hit Port Ellis rose to three on Wednesday after the body of a "
+    "fisherman was found near the harbour. The regional government released five million dollars in "
+    "emergency aid for repairs. The town kept its schools closed on Tuesday because roads were still "
+    "blocked.",
+    "Three people have died in the storm that struck Port Ellis, officials said on Wednesday, after "
+    "rescuers recovered the body of a missing fisherman. The regional government announced five million "
+    "dollars in emergency aid to repair homes. Power was restored to most of the town by Wednesday evening.",
+]
+
+
+def _sources(texts, day, first=0):
+    return [Source(f"s{first + i}.txt", f"s{first + i}.txt", text, date=day) for i, text in enumerate(texts)]
+
+
+def _briefing(sources, **settings):
+    return summarizer.summarize(sources, max_words=400, **settings)
+
+
+def test_dated_sentences_follow_the_dates_of_their_first_report():
+    later_first = [*_sources(WEDNESDAY, "2024-03-06"), *_sources(MONDAY, "2024-03-04", first=2)]
+    briefing = _briefing(later_first)
+    first_dates = [min(briefing.source_dates[c.source] for c in s.citations) for s in briefing.sentences]
+    assert first_dates == sorted(first_dates)
+    assert first_dates[0] == "2024-03-04" and first_dates[-1] == "2024-03-06"
+    ranked = _briefing(later_first, **{"output.order": "importance"})
+    assert sorted(s.text for s in ranked.sentences) == sorted(s.text for s in briefing.sentences)
+
+
+def test_undated_sentences_follow_their_first_appearance_leads_first():
+    briefing = _briefing([Source(f"s{i}.txt", f"s{i}.txt", t) for i, t in enumerate(MONDAY)])
+    assert briefing.sentences[0].text.startswith(("A powerful storm", "Flooding hit"))
+    positions = [min(s.citations, key=lambda c: c.start).start for s in briefing.sentences]
+    assert positions[0] == 0
+
+
+def test_a_sentence_leaning_on_the_one_before_comes_after_it():
+    from summarizer.facts.cite import cite
+    from summarizer.models import Citation, Pick
+    from summarizer.rank.order import in_story_order
+    from tests.helpers import story_pool
+
+    pool, _ = story_pool([
+        "Engineers found rust on the old bridge over the Lune river in Brenford last week. The council of "
+        "Brenford voted on Monday to close the bridge for repairs.",
+        "Brenford's old bridge over the Lune will close for repairs, the council decided on Monday. It will "
+        "stay shut for six months while engineers replace its steel deck."])
+    row = {s.text[:12]: r for r, s in enumerate(pool.sentences)}
+    passage = {r: p for p, passage in enumerate(pool.passages) for r in passage.rows}
+    # Picked leaning sentence first, the sentence it leans on later, a sentence of the other source between.
+    rows = [row["It will stay"], row["Engineers fo"], row["Brenford's o"]]
+    picks = [Pick(passage[r], r) for r in rows]
+    sentences = cite(pool, picks, [1.0] * len(picks), threshold=1.1)
+    # Say the other source's lead reports it too: by first appearance it would then come first.
+    lead = pool.sentences[row["Engineers fo"]]
+    sentences[0] = dataclasses.replace(sentences[0], citations=(
+        *sentences[0].citations, Citation(lead.source, lead.start, lead.end, lead.text, False)))
+    shown = [rows[i] for i in in_story_order(pool, picks, sentences)]
+    assert shown.index(row["It will stay"]) == shown.index(row["Brenford's o"]) + 1
+    assert shown[0] == row["Engineers fo"]
+
+
+def test_a_plan_that_a_later_report_overtook_is_never_quoted():
+    briefing = _briefing([*_sources(MONDAY, "2024-03-04"), *_sources(WEDNESDAY, "2024-03-06", first=2)])
+    texts = " ".join(s.text for s in briefing.sentences)
+    assert "would reopen its schools" not in texts and "expect the town to reopen" not in texts
+    # With Monday's reports alone, the plan is the news.
+    monday = _briefing(_sources(MONDAY, "2024-03-04"))
+    assert "schools on Tuesday" in " ".join(s.text for s in monday.sentences)
+
+
+def test_an_update_tells_only_what_is_new_and_the_figure_that_moved():
+    monday = _briefing(_sources(MONDAY, "2024-03-04"))
+    told = {s.text for s in monday.sentences}
+    update = summarizer.summarize(_sources(WEDNESDAY, "2024-03-06", first=2), max_words=400,
+                                  since=Earlier("monday.json", "briefing", tuple(told),
+                                                tuple(s.name for s in monday.sources), "2024-03-04"))
+    texts = [s.text for s in update.sentences]
+    assert texts and not told & set(texts)
+    assert not any("hundreds of homes" in t for t in texts)  # told on Monday
+    assert any("five million dollars" in t for t in texts)
+    last = len(update.sources) - 1  # the earlier briefing, pooled as the last source, is never cited
+    assert all(c.source != last for s in update.sentences for c in s.citations)
+    assert update.sources[last].path == "monday.json"
+
+
+def test_since_reads_a_json_briefing_and_the_earlier_articles_alike(in_tmp):
+    for day, texts, first in (("monday", MONDAY, 0), ("wednesday", WEDNESDAY, 2)):
+        (in_tmp / day).mkdir()
+        for i, text in enumerate(texts):
+            (in_tmp / day / f"s{first + i}.txt").write_text(text, encoding="utf-8")
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["monday", "--format", "json", "--output", "monday.json"]).exit_code == 0
+    by_file = runner.invoke(app, ["wednesday", "--since", "monday.json", "--format", "json", "--output", "-"])
+    by_folder = runner.invoke(app, ["wednesday", "--since", "monday", "--format", "json", "--output", "-"])
+    assert by_file.exit_code == 0 and by_folder.exit_code == 0, by_file.output + by_folder.output
+    from_file, from_folder = json.loads(by_file.stdout), json.loads(by_folder.stdout)
+    assert from_file["since"]["kind"] == "briefing" and from_folder["since"]["kind"] == "articles"
+    assert [s["text"] for s in from_file["sentences"]] == [s["text"] for s in from_folder["sentences"]]
+    told = set(json.loads((in_tmp / "monday.json").read_text())["sentences"][0]["text"].split())
+    assert from_file["since"]["sentences"] and from_file["sources"][-1]["name"] == "monday.json"
+    assert told  # the Monday briefing quoted something
+
+
+def test_since_refuses_what_is_not_a_briefing(in_tmp):
+    from typer.testing import CliRunner
+
+    (in_tmp / "a.txt").write_text(MONDAY[0], encoding="utf-8")
+    (in_tmp / "notes.json").write_text('{"title": "my notes"}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["a.txt", "--since", "notes.json", "--output", "-"])
+    assert result.exit_code == 1
+    assert "notes.json" in result.output and "not a JSON briefing" in result.output
+    assert "Traceback" not in result.output
