@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.output.files import BRIEFING_MARKER
 from summarizer.rank import ALGORITHMS
 
 from tests.helpers import SEEDS, clean_text
@@ -142,12 +143,13 @@ def test_missing_file_is_a_one_line_error_and_nothing_is_written(in_tmp):
 
 
 def test_failed_run_leaves_an_existing_output_untouched(in_tmp):
-    (in_tmp / "out.md").write_text("previous briefing")
+    previous = f"previous briefing\n\n{BRIEFING_MARKER}\n"
+    (in_tmp / "out.md").write_text(previous)
     (in_tmp / "empty.txt").write_text("   \n")
     result = run("empty.txt", "--output", "out.md")
     assert result.exit_code == 1
     assert "empty.txt" in result.stderr
-    assert (in_tmp / "out.md").read_text() == "previous briefing"
+    assert (in_tmp / "out.md").read_text() == previous
     assert [p.name for p in in_tmp.iterdir() if p.name.startswith(".out.md")] == []
 
 
@@ -242,7 +244,8 @@ def test_choices_are_case_insensitive_and_listed_in_help(in_tmp):
     (["--max-word", "50"], "--max-words"),
     (["--algo", "lexrnk"], "'lexrank'"),
     (["--profile", "breif"], "'brief'"),
-    (["--set", "select.max_word=50"], "'max_words'"),
+    (["--set", "select.max_word=50"], "did you mean `select.max_words`?"),
+    (["--set", "max_word=50"], "`max_word`: unknown setting; did you mean `select.max_words`?"),
 ])
 def test_misspellings_get_a_suggestion_in_the_tools_one_error_style(in_tmp, args, expected):
     result = run_main(*args, cwd=in_tmp)

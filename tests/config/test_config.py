@@ -39,7 +39,7 @@ def test_profiles_mirror_the_sections():
 
 
 @pytest.mark.parametrize("values, key", [
-    ({"select": {"max_wrds": 5}}, "select.max_wrds"),
+    ({"select": {"max_wrds": 5}}, "`select.max_wrds`"),
     ({"rank": {"lexrank": {"damping": 1.5}}}, "rank.lexrank.damping"),
     ({"rank": {"algo": "pagerank"}}, "rank.algo"),
     ({"select": {"max_words": 0}}, "select.max_words"),
@@ -57,9 +57,9 @@ def test_a_bad_value_names_its_key_path_and_the_file(values, key):
 
 
 def test_misspelt_keys_get_a_suggestion():
-    with pytest.raises(ConfigError, match="did you mean 'max_words'"):
+    with pytest.raises(ConfigError, match="did you mean `select.max_words`"):
         Config.from_mapping({"select": {"max_word": 50}})
-    with pytest.raises(ConfigError, match="did you mean 'threshold'"):
+    with pytest.raises(ConfigError, match="did you mean `rank.lexrank.threshold`"):
         Config().replace(**{"rank.lexrank.treshold": 0.2})
     with pytest.raises(ConfigError, match="did you mean 'brief'"):
         load_profile("breif")

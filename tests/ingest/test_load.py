@@ -105,6 +105,7 @@ def test_html_falls_back_to_paragraphs_headings_and_list_items(tmp_path, monkeyp
     import trafilatura
 
     monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     html = (
         "<html><head><script>var x = 'SCRIPT_CODE';</script><style>p {color: red}</style></head>"
         "<body><h2>Storm   warning</h2><div>loose div text</div><p>First <b>paragraph</b>.</p>"
