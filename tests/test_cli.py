@@ -270,3 +270,20 @@ def test_any_setting_can_be_given_with_set(in_tmp):
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["algorithm"] == "coverage" and len(document["sentences"]) <= 2
+
+
+@pytest.mark.parametrize("option, typed, expected", [
+    ("--algo", "", list(ALGORITHMS)),
+    ("--algo", "l", ["lexrank", "lsa", "luhn"]),
+    ("--format", "", ["markdown", "json", "html"]),
+    ("--neutrality", "", ["strict", "balanced", "off"]),
+    ("--profile", "", ["brief", "default", "long"]),
+    ("--language", "ger", ["german"]),
+])
+def test_tab_completion_offers_the_choices(option, typed, expected):
+    """What bash's completion script asks the program for, with the option and the word typed so far."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "_SUMMARIZE_COMPLETE": "complete_bash",
+           "COMP_WORDS": f"summarize {option} {typed}", "COMP_CWORD": "2"}
+    result = subprocess.run([sys.executable, "-m", "summarizer"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected

@@ -37,6 +37,8 @@ _OLD_FOOTER = re.compile(r"^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTIL
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # The JSON Lines file of --batch --output: every line a story's briefing or its error.
 _JSONL_LINE = re.compile(r'\{"id": "(?:[^"\\\n]|\\.)*", "(?:briefing": \{"generator": "summarize"|error": ")')
+# index.json of --stories / --batch before it carried the generator key.
+_OLD_INDEX = re.compile(r'\{\n  "stories": \[(?:\]|\n    \{\n      "id": )')
 NOT_A_BRIEFING = "exists and is not a briefing written by summarize; not replaced (--force replaces it)"
 
 
@@ -158,7 +160,8 @@ def _holds_briefing(path: str) -> bool:
     except OSError:
         return False
     head_text = head.decode("utf-8", "replace")
-    return is_briefing(head_text) or is_briefing(tail.decode("utf-8", "replace")) or bool(_JSONL_LINE.match(head_text))
+    return (is_briefing(head_text) or is_briefing(tail.decode("utf-8", "replace"))
+            or bool(_JSONL_LINE.match(head_text) or _OLD_INDEX.match(head_text)))
 
 
 def _mode_for(target: str) -> int:

@@ -142,3 +142,14 @@ def test_batch_output_file_of_an_earlier_run_is_replaced_and_other_files_are_not
     (in_tmp / "mine.jsonl").write_text('{"id": "x", "docs": []}\n', encoding="utf-8")
     refused(run("--batch", stories, "--output", "mine.jsonl", "--jobs", "1"), in_tmp / "mine.jsonl",
             b'{"id": "x", "docs": []}\n')
+
+
+def test_an_index_json_of_a_version_before_the_generator_key_is_replaced(in_tmp):
+    pile = _pile(in_tmp)
+    out = in_tmp / "out"
+    out.mkdir()
+    (out / "index.json").write_text(json.dumps({"stories": [{"id": "story-1", "title": "Old", "sources": ["a.txt"],
+                                                             "briefing": "story-1.md"}]}, indent=2) + "\n")
+    result = run(pile, "--stories", "--output-dir", out)
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["generator"] == "summarize"
