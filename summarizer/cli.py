@@ -267,9 +267,10 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
         except OSError as error:
             raise SummarizerError(f"{many.output_dir}: cannot create the folder: {error.strerror or error}") from None
         # Before the work: a file in the way that is not a briefing stops the run, nothing written.
-        names = {"index.json", "index.md"} | {file_name(story_id_of(number, story), extension, set())
-                                               for number, story in enumerate(stories, 1)}
-        for name in sorted(names):
+        planned: set[str] = set()  # the names the briefings take when every story succeeds
+        names = ["index.json", "index.md"] + [file_name(story_id_of(number, story), extension, planned)
+                                              for number, story in enumerate(stories, 1)]
+        for name in names:
             check_output(str(many.output_dir / name), never_written, force=many.force)
     taken: set[str] = set()
     entries, lines, failed = [], [], 0

@@ -73,6 +73,11 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     config = config or Config()
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     picks, scores = rank_and_select(pool, config, progress=progress)
+    if not (pool.quote >= 0).any() and warn is not None:
+        select_ = config.select
+        warn(f"no sentence of the sources can be quoted: each has under {select_.min_sentence_words} or over "
+             f"{select_.max_sentence_words} words (select.min_sentence_words, select.max_sentence_words), is no "
+             "full sentence or points back at another")
     disagreements, changes = compare(pool.figures, pool.dates)
     return Briefing(
         title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
@@ -99,9 +104,9 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     sentences = pool_sentences(blocks, language)
     for source, source_blocks in zip(sources, blocks):
         if not any(b.kind.is_text for b in source_blocks):
-            warn(f"{source.path}: no article text found (only headlines, bylines or lists)")
+            warn(f"{_where(source)}: no article text found (only headlines, bylines or lists)")
     if not sentences:
-        raise InputError(", ".join(s.path for s in sources) or "input", "no sentences of article text found")
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
     tokenizer = Tokenizer(language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
@@ -137,11 +142,10 @@ def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lam
     language = choose_language([s.text for s in sources], [s.name for s in sources], language)
     has_text = [bool(pool_sentences([parse_blocks(s, 0)], language)) for s in sources]
     if not any(has_text):
-        raise InputError(", ".join(s.path for s in sources) or "input", "no sentences of article text found")
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
     for source, found in zip(sources, has_text):
         if not found:
-            where = source.name if source.path == "-" else source.path  # standard input's articles by name
-            warn(f"{where}: no sentences of article text found (only headlines, bylines or lists), skipped")
+            warn(f"{_where(source)}: no sentences of article text found (only headlines, bylines or lists), skipped")
     return [source for source, found in zip(sources, has_text) if found]
 
 
@@ -192,6 +196,11 @@ def _enough_words(pool: Pool, budget: Budget, choose: Callable[[Budget], tuple[l
         if choose(Budget(words, budget.max_sentences))[0]:
             return words
     return None
+
+
+def _where(source: Source) -> str:
+    """A source as messages name it: its path, or its name for an article of standard input."""
+    return source.name if source.path == "-" else source.path
 
 
 def _ignore(message: str) -> None:

@@ -225,3 +225,12 @@ def test_a_very_long_sentence_is_skipped_and_the_rest_quoted(algo):
     briefing = summarizer.summarize([Source("long.txt", "long.txt", text)], algo=algo)
     quoted = [s.text for s in briefing.sentences]
     assert len(quoted) == 3 and all(q in NORMAL for q in quoted)
+
+
+def test_sources_with_no_quotable_sentence_give_an_empty_briefing_with_a_warning_saying_why():
+    messages = []
+    briefing = summarizer.summarize([Source("long.txt", "long.txt", LONG_SENTENCE)], warn=messages.append)
+    assert briefing.sentences == []
+    assert messages == ["no sentence of the sources can be quoted: each has under 6 or over 60 words "
+                        "(select.min_sentence_words, select.max_sentence_words), is no full sentence or points "
+                        "back at another"]

@@ -61,6 +61,9 @@ class Section:
         return dataclasses.replace(self, **changes)
 
 
+_NAMED = 30  # unknown keys named in one message: a file with more is hardly a settings file
+
+
 def merge(section_type: type, values: Mapping[str, Any], base: Section | None = None, path: str = "") -> Section:
     """``base`` (or the defaults) with ``values`` applied; nested mappings go to sub-sections.
 
@@ -73,8 +76,9 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
         if len(unknown) == 1:
             raise ConfigError(*unknown[0])
         if unknown:
-            raise ConfigError(f"{len(unknown)} unknown settings", "; ".join(f"{key} ({why.replace('unknown setting; ', '')})"
-                                                                            for key, why in unknown))
+            named = "; ".join(f"{key} ({_short(why)})" for key, why in unknown[:_NAMED])
+            more = f"; and {len(unknown) - _NAMED} more" if len(unknown) > _NAMED else ""
+            raise ConfigError(f"{len(unknown)} unknown settings", named + more)
     base = base if base is not None else section_type()
     hints = _hints(section_type)
     known = [f.name for f in fields(section_type)]
@@ -94,6 +98,11 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
         return dataclasses.replace(base, **changes)
     except ConfigError as error:
         raise ConfigError(f"{path}.{error.key}" if path else error.key, error.problem) from None
+
+
+def _short(why: str) -> str:
+    """One key's reason in a message naming several: the suggestion, or that there is none."""
+    return "no such setting" if "known here" in why else why.replace("unknown setting; ", "")
 
 
 def unknown_keys(root: type, values: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -136,3 +136,11 @@ def test_every_unknown_key_of_a_file_is_named_in_one_message(tmp_path):
 def test_a_flag_or_library_keyword_by_an_unknown_name_points_to_its_place():
     with pytest.raises(ConfigError, match=r"^`max_word`: unknown setting; did you mean `select.max_words`\?$"):
         Config().replace(max_word=50)
+
+
+def test_a_file_of_many_unknown_keys_names_the_first_thirty_in_one_line():
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping({f"key{i}": 1 for i in range(300)}, "big.yaml")
+    message = str(caught.value)
+    assert message.startswith("big.yaml: 300 unknown settings: `key0` (no such setting); ")
+    assert "`key29`" in message and "`key30`" not in message and message.endswith("; and 270 more")
