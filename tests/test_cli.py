@@ -287,3 +287,11 @@ def test_tab_completion_offers_the_choices(option, typed, expected):
     result = subprocess.run([sys.executable, "-m", "summarizer"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == expected
+
+
+def test_every_unknown_setting_given_on_the_command_line_is_named_in_one_message(in_tmp):
+    result = run_main("--set", "max_word=3", "--set", "algoo=lexrank", "--set", "select.diversty=0.2", cwd=in_tmp)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "summarize: error: command line: 3 unknown settings: `max_word` (did you mean `select.max_words`?); "
+        "`algoo` (did you mean `rank.algo`?); `select.diversty` (did you mean `select.diversity`?)")
