@@ -74,10 +74,21 @@ def summarize_many(
         yield story_id, outcome
 
 
+def story_id_of(number: int, story: Story) -> str:
+    """The id of the ``number``-th story (from 1), as its briefing and the index name it."""
+    if isinstance(story, Mapping):
+        return str(story.get("id", f"story {number}"))
+    try:
+        story_id, _ = story
+    except (TypeError, ValueError):
+        return f"story {number}"
+    return str(story_id)
+
+
 def _prepare(number: int, story: Story) -> tuple[str, Sequence[Document] | SummarizerError]:
     """A story as (id, documents), or (id, the error that makes it unusable)."""
     if isinstance(story, Mapping):
-        story_id = str(story.get("id", f"story {number}"))
+        story_id = story_id_of(number, story)
         try:
             return story_id, _json_documents(story.get("docs"))
         except InputError as error:
@@ -278,7 +289,8 @@ def index_entry(story_id: str, outcome: Briefing | SummarizerError, sources: Seq
 
 
 def index_json(entries: Sequence[Mapping[str, Any]]) -> str:
-    return json.dumps({"stories": list(entries)}, ensure_ascii=False, indent=2) + "\n"
+    """The index as JSON, marked like a JSON briefing so that a later run may replace it."""
+    return json.dumps({"generator": "summarize", "stories": list(entries)}, ensure_ascii=False, indent=2) + "\n"
 
 
 def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:

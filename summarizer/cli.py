@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import List, NamedTuple, Optional
+from typing import Callable, Iterable, List, NamedTuple, Optional
 
 import typer
 
@@ -48,6 +48,14 @@ def _version(value: bool) -> None:
         except PackageNotFoundError:  # run from a checkout that was never installed
             typer.echo("summarize (not installed)")
         raise typer.Exit()
+
+
+def _choices(names: Callable[[], Iterable[str]]) -> Callable[[str], list[str]]:
+    """Tab completion of an option's choices: the names that start with what is typed."""
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in names() if name.startswith(incomplete.casefold())]
+
+    return complete
 
 
 def _list_algorithms(value: bool) -> None:
@@ -88,9 +96,9 @@ def main_command(
                    "or - for standard input. "
                    "None: the bundled sample articles.", show_default=False),
     algo: Optional[str] = typer.Option(
-        None, "--algo", "-a", show_default=False,
+        None, "--algo", "-a", show_default=False, autocompletion=_choices(lambda: ALGORITHMS),
         help=f"Ranking algorithm: {', '.join(ALGORITHMS)} (see --list-algos). [default: centroid]"),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p",
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", autocompletion=_choices(available_profiles),
                                           help="Bundled settings profile, e.g. default, brief, long.",
                                           show_default=False),
     config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Settings from a YAML file.",
@@ -100,15 +108,16 @@ def main_command(
     max_sentences: Optional[int] = typer.Option(None, "--max-sentences", "-n", show_default=False,
                                                 help=_help("select.max_sentences", "[default: none]")),
     output_format: Optional[str] = typer.Option(None, "--format", "-f", show_default=False,
+                                                autocompletion=_choices(lambda: FORMATS),
                                                 help=f"{', '.join(FORMATS)} [default: markdown]."),
     output: Optional[str] = typer.Option(None, "--output", "-o", show_default=False,
                                          help="Output file, or - for standard output "
                                               "[default: briefing.md, .json or .html by --format]."),
     neutrality: Optional[str] = typer.Option(
-        None, "--neutrality", show_default=False,
+        None, "--neutrality", show_default=False, autocompletion=_choices(lambda: NEUTRALITY_POLICIES),
         help=f"Wording, {' / '.join(NEUTRALITY_POLICIES)}: {_HELP['neutrality.policy']}. [default: balanced]"),
     language: Optional[str] = typer.Option(
-        None, "--language", "-l", show_default=False,
+        None, "--language", "-l", show_default=False, autocompletion=_choices(lambda: LANGUAGES),
         help=f"Language of the articles: auto (detect it; the language most sources are in is used) or one of "
              f"{', '.join(LANGUAGES[1:])}. Outside English, neutrality keeps only its rules that need no word "
              "list (a question in the sentence's own voice), and figures are not compared (no \"where sources "
@@ -139,6 +148,8 @@ def main_command(
     dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", show_default=False,
                                        help="Run --stories or --batch on the Dask cluster whose scheduler is at "
                                             "ADDRESS (needs summarizer[dask])."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing output file even when it is not a "
+                                                      "briefing this tool wrote (never an input)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
@@ -157,11 +168,11 @@ def main_command(
         base = load_profile(profile) if profile else load_config_file(config_file) if config_file else Config()
         given = {**_parse_sets(set_ or []), **{k: v for k, v in flags.items() if v is not None}}
         config = Config.from_mapping(nest(given), "command line", base)
-        many = _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet)
+        many = _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet, force)
         if since is not None and (stories or batch is not None):
             raise ConfigError("--since", "writes one update briefing: not with --stories or --batch")
         from .ingest.load import load_sources  # the work starts here: numpy and scipy load now
-        from .pipeline import summarize
+        from .pipeline import summarize, with_article_text
         from .output.render import render
         from .stories import MAX_ARTICLES, find_stories, split_stories
 
@@ -175,11 +186,12 @@ def main_command(
             failed = _summarize_many(read_batch(batch, warn=warn), config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
         if config.output.target != "-" and not stories:
-            check_output(config.output.target, never_written)  # before the work: a bad --output fails fast
+            check_output(config.output.target, never_written, force=force)  # before the work: fail fast
         sources = load_sources(inputs, max_bytes=config.input.max_file_bytes, warn=warn,
                                progress=lambda done, total: progress("reading", done, total),
                                offline=config.input.offline)
         if stories:
+            sources = with_article_text(sources, config.input.language, warn)  # an empty article fails no story
             found_stories = split_stories(sources, config.stories.threshold, config.input.language)
             failed = _summarize_many(found_stories, config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
@@ -192,7 +204,8 @@ def main_command(
         briefing = summarize(sources, config, since=since, progress=progress, warn=warn)
         progress.close()
         text = render(briefing, config.output.format)
-        write_output(config.output.target, text, inputs=[*never_written, *(s.path for s in briefing.sources)])
+        write_output(config.output.target, text, inputs=[*never_written, *(s.path for s in briefing.sources)],
+                     force=force)
     except ConfigError as error:
         progress.close()
         _fail(str(error), 2)
@@ -217,9 +230,10 @@ class _Many(NamedTuple):
     jobs: int | None
     dask: str | None
     quiet: bool
+    force: bool = False  # replace files that are not briefings
 
 
-def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet) -> _Many:
+def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet, force=False) -> _Many:
     """The --stories / --batch options make sense together, or a settings error says why."""
     if stories and batch is not None:
         raise ConfigError("--stories", "give --stories (split the articles given) or --batch, not both")
@@ -239,24 +253,31 @@ def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet) ->
         raise ConfigError(flag, "works with --stories or --batch only")
     if jobs is not None and jobs < 1:
         raise ConfigError("--jobs", f"must be at least 1, not {jobs}")
-    return _Many(output_dir, output if batch is not None else None, jobs, dask, quiet)
+    return _Many(output_dir, output if batch is not None else None, jobs, dask, quiet, force)
 
 
 def _summarize_many(stories: list, config: Config, many: _Many, never_written: list[str], progress: ProgressBar,
                     warn) -> int:
     """Summarize each story, write its briefing (or the JSON Lines file) and the index; the failures' count."""
-    from .batch import file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, summarize_many
+    from .batch import (file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, story_id_of,
+                        summarize_many)
     from .output.render import render
 
+    extension = Path(dataclasses.replace(config.output, path=None).target).suffix  # .md, .json, .html by format
     if many.output_dir is None:
         if many.output != "-":
-            check_output(many.output, never_written)  # before the work: a bad --output fails fast
+            check_output(many.output, never_written, force=many.force)  # before the work: fail fast
     else:
         try:
             many.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise SummarizerError(f"{many.output_dir}: cannot create the folder: {error.strerror or error}") from None
-    extension = Path(dataclasses.replace(config.output, path=None).target).suffix  # .md, .json, .html by format
+        # Before the work: a file in the way that is not a briefing stops the run, nothing written.
+        planned: set[str] = set()  # the names the briefings take when every story succeeds
+        names = ["index.json", "index.md"] + [file_name(story_id_of(number, story), extension, planned)
+                                              for number, story in enumerate(stories, 1)]
+        for name in names:
+            check_output(str(many.output_dir / name), never_written, force=many.force)
     taken: set[str] = set()
     entries, lines, failed = [], [], 0
     client = _dask_client(many.dask) if many.dask else None
@@ -275,7 +296,7 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
             if not isinstance(outcome, SummarizerError):
                 briefing_file = file_name(story_id, extension, taken)
                 write_output(str(many.output_dir / briefing_file), render(outcome, config.output.format),
-                             inputs=never_written)
+                             inputs=never_written, force=many.force)
             entries.append(index_entry(story_id, outcome, source_names(story), briefing_file))
     except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated
         progress.close()
@@ -288,10 +309,11 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
         if client is not None:
             client.close()
     if many.output_dir is None:
-        write_output(many.output, "".join(lines), inputs=never_written)
+        write_output(many.output, "".join(lines), inputs=never_written, force=many.force)
     else:
-        write_output(str(many.output_dir / "index.json"), index_json(entries), inputs=never_written)
-        write_output(str(many.output_dir / "index.md"), index_markdown(entries), inputs=never_written)
+        write_output(str(many.output_dir / "index.json"), index_json(entries), inputs=never_written, force=many.force)
+        write_output(str(many.output_dir / "index.md"), index_markdown(entries), inputs=never_written,
+                     force=many.force)
     where = many.output if many.output_dir is None else f"{many.output_dir}{os.sep}"
     if where != "-" and not many.quiet:
         briefings = len(stories) - failed

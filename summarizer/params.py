@@ -61,6 +61,9 @@ class Section:
         return dataclasses.replace(self, **changes)
 
 
+_NAMED = 30  # unknown keys named in one message: a file with more is hardly a settings file
+
+
 def merge(section_type: type, values: Mapping[str, Any], base: Section | None = None, path: str = "") -> Section:
     """``base`` (or the defaults) with ``values`` applied; nested mappings go to sub-sections.
 
@@ -68,6 +71,14 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
     """
     if not isinstance(values, Mapping):
         raise ConfigError(path or "config", f"must be a mapping of settings (key: value), not {shown(values)}")
+    if not path:  # every unknown key of the whole mapping in one message, each with where it belongs
+        unknown = unknown_keys(section_type, values)
+        if len(unknown) == 1:
+            raise ConfigError(*unknown[0])
+        if unknown:
+            named = "; ".join(f"{key} ({_short(why)})" for key, why in unknown[:_NAMED])
+            more = f"; and {len(unknown) - _NAMED} more" if len(unknown) > _NAMED else ""
+            raise ConfigError(f"{len(unknown)} unknown settings", named + more)
     base = base if base is not None else section_type()
     hints = _hints(section_type)
     known = [f.name for f in fields(section_type)]
@@ -75,8 +86,7 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
     for key, value in values.items():
         key_path = f"{path}.{key}" if path else str(key)
         if key not in known:
-            raise ConfigError(key_path, f"unknown setting{_suggestion(str(key), known)}; "
-                                        f"known here: {', '.join(known)}")
+            raise ConfigError(f"`{key_path}`", f"unknown setting; known here: {', '.join(known)}")
         if _is_section(hints[key]):
             inner = fields(hints[key])
             if not isinstance(value, Mapping) and value is not None and len(inner) == 1:
@@ -88,6 +98,56 @@ def merge(section_type: type, values: Mapping[str, Any], base: Section | None = 
         return dataclasses.replace(base, **changes)
     except ConfigError as error:
         raise ConfigError(f"{path}.{error.key}" if path else error.key, error.problem) from None
+
+
+def _short(why: str) -> str:
+    """One key's reason in a message naming several: the suggestion, or that there is none."""
+    return "no such setting" if "known here" in why else why.replace("unknown setting; ", "")
+
+
+def unknown_keys(root: type, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each key of ``values`` (nested like ``root``'s sections) that is no setting, as
+    ("`key.path`", "unknown setting; did you mean `its.place`?"), in the order written."""
+    places = [path for path, _, _ in leaves(root)] + list(_section_paths(root))
+    found: list[tuple[str, str]] = []
+
+    def walk(section_type: type, mapping: Mapping[str, Any], path: str) -> None:
+        hints = _hints(section_type)
+        known = [f.name for f in fields(section_type)]
+        for key, value in mapping.items():
+            key_path = f"{path}.{key}" if path else str(key)
+            if key not in known:
+                found.append((f"`{key_path}`", unknown_setting(str(key), path, places, known)))
+            elif _is_section(hints[key]) and isinstance(value, Mapping):
+                walk(hints[key], value, key_path)
+
+    walk(root, values, "")
+    return found
+
+
+def unknown_setting(key: str, path: str, places: list[str], known: list[str]) -> str:
+    """Why ``key`` under section ``path`` is refused: where a setting of that name (or one close
+    to it) lives, those under ``path`` first; else the settings known there."""
+    prefix = f"{path}." if path else ""
+    if "." in key and f"{prefix}{key}" in places:
+        return f"a dotted key; in a file, nest it under its section ({key.split('.')[0]}: ...)"
+    last = {place: place.rsplit(".", 1)[-1] for place in places}
+    names = [key] if key in last.values() else difflib.get_close_matches(key, sorted(set(last.values())), n=1,
+                                                                          cutoff=0.6)
+    matches = [place for place in places if names and last[place] == names[0]]
+    matches = [m for m in matches if m.startswith(prefix)] or matches  # the section it was written in first
+    if matches:
+        return f"unknown setting; did you mean {' or '.join(f'`{m}`' for m in matches[:3])}?"
+    return f"unknown setting; known here: {', '.join(known)}"
+
+
+def _section_paths(section_type: type, path: str = "") -> Iterator[str]:
+    hints = _hints(section_type)
+    for f in fields(section_type):
+        if _is_section(hints[f.name]):
+            key_path = f"{path}.{f.name}" if path else f.name
+            yield key_path
+            yield from _section_paths(hints[f.name], key_path)
 
 
 def leaves(section_type: type, path: str = "") -> Iterator[tuple[str, dataclasses.Field, Any]]:

@@ -26,7 +26,7 @@ from .facts.figures import compare, sentence_figures, superseded
 from .ingest.language import choose_language
 from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
 from .ingest.load import load_sources
-from .models import Briefing, Earlier, Pick, Pool, Source
+from .models import Briefing, Budget, Earlier, Pick, Pool, Source
 from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
@@ -115,6 +115,11 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     if told is not None:
         pool = leave_out(pool, told_rows(pool, told, config.cite.threshold), whole_passage=True)
     picks, scores = rank_and_select(pool, config, progress=progress)
+    if not (pool.quote >= 0).any() and warn is not None:
+        select_ = config.select
+        warn(f"no sentence of the sources can be quoted: each has under {select_.min_sentence_words} or over "
+             f"{select_.max_sentence_words} words (select.min_sentence_words, select.max_sentence_words), is no "
+             "full sentence or points back at another")
     disagreements, changes = compare(pool.figures, pool.dates)
     # No superseded figure reads as current: quote the latest report of it where the passage
     # holds one, else mark the sentence with the latest value.
@@ -150,9 +155,9 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     sentences = pool_sentences(blocks, language)
     for source, source_blocks in zip(sources, blocks):
         if not any(b.kind.is_text for b in source_blocks):
-            warn(f"{source.path}: no article text found (only headlines, bylines or lists)")
+            warn(f"{_where(source)}: no article text found (only headlines, bylines or lists)")
     if not sentences:
-        raise InputError(", ".join(s.path for s in sources) or "input", "no sentences of article text found")
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
     tokenizer = Tokenizer(language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
@@ -181,31 +186,72 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     )
 
 
+def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lambda message: None) -> list[Source]:
+    """The sources that hold at least one sentence of article text; each other one is named in a
+    warning and left out (a pile split into stories: an empty article must not fail a story).
+    InputError when none does."""
+    language = choose_language([s.text for s in sources], [s.name for s in sources], language)
+    has_text = [bool(pool_sentences([parse_blocks(s, 0)], language)) for s in sources]
+    if not any(has_text):
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
+    for source, found in zip(sources, has_text):
+        if not found:
+            warn(f"{_where(source)}: no sentences of article text found (only headlines, bylines or lists), skipped")
+    return [source for source, found in zip(sources, has_text) if found]
+
+
 def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = None) -> tuple[list[Pick], list[float]]:
     """The briefing's picks, most important first, and a score for each.
 
     A scorer's salience is weighed by the editorial prior and selected with MMR; a selector's
-    picks are kept as it made them (its scores fall with its order of choice).
+    picks are kept as it made them (its scores fall with its order of choice).  A word budget
+    too small for any briefing is a ConfigError naming a budget that was tried and gives one.
     """
     cls = ALGORITHMS[config.rank.algo]
     algorithm = cls(getattr(config.rank, cls.name, None), progress=_stage(progress, "ranking"))
-    budget = config.budget
     if isinstance(algorithm, Scorer):
         salience = np.asarray(algorithm.score(pool), dtype=float)
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
-        picks = select(pool, scores, budget, config)
-        pick_scores = [float(scores[p.passage]) for p in picks]
+
+        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
+            picks = select(pool, scores, budget, config)
+            return picks, [float(scores[p.passage]) for p in picks]
     else:
-        picks = algorithm.select(pool, budget)
-        pick_scores = [1.0 / (1 + i) for i in range(len(picks))]
+        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
+            picks = algorithm.select(pool, budget)
+            return picks, [1.0 / (1 + i) for i in range(len(picks))]
+    budget = config.budget
+    picks, pick_scores = choose(budget)
     budget.check(cls.name, [pool.sentences[p.row].words for p in picks])
-    if not picks and (pool.quote >= 0).any() and budget.max_words is not None:
-        shortest = int(pool.words[pool.quote >= 0].min())
-        if shortest > budget.max_words:
-            raise ConfigError("select.max_words", f"{budget.max_words} is too small: the shortest sentence that "
-                                                  f"could be quoted has {shortest} words; give at least {shortest}")
+    if not picks and budget.max_words is not None:
+        enough = _enough_words(pool, budget, choose)
+        if enough is not None:
+            raise ConfigError("select.max_words", f"{budget.max_words} is too small for a briefing of these sources: "
+                                                  f"give at least {enough}")
     return picks, pick_scores
+
+
+_BUDGETS_TRIED = 12  # larger word budgets tried, at most, for the one an error names
+
+
+def _enough_words(pool: Pool, budget: Budget, choose: Callable[[Budget], tuple[list[Pick], Any]]) -> int | None:
+    """The smallest word budget above ``budget`` that gives a briefing, among the lengths of the
+    sentences that could be quoted (verified by selecting with it); None when none does."""
+    lengths = sorted({pool.sentences[row].words for rows in pool.quotable for row in rows} - {0})
+    larger = [n for n in lengths if n > budget.max_words]
+    if len(larger) > _BUDGETS_TRIED:  # the shortest few, then ever larger steps up to the longest
+        step = np.unique(np.geomspace(1, len(larger), _BUDGETS_TRIED - 4).astype(int))
+        larger = sorted(set(larger[:4]) | {larger[i - 1] for i in step})
+    for words in larger:
+        if choose(Budget(words, budget.max_sentences))[0]:
+            return words
+    return None
+
+
+def _where(source: Source) -> str:
+    """A source as messages name it: its path, or its name for an article of standard input."""
+    return source.name if source.path == "-" else source.path
 
 
 def _ignore(message: str) -> None:

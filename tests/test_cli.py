@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.output.files import BRIEFING_MARKER
 from summarizer.rank import ALGORITHMS
 
 from tests.helpers import SEEDS, clean_text
@@ -142,12 +143,13 @@ def test_missing_file_is_a_one_line_error_and_nothing_is_written(in_tmp):
 
 
 def test_failed_run_leaves_an_existing_output_untouched(in_tmp):
-    (in_tmp / "out.md").write_text("previous briefing")
+    previous = f"previous briefing\n\n{BRIEFING_MARKER}\n"
+    (in_tmp / "out.md").write_text(previous)
     (in_tmp / "empty.txt").write_text("   \n")
     result = run("empty.txt", "--output", "out.md")
     assert result.exit_code == 1
     assert "empty.txt" in result.stderr
-    assert (in_tmp / "out.md").read_text() == "previous briefing"
+    assert (in_tmp / "out.md").read_text() == previous
     assert [p.name for p in in_tmp.iterdir() if p.name.startswith(".out.md")] == []
 
 
@@ -242,7 +244,8 @@ def test_choices_are_case_insensitive_and_listed_in_help(in_tmp):
     (["--max-word", "50"], "--max-words"),
     (["--algo", "lexrnk"], "'lexrank'"),
     (["--profile", "breif"], "'brief'"),
-    (["--set", "select.max_word=50"], "'max_words'"),
+    (["--set", "select.max_word=50"], "did you mean `select.max_words`?"),
+    (["--set", "max_word=50"], "`max_word`: unknown setting; did you mean `select.max_words`?"),
 ])
 def test_misspellings_get_a_suggestion_in_the_tools_one_error_style(in_tmp, args, expected):
     result = run_main(*args, cwd=in_tmp)
@@ -267,3 +270,28 @@ def test_any_setting_can_be_given_with_set(in_tmp):
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["algorithm"] == "coverage" and len(document["sentences"]) <= 2
+
+
+@pytest.mark.parametrize("option, typed, expected", [
+    ("--algo", "", list(ALGORITHMS)),
+    ("--algo", "l", ["lexrank", "lsa", "luhn"]),
+    ("--format", "", ["markdown", "json", "html"]),
+    ("--neutrality", "", ["strict", "balanced", "off"]),
+    ("--profile", "", ["brief", "default", "long"]),
+    ("--language", "ger", ["german"]),
+])
+def test_tab_completion_offers_the_choices(option, typed, expected):
+    """What bash's completion script asks the program for, with the option and the word typed so far."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "_SUMMARIZE_COMPLETE": "complete_bash",
+           "COMP_WORDS": f"summarize {option} {typed}", "COMP_CWORD": "2"}
+    result = subprocess.run([sys.executable, "-m", "summarizer"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected
+
+
+def test_every_unknown_setting_given_on_the_command_line_is_named_in_one_message(in_tmp):
+    result = run_main("--set", "max_word=3", "--set", "algoo=lexrank", "--set", "select.diversty=0.2", cwd=in_tmp)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "summarize: error: command line: 3 unknown settings: `max_word` (did you mean `select.max_words`?); "
+        "`algoo` (did you mean `rank.algo`?); `select.diversty` (did you mean `select.diversity`?)")

@@ -163,3 +163,30 @@ def test_the_story_thresholds_are_settings(pile, in_tmp):
         "fire0.txt", "fire1.txt", "fire2.txt", "vote0.txt", "vote1.txt"]
     result = run(pile, "--stories", "--output-dir", "out2", "--set", "stories.threshold=1.5")
     assert result.exit_code == 2 and "stories.threshold" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("empty", ["Breaking news\n", "- one\n- two\n", "By Staff Reporter\n\nUpdated 10:45\n"])
+def test_stories_skip_an_article_without_sentences_with_a_warning_naming_it(pile, in_tmp, empty):
+    (pile / "zz-empty.txt").write_text(empty, encoding="utf-8")
+    result = run(pile, "--stories", "--output-dir", "out")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "zz-empty.txt" in line]
+    assert len(warnings) == 1 and "skipped" in warnings[0] and "warning" in warnings[0]
+    index = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
+    assert len(index) == 2 and all(story["briefing"] for story in index)
+    assert not any("zz-empty.txt" in name for story in index for name in story["sources"])
+
+
+def test_stories_of_standard_input_name_the_empty_article(in_tmp):
+    text = f"{WILDFIRE[0]}\n---\nHeadline only\n---\n{WILDFIRE[1]}\n"
+    result = runner.invoke(app, ["-", "--stories", "--output-dir", "out"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "<stdin>#2: no sentences of article text found" in result.stderr
+
+
+def test_stories_of_nothing_but_empty_articles_is_an_error(in_tmp):
+    (in_tmp / "pile").mkdir()
+    (in_tmp / "pile" / "a.txt").write_text("Breaking news\n", encoding="utf-8")
+    (in_tmp / "pile" / "b.txt").write_text("- one\n- two\n", encoding="utf-8")
+    result = run(in_tmp / "pile", "--stories", "--output-dir", "out")
+    assert result.exit_code == 1 and "no sentences of article text found" in result.stderr

@@ -354,9 +354,9 @@ def test_text_a_browser_never_shows_is_never_quoted(tmp_path, monkeypatch, fallb
 
 
 def test_hidden_text_of_a_web_page_is_never_quoted():
-    from summarizer.ingest import web
+    from summarizer.ingest.decoding import html_article
 
-    title, _, text = web._article(HIDDEN_PAGE)
+    title, _, text = html_article(HIDDEN_PAGE)
     for marker in ("TEMPLATE_TEXT", "HIDDEN_ATTRIBUTE", "DISPLAY_NONE", "VISIBILITY_HIDDEN"):
         assert marker not in text
     assert "approved a new budget" in text and title

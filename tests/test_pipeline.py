@@ -192,3 +192,45 @@ def test_sources_and_paths_keep_the_order_given(tmp_path):
     last = Source("c.txt", "c.txt", article.replace("ten", "twenty"))
     briefing = summarizer.summarize([first, str(tmp_path / "b.txt"), last], max_words=40)
     assert [s.name for s in briefing.sources] == ["a.txt", "b.txt", "c.txt"]
+
+
+@pytest.mark.parametrize("algo", ["centroid", "concepts", "lexrank", "coverage"])
+@pytest.mark.parametrize("max_words", [3, 8, 9])
+def test_a_budget_too_small_names_one_that_gives_a_briefing(algo, max_words):
+    """The error's suggestion is tried here: it must give a briefing (8 and 9 words once gave an
+    empty one after the error for 3 words had said "give at least 8")."""
+    from summarizer.errors import ConfigError
+
+    seeds = [str(SEEDS)]
+    try:
+        briefing = summarizer.summarize(seeds, algo=algo, max_words=max_words)
+    except ConfigError as error:
+        assert error.key == "select.max_words"
+        suggested = int(re.search(r"give at least (\d+)$", str(error)).group(1))
+        assert suggested > max_words
+        briefing = summarizer.summarize(seeds, algo=algo, max_words=suggested)
+    assert briefing.sentences
+
+
+LONG_SENTENCE = " ".join(["the council and the city", "voted on the plan for roads,"] * 300) + "."
+NORMAL = ("The city council on Tuesday approved a plan to repair roads in the northern districts. "
+          "The work will start in May and last two years, the transport office said. "
+          "The mayor said the plan would cost 40 million dollars over the two years.")
+
+
+@pytest.mark.parametrize("algo", sorted(summarizer.ALGORITHMS))
+def test_a_very_long_sentence_is_skipped_and_the_rest_quoted(algo):
+    text = f"{LONG_SENTENCE}\n\n{NORMAL}\n"
+    assert len(LONG_SENTENCE.split()) > 2000
+    briefing = summarizer.summarize([Source("long.txt", "long.txt", text)], algo=algo)
+    quoted = [s.text for s in briefing.sentences]
+    assert len(quoted) == 3 and all(q in NORMAL for q in quoted)
+
+
+def test_sources_with_no_quotable_sentence_give_an_empty_briefing_with_a_warning_saying_why():
+    messages = []
+    briefing = summarizer.summarize([Source("long.txt", "long.txt", LONG_SENTENCE)], warn=messages.append)
+    assert briefing.sentences == []
+    assert messages == ["no sentence of the sources can be quoted: each has under 6 or over 60 words "
+                        "(select.min_sentence_words, select.max_sentence_words), is no full sentence or points "
+                        "back at another"]

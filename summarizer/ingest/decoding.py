@@ -39,6 +39,7 @@ _PAGE_BREAKS = re.compile("[\x0b\x0c]")
 # Inline styles that hide an element: a browser never shows its text, so it is never quoted.
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 _FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
+_FEW_INVALID = 16  # up to this many invalid sequences beside valid UTF-8 characters: still UTF-8
 
 
 def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
@@ -80,12 +81,14 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
     except UnicodeDecodeError:
         pass
     # UTF-8 with a few stray bytes (a Windows-1252 quote pasted in) stays UTF-8, the strays
-    # replaced: guessing a code page for the whole file would corrupt every other character.
-    # Only when invalid sequences outnumber valid multi-byte characters is it a legacy encoding.
+    # replaced: guessing a code page for the whole file would corrupt every other character.  A
+    # legacy encoding seldom spells a valid multi-byte UTF-8 character by chance ("â€™"), so a
+    # single one, with a few invalid sequences, is UTF-8; past a few, only when invalid sequences
+    # outnumber valid multi-byte characters is it a legacy encoding.
     text = body.decode("utf-8", "replace")
     invalid = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
     valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
-    if invalid <= valid:
+    if invalid <= valid or valid > 0 and invalid <= _FEW_INVALID:
         warn(f"{name}: {invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} replaced by \ufffd")
         return text, encoding
     # A few high bytes in ASCII text are too little for a detector to tell code pages apart
@@ -136,6 +139,25 @@ def html_text(html: str) -> str:
         if text and text.strip():
             return text.strip()
     return _visible_text(html)
+
+
+def html_article(html: str) -> tuple[str, str | None, str]:
+    """(title, date, text) of the article on a page, by trafilatura; "" where it finds none.
+
+    The date comes from the page's markup only; a file on disk and a page fetched are read alike.
+    """
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    tree = visible_page(html)  # text a browser never shows is never quoted
+    document = trafilatura.bare_extraction(
+        tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False,
+        # The date from the page's markup only: a year in the text ("built in 2009") is no date.
+        date_extraction_params=set_date_params(False))
+    if document is None:
+        return "", None, ""
+    return (document.title or "").strip(), document.date or None, (document.text or "").strip()
 
 
 def visible_page(html: str):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable, Sequence
 
 from . import web
-from .decoding import clean, decode, html_text
+from .decoding import clean, decode, html_article, html_text
 from ..errors import InputError
 from ..models import Source
 from ..output.files import SUPPORTED_SUFFIXES, file_kind, is_briefing
@@ -226,11 +226,13 @@ def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str 
         raise InputError(where, "a briefing written by summarize, not an article")
     if path == "-" and _HTML_START.match(text[:4096]):
         fmt = "html"
-    if fmt == "html":
-        text = html_text(text)
+    title = None
+    if fmt == "html":  # as a page fetched from the web: its title and date from its markup
+        title, found_date, article = html_article(text)
+        text, date = article or html_text(text), date or found_date
     if not text.strip():
         raise InputError(where, "empty file")
-    return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date)
+    return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date, title=title or None)
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,9 @@ class _Article:
     date: str | None = None
 
 
-_SEPARATOR = re.compile(r"^---[ \t]*$", re.MULTILINE)
+# A line holding only "---"; or "---" ending a line of text, where an article without a final
+# newline ran into the separator (`cat a.txt <(echo ---) b.txt`): three dashes, no more.
+_SEPARATOR = re.compile(r"(?:^|(?<=[^\s-]))---[ \t]*$", re.MULTILINE)
 
 
 def stdin_articles(text: str) -> list[_Article]:

@@ -10,7 +10,7 @@ import re
 import time
 from urllib.parse import urlsplit
 
-from .decoding import decode, html_text, visible_page
+from .decoding import decode, html_article, html_text
 from ..errors import InputError
 from ..models import Source
 
@@ -37,7 +37,7 @@ def fetch_source(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> 
     data, content_type, charset = _download(url, max_bytes, timeout)
     page, encoding = _decode(data, charset, url)
     if content_type in _HTML_TYPES:
-        title, date, text = _article(page)
+        title, date, text = html_article(page)
         text, fmt = text or html_text(page), "html"  # without an article: the page's paragraphs
     else:
         title, date, text, fmt = "", None, page, _TEXT_TYPES[content_type]
@@ -96,19 +96,3 @@ def _download(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str, str
         raise InputError(url, f"cannot fetch: no answer within {timeout:g} s") from None
     except (OSError, http.client.HTTPException, ValueError) as error:
         raise InputError(url, f"cannot fetch: {error or type(error).__name__}") from None
-
-
-def _article(html: str) -> tuple[str, str | None, str]:
-    """(title, date, text) of the article on a page, by trafilatura; "" where it finds none."""
-    import trafilatura
-    from trafilatura.settings import set_date_params
-
-    tree = visible_page(html)  # text a browser never shows is never quoted
-    document = trafilatura.bare_extraction(
-        tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False,
-        # The date from the page's markup only: a year in the text ("built in 2009") is no date.
-        date_extraction_params=set_date_params(False))
-    if document is None:
-        return "", None, ""
-    return (document.title or "").strip(), document.date or None, (document.text or "").strip()

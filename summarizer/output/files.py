@@ -5,7 +5,9 @@ that fails or is stopped leaves no half-written file and an older briefing untou
 regular file or a new path is ever written: never an input, a device, a FIFO or a folder; a
 symlink is written through to the file it points to; a read-only file is refused (by its mode
 bits, like ``cp -i``, so also when running as root).  Every briefing carries a marker
-(``BRIEFING_MARKER``) by which the loader recognises it and never reads it back as a source.
+(``BRIEFING_MARKER``) by which the loader recognises it and never reads it back as a source, and
+by which this module knows what it may replace: an existing file that is not empty and holds no
+briefing (an article, notes, a file of the user's) is replaced only when ``force`` is given.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ _MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
 _SOURCES_HEADING = re.compile(r"^## Sources$", re.MULTILINE)
 _OLD_FOOTER = re.compile(r"^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# The JSON Lines file of --batch --output: every line a story's briefing or its error.
+_JSONL_LINE = re.compile(r'\{"id": "(?:[^"\\\n]|\\.)*", "(?:briefing": \{"generator": "summarize"|error": ")')
+# index.json of --stories / --batch before it carried the generator key.
+_OLD_INDEX = re.compile(r'\{\n  "stories": \[(?:\]|\n    \{\n      "id": )')
+NOT_A_BRIEFING = "exists and is not a briefing written by summarize; not replaced (--force replaces it)"
 
 
 def is_briefing(text: str) -> bool:
@@ -43,18 +50,20 @@ def is_briefing(text: str) -> bool:
     return sources is not None and _OLD_FOOTER.search(text, sources.end()) is not None
 
 
-def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None) -> None:
+def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None,
+                 force: bool = False) -> None:
     """Write ``text`` (UTF-8) to ``path``, or to standard output when ``path`` is ``"-"``.
 
     ``inputs`` are the files and folders the briefing was made from: a target among them (or a
-    readable article inside one of the folders) is refused.  Raises InputError, one line naming
-    the path, for every problem.
+    readable article inside one of the folders) is refused.  An existing file that holds no
+    briefing is refused unless ``force``.  Raises InputError, one line naming the path, for every
+    problem.
     """
     data = text.encode("utf-8", "surrogateescape")
     if path == "-":
         _write_stdout(data, stdout)
         return
-    target = check_output(path, inputs)
+    target = check_output(path, inputs, force=force)
     try:
         temporary = None
         handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
@@ -76,8 +85,12 @@ def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: Bi
                 pass
 
 
-def check_output(path: str, inputs: Iterable[str] = ()) -> str:
-    """The file to write for ``--output path`` (a symlink resolved), or InputError saying why not."""
+def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False) -> str:
+    """The file to write for ``--output path`` (a symlink resolved), or InputError saying why not.
+
+    An existing file is replaced when it is empty or holds a briefing (or the index or JSON Lines
+    output of many), or when ``force`` is given; never when it is one of ``inputs``.
+    """
     if path.endswith(("/", os.sep)):
         raise InputError(path, "names a folder (it ends in /); give a file name, e.g. "
                                f"{path.rstrip('/' + os.sep) or '.'}/briefing.md")
@@ -98,8 +111,12 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> str:
         raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file; use --output - for standard output")
     if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise InputError(path, "is read-only; not replaced")
-    if _is_input(target, info, inputs) and not _holds_briefing(target):
+    if info.st_size == 0 or _holds_briefing(target):
+        return target  # nothing to lose, or this tool's own output (never read back as an input)
+    if _is_input(target, info, inputs):
         raise InputError(path, "is one of the input files; choose another --output")
+    if not force:
+        raise InputError(path, NOT_A_BRIEFING)
     return target
 
 
@@ -142,7 +159,9 @@ def _holds_briefing(path: str) -> bool:
             tail = stream.read()
     except OSError:
         return False
-    return is_briefing(head.decode("utf-8", "replace")) or is_briefing(tail.decode("utf-8", "replace"))
+    head_text = head.decode("utf-8", "replace")
+    return (is_briefing(head_text) or is_briefing(tail.decode("utf-8", "replace"))
+            or bool(_JSONL_LINE.match(head_text) or _OLD_INDEX.match(head_text)))
 
 
 def _mode_for(target: str) -> int:

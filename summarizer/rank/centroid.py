@@ -98,7 +98,9 @@ def lead_candidates(pool: Pool, max_words: float, per_source: int,
     each quotes (its default quote)."""
     import numpy as np
 
-    floor = min_prior * pool.prior.max(initial=0.0)
+    # The best passage that can be quoted sets the floor: one that cannot (a 2,000-word sentence
+    # has a high prior for its length) must not push every other below it.
+    floor = min_prior * pool.prior[pool.quote >= 0].max(initial=0.0)
     found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
              if q >= 0 and pool.words[p] <= max_words and pool.prior[p] >= floor
              and min(m.position for m in passage.members) < per_source]

@@ -39,7 +39,7 @@ def test_profiles_mirror_the_sections():
 
 
 @pytest.mark.parametrize("values, key", [
-    ({"select": {"max_wrds": 5}}, "select.max_wrds"),
+    ({"select": {"max_wrds": 5}}, "`select.max_wrds`"),
     ({"rank": {"lexrank": {"damping": 1.5}}}, "rank.lexrank.damping"),
     ({"rank": {"algo": "pagerank"}}, "rank.algo"),
     ({"select": {"max_words": 0}}, "select.max_words"),
@@ -57,9 +57,9 @@ def test_a_bad_value_names_its_key_path_and_the_file(values, key):
 
 
 def test_misspelt_keys_get_a_suggestion():
-    with pytest.raises(ConfigError, match="did you mean 'max_words'"):
+    with pytest.raises(ConfigError, match="did you mean `select.max_words`"):
         Config.from_mapping({"select": {"max_word": 50}})
-    with pytest.raises(ConfigError, match="did you mean 'threshold'"):
+    with pytest.raises(ConfigError, match="did you mean `rank.lexrank.threshold`"):
         Config().replace(**{"rank.lexrank.treshold": 0.2})
     with pytest.raises(ConfigError, match="did you mean 'brief'"):
         load_profile("breif")
@@ -102,3 +102,45 @@ def test_settings_errors_and_help_do_not_import_numpy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("summarize: error: command line: rank.algo: must be one of")
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"max_word": 50}, "mine.yaml: `max_word`: unknown setting; did you mean `select.max_words`?"),
+    ({"algo": "lexrank"}, "mine.yaml: `algo`: unknown setting; did you mean `rank.algo`?"),
+    ({"rank": {"max_words": 50}}, "mine.yaml: `rank.max_words`: unknown setting; did you mean `select.max_words`?"),
+    ({"rank": {"lexrank": {"treshold": 0.2}}},
+     "mine.yaml: `rank.lexrank.treshold`: unknown setting; did you mean `rank.lexrank.threshold`?"),
+    ({"neutral": "strict"}, "mine.yaml: `neutral`: unknown setting; did you mean `neutrality`?"),
+])
+def test_old_and_mistyped_keys_point_to_their_place(values, message):
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping(values, "mine.yaml")
+    assert str(caught.value) == message
+
+
+def test_every_unknown_key_of_a_file_is_named_in_one_message(tmp_path):
+    from summarizer.config.sections import load_config_file
+
+    (tmp_path / "old.yaml").write_text("algo: lexrank\nmax_word: 50\nselect:\n  diversty: 0.4\nrank:\n  damping: 0.9\n",
+                                       encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config_file(tmp_path / "old.yaml")
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(f"{tmp_path / 'old.yaml'}: 4 unknown settings: ")
+    for part in ("`algo` (did you mean `rank.algo`?)", "`max_word` (did you mean `select.max_words`?)",
+                 "`select.diversty` (did you mean `select.diversity`?)",
+                 "`rank.damping` (did you mean `rank.lexrank.damping` or `rank.textrank.damping`?)"):
+        assert part in message
+
+
+def test_a_flag_or_library_keyword_by_an_unknown_name_points_to_its_place():
+    with pytest.raises(ConfigError, match=r"^`max_word`: unknown setting; did you mean `select.max_words`\?$"):
+        Config().replace(max_word=50)
+
+
+def test_a_file_of_many_unknown_keys_names_the_first_thirty_in_one_line():
+    with pytest.raises(ConfigError) as caught:
+        Config.from_mapping({f"key{i}": 1 for i in range(300)}, "big.yaml")
+    message = str(caught.value)
+    assert message.startswith("big.yaml: 300 unknown settings: `key0` (no such setting); ")
+    assert "`key29`" in message and "`key30`" not in message and message.endswith("; and 270 more")

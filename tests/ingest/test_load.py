@@ -105,6 +105,7 @@ def test_html_falls_back_to_paragraphs_headings_and_list_items(tmp_path, monkeyp
     import trafilatura
 
     monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     html = (
         "<html><head><script>var x = 'SCRIPT_CODE';</script><style>p {color: red}</style></head>"
         "<body><h2>Storm   warning</h2><div>loose div text</div><p>First <b>paragraph</b>.</p>"
@@ -513,6 +514,18 @@ def test_stdin_carries_several_plain_articles_separated_by_three_dashes():
     assert load_sources(["-"], stdin=stdin_of(ENGLISH))[0].name == "<stdin>"  # one article: as before
 
 
+def test_three_dashes_separate_articles_that_lack_a_final_newline():
+    """`cat a.txt <(echo ---) b.txt <(echo ---) c.txt | summarize -` on files without a final newline:
+    each `---` ends the line of the article before it."""
+    texts = [ENGLISH.strip(), "The council met again on Friday and approved the budget for next year.",
+             "Bus routes through the old town will change on Monday, the transport office said."]
+    sources = load_sources(["-"], stdin=stdin_of(f"{texts[0]}---\n{texts[1]}---\n{texts[2]}"))
+    assert [s.text.strip() for s in sources] == texts
+    # Dashes that are no separator stay text: more than three, or after a space (a dash in prose).
+    for text in (f"{texts[0]}\n-----\n{texts[1]}", f"{texts[0]} ---\n{texts[1]}", f"{texts[0]}\n ---\n{texts[1]}"):
+        assert len(load_sources(["-"], stdin=stdin_of(text))) == 1
+
+
 @pytest.mark.parametrize("line, problem", [
     ('{"name": "a"}', '"text" string'),
     ('{"text": 3}', '"text" string'),
@@ -529,3 +542,23 @@ def test_bad_json_lines_on_stdin_name_the_line(line, problem):
 def test_escape_sequences_inside_json_strings_are_removed():
     sources = load_sources(["-"], stdin=stdin_of(json.dumps({"name": "a\u001b[2Jb", "text": ENGLISH + "\u001bc"})))
     assert "\x1b" not in sources[0].text and "\x1b" not in sources[0].name
+
+
+def test_a_few_invalid_bytes_among_curly_quotes_stay_utf8_with_a_warning_giving_the_count(tmp_path):
+    """Two curly quotes and three invalid sequences between them (more invalid than valid): still
+    UTF-8, never a code page's guess ("mayor‚Äôs")."""
+    good = "The mayor said the bridge will \u201cclose on Monday\u201d, officials said.\n"
+    data = good.encode("utf-8").replace(b"close", b"cl\xffose").replace(b"Monday", b"Mon\x92day\xe2\x80")
+    messages, warn = collect()
+    source = load_one(write(tmp_path / "bad.txt", data), warn=warn)
+    assert source.encoding == "utf-8"
+    assert source.text == good.replace("close", "cl\ufffdose").replace("Monday", "Mon\ufffdday\ufffd")
+    assert messages == [f"{tmp_path / 'bad.txt'}: 3 invalid UTF-8 byte sequences replaced by \ufffd"]
+
+
+def test_a_legacy_file_with_many_high_bytes_is_still_read_as_a_code_page(tmp_path):
+    text = ("Le caf\u00e9 pr\u00e8s de l\u2019\u00e9glise a rouvert apr\u00e8s des mois de travaux, "
+            "a d\u00e9clar\u00e9 le maire. ") * 3
+    data = text.encode("cp1252")
+    source = load_one(write(tmp_path / "fr.txt", data))
+    assert source.encoding == "cp1252" and source.text.strip() == text.strip()

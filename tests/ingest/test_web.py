@@ -204,3 +204,19 @@ def test_cli_offline_refuses_addresses_without_fetching(server, tmp_path, monkey
     assert result.exit_code == 1
     assert result.stderr == f"summarize: error: {server}/ferry: a web address, and fetching is off (--offline)\n"
     assert Handler.requests == [] and not (tmp_path / "briefing.md").exists()
+
+
+def test_a_local_html_file_gets_the_same_title_date_and_text_as_the_page_fetched(server, tmp_path):
+    fetched = web.fetch_source(f"{server}/ferry", LIMIT)
+    (tmp_path / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    (local,) = load_sources([str(tmp_path / "ferry.html")])
+    assert local.date == fetched.date == "2025-09-14"
+    assert local.title == fetched.title == "Ferry Runs Aground Near Skerry Point"
+    assert local.text == fetched.text and local.format == "html"
+
+
+def test_a_local_html_files_date_reaches_the_briefing(tmp_path):
+    (tmp_path / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "second.html").write_text(SECOND, encoding="utf-8")
+    briefing = summarize([str(tmp_path / "ferry.html"), str(tmp_path / "second.html")])
+    assert briefing.source_dates == ["2025-09-14", None]  # "built in 2009" in the text is no date

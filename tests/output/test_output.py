@@ -19,6 +19,8 @@ from summarizer.cli import app
 from summarizer.errors import InputError
 from summarizer.output.files import BRIEFING_MARKER, is_briefing, write_output
 
+OLDER = f"older briefing\n\n{BRIEFING_MARKER}\n"  # a briefing of an earlier run, which a run may replace
+
 ROOT = Path(__file__).resolve().parents[2]
 STORY_A = (
     "The harbour authority closed the northern pier on Monday after a crane collapsed onto a cargo ship. "
@@ -123,7 +125,7 @@ def test_trailing_slash_names_a_folder_and_never_makes_a_file(news, tmp_path):
 
 
 def test_symlink_output_is_written_through_and_stays_a_symlink(news, tmp_path):
-    (tmp_path / "real.md").write_text("older briefing\n")
+    (tmp_path / "real.md").write_text(OLDER)
     (tmp_path / "link.md").symlink_to("real.md")
     result = run(str(news), "--output", "link.md")
     assert result.exit_code == 0, result.output
@@ -151,7 +153,7 @@ def test_read_only_output_is_refused_even_as_root(news, tmp_path):
 
 def test_replacing_a_briefing_keeps_its_permissions(news, tmp_path):
     target = tmp_path / "shared.md"
-    target.write_text("old\n")
+    target.write_text(OLDER)
     target.chmod(0o640)
     assert run(str(news), "--output", "shared.md").exit_code == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
@@ -280,7 +282,7 @@ def pause_at(where: str) -> str:
 @pytest.mark.parametrize("where, signum, code", [
     ("writing", signal.SIGINT, 130), ("writing", signal.SIGTERM, 143), ("summarizing", signal.SIGTERM, 143)])
 def test_signals_exit_cleanly_leaving_the_older_output_and_no_temporary_file(news, tmp_path, where, signum, code):
-    (tmp_path / "out.md").write_text("older briefing\n")
+    (tmp_path / "out.md").write_text(OLDER)
     process = subprocess.Popen([sys.executable, "-c", pause_at(where), str(news), "--output", "out.md"],
                                stderr=subprocess.PIPE, env=environment(), text=True, cwd=tmp_path)
     assert process.stderr.readline() == "READY\n"
@@ -288,7 +290,7 @@ def test_signals_exit_cleanly_leaving_the_older_output_and_no_temporary_file(new
     error = process.stderr.read()
     assert process.wait(timeout=60) == code
     assert len(error.strip().splitlines()) == 1 and "Traceback" not in error
-    assert (tmp_path / "out.md").read_text() == "older briefing\n"
+    assert (tmp_path / "out.md").read_text() == OLDER
     assert leftovers(tmp_path) == []
 
 
