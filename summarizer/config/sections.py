@@ -231,7 +231,7 @@ def default_profile() -> str:
     """configs/default.yaml: every setting, its default and its meaning, section by section."""
     lines = ["# default: the settings `summarize` uses when no profile is given.",
              "# Every setting is listed with its meaning, by pipeline stage; flags on the command line",
-             "# override them.  Generated from summarizer/config.py (tests/test_config.py checks it)."]
+             "# override them.  Generated from summarizer/config/sections.py (tests/config/test_config.py checks it)."]
     _profile_lines(Config(), lines, 0)
     return "\n".join(lines) + "\n"
 
