@@ -39,7 +39,7 @@ from labels.rebuild import LABEL_FILES, DataMissing, default_eval_dir, read_clus
 
 BOOTSTRAP = 2000
 MAX_WORDS = 100
-SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def parse_args() -> argparse.Namespace:
@@ -50,6 +50,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sweep", action="store_true", help="tuning part at other cite thresholds")
     parser.add_argument("--errors", action="store_true", help="print the tuning part's wrong citations")
     parser.add_argument("--fit", action="store_true", help="refit the claim model on the tuning part")
+    parser.add_argument("--fit-without", default="", help="comma-separated features --fit leaves out")
     parser.add_argument("--threshold", type=float, help="cite.threshold (default: the setting's)")
     return parser.parse_args()
 
@@ -158,20 +159,9 @@ def briefing_rows(clusters: list[Cluster], algo: str, config: Config) -> list[tu
 
 
 def sweep(clusters: list[Cluster]) -> None:
-    """The tuning part at other thresholds (one scoring per quote; the copies are always cited)."""
-    best = []  # (cluster, highest probability of a sentence of the source, reports)
-    for cluster in clusters:
-        for label in cluster.labels:
-            row = cluster.row_of[quote_key(label)]
-            if row is None:
-                continue
-            copies = cluster.cited(row, 1.01)
-            candidates, probability = scores(cluster.pool.claims, row)
-            mine = probability[cluster.pool.claims.sources[candidates] == label["source_doc"]]
-            top = 1.0 if label["source_doc"] in copies else float(mine.max(initial=0.0))
-            best.append((label["cluster"], top, label["label"] == "reports"))
+    """The tuning part at other thresholds."""
     for threshold in SWEEP:
-        print(f"  threshold {threshold:.2f}: " + with_intervals([(c, p >= threshold, g) for c, p, g in best]))
+        print(f"  threshold {threshold:.2f}: " + with_intervals(judge(clusters, threshold)))
 
 
 def errors(clusters: list[Cluster], threshold: float) -> None:
@@ -194,7 +184,7 @@ def errors(clusters: list[Cluster], threshold: float) -> None:
                         break
 
 
-def fit(clusters: list[Cluster]) -> None:
+def fit(clusters: list[Cluster], without: set[str]) -> None:
     """Logistic weights on the tuning part's candidate sentences: a sentence is positive when it holds
     evidence of a "reports" label (a sentence of a source labelled "differs" is a negative)."""
     x, y = [], []
@@ -212,7 +202,8 @@ def fit(clusters: list[Cluster]) -> None:
                 spans = evidence.get((key, s.source), ())
                 x.append(vector)
                 y.append(any(min(end, s.end) - max(start, s.start) > 0 for start, end in spans))
-    x, y = np.array(x), np.array(y, dtype=float)
+    kept = [k for k, name in enumerate(FEATURES) if name not in without]
+    x, y = np.array(x)[:, kept], np.array(y, dtype=float)
     penalty = 1e-3
     weights = np.zeros(x.shape[1])
     ridge = np.diag(np.r_[0.0, np.full(x.shape[1] - 1, penalty * len(y))]) + 1e-9 * np.eye(x.shape[1])
@@ -224,7 +215,7 @@ def fit(clusters: list[Cluster]) -> None:
             break
     lines = [f"# Fitted by benchmarks/citations.py --fit on {len(y)} candidate sentences ({int(y.sum())} positive)",
              "# of the DUC 2002 tuning labels (logistic regression, L2 penalty 0.001 per sentence)."]
-    WEIGHTS_FILE.write_text("\n".join(lines + [f"{n} {w:.4f}" for n, w in zip(FEATURES, weights)]) + "\n",
+    WEIGHTS_FILE.write_text("\n".join(lines + [f"{FEATURES[k]} {w:.4f}" for k, w in zip(kept, weights)]) + "\n",
                             encoding="utf-8")
     print(f"wrote {WEIGHTS_FILE}")
 
@@ -238,7 +229,7 @@ def main() -> None:
     except DataMissing as error:
         sys.exit(str(error))
     if args.fit:
-        fit(parts["tune"][0])
+        fit(parts["tune"][0], set(filter(None, args.fit_without.split(","))))
         return
     print(f"cite.threshold {threshold}; per (quoted sentence, source); 'differs' counts as must-not-cite")
     for part, (clusters, lost) in parts.items():
