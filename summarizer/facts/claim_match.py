@@ -227,13 +227,20 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
 
     A source is cited only when the model can stand behind it: a sentence of it scores at least
     ``threshold``, no sentence of it that may state the claim (probability at least VETO_FLOOR
-    before any veto) gives a figure that differs, and no sentence of it at all gives another value
+    were its figures the quote's) gives a figure that differs, and no sentence of it at all gives another value
     for a thing the quote counts (``figures.differ``)."""
     import numpy as np
 
-    candidates, probability = scores(index, row, weights_path, figures_must_agree=False)
+    weights = model_weights(weights_path)
+    candidates, matrix = features(index, row)
+    vector = np.array([weights.get(name, 0.0) for name in FEATURES])
+    probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    # Whether a sentence may state the claim is judged as if its figures agreed (they are what is asked).
+    as_if = matrix.copy()
+    as_if[:, [FEATURES.index(f) for f in ("figure_agrees", "figure_share")]] = 1.0
+    as_if[:, FEATURES.index("figure_unmatched")] = 0.0
     sources = index.sources[candidates]
-    doubtful = _figures_conflict(index, row, candidates, probability >= VETO_FLOOR)
+    doubtful = _figures_conflict(index, row, candidates, 1.0 / (1.0 + np.exp(-(as_if @ vector))) >= VETO_FLOOR)
     vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
