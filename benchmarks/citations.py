@@ -247,7 +247,6 @@ def main() -> None:
     for algo in algos:
         for part, (clusters, _) in parts.items():
             rows = briefing_rows(clusters, algo, config)
-            quoted = len({(c, g) for c, _, g in rows})
             print(f"  {algo:10s} {part:9s} {len(rows):4d} pairs: " + (with_intervals(rows) if rows else "none quoted"))
 
 
