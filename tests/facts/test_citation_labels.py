@@ -22,7 +22,7 @@ def rebuild_module():
 
 
 def test_the_label_files_hold_references_and_no_article_text():
-    files = sorted(LABELS.glob("*.jsonl"))
+    files = sorted(LABELS.glob("citations-*.jsonl"))
     assert len(files) == 3
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
