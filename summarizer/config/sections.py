@@ -126,9 +126,9 @@ class NeutralitySettings(Section):
 class CiteSettings(Section):
     """Citing every source that reports a quoted sentence."""
 
-    threshold: float = setting(0.5, "confidence (0-1) of the claim model at which another source's sentence, "
-                                    "with no differing figure, counts as reporting the quoted claim and is cited "
-                                    "too (0.5: even odds)",
+    threshold: float = setting(0.85, "confidence (0-1) of the claim model at which another source's sentence, "
+                                     "with no differing figure, counts as reporting the quoted claim and is "
+                                     "cited too (high: a citation is a promise; docs/labelling-citations.md)",
                                low=0.0, high=1.0)
 
 

@@ -13,6 +13,8 @@ Measured on hand-labelled sentence pairs (benchmarks/citations.py; README, "Cita
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .claim_match import reporting_rows
 from ..models import BriefingSentence, Citation, Pick, Pool
 
@@ -24,13 +26,20 @@ def cite(pool: Pool, picks: list[Pick], scores: list[float], threshold: float) -
 
 def _cite(pool: Pool, pick: Pick, score: float, threshold: float) -> BriefingSentence:
     quote = pool.sentences[pick.row]
-    copies = [r for r in pool.passages[pick.passage].rows if r != pick.row and pool.sentences[r].text == quote.text]
-    copied_by = {pool.sentences[r].source for r in copies}
-    # The claim model vetoes a sentence whose figure differs by the test "Where sources differ" lists by.
-    reporting = reporting_rows(pool.claims, pick.row, threshold)
-    rows = copies + [r for source, r in reporting.items() if source not in copied_by]
+    rows = citing_rows(pool, pick.row, threshold, pool.passages[pick.passage].rows)
     citations = [Citation(quote.source, quote.start, quote.end, quote.text, True)]
     citations += [Citation(m.source, m.start, m.end, m.text, m.text == quote.text)
                   for m in (pool.sentences[r] for r in rows)]
     citations.sort(key=lambda c: (c.source, c.start))
     return BriefingSentence(quote.text, tuple(citations), float(score))
+
+
+def citing_rows(pool: Pool, row: int, threshold: float, passage_rows: Sequence[int] = ()) -> list[int]:
+    """The rows cited for quoting sentence ``row`` besides itself: its word-for-word copies among
+    ``passage_rows`` (its passage), and per other source the sentence that best reports its claim."""
+    quote = pool.sentences[row]
+    copies = [r for r in passage_rows if r != row and pool.sentences[r].text == quote.text]
+    copied_by = {pool.sentences[r].source for r in copies}
+    # The claim model vetoes a sentence whose figure differs by the test "Where sources differ" lists by.
+    reporting = reporting_rows(pool.claims, row, threshold)
+    return copies + [r for source, r in reporting.items() if source not in copied_by]

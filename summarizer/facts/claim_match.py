@@ -36,6 +36,9 @@ FEATURES = ("bias", "coverage", "precision", "cosine", "name_coverage", "name_pr
             "figure_share", "day_conflict")
 # Sentences sharing less of the quote's anchor weight than this are not scored at all.
 MIN_CANDIDATE_COVERAGE = 0.1
+# A source none of whose sentences that may state the claim (this probability, before the figures
+# are compared) gives another figure for it.
+VETO_FLOOR = 0.2
 
 
 @lru_cache(maxsize=None)
@@ -172,10 +175,27 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
     candidates, matrix = features(index, row)
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
-    for k, j in enumerate(candidates):
-        if figures_must_agree and probability[k] > 0 and differ(index.stated[row], index.stated[j]):
-            probability[k] = 0.0
+    if figures_must_agree:
+        probability[_figures_conflict(index, row, candidates, probability > 0)] = 0.0
     return candidates, probability
+
+
+def _figures_conflict(index: ClaimIndex, row: int, candidates: np.ndarray, looked_at: np.ndarray) -> np.ndarray:
+    """Per candidate (those ``looked_at`` only): its figures differ from the quote's, by the test "Where
+    sources differ" lists by (``figures.differ``), or an amount of a kind the quote also writes
+    (a count, a sum of money, a year ...) agrees with none of the quote's amounts of that kind."""
+    import numpy as np
+
+    mine, stated = index.figures[row], index.stated[row]
+    kinds = {a.kind for a in mine}
+    conflict = np.zeros(len(candidates), bool)
+    for k in np.flatnonzero(looked_at):  # the few candidates only, never all pairs
+        j = candidates[k]
+        theirs = [a for a in index.figures[j] if a.kind in kinds]
+        conflict[k] = (bool(stated) and differ(stated, index.stated[j])) or any(
+            not any(a.agrees(b) for a in mine if a.kind == kind for b in theirs if b.kind == kind)
+            for kind in {b.kind for b in theirs})
+    return conflict
 
 
 def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
@@ -203,15 +223,42 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
 
 def reporting_rows(index: ClaimIndex, row: int, threshold: float,
                    weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
-    """Every other source that reports sentence ``row``'s main claim (probability >= ``threshold``)
-    -> its sentence that says it best."""
+    """Every other source that reports sentence ``row``'s main claim -> its sentence that says it best.
+
+    A source is cited only when the model can stand behind it: a sentence of it scores at least
+    ``threshold``, no sentence of it that may state the claim (probability at least VETO_FLOOR
+    were its figures the quote's) gives a figure that differs, and no sentence of it at all gives another value
+    for a thing the quote counts (``figures.differ``)."""
     import numpy as np
 
-    candidates, probability = scores(index, row, weights_path)
+    weights = model_weights(weights_path)
+    candidates, matrix = features(index, row)
+    vector = np.array([weights.get(name, 0.0) for name in FEATURES])
+    probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    # Whether a sentence may state the claim is judged as if its figures agreed (they are what is asked).
+    as_if = matrix.copy()
+    as_if[:, [FEATURES.index(f) for f in ("figure_agrees", "figure_share")]] = 1.0
+    as_if[:, FEATURES.index("figure_unmatched")] = 0.0
+    sources = index.sources[candidates]
+    doubtful = _figures_conflict(index, row, candidates, 1.0 / (1.0 + np.exp(-(as_if @ vector))) >= VETO_FLOOR)
+    vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
         if probability[k] < threshold:
             break
-        best.setdefault(int(index.sources[candidates[k]]), int(candidates[k]))
+        if int(sources[k]) not in vetoed:
+            best.setdefault(int(sources[k]), int(candidates[k]))
     return best
 
+
+def _differing_sources(index: ClaimIndex, row: int) -> set[int]:
+    """The sources with a sentence anywhere that gives another value for one of the things sentence
+    ``row`` counts (``figures.differ``): they disagree with the quote, whichever sentence of theirs
+    the model would cite."""
+    mine = index.stated[row]
+    if not mine:
+        return set()
+    if index.stated_rows is None:
+        index.stated_rows = rows_by_thing(index.stated)
+    about_the_same = {other for f in mine for other in index.stated_rows.get(comparable_key(f), ())}
+    return {int(index.sources[other]) for other in about_the_same - {row} if differ(mine, index.stated[other])}

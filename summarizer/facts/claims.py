@@ -7,12 +7,12 @@ A sentence's *anchors* are its content words put in a form the sources share:
   its expansion (HTS / Hayat Tahrir al-Sham, U.N. / United Nations) become one anchor, and the
   parts of a name stand for themselves (Bashar al-Assad carries "bashar" and "assad", so a source
   that writes only "Assad" still shares the surname); a people is its place (Indian / India).
-  Which variants co-refer is learned from the pool: two spellings merge when their consonant
-  skeletons agree and no source uses both;
+  Which variants co-refer is learned from the pool (``names``);
 * **events** and **agents** mapped to classes from word lists (``data/events.txt``,
   ``data/agents.txt``): captured / seized / took control of / fell to / overran are one event;
   rebels / insurgents / opposition forces / fighters are one agent;
-* **figures** (digits and number words, with "at least" / "about" / "more than" read as intervals);
+* **amounts** (digits and number words, "at least" / "about" / "more than" read as intervals), read by
+  the figures package's number grammar, the one reader of figures;
 * the remaining content stems (places and times are names or words and need no class of their own;
   a compound ending in a lower-case word is its words: "Moslem-majority", "week-long").
   Words that only attribute a claim ("said", "according to") are left out (``data/attribution.txt``).
@@ -26,13 +26,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from ..wordlists import WEEKDAYS
+from .figures.quantity import interval, quantities
+from .figures.tokens import may_hold_figures, tokenize as figure_tokens
+from .names import ARTICLE, CONNECTORS, PoolNames, plain_name
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,15 +46,7 @@ _DATA = Path(__file__).parent.parent / "data"
 # Words with an inner apostrophe or hyphen stay whole ("al-Jawlani", "Hay'at"); numbers keep
 # their separators ("280,000", "9:49", "2.5").
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[$%]")
-_ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|ar)[-‐]", re.IGNORECASE)
 _HYPHEN = re.compile(r"[-‐]")
-_CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la", "le", "&"})
-
-# Consonant skeleton of a name: vowels and the glides w/y/h carry most transliteration noise
-# (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
-_SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
-_DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
-_MERGE_SIMILARITY = 0.5  # difflib ratio two spellings need besides an equal skeleton
 # Where a sentence's main clause ends and a side remark begins.
 _SIDE_REMARK = re.compile(
     r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
@@ -67,49 +60,33 @@ ALIGNED = 0.3
 MIN_ALIGNED = 3
 STAND_IN_SHARE = 0.5
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                      "ninety": 90, "hundred": 100, "dozen": 12})
-_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_DISTANCE_KM = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
-                "miles": 1.609, "mile": 1.609, "mi": 1.609}
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-          "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000),
-          "millions": (2e6, 1e7)}
-# A vague amount on its own: "thousands", not the "thousands" of "tens of thousands" nor "hundreds of".
-_VAGUE_AMOUNT = re.compile(
-    r"(?<![\w-])(?<!of )(" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")(?! of)(?![\w-])")
-# (The look-ahead on the words' first letters only saves time: re tries every word otherwise.)
-_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?=[" + "".join({w[0] for w in [*_NUMBER_WORDS, *_VAGUE]}) + "])(?:"
-                               + "|".join(list(_NUMBER_WORDS) + list(_VAGUE)) + r")\b", re.IGNORECASE)
-# Bounds written just before a number: one word ("over 700") or two ("at least 727").
-_AT_LEAST = frozenset({"over", "above", "exceeding", "beyond", "at least", "more than", "greater than",
-                       "no fewer", "no less", "upwards of"})
-_AT_MOST = frozenset({"under", "below", "up to", "less than", "fewer than", "at most", "no more"})
-# Bounds span this factor: "at least 727" and "over 700" agree, "at least 233" and "at least 171" do not;
-# "up to 1,000" is not "17".
-AT_LEAST_SPAN = 1.15
-_TIME_ZONES = {"GMT": 0, "UTC": 0, "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7,
-               "PST": -8}
-_ABOUT = frozenset({"about", "around", "some", "approximately", "roughly", "estimated", "nearly", "almost",
-                    "close to", "an estimated"})
-
 # How much each kind of anchor weighs against a plain content word.
 KIND_WEIGHT = {"name": 1.5, "event": 1.5, "agent": 1.0, "word": 1.0}
 
 
-@dataclass(frozen=True)
-class Figure:
-    """A number in a sentence as an interval, and the kind of thing it measures."""
+class Amount(NamedTuple):
+    """A number of a sentence as the figures package reads it ("at least 727", "two", "$1.2bn"): the kind
+    of amount (its unit, "count" for none) and the interval of values it allows."""
 
-    kind: str  # "count", "year", "time", "money", "percent" or "distance" (km)
+    kind: str
     lo: float
     hi: float
 
-    def agrees(self, other: Figure) -> bool:
+    def agrees(self, other: Amount) -> bool:
         return self.kind == other.kind and self.lo <= other.hi * 1.0001 and other.lo <= self.hi * 1.0001
+
+
+def amounts(text: str) -> tuple[Amount, ...]:
+    """Every amount a sentence writes (digits or words), by the figures package's number grammar;
+    what each counts is left to ``figures`` (the veto), the claim model only asks whether they agree."""
+    if not may_hold_figures(text):
+        return ()
+    found = []
+    for m in quantities(figure_tokens(text, 0, 0)):
+        if m.unit not in ("ident", "date"):
+            lo, hi = interval(m, bool(m.unit), m.factor)
+            found.append(Amount(m.unit or "count", lo, hi))
+    return tuple(found)
 
 
 @dataclass
@@ -123,7 +100,7 @@ class ClaimIndex:
     weights: np.ndarray  # per anchor: IDF times its kind's weight
     vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
     kinds: np.ndarray  # per anchor: index into KINDS
-    figures: list[tuple[Figure, ...]]  # per sentence: the figure cues the match reads
+    figures: list[tuple[Amount, ...]]  # per sentence: its amounts, which the match reads
     sources: np.ndarray  # per sentence: its source index
     modal: np.ndarray  # per sentence: whether its main clause says a plan or a possibility (will, could, ...)
     days: np.ndarray  # per anchor: whether it is a day of the week
@@ -186,208 +163,6 @@ class _PhraseTable:
 
 
 # --------------------------------------------------------------------------------------------
-# Names
-# --------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=65536)
-def _plain_name(word: str) -> str:
-    """A name token without article, possessive, apostrophes or dots: "al-Jawlani's" -> "jawlani"."""
-    word = re.sub(r"['’]s$", "", word)
-    word = _ARTICLE.sub("", word)
-    return re.sub(r"['’.\-]", "", word).lower()
-
-
-def skeleton(name: str) -> str:
-    """Consonant skeleton of a plain name: first letter kept, later vowels and glides dropped."""
-    name = name.translate(_SKELETON_SWAPS)
-    if not name:
-        return ""
-    rest = re.sub(r"[aeiouwyh]", "", name[1:])
-    return re.sub(r"(.)\1+", r"\1", name[0] + rest)
-
-
-@lru_cache(maxsize=65536)
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-def _name_runs(tokens: list[str], is_name: list[bool]) -> list[tuple[int, int]]:
-    """Spans of consecutive name tokens, joined across connectors ("Bank of England")."""
-    runs, end, n = [], 0, len(tokens)
-    for i in [k for k, name in enumerate(is_name) if name]:
-        if i < end:
-            continue
-        end = i + 1
-        while end < n and (is_name[end] or (tokens[end].lower() in _CONNECTORS and end + 1 < n and is_name[end + 1])):
-            end += 1
-        runs.append((i, end))
-    return runs
-
-
-class _Names:
-    """Which name tokens of the pool co-refer: learned once per pool."""
-
-    def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
-        self.stop_words = stop_words
-        # Each spelling is looked at once: per source (for the variants), in reading order.
-        by_source: Counter[tuple[str, int]] = Counter()
-        for tokens, source in zip(tokenized, sources):
-            by_source.update(zip(tokens, repeat(source)))
-        counts: Counter[str] = Counter()
-        for (token, _), n in by_source.items():
-            counts[token] += n
-        openings = Counter(tokens[0] for tokens in tokenized if tokens)
-        lower_count: Counter[str] = Counter()
-        upper_count: Counter[str] = Counter()
-        for token, n in counts.items():
-            bare = _ARTICLE.sub("", token) if "-" in token[:4] else token
-            if bare[:1].islower():
-                lower_count[bare] += n
-            elif n > openings[token] and bare[:1].isupper():
-                upper_count[bare.lower()] += n - openings[token]
-        # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
-        # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
-        self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
-        self.spellings = frozenset(t for t in counts if self._spelt_as_name(t))  # the pool's name tokens
-        self.canonical = self._merge_variants(by_source)
-        self.expansions = self._acronyms(tokenized, counts)
-
-    def is_name(self, token: str) -> bool:
-        """Whether a token of the pool is a name."""
-        return token in self.spellings
-
-    def _spelt_as_name(self, token: str) -> bool:
-        if _is_acronym(token):
-            return token.lower() not in self.stop_words
-        bare = _ARTICLE.sub("", token)
-        return bare[:1].isupper() and bare.lower() in self.names
-
-    def anchor(self, token: str) -> str:
-        if _is_acronym(token):
-            return "name:" + token.replace(".", "").lower()
-        plain = _plain_name(token)
-        return "name:" + self.canonical.get(plain, plain)
-
-    def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
-        """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
-        (token, source) -> uses, in reading order)."""
-        plain_of = {t: _plain_name(t) for t in self.spellings if not _is_acronym(t)}
-        counts: Counter[str] = Counter()
-        used_by: dict[str, set[int]] = defaultdict(set)
-        for (t, source), n in by_source.items():
-            plain = plain_of.get(t, "")
-            if len(plain) >= 4:
-                counts[plain] += n
-                used_by[plain].add(source)
-        by_skeleton: dict[str, list[str]] = defaultdict(list)
-        for plain in counts:
-            by_skeleton[skeleton(plain)].append(plain)
-        canonical = {}
-        for spellings in by_skeleton.values():
-            spellings.sort(key=lambda s: (-counts[s], s))
-            groups: list[list[str]] = []
-            for s in spellings:
-                for group in groups:
-                    if all(not (used_by[s] & used_by[g]) and SequenceMatcher(None, s, g).ratio() >= _MERGE_SIMILARITY
-                           for g in group):
-                        group.append(s)
-                        break
-                else:
-                    groups.append([s])
-            for group in groups:
-                for s in group[1:]:
-                    canonical[s] = group[0]
-        # The people of a place are the place: "Indian" / "India", "Kuwaiti" / "Kuwait", "Syrian" / "Syria".
-        for plain in counts:
-            base = next((plain[:-len(end)] for end in _DEMONYM_ENDINGS
-                         if plain.endswith(end) and len(plain) - len(end) >= 4 and plain[:-len(end)] in counts), None)
-            if base:
-                canonical[plain] = canonical.get(base, base)
-        return canonical
-
-    def _acronyms(self, tokenized, spellings) -> dict[tuple[str, ...], str]:
-        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"
-        (``spellings``: the pool's distinct tokens)."""
-        acronyms = {t.replace(".", "").lower() for t in spellings if _is_acronym(t) and self.is_name(t)}
-        expansions: dict[tuple[str, ...], str] = {}
-        if not acronyms:
-            return expansions
-        for tokens in tokenized:
-            is_name = [t in self.spellings for t in tokens]
-            for start, end in _name_runs(tokens, is_name):
-                parts = [_plain_name(w) for w in tokens[start:end] if w.lower() not in _CONNECTORS]
-                for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
-                    for last in range(first + 2, len(parts) + 1):
-                        initials = "".join(p[:1] for p in parts[first:last])
-                        if initials in acronyms:
-                            expansions[tuple(parts[first:last])] = initials
-        return expansions
-
-
-# --------------------------------------------------------------------------------------------
-# Figures
-# --------------------------------------------------------------------------------------------
-
-def _number(token: str) -> float | None:
-    if token[:1].isdigit():
-        if ":" in token:  # a clock time, in minutes after midnight
-            hours, _, minutes = token.partition(":")
-            return float(int(hours) * 60 + int(minutes[:2])) if minutes[:2].isdigit() else None
-        try:
-            return float(token.replace(",", ""))
-        except ValueError:
-            return None
-    return _NUMBER_WORDS.get(token.lower())
-
-
-def _clock(value: float, following: list[str]) -> float:
-    """Minutes of a clock time after midnight UTC where a zone follows ("6:49 a.m. PDT"), else local."""
-    if following[:1] == ["p.m"] and value < 12 * 60:
-        value += 12 * 60
-    zone = next((w for w in following[:2] if w.upper() in _TIME_ZONES), None)
-    return (value - 60 * _TIME_ZONES[zone.upper()]) % (24 * 60) if zone else value
-
-
-def extract_figures(text: str) -> tuple[Figure, ...]:
-    """The figures of a sentence: counts, years, clock times, money and percentages, as intervals."""
-    if not _MAY_HOLD_FIGURES.search(text):
-        return ()
-    tokens = _TOKEN.findall(text)
-    lower = [t.lower().rstrip(".") for t in tokens]
-    figures = [Figure("count", *_VAGUE[m.group(1)]) for m in _VAGUE_AMOUNT.finditer(" ".join(lower))]
-    for i, token in enumerate(tokens):
-        value = _number(token)
-        if value is None or (i > 0 and not token[:1].isdigit() and _number(tokens[i - 1]) is not None):
-            continue  # not a number, or the second word of "twenty five" / "one hundred"
-        kind = "count"
-        nxt = lower[i + 1] if i + 1 < len(lower) else ""
-        prev = lower[i - 1] if i > 0 else ""
-        if ":" in token:
-            kind, value = "time", _clock(value, lower[i + 1:i + 3])
-        elif nxt in _SCALES:
-            value *= _SCALES[nxt]
-        if prev in ("$", "dollars", "pounds", "£", "€") or nxt in ("dollars",) or (i > 1 and lower[i - 2] == "$"):
-            kind = "money"
-        elif nxt in ("percent", "per", "%"):
-            kind = "percent"
-        elif nxt in _DISTANCE_KM:
-            kind, value = "distance", value * _DISTANCE_KM[nxt]
-        elif kind == "count" and token.isdigit() and len(token) == 4 and 1800 <= value <= 2100:
-            kind = "year"
-        lo = hi = value
-        before = {prev, " ".join(lower[max(0, i - 2):i])}
-        if before & _AT_LEAST:  # news gives the count it has: "at least 233" is not "at least 171"
-            hi = value * AT_LEAST_SPAN
-        elif before & _AT_MOST:
-            lo = value / AT_LEAST_SPAN
-        elif before & _ABOUT:  # "about 12,000" and "about 15,000" must still differ
-            lo, hi = value * 0.9, value * 1.1
-        figures.append(Figure(kind, lo, hi))
-    return tuple(figures)
-
-
-# --------------------------------------------------------------------------------------------
 # Anchors
 # --------------------------------------------------------------------------------------------
 
@@ -402,7 +177,7 @@ def tokenize(text: str) -> tuple[list[str], list[int]]:
         if token in "$%":
             continue
         parts = _HYPHEN.split(token) if "-" in token or "‐" in token else ()
-        if len(parts) > 1 and parts[-1][:1].islower() and not _ARTICLE.match(token):
+        if len(parts) > 1 and parts[-1][:1].islower() and not ARTICLE.match(token):
             parts = [part for part in parts if part]
             tokens += parts
             offsets += [match.start()] * len(parts)
@@ -425,7 +200,7 @@ def _clause_starts(text: str, offsets: list[int]) -> tuple[int, list[int]]:
     return core, [bisect_left(offsets, m.start()) for m in _CLAUSE_BREAK.finditer(text)]
 
 
-def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrases: _PhraseTable,
+def _sentence_anchors(tokens: list[str], stems: list[str], names: PoolNames, phrases: _PhraseTable,
                       skip: frozenset[str]) -> tuple[list[str], list[int], list[str]]:
     """The anchors of one tokenized sentence, the token index each starts at, and its links.
 
@@ -446,7 +221,7 @@ def _sentence_anchors(tokens: list[str], stems: list[str], names: _Names, phrase
         elif token in spellings:
             end = i + 1
             while end < len(tokens) and (tokens[end] in spellings or (
-                    tokens[end].lower() in _CONNECTORS and end + 1 < len(tokens)
+                    tokens[end].lower() in CONNECTORS and end + 1 < len(tokens)
                     and tokens[end + 1] in spellings)):
                 end += 1
             anchors += _run_anchors(tokens[i:end], names)
@@ -476,10 +251,10 @@ def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int
     return [renumber.get(c, 0) for c in raw]
 
 
-def _run_anchors(run: list[str], names: _Names) -> list[str]:
+def _run_anchors(run: list[str], names: PoolNames) -> list[str]:
     """Anchors of a run of name tokens; a span that expands an acronym becomes the acronym."""
-    words = [w for w in run if w.lower() not in _CONNECTORS and _plain_name(w)]
-    parts = [_plain_name(w) for w in words]
+    words = [w for w in run if w.lower() not in CONNECTORS and plain_name(w)]
+    parts = [plain_name(w) for w in words]
     anchors, i = [], 0
     while i < len(words):
         for end in range(len(words), i + 1, -1):  # longest expansion first
@@ -502,7 +277,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     import scipy.sparse as sp
 
     tokenized, offsets = zip(*map(tokenize, texts)) if texts else ((), ())
-    names = _Names(tokenized, sources, tokenizer.stop_words)
+    names = PoolNames(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")
     modal_words = word_list("modality.txt")
@@ -547,7 +322,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
-    cues = {t: extract_figures(t) for t in read}
+    cues = {t: amounts(t) for t in read}
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
                       kinds, [cues[t] for t in texts], np.asarray(sources), modal,
                       np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated))

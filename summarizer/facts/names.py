@@ -1,0 +1,158 @@
+"""Names of a pool as the claim model reads them: which capitalised tokens are names, which
+spellings of one name co-refer (al-Jawlani / al-Golani, Zain / Zayn: equal consonant skeletons, never
+both in one source), which name runs expand an acronym the pool uses (Hayat Tahrir al-Sham / HTS),
+and a people as its place (Indian / India)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import repeat
+from typing import Sequence
+
+ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|ar)[-‐]", re.IGNORECASE)
+CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la", "le", "&"})
+# Consonant skeleton of a name: vowels and the glides w/y/h carry most transliteration noise
+# (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
+_SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
+_DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
+_MERGE_SIMILARITY = 0.5  # difflib ratio two spellings need besides an equal skeleton
+
+
+
+@lru_cache(maxsize=65536)
+def plain_name(word: str) -> str:
+    """A name token without article, possessive, apostrophes or dots: "al-Jawlani's" -> "jawlani"."""
+    word = re.sub(r"['’]s$", "", word)
+    word = ARTICLE.sub("", word)
+    return re.sub(r"['’.\-]", "", word).lower()
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a plain name: first letter kept, later vowels and glides dropped."""
+    name = name.translate(_SKELETON_SWAPS)
+    if not name:
+        return ""
+    rest = re.sub(r"[aeiouwyh]", "", name[1:])
+    return re.sub(r"(.)\1+", r"\1", name[0] + rest)
+
+
+@lru_cache(maxsize=65536)
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def name_runs(tokens: list[str], is_name: list[bool]) -> list[tuple[int, int]]:
+    """Spans of consecutive name tokens, joined across connectors ("Bank of England")."""
+    runs, end, n = [], 0, len(tokens)
+    for i in [k for k, name in enumerate(is_name) if name]:
+        if i < end:
+            continue
+        end = i + 1
+        while end < n and (is_name[end] or (tokens[end].lower() in CONNECTORS and end + 1 < n and is_name[end + 1])):
+            end += 1
+        runs.append((i, end))
+    return runs
+
+
+class PoolNames:
+    """Which name tokens of the pool co-refer: learned once per pool."""
+
+    def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
+        self.stop_words = stop_words
+        # Each spelling is looked at once: per source (for the variants), in reading order.
+        by_source: Counter[tuple[str, int]] = Counter()
+        for tokens, source in zip(tokenized, sources):
+            by_source.update(zip(tokens, repeat(source)))
+        counts: Counter[str] = Counter()
+        for (token, _), n in by_source.items():
+            counts[token] += n
+        openings = Counter(tokens[0] for tokens in tokenized if tokens)
+        lower_count: Counter[str] = Counter()
+        upper_count: Counter[str] = Counter()
+        for token, n in counts.items():
+            bare = ARTICLE.sub("", token) if "-" in token[:4] else token
+            if bare[:1].islower():
+                lower_count[bare] += n
+            elif n > openings[token] and bare[:1].isupper():
+                upper_count[bare.lower()] += n - openings[token]
+        # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
+        # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
+        self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
+        self.spellings = frozenset(t for t in counts if self._spelt_as_name(t))  # the pool's name tokens
+        self.canonical = self._merge_variants(by_source)
+        self.expansions = self._acronyms(tokenized, counts)
+
+    def is_name(self, token: str) -> bool:
+        """Whether a token of the pool is a name."""
+        return token in self.spellings
+
+    def _spelt_as_name(self, token: str) -> bool:
+        if is_acronym(token):
+            return token.lower() not in self.stop_words
+        bare = ARTICLE.sub("", token)
+        return bare[:1].isupper() and bare.lower() in self.names
+
+    def anchor(self, token: str) -> str:
+        if is_acronym(token):
+            return "name:" + token.replace(".", "").lower()
+        plain = plain_name(token)
+        return "name:" + self.canonical.get(plain, plain)
+
+    def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
+        """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
+        (token, source) -> uses, in reading order)."""
+        plain_of = {t: plain_name(t) for t in self.spellings if not is_acronym(t)}
+        counts: Counter[str] = Counter()
+        used_by: dict[str, set[int]] = defaultdict(set)
+        for (t, source), n in by_source.items():
+            plain = plain_of.get(t, "")
+            if len(plain) >= 4:
+                counts[plain] += n
+                used_by[plain].add(source)
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        for plain in counts:
+            by_skeleton[skeleton(plain)].append(plain)
+        canonical = {}
+        for spellings in by_skeleton.values():
+            spellings.sort(key=lambda s: (-counts[s], s))
+            groups: list[list[str]] = []
+            for s in spellings:
+                for group in groups:
+                    if all(not (used_by[s] & used_by[g]) and SequenceMatcher(None, s, g).ratio() >= _MERGE_SIMILARITY
+                           for g in group):
+                        group.append(s)
+                        break
+                else:
+                    groups.append([s])
+            for group in groups:
+                for s in group[1:]:
+                    canonical[s] = group[0]
+        # The people of a place are the place: "Indian" / "India", "Kuwaiti" / "Kuwait", "Syrian" / "Syria".
+        for plain in counts:
+            base = next((plain[:-len(end)] for end in _DEMONYM_ENDINGS
+                         if plain.endswith(end) and len(plain) - len(end) >= 4 and plain[:-len(end)] in counts), None)
+            if base:
+                canonical[plain] = canonical.get(base, base)
+        return canonical
+
+    def _acronyms(self, tokenized, spellings) -> dict[tuple[str, ...], str]:
+        """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"
+        (``spellings``: the pool's distinct tokens)."""
+        acronyms = {t.replace(".", "").lower() for t in spellings if is_acronym(t) and self.is_name(t)}
+        expansions: dict[tuple[str, ...], str] = {}
+        if not acronyms:
+            return expansions
+        for tokens in tokenized:
+            is_name = [t in self.spellings for t in tokens]
+            for start, end in name_runs(tokens, is_name):
+                parts = [plain_name(w) for w in tokens[start:end] if w.lower() not in CONNECTORS]
+                for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
+                    for last in range(first + 2, len(parts) + 1):
+                        initials = "".join(p[:1] for p in parts[first:last])
+                        if initials in acronyms:
+                            expansions[tuple(parts[first:last])] = initials
+        return expansions

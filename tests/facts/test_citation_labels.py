@@ -1,0 +1,64 @@
+"""The citation labels in benchmarks/labels hold references only, and rebuild.py puts the text back."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+LABELS = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
+KEYS = {"set", "cluster", "quote_doc", "quote_doc_id", "quote_start", "quote_end", "quote_sha1", "source_doc",
+        "source_doc_id", "label", "evidence"}
+
+
+def rebuild_module():
+    spec = importlib.util.spec_from_file_location("rebuild", LABELS / "rebuild.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_label_files_hold_references_and_no_article_text():
+    files = sorted(LABELS.glob("citations-*.jsonl"))
+    assert len(files) == 3
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            label = json.loads(line)
+            assert set(label) == KEYS
+            assert label["label"] in ("reports", "differs", "no")
+            assert all(len(v) <= 16 for v in label.values() if isinstance(v, str))  # ids and hashes only
+
+
+def story(tmp_path: Path) -> tuple[Path, dict]:
+    docs = [{"id": "A1", "text": "Fire hit Brenton. Two died."}, {"id": "B2", "text": "Two people died in Brenton."}]
+    (tmp_path / "duc2001_100.jsonl").write_text(json.dumps({"id": "x01", "docs": docs}) + "\n", encoding="utf-8")
+    quote = docs[0]["text"][18:27]
+    label = {"set": "duc2001", "cluster": "x01", "quote_doc": 0, "quote_doc_id": "A1", "quote_start": 18,
+             "quote_end": 27, "quote_sha1": hashlib.sha1(quote.encode()).hexdigest()[:10], "source_doc": 1,
+             "source_doc_id": "B2", "label": "reports", "evidence": [[0, 27]]}
+    return tmp_path, label
+
+
+def test_rebuild_puts_the_quote_and_the_evidence_back(tmp_path):
+    rebuild = rebuild_module()
+    eval_dir, label = story(tmp_path)
+    [pair] = rebuild.rebuild([label], eval_dir)
+    assert pair["quote"] == "Two died."
+    assert pair["evidence_text"] == ["Two people died in Brenton."]
+
+
+def test_rebuild_refuses_a_quote_whose_text_changed(tmp_path):
+    rebuild = rebuild_module()
+    eval_dir, label = story(tmp_path)
+    with pytest.raises(ValueError, match="SHA-1"):
+        rebuild.rebuild([{**label, "quote_start": 17}], eval_dir)
+
+
+def test_rebuild_says_where_the_missing_data_belongs(tmp_path):
+    rebuild = rebuild_module()
+    _, label = story(tmp_path)
+    with pytest.raises(rebuild.DataMissing, match="duc2001_100.jsonl"):
+        rebuild.rebuild([label], tmp_path / "nowhere")
