@@ -113,7 +113,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
     if told is not None:
-        pool = leave_out(pool, told_rows(pool, told, config.cite.threshold), whole_passage=True)
+        pool = leave_out(pool, told_rows(pool, told, config.select.same_claim_threshold), whole_passage=True)
     picks, scores = rank_and_select(pool, config, progress=progress)
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select

@@ -3,8 +3,8 @@ reports overtook, not a figure later reports changed.
 
 * **Told** (an update, ``--since``): the earlier briefing is pooled as one more source (its
   sentences, dated as its latest source).  A passage is told when one of its members is a sentence
-  of that briefing, or reports the main claim of one with the same figures (the claim model, as
-  citations decide).  A sentence giving another value for a figure the briefing stated is new: the
+  of that briefing, or reports the main claim of one with the same figures (the claim model at
+  the threshold selection uses to keep a claim from being told twice, ``select.same_claim_threshold``).  A sentence giving another value for a figure the briefing stated is new: the
   figure moved, and "How the figures changed" shows it from the earlier value to the new one.
 * **Overtaken**: with dated sources, a plan, expectation, threat or forecast ("expected to
   announce Tuesday", "threatened to press for a motion"; the main clause is modal,
