@@ -42,17 +42,13 @@ import os
 import subprocess
 import sys
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
+from duc import EVAL, dated_sources
+
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
-EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
-            ROOT.parent / "shared" / "eval")
 DEFAULT_DATA = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 DEFAULT_LABELS = [ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"]
-_YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
-_MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
 
 
 def parse_args() -> argparse.Namespace:
@@ -66,20 +62,6 @@ def parse_args() -> argparse.Namespace:
     # The baseline's half: the reports of the checkout on PYTHONPATH, as JSON.
     parser.add_argument("--reports-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
-
-
-def doc_date(doc_id: str) -> str | None:
-    """The publication day a DUC document id holds, ISO, or None."""
-    if m := _YYMMDD.match(doc_id):
-        year, month, day = m.groups()
-    elif m := _MMDDYY.match(doc_id):
-        month, day, year = m.groups()
-    else:
-        return None
-    try:
-        return date(1900 + int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -100,7 +82,7 @@ def with_doc_ids(labels: list[dict]) -> list[dict]:
 def reports(labels: list[dict], data: list[Path]) -> dict[str, list[dict]]:
     """What the installed (or PYTHONPATH) summarizer lists under "Where sources differ" for each
     labelled cluster: {cluster: [{"topic", "claims": [{"value", "docs"}]}]}."""
-    from summarizer import Config, Source, build_pool
+    from summarizer import Config, build_pool
     from summarizer.facts.figures import compare
 
     clusters = {}
@@ -113,7 +95,7 @@ def reports(labels: list[dict], data: list[Path]) -> dict[str, list[dict]]:
         if cluster is None:
             raise SystemExit(f"{label['cluster']}: not in {', '.join(map(str, data))}")
         docs = cluster["docs"]
-        sources = [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
+        sources = dated_sources(docs)
         pool = build_pool(sources, Config())
         found, _ = compare(pool.figures, pool.dates)
         out[label["cluster"]] = [

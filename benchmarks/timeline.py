@@ -25,40 +25,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
-from datetime import date
 from multiprocessing import Pool
 from pathlib import Path
 
-from summarizer import Config, Source, summarize_sources
+from summarizer import Config, summarize_sources
 from summarizer.models import Earlier
 
-ROOT = Path(__file__).resolve().parent.parent
-# ../shared/eval beside the repository (or beside the folder of worktrees it is checked out in)
-EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
-            ROOT.parent / "shared" / "eval")
-_YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
-_MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
+from duc import EVAL, dated_sources
+
 REPEAT_COSINE = 0.5
-
-
-def doc_date(doc_id: str) -> str | None:
-    """The day a DUC document id holds, ISO, or None."""
-    if m := _YYMMDD.match(doc_id):
-        year, month, day = m.groups()
-    elif m := _MMDDYY.match(doc_id):
-        month, day, year = m.groups()
-    else:
-        return None
-    try:
-        return date(1900 + int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def dated_sources(docs: list[dict]) -> list[Source]:
-    return [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
 
 
 def in_date_order(briefing) -> tuple[int, int]:

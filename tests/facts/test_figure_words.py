@@ -9,25 +9,9 @@ from datetime import date
 
 import pytest
 
-from summarizer.facts.figures import compare, differ, find_disagreements, sentence_figures, superseded
-from summarizer.models import Disagreement, FigureClaim, Sentence
-
-
-def S(source: int, text: str) -> Sentence:
-    return Sentence(text, source, 0, 0, len(text))
-
-
-def _found(*texts: str) -> list[Disagreement]:
-    return find_disagreements([S(i, t) for i, t in enumerate(texts)])
-
-
-def _differ(a: str, b: str) -> bool:
-    fa, fb = sentence_figures([S(0, a), S(1, b)])
-    return differ(fa, fb)
-
-
-def _values(found: list[Disagreement]) -> list[list[str]]:
-    return [[c.value for c in d.claims] for d in found]
+from summarizer.facts.figures import compare, sentence_figures, superseded
+from summarizer.models import Disagreement, FigureClaim
+from tests.facts.figure_helpers import S, figures_differ as _differ, found as _found, values as _values
 
 
 def _one(text: str) -> list[tuple[str, str, float, float]]:

@@ -1,0 +1,40 @@
+"""What the benchmarks on the DUC dev sets share: where the sets are, and each document's date.
+
+The sets live in ../shared/eval beside the repository (or beside the folder of worktrees it is
+checked out in); they are never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
+            ROOT.parent / "shared" / "eval")
+_YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
+_MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
+
+
+def doc_date(doc_id: str) -> str | None:
+    """The publication day a DUC document id holds (AP, APW, NYT, XIE, WSJ: YYMMDD; LA: MMDDYY),
+    ISO, or None."""
+    if m := _YYMMDD.match(doc_id):
+        year, month, day = m.groups()
+    elif m := _MMDDYY.match(doc_id):
+        month, day, year = m.groups()
+    else:
+        return None
+    try:
+        return date(1900 + int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def dated_sources(docs: list[dict]) -> list:
+    """A cluster's documents as sources, dated as a JSON input's ``date`` field would date them
+    (summarizer is imported here: a benchmark may run it from another checkout's PYTHONPATH)."""
+    from summarizer import Source
+
+    return [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
