@@ -157,7 +157,7 @@ def main_command(
         from .ingest.load import load_sources  # the work starts here: numpy and scipy load now
         from .pipeline import summarize
         from .output.render import render
-        from .stories import MAX_ARTICLES, find_stories, split_stories
+        from .stories import find_stories
 
         gc.freeze()  # what is loaded so far lives as long as the process: the collector skips it
         warn = (lambda message: None) if quiet else _warn
@@ -168,18 +168,17 @@ def main_command(
 
             failed = _summarize_many(read_batch(batch, warn=warn), config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
-        if config.output.target != "-" and not stories:
+        if stories:
+            failed = _split_and_summarize(inputs, config, many, never_written, progress, warn)
+            raise typer.Exit(1 if failed else 0)
+        if config.output.target != "-":
             check_output(config.output.target, never_written)  # before the work: a bad --output fails fast
         sources = load_sources(inputs, max_bytes=config.input.max_file_bytes, warn=warn,
                                progress=lambda done, total: progress("reading", done, total),
                                offline=config.input.offline)
-        if stories:
-            found_stories = split_stories(sources, config.stories.threshold, config.input.language)
-            failed = _summarize_many(found_stories, config, many, never_written, progress, warn)
-            raise typer.Exit(1 if failed else 0)
         # The check that a pile holds one story is for piles a person could have mixed up by hand.
         found = find_stories(sources, config.stories.warning_threshold, config.input.language) \
-            if len(sources) <= MAX_ARTICLES else [sources]
+            if len(sources) <= _WARNING_ARTICLES else [sources]
         if len(found) > 1:
             warn(f"the {len(sources)} articles hold at least {len(found)} different stories, summarized together "
                  f"here; --stories --output-dir DIR writes one briefing per story")
@@ -201,6 +200,37 @@ def main_command(
         typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, "
                    f"{briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
+
+
+_WARNING_ARTICLES = 5000  # a larger pile is no pile mixed up by hand: no warning, no time spent on it
+
+
+def _split_and_summarize(inputs: list[str], config: Config, many: _Many, never_written: list[str],
+                         progress: ProgressBar, warn) -> int:
+    """--stories: the articles (a pile, or one JSON Lines feed streamed) split into stories, each
+    summarized through the batch path; the failures' count."""
+    from .ingest.load import load_sources
+    from .stories import split_stories
+    from .stories.feed import is_feed, open_feed
+
+    days = config.stories.days or None
+    stdin = None
+    if len(inputs) == 1 and (inputs[0] == "-" or is_feed(inputs[0])):
+        feed = open_feed(inputs[0], getattr(sys.stdin, "buffer", None) if inputs[0] == "-" else None)
+        if inputs[0] != "-" or feed.looks_like_json():
+            with feed:
+                from .stories.feed import FeedStories
+
+                groups = feed.detect(config.stories.threshold, config.input.language, days=days, warn=warn,
+                                     progress=lambda done, total: progress("articles", done, total))
+                progress.close()
+                return _summarize_many(FeedStories(feed, groups), config, many, never_written, progress, warn)
+        stdin = feed.rewound()  # plain articles on standard input: read as before
+    sources = load_sources(inputs, stdin=stdin, max_bytes=config.input.max_file_bytes, warn=warn,
+                           progress=lambda done, total: progress("reading", done, total),
+                           offline=config.input.offline)
+    found = split_stories(sources, config.stories.threshold, config.input.language, days=days)
+    return _summarize_many(found, config, many, never_written, progress, warn)
 
 
 class _Many(NamedTuple):
@@ -239,7 +269,8 @@ def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet) ->
 def _summarize_many(stories: list, config: Config, many: _Many, never_written: list[str], progress: ProgressBar,
                     warn) -> int:
     """Summarize each story, write its briefing (or the JSON Lines file) and the index; the failures' count."""
-    from .batch import file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, summarize_many
+    from .batch import (file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, story_dates,
+                        summarize_many)
     from .output.render import render
 
     if many.output_dir is None:
@@ -270,7 +301,7 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
                 briefing_file = file_name(story_id, extension, taken)
                 write_output(str(many.output_dir / briefing_file), render(outcome, config.output.format),
                              inputs=never_written)
-            entries.append(index_entry(story_id, outcome, source_names(story), briefing_file))
+            entries.append(index_entry(story_id, outcome, source_names(story), briefing_file, story_dates(story)))
     except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated
         progress.close()
         done = len(entries) + len(lines)
