@@ -38,7 +38,9 @@ from .exact import BACKGROUND_ARTICLES, NAME_WEIGHT, STORY_THRESHOLD, cluster_ve
 WINDOW = 1000
 CENTROID_TERMS = 300  # a story's centroid keeps its heaviest terms (an article has ~100)
 DAYS = 7.0  # dated articles join stories within this many days of their dates (None: no window)
-_MERGE_BLOCK = 2048  # stories compared at once in the merge pass
+# The merge pass compares a block of stories with all at once: at most this many similarities
+# (sparse, ~16 bytes each) are held, whatever the count of stories.
+_MERGE_PAIRS = 1_000_000
 
 
 class StoryStream:
@@ -225,8 +227,9 @@ class StoryStream:
         centroids = self._centroids(np.arange(count), width)
         transposed = centroids.T.tocsr()
         firsts, lasts, values = [], [], []
-        for start in range(0, count, _MERGE_BLOCK):
-            block = (centroids[start:start + _MERGE_BLOCK] @ transposed).tocoo()
+        step = max(1, _MERGE_PAIRS // count)
+        for start in range(0, count, step):
+            block = (centroids[start:start + step] @ transposed).tocoo()
             a, b = block.row + start, block.col
             keep = (a < b) & (block.data >= self.threshold)
             firsts.append(a[keep])
