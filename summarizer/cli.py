@@ -215,6 +215,19 @@ def _split_and_summarize(inputs: list[str], config: Config, many: _Many, never_w
 
     days = config.stories.days or None
     stdin = None
+    if len(inputs) > 1 and all(is_feed(path) for path in inputs):  # partitions of a feed: detected apart
+        from .stories.feed import FeedStories
+        from .stories.partitions import Partitions
+
+        with Partitions(inputs) as partitions:
+            client = _dask_client(many.dask) if many.dask else None
+            try:
+                groups = partitions.detect(config.stories.threshold, config.input.language, days=days,
+                                           client=client, warn=warn)
+            finally:
+                if client is not None:
+                    client.close()
+            return _summarize_many(FeedStories(partitions, groups), config, many, never_written, progress, warn)
     if len(inputs) == 1 and (inputs[0] == "-" or is_feed(inputs[0])):
         feed = open_feed(inputs[0], getattr(sys.stdin, "buffer", None) if inputs[0] == "-" else None)
         if inputs[0] != "-" or feed.looks_like_json():

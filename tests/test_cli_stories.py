@@ -227,3 +227,14 @@ def test_stories_of_a_feed_on_a_dask_cluster_are_the_local_ones(in_tmp):
     for name in written:
         assert (in_tmp / "dask" / name).read_text(encoding="utf-8") == (in_tmp / "local" / name).read_text(
             encoding="utf-8"), name
+
+
+def test_stories_of_several_feed_files_are_merged_across_them(in_tmp):
+    lines = _feed_lines().splitlines(keepends=True)  # fire-0, vote-0, fire-1, fire-2, vote-1
+    (in_tmp / "early.jsonl").write_text("".join(lines[:2]), encoding="utf-8")
+    (in_tmp / "late.jsonl").write_text("".join(lines[2:]), encoding="utf-8")
+    result = run("early.jsonl", "late.jsonl", "--stories", "--output-dir", "out", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    index = json.loads((in_tmp / "out" / "index.json").read_text(encoding="utf-8"))["stories"]
+    assert [(s["sources"], s["first_date"]) for s in index] == [(["fire-0", "fire-1", "fire-2"], "2024-08-02"),
+                                                                (["vote-0", "vote-1"], "2024-08-06")]

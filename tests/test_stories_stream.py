@@ -112,3 +112,60 @@ def test_a_bad_feed_line_is_an_error_naming_its_line(tmp_path, line, problem):
     with open_feed(str(tmp_path / "feed.jsonl")) as feed, pytest.raises(InputError) as error:
         feed.detect()
     assert str(error.value).startswith(f"{tmp_path / 'feed.jsonl'}:3") and problem in str(error.value)
+
+
+def _partition_files(tmp_path) -> list[str]:
+    """One feed cut in two files at a story's middle: the fire's first report in the first file."""
+    first = [{"id": "fire-0", "text": WILDFIRE[0], "date": "2024-08-01"},
+             {"id": "vote-0", "text": ELECTION[0], "date": "2024-08-01"}]
+    second = [{"id": "fire-1", "text": WILDFIRE[1], "date": "2024-08-02"},
+              {"id": "cup-0", "text": MATCH[0]},
+              {"id": "fire-2", "text": WILDFIRE[2], "date": "2024-08-03"},
+              {"id": "vote-1", "text": ELECTION[1], "date": "2024-08-02"}]
+    _feed(tmp_path / "a.jsonl", first)
+    _feed(tmp_path / "b.jsonl", second)
+    return [str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]
+
+
+def _names(partitions, groups):
+    return [[s.name for s in partitions.sources(g)] for g in groups]
+
+
+def test_partitions_detected_apart_are_merged_across_their_edge(tmp_path):
+    from summarizer.stories.partitions import Partitions
+
+    with Partitions(_partition_files(tmp_path)) as partitions:
+        groups = partitions.detect()
+        assert _names(partitions, groups) == [["fire-0", "fire-1", "fire-2"], ["vote-0", "vote-1"], ["cup-0"]]
+        assert partitions.dates(groups[0]) == ("2024-08-01", "2024-08-03")
+
+
+def test_partitions_on_a_dask_cluster_find_the_local_stories(tmp_path):
+    distributed = pytest.importorskip("distributed",
+                                      reason="dask[distributed] is not installed (pip install '.[dask]')")
+    from summarizer.stories.partitions import Partitions
+
+    paths = _partition_files(tmp_path)
+    with Partitions(paths) as partitions:
+        local = _names(partitions, partitions.detect())
+    cluster = distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client, Partitions(paths) as partitions:
+        on_dask = _names(partitions, partitions.detect(client=client))
+        assert "detect_partition" in cluster.scheduler.task_prefixes  # detected there
+    assert on_dask == local
+
+
+def test_a_stream_sent_to_another_process_goes_on_where_it_stopped():
+    import pickle
+
+    texts, _ = _interleaved(WILDFIRE, ELECTION, MATCH)
+    whole, sent = StoryStream(window=2), StoryStream(window=2)
+    for text in texts[:5]:
+        whole.add(text)
+        sent.add(text)
+    sent.flush()
+    sent = pickle.loads(pickle.dumps(sent))  # without its tokenizer, made again on the way
+    for text in texts[5:]:
+        whole.add(text)
+        sent.add(text)
+    assert sent.finish() == whole.finish()

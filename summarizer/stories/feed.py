@@ -80,9 +80,17 @@ class Feed:
                progress: Callable[[int, int], None] | None = None) -> list[list[int]]:
         """Read the feed through, each article into the story detector; the stories as lists of
         article numbers (0 is the feed's first usable article).  A bad line is an error naming it."""
+        stream = StoryStream(threshold, language, days=days)
+        self.read(stream, warn=warn, progress=progress)
+        if not self._offsets:
+            raise InputError(self.name, "no articles (one JSON object a line, with a \"text\")")
+        return stream.finish()
+
+    def read(self, stream: StoryStream, *, warn: Callable[[str], None] = lambda message: None,
+             progress: Callable[[int, int], None] | None = None) -> StoryStream:
+        """Read the feed through, each article into ``stream`` (not finished)."""
         from ..ingest.dates import parse_date
 
-        stream = StoryStream(threshold, language, days=days)
         size = os.fstat(self._file.fileno()).st_size
         self._file.seek(0)
         offset, empty = 0, 0
@@ -103,9 +111,15 @@ class Feed:
                 progress(offset, size)  # bytes read of the feed
         if empty:
             warn(f"{self.name}: {empty} article{'s' if empty != 1 else ''} without text skipped")
-        if not self._offsets:
-            raise InputError(self.name, "no articles (one JSON object a line, with a \"text\")")
-        return stream.finish()
+        return stream
+
+    def index(self) -> tuple[array, array, list[str | None]]:
+        """Where each article read stands (offsets, line numbers, dates): for a feed read elsewhere."""
+        return self._offsets, self._lines, self._dates
+
+    def adopt(self, index: tuple[array, array, list[str | None]]) -> None:
+        """Take the ``index()`` of this same file read in another process."""
+        self._offsets, self._lines, self._dates = index
 
     def _record(self, line: bytes, number: int) -> dict:
         from ..ingest.decoding import clean

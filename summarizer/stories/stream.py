@@ -78,6 +78,35 @@ class StoryStream:
     def __len__(self) -> int:
         return len(self._label) + len(self._texts)
 
+    def extend(self, other: StoryStream) -> None:
+        """Take in the stories of ``other``, a later part of the same feed detected apart (on a Dask
+        worker, say): its articles are numbered after this one's, and ``finish``'s merge pass joins
+        its stories with this one's where their centroids reach the threshold."""
+        self._flush()
+        other._flush()
+        remap = np.fromiter((self._vocabulary.setdefault(key, len(self._vocabulary)) for key in other._vocabulary),
+                            dtype=np.int64, count=len(other._vocabulary))
+        self._grow(len(self._vocabulary))
+        np.add.at(self._df, remap, other._df[:len(remap)])
+        self._seen += other._seen
+        offset = len(self._size)
+        for terms, weights in zip(other._terms, other._weights):
+            mapped = remap[terms]
+            order = np.argsort(mapped)
+            self._terms.append(mapped[order])
+            self._weights.append(weights[order])
+        self._size += other._size
+        self._first += other._first
+        self._last += other._last
+        self._label.extend(label + offset for label in other._label)
+
+    def flush(self) -> None:
+        """Cluster the articles waiting in the window now (before sending the stream elsewhere)."""
+        self._flush()
+
+    def __getstate__(self) -> dict:  # the tokenizer is made again where the stream goes (a Dask worker)
+        return {**self.__dict__, "_tokenizer": None}
+
     def finish(self) -> list[list[int]]:
         self._flush()
         root = self._merge_pass()
@@ -93,12 +122,16 @@ class StoryStream:
     def _flush(self) -> None:
         if not self._texts:
             return
+        if self._tokenizer is None and self._seen:  # sent here from another process
+            from ..pool.features import Tokenizer
+
+            self._tokenizer = Tokenizer(self.language)
         if self._tokenizer is None:
             from ..ingest.language import choose_language
             from ..pool.features import Tokenizer
 
-            language = choose_language(self._texts, [""] * len(self._texts), self.language)
-            self._tokenizer = Tokenizer(language)
+            self.language = choose_language(self._texts, [""] * len(self._texts), self.language)
+            self._tokenizer = Tokenizer(self.language)
             self._not_names = not_names_of(self._tokenizer.stop_words)
         vectors = self._vectors(self._texts)
         days = np.asarray(self._days)
@@ -120,8 +153,7 @@ class StoryStream:
             word_rows.append(len(words))
             name_rows.append(len(names))
         size = len(vocabulary)
-        if size > len(self._df):
-            self._df = np.concatenate([self._df, np.zeros(max(size, 2 * len(self._df)) - len(self._df), np.int64)])
+        self._grow(size)
         parts = []
         for columns, rows in ((words, word_rows), (names, name_rows)):
             counts = sp.csr_matrix((np.ones(len(columns)), np.asarray(columns, dtype=np.int64), np.asarray(rows)),
@@ -136,6 +168,10 @@ class StoryStream:
             counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
             weighted.append(normalize_rows(counts))
         return normalize_rows((weighted[0] + NAME_WEIGHT * weighted[1]).tocsr())
+
+    def _grow(self, size: int) -> None:
+        if size > len(self._df):
+            self._df = np.concatenate([self._df, np.zeros(max(size, 2 * len(self._df)) - len(self._df), np.int64)])
 
     def _join(self, groups: list[list[int]], vectors: sp.csr_matrix, days: np.ndarray) -> np.ndarray:
         """Each group into its best open story or a new one; each article's story."""
@@ -223,19 +259,7 @@ class StoryStream:
         root = np.arange(count)
         if count < 2:
             return root
-        width = len(self._vocabulary)
-        centroids = self._centroids(np.arange(count), width)
-        transposed = centroids.T.tocsr()
-        firsts, lasts, values = [], [], []
-        step = max(1, _MERGE_PAIRS // count)
-        for start in range(0, count, step):
-            block = (centroids[start:start + step] @ transposed).tocoo()
-            a, b = block.row + start, block.col
-            keep = (a < b) & (block.data >= self.threshold)
-            firsts.append(a[keep])
-            lasts.append(b[keep])
-            values.append(block.data[keep])
-        a, b, value = np.concatenate(firsts), np.concatenate(lasts), np.concatenate(values)
+        a, b, value = self._close_pairs()
         for index in np.argsort(-value, kind="stable"):
             x, y = _find(root, int(a[index])), _find(root, int(b[index]))
             if x == y or self._too_far(x, y):
@@ -247,6 +271,35 @@ class StoryStream:
                          self._last[gone])
             root[gone] = keep
         return np.array([_find(root, s) for s in range(count)], dtype=np.int64)
+
+    def _close_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pairs of stories (a < b) whose centroids' cosine reaches the threshold: blocks of stories
+        in date order, each compared with the stories whose dates come within ``days`` of its own
+        and with the undated ones (with every story where a block holds an undated one)."""
+        count = len(self._size)
+        centroids = self._centroids(np.arange(count), len(self._vocabulary))
+        everything = centroids.T.tocsr()
+        first, last = np.asarray(self._first), np.asarray(self._last)
+        dated = ~np.isnan(first)
+        in_date_order = np.flatnonzero(dated)[np.argsort(first[dated], kind="stable")]
+        undated = np.flatnonzero(~dated)
+        order = np.concatenate([in_date_order, undated])
+        firsts = first[in_date_order]
+        pairs = []
+        step = max(1, _MERGE_PAIRS // count)
+        for start in range(0, count, step):
+            rows = order[start:start + step]
+            if self.days is None or not dated[rows].all():
+                columns, block = np.arange(count), centroids[rows] @ everything
+            else:
+                near = in_date_order[:np.searchsorted(firsts, last[rows].max() + self.days, side="right")]
+                columns = np.concatenate([near[last[near] >= first[rows].min() - self.days], undated])
+                block = centroids[rows] @ centroids[columns].T
+            block = block.tocoo()
+            a, b = rows[block.row], columns[block.col]
+            keep = (a < b) & (block.data >= self.threshold)
+            pairs.append((a[keep], b[keep], block.data[keep]))
+        return tuple(np.concatenate(part) for part in zip(*pairs))
 
     def _similarity(self, x: int, y: int) -> float:
         common, i, j = np.intersect1d(self._terms[x], self._terms[y], assume_unique=True, return_indices=True)
