@@ -13,10 +13,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from .exact import MIXED_PILE_THRESHOLD, STORY_THRESHOLD, find_exact
-from .stream import DAYS, WINDOW, StoryStream
 
 if TYPE_CHECKING:
     from ..models import Source
+    from .stream import StoryStream
+
+# Articles clustered exactly at a time: piles up to this size are the exact method's; above, a
+# window costs a fixed 1,000 x 1,000 similarity matrix (8 MB); see benchmarks/stories_scale.py.
+WINDOW = 1000
+DAYS = 7.0  # dated articles join stories within this many days of their dates (None: no window)
+
+
+def __getattr__(name: str):
+    if name == "StoryStream":  # numpy loads with it, not with the settings that import this package
+        from .stream import StoryStream
+
+        return StoryStream
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["MIXED_PILE_THRESHOLD", "STORY_THRESHOLD", "DAYS", "WINDOW", "StoryStream", "find_stories",
            "split_stories", "story_ids"]
@@ -34,6 +47,8 @@ def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD, 
     if len(sources) <= WINDOW:
         return find_exact(sources, threshold, language)
     from ..ingest.dates import parse_date
+
+    from .stream import StoryStream
 
     stream = StoryStream(threshold, language, days=days)
     for source in sources:

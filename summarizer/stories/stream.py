@@ -33,11 +33,9 @@ import scipy.sparse as sp
 
 from .exact import BACKGROUND_ARTICLES, NAME_WEIGHT, STORY_THRESHOLD, cluster_vectors, lead_names, not_names_of
 
-# Articles clustered exactly at a time: piles up to this size are the exact method's; above, the
-# window's cost is a fixed 1,000 x 1,000 similarity matrix (8 MB); see benchmarks/stories_scale.py.
-WINDOW = 1000
+from . import DAYS, WINDOW
+
 CENTROID_TERMS = 300  # a story's centroid keeps its heaviest terms (an article has ~100)
-DAYS = 7.0  # dated articles join stories within this many days of their dates (None: no window)
 # The merge pass compares a block of stories with all at once: at most this many similarities
 # (sparse, ~16 bytes each) are held, whatever the count of stories.
 _MERGE_PAIRS = 1_000_000
