@@ -82,6 +82,8 @@ class StoryStream:
         its stories with this one's where their centroids reach the threshold."""
         self._flush()
         other._flush()
+        if not self._seen:  # nothing read here yet: the language is the other's ("auto" decided there)
+            self.language = other.language
         remap = np.fromiter((self._vocabulary.setdefault(key, len(self._vocabulary)) for key in other._vocabulary),
                             dtype=np.int64, count=len(other._vocabulary))
         self._grow(len(self._vocabulary))
