@@ -21,7 +21,8 @@ from ..ingest.language import LANGUAGES as _DETECTABLE
 from ..models import Budget
 from ..rank import ALGORITHMS
 from .fields import Section, leaves, merge, section, setting, suggestion
-from ..stories import DAYS as STORY_DAYS, MIXED_PILE_THRESHOLD, STORY_THRESHOLD
+from ..stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD
+from ..stories import DAYS as STORY_DAYS
 
 FORMATS = ("markdown", "json", "html")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
