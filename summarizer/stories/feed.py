@@ -104,7 +104,7 @@ class Feed:
                 continue
             self._offsets.append(start)
             self._lines.append(number)
-            date = record.get("date")
+            date = str(record["date"]) if record.get("date") is not None else None
             self._dates.append(date)
             stream.add(record["text"], parse_date(date) if date else None)
             if progress is not None and len(self._offsets) % 1000 == 0:
