@@ -169,3 +169,19 @@ def test_a_stream_sent_to_another_process_goes_on_where_it_stopped():
         whole.add(text)
         sent.add(text)
     assert sent.finish() == whole.finish()
+
+
+def test_a_story_silent_for_too_many_articles_is_closed(monkeypatch):
+    import summarizer.stories.stream as stream_module
+
+    texts = [WILDFIRE[0], MATCH[0], ELECTION[0], ELECTION[1], WILDFIRE[1]]
+
+    def run():
+        stream = StoryStream(window=1)
+        for text in texts:
+            stream.add(text)
+        return stream.finish()
+
+    assert run() == [[0, 4], [1], [2, 3]]
+    monkeypatch.setattr(stream_module, "RECENT_ARTICLES", 2)  # the fire's second report comes 4 articles later
+    assert run() == [[0], [1], [2, 3], [4]]

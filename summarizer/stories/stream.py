@@ -36,6 +36,9 @@ from .exact import BACKGROUND_ARTICLES, NAME_WEIGHT, STORY_THRESHOLD, cluster_ve
 from . import DAYS, WINDOW
 
 CENTROID_TERMS = 300  # a story's centroid keeps its heaviest terms (an article has ~100)
+# A story that has taken no article among the last this many leaves the matrix, dated or not:
+# within one day (a million articles, all within the date window) the open stories stay bounded.
+RECENT_ARTICLES = 100_000
 # The merge pass compares a block of stories with all at once: at most this many similarities
 # (sparse, ~16 bytes each) are held, whatever the count of stories.
 _MERGE_PAIRS = 1_000_000
@@ -66,6 +69,8 @@ class StoryStream:
         self._size: list[int] = []
         self._first: list[float] = []
         self._last: list[float] = []
+        self._opened = array("q")  # the article number that opened it (rising with the story number)
+        self._latest: list[int] = []  # the last article number it took
 
     def add(self, text: str, published: date | None = None) -> None:
         self._texts.append(text)
@@ -98,6 +103,9 @@ class StoryStream:
         self._size += other._size
         self._first += other._first
         self._last += other._last
+        articles = len(self._label)
+        self._opened.extend(number + articles for number in other._opened)
+        self._latest += [number + articles for number in other._latest]
         self._label.extend(label + offset for label in other._label)
 
     def flush(self) -> None:
@@ -185,6 +193,7 @@ class StoryStream:
             last = np.array([np.nanmax(days[g]) if not np.isnan(days[g]).all() else math.nan for g in groups])
         best = self._best_stories(means, first, last)
         label = np.empty(len(days), dtype=np.int64)
+        base = len(self._label)  # the window's first article number
         for number, group in enumerate(groups):
             row = means[number]
             terms, weights = row.indices, row.data
@@ -196,7 +205,9 @@ class StoryStream:
                 self._size.append(0)
                 self._first.append(math.nan)
                 self._last.append(math.nan)
-            self._absorb(story, terms, weights, len(group), first[number], last[number])
+                self._opened.append(base + group[0])
+                self._latest.append(0)
+            self._absorb(story, terms, weights, len(group), first[number], last[number], base + group[-1])
             label[group] = story
         return label
 
@@ -206,7 +217,7 @@ class StoryStream:
         if not self._size:
             return best
         story_first, story_last = np.asarray(self._first), np.asarray(self._last)
-        open_ = np.arange(len(self._size))
+        open_ = np.flatnonzero(np.asarray(self._latest) >= len(self._label) - RECENT_ARTICLES)
         if self.days is not None and not np.isnan(first).all():
             oldest = np.nanmin(first) - self.days
             open_ = open_[~(story_last < oldest)]  # undated stories (nan) stay open
@@ -235,7 +246,7 @@ class StoryStream:
                              shape=(len(stories), width))
 
     def _absorb(self, story: int, terms: np.ndarray, weights: np.ndarray, size: int, first: float,
-                last: float) -> None:
+                last: float, latest: int) -> None:
         """Add ``size`` articles whose mean vector is (terms, weights) to ``story``: its centroid is
         the mean over both, cut to its ``CENTROID_TERMS`` heaviest terms."""
         had = self._size[story]
@@ -250,6 +261,7 @@ class StoryStream:
         self._terms[story], self._weights[story], self._size[story] = merged, summed, total
         self._first[story] = float(np.fmin(self._first[story], first))
         self._last[story] = float(np.fmax(self._last[story], last))
+        self._latest[story] = max(self._latest[story], latest)
 
     # The merge pass: stories whose centroids reach the threshold, best pair first.
 
@@ -268,34 +280,32 @@ class StoryStream:
                 continue  # one of the two has grown since: their mean similarity fell
             keep, gone = min(x, y), max(x, y)
             self._absorb(keep, self._terms[gone], self._weights[gone], self._size[gone], self._first[gone],
-                         self._last[gone])
+                         self._last[gone], self._latest[gone])
             root[gone] = keep
         return np.array([_find(root, s) for s in range(count)], dtype=np.int64)
 
     def _close_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Pairs of stories (a < b) whose centroids' cosine reaches the threshold: blocks of stories
-        in date order, each compared with the stories whose dates come within ``days`` of its own
-        and with the undated ones (with every story where a block holds an undated one)."""
+        """Pairs of stories (a < b) whose centroids' cosine reaches the threshold.  Blocks of stories
+        (in the order they opened) meet only the stories that took articles within
+        ``RECENT_ARTICLES`` of theirs and, where the block is dated, within ``days`` of its dates
+        (or are undated): a superset of the pairs the merges may join, never every pair."""
         count = len(self._size)
         centroids = self._centroids(np.arange(count), len(self._vocabulary))
-        everything = centroids.T.tocsr()
         first, last = np.asarray(self._first), np.asarray(self._last)
+        opened, latest = np.asarray(self._opened), np.asarray(self._latest)
         dated = ~np.isnan(first)
-        in_date_order = np.flatnonzero(dated)[np.argsort(first[dated], kind="stable")]
-        undated = np.flatnonzero(~dated)
-        order = np.concatenate([in_date_order, undated])
-        firsts = first[in_date_order]
+        # Rows a block: its similarities (rows x columns, sparse) stay near _MERGE_PAIRS.
+        span = min(count, 1 + int(count * 2 * RECENT_ARTICLES / max(1, len(self._label))))
+        step = max(1, _MERGE_PAIRS // span)
         pairs = []
-        step = max(1, _MERGE_PAIRS // count)
         for start in range(0, count, step):
-            rows = order[start:start + step]
-            if self.days is None or not dated[rows].all():
-                columns, block = np.arange(count), centroids[rows] @ everything
-            else:
-                near = in_date_order[:np.searchsorted(firsts, last[rows].max() + self.days, side="right")]
-                columns = np.concatenate([near[last[near] >= first[rows].min() - self.days], undated])
-                block = centroids[rows] @ centroids[columns].T
-            block = block.tocoo()
+            rows = np.arange(start, min(start + step, count))
+            columns = np.arange(np.searchsorted(opened, latest[rows].max() + RECENT_ARTICLES, side="right"))
+            columns = columns[latest[columns] >= opened[rows].min() - RECENT_ARTICLES]
+            if self.days is not None and dated[rows].all():
+                far = (first[columns] > last[rows].max() + self.days) | (last[columns] < first[rows].min() - self.days)
+                columns = columns[~far]  # nan (undated): not far
+            block = (centroids[rows] @ centroids[columns].T).tocoo()
             a, b = rows[block.row], columns[block.col]
             keep = (a < b) & (block.data >= self.threshold)
             pairs.append((a[keep], b[keep], block.data[keep]))
@@ -306,6 +316,9 @@ class StoryStream:
         return float(self._weights[x][i] @ self._weights[y][j]) if len(common) else 0.0
 
     def _too_far(self, x: int, y: int) -> bool:
+        """Whether two stories are too far apart to merge: in articles, or in days where both are dated."""
+        if max(self._opened[x] - self._latest[y], self._opened[y] - self._latest[x]) > RECENT_ARTICLES:
+            return True
         if self.days is None:
             return False
         gap = max(self._first[x] - self._last[y], self._first[y] - self._last[x])
