@@ -235,7 +235,7 @@ def _split_and_summarize(inputs: list[str], config: Config, many: _Many, never_w
                 from .stories.feed import FeedStories
 
                 groups = feed.detect(config.stories.threshold, config.input.language, days=days, warn=warn,
-                                     progress=lambda done, total: progress("articles", done, total))
+                                     progress=lambda done, total: progress("feed (bytes)", done, total))
                 progress.close()
                 return _summarize_many(FeedStories(feed, groups), config, many, never_written, progress, warn)
         stdin = feed.rewound()  # plain articles on standard input: read as before
