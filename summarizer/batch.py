@@ -283,9 +283,12 @@ def story_dates(story: Story) -> tuple[str | None, str | None]:
 
 
 def index_entry(story_id: str, outcome: Briefing | SummarizerError, sources: Sequence[str],
-                briefing_file: str | None, dates: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
+                briefing_file: str | None, dates: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
     """One story of ``index.json``: id, title, its sources' file names, its article count, first and
-    last date (null where none is known), its briefing file (or its error)."""
+    last date (``dates``, else the briefing's sources'; null where none is known), its briefing
+    file (or its error)."""
+    if dates is None:
+        dates = story_dates(("", outcome.sources)) if not isinstance(outcome, SummarizerError) else (None, None)
     first, last = dates
     if isinstance(outcome, SummarizerError):
         return {"id": story_id, "title": "", "sources": list(sources), "articles": len(sources),

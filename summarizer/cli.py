@@ -157,7 +157,7 @@ def main_command(
         from .ingest.load import load_sources  # the work starts here: numpy and scipy load now
         from .pipeline import summarize
         from .output.render import render
-        from .stories import find_stories
+        from .stories import MAX_ARTICLES, find_stories, split_stories
 
         gc.freeze()  # what is loaded so far lives as long as the process: the collector skips it
         warn = (lambda message: None) if quiet else _warn
@@ -168,17 +168,21 @@ def main_command(
 
             failed = _summarize_many(read_batch(batch, warn=warn), config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
-        if stories:
-            failed = _split_and_summarize(inputs, config, many, never_written, progress, warn)
+        if stories and _feeds(inputs):  # JSON Lines: streamed, never all in memory
+            failed = _summarize_feeds(inputs, config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
-        if config.output.target != "-":
+        if config.output.target != "-" and not stories:
             check_output(config.output.target, never_written)  # before the work: a bad --output fails fast
         sources = load_sources(inputs, max_bytes=config.input.max_file_bytes, warn=warn,
                                progress=lambda done, total: progress("reading", done, total),
                                offline=config.input.offline)
+        if stories:
+            found_stories = split_stories(sources, config.stories.threshold, config.input.language)
+            failed = _summarize_many(found_stories, config, many, never_written, progress, warn)
+            raise typer.Exit(1 if failed else 0)
         # The check that a pile holds one story is for piles a person could have mixed up by hand.
         found = find_stories(sources, config.stories.warning_threshold, config.input.language) \
-            if len(sources) <= _WARNING_ARTICLES else [sources]
+            if len(sources) <= MAX_ARTICLES else [sources]
         if len(found) > 1:
             warn(f"the {len(sources)} articles hold at least {len(found)} different stories, summarized together "
                  f"here; --stories --output-dir DIR writes one briefing per story")
@@ -202,48 +206,47 @@ def main_command(
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
 
 
-_WARNING_ARTICLES = 5000  # a larger pile is no pile mixed up by hand: no warning, no time spent on it
+def _feeds(inputs: list[str]) -> bool:
+    """Whether --stories reads JSON Lines feeds: .jsonl or .ndjson files, or standard input whose
+    first character opens a JSON object (looked at without reading it)."""
+    from .stories.feed import is_feed
+
+    if inputs == ["-"]:
+        stdin, head = getattr(sys.stdin, "buffer", None), b""
+        if stdin is not None and hasattr(stdin, "peek"):
+            head = stdin.peek(4096)[:4096]
+        elif stdin is not None and stdin.seekable():
+            start = stdin.tell()
+            head = stdin.read(4096)
+            stdin.seek(start)
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return all(path != "-" and is_feed(path) for path in inputs)
 
 
-def _split_and_summarize(inputs: list[str], config: Config, many: _Many, never_written: list[str],
-                         progress: ProgressBar, warn) -> int:
-    """--stories: the articles (a pile, or one JSON Lines feed streamed) split into stories, each
-    summarized through the batch path; the failures' count."""
-    from .ingest.load import load_sources
-    from .stories import split_stories
-    from .stories.feed import is_feed, open_feed
+def _summarize_feeds(inputs: list[str], config: Config, many: _Many, never_written: list[str],
+                     progress: ProgressBar, warn) -> int:
+    """--stories on JSON Lines: the feed read line by line into the story detector (several files:
+    each a partition, detected apart, on Dask with --dask), then each story summarized through the
+    batch path, its articles read again from the feed; the failures' count."""
+    from .stories.feed import FeedStories, open_feed
+    from .stories.partitions import Partitions
 
     days = config.stories.days or None
-    stdin = None
-    if len(inputs) > 1 and all(is_feed(path) for path in inputs):  # partitions of a feed: detected apart
-        from .stories.feed import FeedStories
-        from .stories.partitions import Partitions
-
+    threshold, language = config.stories.threshold, config.input.language
+    if len(inputs) > 1:
         with Partitions(inputs) as partitions:
             client = _dask_client(many.dask) if many.dask else None
             try:
-                groups = partitions.detect(config.stories.threshold, config.input.language, days=days,
-                                           client=client, warn=warn)
+                groups = partitions.detect(threshold, language, days=days, client=client, warn=warn)
             finally:
                 if client is not None:
                     client.close()
             return _summarize_many(FeedStories(partitions, groups), config, many, never_written, progress, warn)
-    if len(inputs) == 1 and (inputs[0] == "-" or is_feed(inputs[0])):
-        feed = open_feed(inputs[0], getattr(sys.stdin, "buffer", None) if inputs[0] == "-" else None)
-        if inputs[0] != "-" or feed.looks_like_json():
-            with feed:
-                from .stories.feed import FeedStories
-
-                groups = feed.detect(config.stories.threshold, config.input.language, days=days, warn=warn,
-                                     progress=lambda done, total: progress("feed (bytes)", done, total))
-                progress.close()
-                return _summarize_many(FeedStories(feed, groups), config, many, never_written, progress, warn)
-        stdin = feed.rewound()  # plain articles on standard input: read as before
-    sources = load_sources(inputs, stdin=stdin, max_bytes=config.input.max_file_bytes, warn=warn,
-                           progress=lambda done, total: progress("reading", done, total),
-                           offline=config.input.offline)
-    found = split_stories(sources, config.stories.threshold, config.input.language, days=days)
-    return _summarize_many(found, config, many, never_written, progress, warn)
+    with open_feed(inputs[0], getattr(sys.stdin, "buffer", None)) as feed:
+        groups = feed.detect(threshold, language, days=days, warn=warn,
+                             progress=lambda done, total: progress("feed (bytes)", done, total))
+        progress.close()
+        return _summarize_many(FeedStories(feed, groups), config, many, never_written, progress, warn)
 
 
 class _Many(NamedTuple):
@@ -282,8 +285,7 @@ def _check_many(paths, output, stories, batch, output_dir, jobs, dask, quiet) ->
 def _summarize_many(stories: list, config: Config, many: _Many, never_written: list[str], progress: ProgressBar,
                     warn) -> int:
     """Summarize each story, write its briefing (or the JSON Lines file) and the index; the failures' count."""
-    from .batch import (file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, story_dates,
-                        summarize_many)
+    from .batch import file_name, index_entry, index_json, index_markdown, jsonl_line, source_names, summarize_many
     from .output.render import render
 
     if many.output_dir is None:
@@ -314,7 +316,7 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
                 briefing_file = file_name(story_id, extension, taken)
                 write_output(str(many.output_dir / briefing_file), render(outcome, config.output.format),
                              inputs=never_written)
-            entries.append(index_entry(story_id, outcome, source_names(story), briefing_file, story_dates(story)))
+            entries.append(index_entry(story_id, outcome, source_names(story), briefing_file))
     except KeyboardInterrupt as stop:  # SIGINT, or SIGTERM as Terminated
         progress.close()
         done = len(entries) + len(lines)

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 # window costs a fixed 1,000 x 1,000 similarity matrix (8 MB); see benchmarks/stories_scale.py.
 WINDOW = 1000
 DAYS = 7.0  # dated articles join stories within this many days of their dates (None: no window)
+# The warning that a pile mixes stories checks piles up to this size (a pile mixed up by hand);
+# --stories itself takes any number.
+MAX_ARTICLES = 5000
 
 
 def __getattr__(name: str):
@@ -31,7 +34,7 @@ def __getattr__(name: str):
         return StoryStream
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["MIXED_PILE_THRESHOLD", "STORY_THRESHOLD", "DAYS", "WINDOW", "StoryStream", "find_stories",
+__all__ = ["MIXED_PILE_THRESHOLD", "STORY_THRESHOLD", "DAYS", "MAX_ARTICLES", "WINDOW", "StoryStream", "find_stories",
            "split_stories", "story_ids"]
 
 

@@ -51,18 +51,6 @@ class Feed:
         self._lines = array("q")  # its line number, for messages
         self._dates: list[str | None] = []
 
-    def looks_like_json(self) -> bool:
-        """Whether the feed's first character (past a BOM and blanks) opens a JSON object."""
-        self._file.seek(0)
-        head = self._file.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        self._file.seek(0)
-        return head.startswith(b"{")
-
-    def rewound(self) -> IO[bytes]:
-        """The feed's bytes from the start, for reading standard input another way."""
-        self._file.seek(0)
-        return self._file
-
     def __enter__(self) -> Feed:
         return self
 
