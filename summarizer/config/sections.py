@@ -52,7 +52,7 @@ class StoriesSettings(Section):
     warning_threshold: float = setting(MIXED_PILE_THRESHOLD, "the same for the warning that a pile mixes stories; "
                                                              "lower, so that one story is seldom taken for several",
                                        low=0.0, high=1.0)
-    days: float = setting(STORY_DAYS, "in a large pile or a feed (--stories), dated articles join stories "
+    days: float = setting(STORY_DAYS, "in a JSON Lines feed (--stories), dated articles join stories "
                                       "within this many days of their dates; 0: dates are not used", low=0.0)
 
 
