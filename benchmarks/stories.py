@@ -18,7 +18,12 @@ warning that a pile mixes stories), how each cluster with three articles of othe
 splits (the small pile a person mixes up by hand), and the time
 ``find_stories`` takes, also on a pile of ~1,400 articles (documents reused under another name),
 and the stories found when each document comes again cut to half its length (copies of one report
-must not fall into stories of their own).
+must not fall into stories of their own).  Every pile here is at most a window (``WINDOW``
+articles), so ``find_stories`` clusters it exactly; the single pass (``StoryStream``) is scored on
+the same piles with smaller windows (``--windows``), the pooled pile in its order (cluster by
+cluster, as a feed brings a story's reports close together) and shuffled (a fixed draw: every
+story's reports spread over the whole feed, the hard case), and the small mixed piles with a
+window of 5 (each pile crosses two to four windows).
 Figures only: nothing is asserted and the exit status is 0.
 """
 
@@ -27,19 +32,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import time
 from pathlib import Path
 
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from summarizer.models import Source
+from summarizer.stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD, WINDOW, StoryStream, find_stories
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import numpy as np  # noqa: E402
-import scipy.sparse as sp  # noqa: E402
-from scipy.sparse.csgraph import connected_components  # noqa: E402
-
-from summarizer.models import Source  # noqa: E402
-from summarizer.stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD, find_stories  # noqa: E402
 
 SETS = ("duc2002_100.jsonl", "duc2001_100.jsonl")
 LARGE_PILE = 1400  # articles, the issue's pooled story
@@ -143,6 +146,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--threshold", type=float, default=STORY_THRESHOLD)
     parser.add_argument("--sweep", help="comma-separated thresholds: pooled F1 at each (for choosing one)")
+    parser.add_argument("--windows", default="100,250,500", help="windows of the single pass to score ('' for none)")
     args = parser.parse_args()
     files = [args.data / name for name in SETS]
     missing = [str(f) for f in files if not f.is_file()]
@@ -182,6 +186,9 @@ def main() -> None:
         print(f"{'' if name != '--stories' else chr(10)}each cluster with {STRAYS} articles of other clusters, at "
               f"{name}'s threshold {threshold}: {exact} of {len(small)} split exactly, {warned} found mixed, "
               f"mean B-cubed F1 {f1:.3f}")
+    windows = [int(w) for w in args.windows.split(",") if w.strip()]
+    if windows:
+        single_pass(piles["pooled"], small, windows, args.threshold)
     sources, truth = piles["pooled"]
     large = [Source(name=f"{k}-{s.name}", path=s.path, text=s.text)
              for k in range(-(-LARGE_PILE // len(sources))) for s in sources][:LARGE_PILE]
@@ -194,6 +201,37 @@ def main() -> None:
     found = find_stories(sources + cut, args.threshold)
     print(f"{len(sources) + len(cut):,} articles (each document again, cut to half): {len(found)} stories, "
           f"B-cubed F1 {b_cubed(found, truth + truth)[2]:.3f}")
+
+
+def streamed(sources: list[Source], order: list[int], window: int, threshold: float) -> list[list[int]]:
+    """The single pass over ``sources`` taken in ``order``: stories as lists of indices into ``sources``."""
+    stream = StoryStream(threshold, window=window)
+    for index in order:
+        stream.add(sources[index].text)
+    return [[order[i] for i in group] for group in stream.finish()]
+
+
+def single_pass(pooled, small, windows: list[int], threshold: float) -> None:
+    sources, truth = pooled
+    shuffled = list(range(len(sources)))
+    random.Random(1).shuffle(shuffled)
+    exact = b_cubed(find_stories(sources, threshold), truth)[2]
+    print(f"\nthe single pass on the pooled pile ({len(sources)} articles; exact, one window of {WINDOW:,}: "
+          f"B-cubed F1 {exact:.3f})")
+    print(f"{'window':>6} {'in order':>9} {'found':>6} {'shuffled':>9} {'found':>6} {'seconds':>8}")
+    for window in windows:
+        started = time.perf_counter()
+        in_order = streamed(sources, list(range(len(sources))), window, threshold)
+        mixed = streamed(sources, shuffled, window, threshold)
+        print(f"{window:>6} {b_cubed(in_order, truth)[2]:>9.3f} {len(in_order):>6} {b_cubed(mixed, truth)[2]:>9.3f} "
+              f"{len(mixed):>6} {(time.perf_counter() - started) / 2:>8.2f}")
+    found = [streamed(pile, list(range(len(pile))), 5, threshold) for pile, _ in small]
+    exact_splits = sum(sorted(map(sorted, f)) == sorted(map(sorted, _truth_groups(t)))
+                       for f, (_, t) in zip(found, small))
+    f1 = np.mean([b_cubed(f, t)[2] for f, (_, t) in zip(found, small)])
+    print(f"each cluster with {STRAYS} articles of other clusters, the single pass with a window of 5: "
+          f"{exact_splits} of {len(small)} split exactly, {sum(len(f) > 1 for f in found)} found mixed, "
+          f"mean B-cubed F1 {f1:.3f}")
 
 
 if __name__ == "__main__":

@@ -279,13 +279,34 @@ def source_names(story: Story) -> list[str]:
     return [d.name if isinstance(d, Source) else os.path.basename(os.fspath(d)) for d in documents]
 
 
+def story_dates(story: Story) -> tuple[str | None, str | None]:
+    """The first and last publication date (ISO) of a story's documents, where they give one."""
+    from .ingest.dates import parse_date
+
+    if isinstance(story, Mapping):
+        docs = story.get("docs")
+        given = [d.get("date") for d in docs if isinstance(d, Mapping)] if isinstance(docs, list) else []
+    else:
+        documents = story[1] if isinstance(story, (tuple, list)) and len(story) == 2 else []
+        given = [d.date for d in documents if isinstance(d, Source)] if isinstance(documents, (list, tuple)) else []
+    known = sorted(d for d in (parse_date(str(g)) for g in given if g) if d is not None)
+    return (known[0].isoformat(), known[-1].isoformat()) if known else (None, None)
+
+
 def index_entry(story_id: str, outcome: Briefing | SummarizerError, sources: Sequence[str],
-                briefing_file: str | None) -> dict[str, Any]:
-    """One story of ``index.json``: id, title, its sources' file names, its briefing file (or its error)."""
+                briefing_file: str | None, dates: tuple[str | None, str | None] | None = None) -> dict[str, Any]:
+    """One story of ``index.json``: id, title, its sources' file names, its article count, first and
+    last date (``dates``, else the briefing's sources'; null where none is known), its briefing
+    file (or its error)."""
+    if dates is None:
+        dates = story_dates(("", outcome.sources)) if not isinstance(outcome, SummarizerError) else (None, None)
+    first, last = dates
     if isinstance(outcome, SummarizerError):
-        return {"id": story_id, "title": "", "sources": list(sources), "briefing": None, "error": str(outcome)}
-    return {"id": story_id, "title": outcome.title, "sources": [s.name for s in outcome.sources],
-            "briefing": briefing_file}
+        return {"id": story_id, "title": "", "sources": list(sources), "articles": len(sources),
+                "first_date": first, "last_date": last, "briefing": None, "error": str(outcome)}
+    names = [s.name for s in outcome.sources]
+    return {"id": story_id, "title": outcome.title, "sources": names, "articles": len(names),
+            "first_date": first, "last_date": last, "briefing": briefing_file}
 
 
 def index_json(entries: Sequence[Mapping[str, Any]]) -> str:
@@ -304,6 +325,9 @@ def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:
     for number, entry in enumerate(entries, 1):
         sources = ", ".join(code_span(name) for name in entry["sources"])
         count = f"{len(entry['sources'])} source{'s' if len(entry['sources']) != 1 else ''}"
+        first, last = entry.get("first_date"), entry.get("last_date")
+        if first:
+            count += f", {first}" + (f" to {last}" if last != first else "")
         if entry["briefing"] is None:
             lines.append(f"{number}. {escape_markdown(entry['id'])}: failed: {escape_markdown(entry['error'])}")
         else:

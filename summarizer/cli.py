@@ -185,6 +185,9 @@ def main_command(
 
             failed = _summarize_many(read_batch(batch, warn=warn), config, many, never_written, progress, warn)
             raise typer.Exit(1 if failed else 0)
+        if stories and _feeds(inputs):  # JSON Lines: streamed, never all in memory
+            failed = _summarize_feeds(inputs, config, many, never_written, progress, warn)
+            raise typer.Exit(1 if failed else 0)
         if config.output.target != "-" and not stories:
             check_output(config.output.target, never_written, force=force)  # before the work: fail fast
         sources = load_sources(inputs, max_bytes=config.input.max_file_bytes, warn=warn,
@@ -220,6 +223,49 @@ def main_command(
         typer.echo(f"Wrote {visible(config.output.target)}: {len(briefing.sentences)} sentences, "
                    f"{briefing.words} words "
                    f"from {n} source{'s' if n != 1 else ''}.", err=True)
+
+
+def _feeds(inputs: list[str]) -> bool:
+    """Whether --stories reads JSON Lines feeds: .jsonl or .ndjson files, or standard input whose
+    first character opens a JSON object (looked at without reading it)."""
+    from .stories.feed import is_feed
+
+    if inputs == ["-"]:
+        stdin, head = getattr(sys.stdin, "buffer", None), b""
+        if stdin is not None and hasattr(stdin, "peek"):
+            head = stdin.peek(4096)[:4096]
+        elif stdin is not None and stdin.seekable():
+            start = stdin.tell()
+            head = stdin.read(4096)
+            stdin.seek(start)
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    return all(path != "-" and is_feed(path) for path in inputs)
+
+
+def _summarize_feeds(inputs: list[str], config: Config, many: _Many, never_written: list[str],
+                     progress: ProgressBar, warn) -> int:
+    """--stories on JSON Lines: the feed read line by line into the story detector (several files:
+    each a partition, detected apart, on Dask with --dask), then each story summarized through the
+    batch path, its articles read again from the feed; the failures' count."""
+    from .stories.feed import FeedStories, open_feed
+    from .stories.partitions import Partitions
+
+    days = config.stories.days or None
+    threshold, language = config.stories.threshold, config.input.language
+    if len(inputs) > 1:
+        with Partitions(inputs) as partitions:
+            client = _dask_client(many.dask) if many.dask else None
+            try:
+                groups = partitions.detect(threshold, language, days=days, client=client, warn=warn)
+            finally:
+                if client is not None:
+                    client.close()
+            return _summarize_many(FeedStories(partitions, groups), config, many, never_written, progress, warn)
+    with open_feed(inputs[0], getattr(sys.stdin, "buffer", None)) as feed:
+        groups = feed.detect(threshold, language, days=days, warn=warn,
+                             progress=lambda done, total: progress("feed (bytes)", done, total))
+        progress.close()
+        return _summarize_many(FeedStories(feed, groups), config, many, never_written, progress, warn)
 
 
 class _Many(NamedTuple):

@@ -11,7 +11,7 @@ from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 
 from summarizer import Briefing, Config, InputError, Source, SummarizerError, render, summarize_many
 from summarizer.batch import (file_name, index_entry, index_json, index_markdown, read_batch, read_jsonl,
-                             read_story_folders)
+                             read_story_folders, story_dates)
 from summarizer.output.files import is_briefing
 
 
@@ -171,16 +171,26 @@ def test_file_names_are_safe_distinct_and_never_the_index():
 
 def test_index_lists_each_story_with_its_briefing_or_its_error():
     [(story_id, briefing)] = summarize_many([STORIES[0]], CONFIG, jobs=1)
-    entries = [index_entry(story_id, briefing, ["ignored"], "fire.md"),
+    entries = [index_entry(story_id, briefing, ["ignored"], "fire.md", ("2024-08-01", "2024-08-03")),
                index_entry("broken", SummarizerError("no documents"), ["x.txt"], None)]
     assert entries[0] == {"id": "fire", "title": briefing.title, "sources": ["fire-0.txt", "fire-1.txt", "fire-2.txt"],
-                          "briefing": "fire.md"}
-    assert json.loads(index_json(entries))["stories"][1] == {"id": "broken", "title": "", "sources": ["x.txt"],
-                                                             "briefing": None, "error": "no documents"}
+                          "articles": 3, "first_date": "2024-08-01", "last_date": "2024-08-03", "briefing": "fire.md"}
+    assert json.loads(index_json(entries))["stories"][1] == {
+        "id": "broken", "title": "", "sources": ["x.txt"], "articles": 1, "first_date": None, "last_date": None,
+        "briefing": None, "error": "no documents"}
     listing = index_markdown(entries)
     assert listing.startswith("# 2 stories, 1 failed")
     assert "(<fire.md>)" in listing and "broken: failed: no documents" in listing
+    assert "3 sources, 2024-08-01 to 2024-08-03" in listing
     assert is_briefing(listing)  # never read back as an article
+
+
+def test_a_storys_dates_are_its_documents_first_and_last():
+    dated = {"id": "d", "docs": [{"id": "a", "text": "x", "date": "2024-08-03"},
+                                 {"id": "b", "text": "x", "date": "Aug. 1, 2024"}, {"id": "c", "text": "x"}]}
+    assert story_dates(dated) == ("2024-08-01", "2024-08-03")
+    assert story_dates(("s", [Source("a", "a", "x", date="2024-05-04"), "some/file.txt"])) == ("2024-05-04",) * 2
+    assert story_dates(("s", ["some/file.txt"])) == (None, None)
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",

@@ -57,7 +57,8 @@ def test_stories_writes_one_briefing_per_story_and_an_index(pile, in_tmp):
     for story in stories:
         briefing = (in_tmp / "out" / story["briefing"]).read_text(encoding="utf-8")
         assert briefing.startswith("# ") and all(name in briefing for name in story["sources"])
-        assert set(story) == {"id", "title", "sources", "briefing"}
+        assert set(story) == {"id", "title", "sources", "articles", "first_date", "last_date", "briefing"}
+        assert story["articles"] == len(story["sources"]) and story["first_date"] is None  # files: no dates
     listing = (in_tmp / "out" / "index.md").read_text(encoding="utf-8")
     assert listing.startswith("# 2 stories") and all(f"(<{s['briefing']}>)" in listing for s in stories)
     assert sorted(p.name for p in (in_tmp / "out").iterdir()) == sorted(

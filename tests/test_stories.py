@@ -8,6 +8,7 @@ from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 
 from summarizer import stories
 from summarizer.models import Source
+from summarizer.stories import exact
 from summarizer.stories import find_stories
 
 
@@ -82,7 +83,7 @@ def test_two_storms_told_alike_are_told_apart_by_their_names(monkeypatch):
     sources, truth = _pile(_HURRICANE_ALMA, _HURRICANE_BRUNO)
     expected = {frozenset(i for i, t in enumerate(truth) if t == n) for n in range(2)}
     assert _as_partition(find_stories(sources)) == expected
-    monkeypatch.setattr(stories, "NAME_WEIGHT", 0.0)  # their words alone make them one story
+    monkeypatch.setattr(exact, "NAME_WEIGHT", 0.0)  # their words alone make them one story
     assert find_stories(sources) == [list(range(len(sources)))]
 
 
@@ -91,15 +92,17 @@ def test_one_storm_named_in_every_lead_stays_one_story():
     assert find_stories(sources) == [[0, 1, 2]]
 
 
-def test_a_pile_too_large_to_compare_pairwise_is_refused_not_swallowed(monkeypatch):
-    import summarizer.stories as stories
-    from summarizer.errors import InputError
-    from summarizer.models import Source
+def test_a_pile_larger_than_a_window_goes_through_the_single_pass(monkeypatch):
+    import summarizer.stories.stream as stream
 
-    monkeypatch.setattr(stories, "MAX_ARTICLES", 3)
-    pile = [Source(f"{i}.txt", f"{i}.txt", "Crews fought the fire near Alder on Monday.") for i in range(4)]
-    with pytest.raises(InputError, match="at most 3"):
-        stories.find_stories(pile)
+    sources, truth = _pile(WILDFIRE, ELECTION, MATCH)
+    used = []
+    monkeypatch.setattr(stories, "WINDOW", 3)
+    monkeypatch.setattr(stream.StoryStream, "finish", lambda self, finish=stream.StoryStream.finish: (
+        used.append(len(self)), finish(self))[1])
+    expected = {frozenset(i for i, t in enumerate(truth) if t == n) for n in range(3)}
+    assert _as_partition(find_stories(sources)) == expected
+    assert used == [len(sources)]
 
 
 def test_a_pile_of_copies_is_one_story():
@@ -153,7 +156,7 @@ def test_average_linkage_groups_as_scipy_does(seed):
     tree = linkage(squareform(distances, checks=False), method="average")
     for cutoff in (0.0, 0.25, 0.3, 0.5, 0.55, 0.75, 0.9, 1.0):
         expected = _partition_of(fcluster(tree, t=cutoff, criterion="distance"))
-        assert _partition_of(stories._average_linkage(distances.copy(), cutoff)) == expected, (n, cutoff)
+        assert _partition_of(exact._average_linkage(distances.copy(), cutoff)) == expected, (n, cutoff)
 
 
 def test_average_linkage_merges_by_the_mean_distance_not_the_least():
@@ -161,5 +164,5 @@ def test_average_linkage_merges_by_the_mean_distance_not_the_least():
 
     # 0 and 1 are close; 2 is close to 1 only: its mean distance to {0, 1} is (0.9 + 0.2) / 2 = 0.55.
     distances = np.array([[0.0, 0.1, 0.9], [0.1, 0.0, 0.2], [0.9, 0.2, 0.0]])
-    assert _partition_of(stories._average_linkage(distances.copy(), 0.5)) == {frozenset({0, 1}), frozenset({2})}
-    assert _partition_of(stories._average_linkage(distances.copy(), 0.55)) == {frozenset({0, 1, 2})}
+    assert _partition_of(exact._average_linkage(distances.copy(), 0.5)) == {frozenset({0, 1}), frozenset({2})}
+    assert _partition_of(exact._average_linkage(distances.copy(), 0.55)) == {frozenset({0, 1, 2})}

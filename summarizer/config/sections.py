@@ -22,6 +22,7 @@ from ..models import Budget
 from ..rank import ALGORITHMS
 from ..params import Section, leaves, merge, section, setting, suggestion
 from ..stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD
+from ..stories import DAYS as STORY_DAYS
 
 FORMATS = ("markdown", "json", "html")
 NEUTRALITY_POLICIES = ("strict", "balanced", "off")
@@ -51,6 +52,8 @@ class StoriesSettings(Section):
     warning_threshold: float = setting(MIXED_PILE_THRESHOLD, "the same for the warning that a pile mixes stories; "
                                                              "lower, so that one story is seldom taken for several",
                                        low=0.0, high=1.0)
+    days: float = setting(STORY_DAYS, "in a JSON Lines feed (--stories), dated articles join stories "
+                                      "within this many days of their dates; 0: dates are not used", low=0.0)
 
 
 @dataclass(frozen=True)

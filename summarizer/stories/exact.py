@@ -1,4 +1,4 @@
-"""Story detection: which articles of a mixed pile report the same story.
+"""Story detection, the exact method: average linkage over every pair of articles.
 
 Each article becomes one sparse vector, the TF-IDF of its content words (stems; the IDF over the
 pile's articles and a background, see ``_article_vectors``) joined with a lighter TF-IDF of the
@@ -17,10 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import InputError
-
 if TYPE_CHECKING:
-    from .models import Source
+    from ..models import Source
 
 # Mean cosine similarity two groups of articles need to be one story; see benchmarks/stories.py.
 # The defaults of the settings stories.threshold and stories.warning_threshold.
@@ -30,8 +28,6 @@ STORY_THRESHOLD = 0.115
 # at 0.08, 79 at 0.115).
 MIXED_PILE_THRESHOLD = 0.08
 BACKGROUND_ARTICLES = 1000  # see _article_vectors
-# Articles compared at most: the clustering holds every pair's similarity (5,000 articles: 200 MB).
-MAX_ARTICLES = 5000
 # Names count in an article's first characters only (about its first 150 words: the lead says
 # who and where); their vector weighs this much beside the words' (0.35 to 0.4 and a lead of 800
 # to 1,000 characters do alike on DUC; the whole text's names blur two events of one kind).
@@ -42,31 +38,41 @@ NAME_WEIGHT = 0.4
 _CAPITALISED = re.compile(r"(?<!^)(?<![.!?\n\"'`]\s)(?<![\n\"'`])\b([^\W\d_]{3,})\b")
 
 
-def find_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
-                 language: str = "english") -> list[list[int]]:
-    """Group ``sources`` into stories: lists of source indices, in order of each story's first source."""
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
+def find_exact(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
+               language: str = "english") -> list[list[int]]:
+    """Group ``sources`` into stories by average linkage over every pair: lists of source indices,
+    in order of each story's first source.  Memory grows with the square of the count."""
     if len(sources) < 2:
         return [list(range(len(sources)))] if sources else []
-    if len(sources) > MAX_ARTICLES:
-        raise InputError("--stories", f"{len(sources):,} articles: story detection compares every pair and takes "
-                                      f"at most {MAX_ARTICLES:,}; split the pile, or give it as --batch stories")
-    import numpy as np
-    import scipy.sparse as sp
-
-    from .pool.features import TermMatrix, Tokenizer, normalize_rows
-    from .ingest.language import choose_language
+    from ..ingest.language import choose_language
+    from ..pool.features import Tokenizer
 
     texts = [s.text for s in sources]
     language = choose_language(texts, [s.name for s in sources], language)  # "auto": the most common
-    tokenizer = Tokenizer(language)
+    return cluster_vectors(pile_vectors(texts, Tokenizer(language)), threshold)
+
+
+def pile_vectors(texts: Sequence[str], tokenizer):
+    """Each text's vector, a row: its words' TF-IDF joined with its lead's names' at ``NAME_WEIGHT``."""
+    import scipy.sparse as sp
+
+    from ..pool.features import TermMatrix, normalize_rows
+
     words = _article_vectors(TermMatrix.build(texts, tokenizer).counts)
     names = _article_vectors(_lead_names(texts, tokenizer.stop_words))
-    vectors = normalize_rows(sp.hstack([words, NAME_WEIGHT * names]).tocsr())
+    return normalize_rows(sp.hstack([words, NAME_WEIGHT * names]).tocsr())
+
+
+def cluster_vectors(vectors, threshold: float) -> list[list[int]]:
+    """Average linkage over the rows of ``vectors`` (unit length): groups of row indices, in order of
+    each group's first row, joined while their mean cosine is at least ``threshold``."""
+    import numpy as np
+
+    if vectors.shape[0] < 2:
+        return [list(range(vectors.shape[0]))] if vectors.shape[0] else []
     similarity = (vectors @ vectors.T).toarray()
     if similarity.min() >= threshold:  # every average is at least the least pair: one story
-        return [list(range(len(sources)))]
+        return [list(range(vectors.shape[0]))]
     distances = np.maximum(np.subtract(1.0, similarity, out=similarity), 0.0, out=similarity)
     labels = _average_linkage(distances, 1.0 - threshold)
     stories: dict[int, list[int]] = {}
@@ -116,25 +122,32 @@ def _average_linkage(distances, cutoff: float):
 
 
 def _lead_names(texts: Sequence[str], stop_words: frozenset[str]):
-    """Which names each text's lead holds: a 0/1 sparse matrix, a row a text, a column a name.
-
-    A name is a capitalised word (not all capitals) of three letters or more that is not a
-    stopword, month or weekday and does not stand where any word is capitalised.
-    """
+    """Which names each text's lead holds: a 0/1 sparse matrix, a row a text, a column a name."""
     import numpy as np
     import scipy.sparse as sp
 
-    from .wordlists import MONTHS, WEEKDAYS
-
-    not_names = stop_words | set(MONTHS) | set(WEEKDAYS)
+    not_names = not_names_of(stop_words)
     index: dict[str, int] = {}
     rows, columns = [], []
     for row, text in enumerate(texts):
-        for word in set(_CAPITALISED.findall(text[:LEAD_CHARACTERS])):
-            if word[0].isupper() and word[1:].islower() and word.lower() not in not_names:
-                rows.append(row)
-                columns.append(index.setdefault(word, len(index)))
+        for name in lead_names(text, not_names):
+            rows.append(row)
+            columns.append(index.setdefault(name, len(index)))
     return sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(texts), len(index)))
+
+
+def not_names_of(stop_words: frozenset[str]) -> frozenset[str]:
+    """Capitalised words that are no names: the stopwords, months and weekdays (lower case)."""
+    from ..wordlists import MONTHS, WEEKDAYS
+
+    return frozenset(stop_words | set(MONTHS) | set(WEEKDAYS))
+
+
+def lead_names(text: str, not_names: frozenset[str]) -> set[str]:
+    """The names in a text's lead: capitalised words (not all capitals) of three letters or more that
+    are not in ``not_names`` and do not stand where any word is capitalised."""
+    return {word for word in _CAPITALISED.findall(text[:LEAD_CHARACTERS])
+            if word[0].isupper() and word[1:].islower() and word.lower() not in not_names}
 
 
 def _article_vectors(counts):
@@ -149,18 +162,10 @@ def _article_vectors(counts):
     import numpy as np
     import scipy.sparse as sp
 
-    from .pool.features import normalize_rows
+    from ..pool.features import normalize_rows
 
     weights = counts.astype(np.float64)  # a copy
     weights.data = 1.0 + np.log(weights.data)
     document_frequency = np.diff(counts.tocsc().indptr)
     idf = np.log((counts.shape[0] + BACKGROUND_ARTICLES) / (document_frequency + 1.0))
     return normalize_rows((weights @ sp.diags(idf)).tocsr())
-
-
-def split_stories(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
-                  language: str = "english") -> list[tuple[str, list[Source]]]:
-    """The stories of a pile as ``(id, sources)``, ids ``story-1``, ``story-2``, ... (zero-padded)."""
-    groups = find_stories(sources, threshold, language)
-    width = len(str(len(groups)))
-    return [(f"story-{number:0{width}d}", [sources[i] for i in group]) for number, group in enumerate(groups, 1)]
