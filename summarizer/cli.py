@@ -320,8 +320,9 @@ def _summarize_many(stories: list, config: Config, many: _Many, never_written: l
             raise SummarizerError(f"{many.output_dir}: cannot create the folder: {error.strerror or error}") from None
         # Before the work: a file in the way that is not a briefing stops the run, nothing written.
         planned: set[str] = set()  # the names the briefings take when every story succeeds
-        names = ["index.json", "index.md"] + [file_name(story_id_of(number, story), extension, planned)
-                                              for number, story in enumerate(stories, 1)]
+        # A feed's stories know their ids without reading their texts (FeedStories.ids).
+        ids = getattr(stories, "ids", None) or [story_id_of(number, story) for number, story in enumerate(stories, 1)]
+        names = ["index.json", "index.md"] + [file_name(story_id, extension, planned) for story_id in ids]
         for name in names:
             check_output(str(many.output_dir / name), never_written, force=many.force)
     taken: set[str] = set()
