@@ -28,6 +28,7 @@ from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .rank.mmr import select
+from .rank.novelty import first_news
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -144,9 +145,15 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
         picks = select(pool, scores, budget, config)
-        pick_scores = [float(scores[p.passage]) for p in picks]
     else:
         picks = algorithm.select(pool, budget)
+    # Each fact once, whatever the algorithm: no pick states an earlier one's claim or repeats its words.
+    params = algorithm.params
+    picks = first_news(pool, picks, getattr(params, "same_claim_threshold", config.select.same_claim_threshold),
+                       getattr(params, "min_novelty", config.select.min_novelty))
+    if isinstance(algorithm, Scorer):
+        pick_scores = [float(scores[p.passage]) for p in picks]
+    else:
         pick_scores = [1.0 / (1 + i) for i in range(len(picks))]
     budget.check(cls.name, [pool.sentences[p.row].words for p in picks])
     if not picks and (pool.quote >= 0).any() and budget.max_words is not None:

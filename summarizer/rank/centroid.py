@@ -39,6 +39,7 @@ from ..config.fields import setting
 from .base import LeadParams, Selector
 from .concept_weights import bigram_concepts, figure_concepts, unigram_concepts
 from .fill import refill
+from .novelty import Said, claim_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -187,23 +188,20 @@ class _Objective:
         vectors = vectors[keep]
         self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
         self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
-        self.claims = pool.claims
+        self.pool = pool
         self.candidate_of_row = np.full(len(pool.sentences), -1)
         self.candidate_of_row[self.rows] = np.arange(len(self.rows))
         self.claims_noted: set[int] = set()
+        self.said = Said(pool)
 
     def note_claims(self, candidates: list[int]) -> None:
         """Count as too close to each of ``candidates`` the candidates that state its main claim in
         other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
-        if self.claims is None or self.params.same_claim_threshold >= 1.0:
-            return
-        from ..facts.claim_match import same_claim
-
         for c in candidates:
             if c in self.claims_noted:
                 continue
             self.claims_noted.add(c)
-            same = self.candidate_of_row[same_claim(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
+            same = self.candidate_of_row[claim_rows(self.pool, int(self.rows[c]), self.params.same_claim_threshold)]
             same = same[same >= 0]
             self.close[c, same] = self.close[same, c] = True
 
@@ -237,6 +235,8 @@ class _Objective:
             words_left -= self.words[best]
             open_[best] = False
             open_ &= ~self.close[:, best]
+            self.said.add(int(self.rows[best]))
+            open_ &= self.said.novelty(self.rows) >= self.params.min_novelty
         return chosen
 
     def best_remaining(self, chosen: list[int], width: int) -> list[int]:
