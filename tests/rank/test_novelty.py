@@ -159,3 +159,18 @@ def test_the_default_briefing_states_a_toll_several_sources_give_far_down():
 def test_settings_of_repeats_are_checked():
     with pytest.raises(Exception):
         Config().replace(**{"select.min_novelty": 1.5})
+
+
+
+def test_a_figure_counts_by_the_share_of_sources_stating_it_never_one_source_alone():
+    from summarizer.rank.concept_weights import figure_concepts
+
+    pool, _ = story_pool(TOLL_STORY)
+    presence, weights = figure_concepts(pool, min_sources=2)
+    # 14 killed in three of four sources, about 40 injured in two: one concept each.
+    assert sorted(weights) == pytest.approx([(2 / 4) ** 0.5, (3 / 4) ** 0.5])
+    toll_rows = [r for r, s in enumerate(pool.sentences) if "14 people were killed" in s.text]
+    assert len(toll_rows) == 3 and all(weights[presence[r].indices].max() == max(weights) for r in toll_rows)
+    pool, _ = story_pool([TOLL_STORY[0], TOLL_STORY[3]])  # the toll in one source only
+    presence, weights = figure_concepts(pool, min_sources=2)
+    assert presence.nnz > 0 and not weights.any()
