@@ -31,6 +31,7 @@ from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .rank.mmr import select
+from .rank.novelty import first_news
 from .rank.order import in_story_order
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
@@ -214,13 +215,25 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
 
-        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-            picks = select(pool, scores, budget, config)
-            return picks, [float(scores[p.passage]) for p in picks]
+        def pick(budget: Budget) -> list[Pick]:
+            return select(pool, scores, budget, config)
+
+        def score(picks: list[Pick]) -> list[float]:
+            return [float(scores[p.passage]) for p in picks]
     else:
-        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-            picks = algorithm.select(pool, budget)
-            return picks, [1.0 / (1 + i) for i in range(len(picks))]
+        def pick(budget: Budget) -> list[Pick]:
+            return algorithm.select(pool, budget)
+
+        def score(picks: list[Pick]) -> list[float]:
+            return [1.0 / (1 + i) for i in range(len(picks))]
+    # Each fact once, whatever the algorithm: no pick states an earlier one's claim or repeats its words.
+    threshold = getattr(algorithm.params, "same_claim_threshold", config.select.same_claim_threshold)
+    novelty = getattr(algorithm.params, "min_novelty", config.select.min_novelty)
+
+    def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
+        picks = first_news(pool, pick(budget), threshold, novelty)
+        return picks, score(picks)
+
     budget = config.budget
     picks, pick_scores = choose(budget)
     budget.check(cls.name, [pool.sentences[p.row].words for p in picks])

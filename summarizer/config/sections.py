@@ -97,6 +97,9 @@ class SelectSettings(Section):
     same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which a sentence states "
                                                "the main claim of one already selected in other words and is "
                                                "skipped (MMR; 1 = never)", low=0.0, high=1.0)
+    min_novelty: float = setting(0.4, "a sentence is quoted only if at least this share (0-1) of its content "
+                                      "words (IDF-weighted) is not in the briefing yet: when none is left, the "
+                                      "briefing stops short rather than repeat", low=0.0, high=1.0)
     max_source_share: float = setting(0.5, "most of the briefing one source may supply when others carry the "
                                            "same news (0-1)", low=0.0, high=1.0)
     min_sentence_words: int = setting(6, "shorter sentences are never quoted", low=1)

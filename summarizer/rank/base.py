@@ -46,6 +46,8 @@ class LeadParams(Section):
                                        "prior", low=0.0, high=10.0)
     min_prior: float = setting(0.35, "passages whose prior is below this share of the best passage's are never "
                                      "chosen (keeps loaded and interpretive sentences out)", low=0.0, high=1.0)
+    min_novelty: float = setting(0.4, "a passage is chosen only if at least this share (0-1) of its content words "
+                                      "(IDF-weighted) is not in the briefing yet (rank.novelty)", low=0.0, high=1.0)
     candidates_per_source: int = setting(10, "candidates: passages within the first N sentences of a source",
                                          low=1)
 

@@ -5,11 +5,14 @@ the spirit of Gillick & Favre's ICSI system, see ``concept_weights``).
 objective(S) = cos(sum of S's vectors, centroid)
                + bigram_weight * (weight of the bigram concepts S covers) / (weight of them all)
                + unigram_weight * (weight of the stem concepts S covers) / (weight of them all)
+               + figure_weight * sum over the figures S states of sqrt(share of sources stating it)
                + prior_weight * sum over S of prior * words / max_words
 
 Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the
 centroid is the sum of every pooled sentence's vector, its entries at or below ``centroid_cut``
-of its largest set to 0 so that only the cluster's topic words count.  The last term is the
+of its largest set to 0 so that only the cluster's topic words count.  A figure is a value the
+figure reader ties to something counted or measured (``facts.figures``), stated by two or more
+sources ("at least 727" and "727" are one): the numbers a reader looks for first.  The last term is the
 editorial prior (relative to the best candidate's), counted per word: it keeps the briefing
 plainly worded and lead-heavy, and rewards filling the budget.  Passages whose prior is below
 ``min_prior`` of the best passage's are no candidates at all: loaded or interpretive sentences
@@ -17,7 +20,8 @@ plainly worded and lead-heavy, and rewards filling the budget.  Passages whose p
 on the prior short of one that costs ROUGE keeps them out.
 
 Candidates are the passages that reach one of the first ``candidates_per_source`` sentences of a
-source, each quoted by its default row.  Greedy selection adds the candidate that leaves the
+source (``figure_candidates_per_source`` for a death or injury toll several sources word alike),
+each quoted by its default row.  Greedy selection adds the candidate that leaves the
 objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
 searches the last picks and the best remaining candidates for the ending that fills the word
 budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README,
@@ -33,8 +37,9 @@ from typing import TYPE_CHECKING
 from ..models import Pick
 from ..params import setting
 from .base import LeadParams, Selector
-from .concept_weights import bigram_concepts, unigram_concepts
+from .concept_weights import bigram_concepts, figure_concepts, unigram_concepts
 from .fill import refill
+from .novelty import Said, claim_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,6 +50,8 @@ if TYPE_CHECKING:
 # Candidates kept at most (those worth most alone): the objective holds candidate-by-candidate
 # matrices, so this bounds memory and time on hundreds of sources; DUC clusters have ~100.
 _MAX_CANDIDATES = 400
+# Figures (facts.figures keys) that make a passage a candidate further down its sources.
+_TOLLS = (("count", "killed"), ("count", "injured"))
 
 
 class Centroid(Selector):
@@ -69,6 +76,13 @@ class Centroid(Selector):
                                       low=0.0, high=1.0)
         min_concept_sources: int = setting(3, "a concept is carried by this many sources (or all, if fewer)",
                                            low=1)
+        figure_weight: float = setting(0.08, "weight of each figure (a value) the briefing states, times the "
+                                             "square root of the share of sources stating it", low=0.0, high=10.0)
+        figure_candidates_per_source: int = setting(30, "a passage several sources word alike, giving a death or "
+                                                        "injury toll that counts, is a candidate within the first "
+                                                        "N sentences of a source", low=1)
+        min_figure_sources: int = setting(2, "a figure counts when this many sources state it (at least 2)",
+                                          low=2)
         fill_depth: int = setting(3, "last greedy picks the budget filling may replace (0: no filling)",
                                   low=0, high=6)
         fill_width: int = setting(12, "best remaining candidates the budget filling may use", low=0, high=30)
@@ -78,11 +92,14 @@ class Centroid(Selector):
 
         params = self.params
         max_words, max_sentences = budget.word_cap, budget.sentence_cap
-        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
+        figures = figure_concepts(pool, params.min_figure_sources)
+        deeper = _corroborated_tolls(pool, figures[0] @ figures[1]) if params.figure_weight > 0 else None
+        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior,
+                                           deeper, params.figure_candidates_per_source)
         if len(candidates) == 0 or max_sentences < 1:
             return []
         words = np.array([pool.sentences[r].words for r in rows], dtype=float)
-        objective = _Objective(pool, candidates, rows, words, params, max_words)
+        objective = _Objective(pool, candidates, rows, words, params, max_words, figures)
         chosen = objective.greedy(max_words, max_sentences)
         if params.fill_depth > 0 and chosen and math.isfinite(max_words):
             remaining = objective.best_remaining(chosen, params.fill_width)
@@ -91,19 +108,37 @@ class Centroid(Selector):
                             params.fill_depth)
         return [Pick(int(objective.passages[c]), int(objective.rows[c])) for c in chosen]
 
-def lead_candidates(pool: Pool, max_words: float, per_source: int,
-                    min_prior: float) -> tuple[np.ndarray, np.ndarray]:
-    """Passages that reach one of the first ``per_source`` sentences of a source, can be quoted, fit
-    the budget alone and whose prior is at least ``min_prior`` of the best passage's; and the row
-    each quotes (its default quote)."""
+
+def _corroborated_tolls(pool: Pool, figure_weight: np.ndarray) -> np.ndarray:
+    """Per passage: two or more sources word it alike and it states a count of dead or injured
+    whose value counts as a figure (``figure_weight`` per sentence > 0): the toll a reader looks
+    for first, which news often gives far down the story."""
+    import numpy as np
+
+    toll = np.array([any(f.key[:2] in _TOLLS for f in figures) for figures in pool.figures], dtype=bool)
+    toll &= np.asarray(figure_weight).ravel() > 0
+    return np.array([toll[list(p.rows)].any() and len({m.source for m in p.members}) >= 2
+                     for p in pool.passages], dtype=bool)
+
+
+def lead_candidates(pool: Pool, max_words: float, per_source: int, min_prior: float,
+                    deeper: np.ndarray | None = None, deeper_per_source: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Passages that reach one of the first ``per_source`` sentences of a source (or, where
+    ``deeper[row]`` holds for the row quoted, one of the first ``deeper_per_source``), can be
+    quoted, fit the budget alone and whose prior is at least ``min_prior`` of the best passage's;
+    and the row each quotes (its default quote)."""
     import numpy as np
 
     # The best passage that can be quoted sets the floor: one that cannot (a 2,000-word sentence
     # has a high prior for its length) must not push every other below it.
     floor = min_prior * pool.prior[pool.quote >= 0].max(initial=0.0)
+
+    def reach(p: int) -> int:
+        return max(per_source, deeper_per_source) if deeper is not None and deeper[p] else per_source
+
     found = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
              if q >= 0 and pool.words[p] <= max_words and pool.prior[p] >= floor
-             and min(m.position for m in passage.members) < per_source]
+             and min(m.position for m in passage.members) < reach(p)]
     pairs = np.array(found, dtype=int).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]
 
@@ -112,7 +147,7 @@ class _Objective:
     """The objective over the candidates (numbered 0..m-1), evaluated in bulk."""
 
     def __init__(self, pool: Pool, passages: np.ndarray, rows: np.ndarray, words: np.ndarray,
-                 params: Centroid.Params, max_words: float):
+                 params: Centroid.Params, max_words: float, figures: tuple):
         import numpy as np
         import scipy.sparse as sp
 
@@ -128,10 +163,14 @@ class _Objective:
         toward = vectors @ (centroid / norm if norm > 0 else centroid)  # dot with the centroid
         # One concept matrix: bigrams, then stems, each block's weights summing to its parameter.
         blocks = [(bigram_concepts(pool, params.min_concept_sources), params.bigram_weight),
-                  (unigram_concepts(pool, params.min_concept_sources), params.unigram_weight)]
+                  (unigram_concepts(pool, params.min_concept_sources), params.unigram_weight),
+                  (figures, params.figure_weight)]
         occurrences = sp.hstack([presence for (presence, _), _ in blocks]).tocsr()
+        # Figures weigh as they are (the square root of the share of sources stating each): a story
+        # with no corroborated figure loses nothing to the term.
         self.concept_weights = np.concatenate(
-            [weight * found / found.sum() if found.sum() > 0 else found for (_, found), weight in blocks])
+            [weight * found / found.sum() if found.sum() > 0 else found for (_, found), weight in blocks[:2]]
+            + [params.figure_weight * blocks[2][0][1]])
         concepts = occurrences[rows].tocsr()
         prior = pool.prior[passages]
         top = prior.max(initial=0.0)
@@ -151,23 +190,20 @@ class _Objective:
         vectors = vectors[keep]
         self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
         self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
-        self.claims = pool.claims
+        self.pool = pool
         self.candidate_of_row = np.full(len(pool.sentences), -1)
         self.candidate_of_row[self.rows] = np.arange(len(self.rows))
         self.claims_noted: set[int] = set()
+        self.said = Said(pool)
 
     def note_claims(self, candidates: list[int]) -> None:
         """Count as too close to each of ``candidates`` the candidates that state its main claim in
         other words, by the claim model citations use (paraphrases the TF-IDF cosine misses)."""
-        if self.claims is None or self.params.same_claim_threshold >= 1.0:
-            return
-        from ..facts.claim_match import same_claim
-
         for c in candidates:
             if c in self.claims_noted:
                 continue
             self.claims_noted.add(c)
-            same = self.candidate_of_row[same_claim(self.claims, int(self.rows[c]), self.params.same_claim_threshold)]
+            same = self.candidate_of_row[claim_rows(self.pool, int(self.rows[c]), self.params.same_claim_threshold)]
             same = same[same >= 0]
             self.close[c, same] = self.close[same, c] = True
 
@@ -201,6 +237,8 @@ class _Objective:
             words_left -= self.words[best]
             open_[best] = False
             open_ &= ~self.close[:, best]
+            self.said.add(int(self.rows[best]))
+            open_ &= self.said.novelty(self.rows) >= self.params.min_novelty
         return chosen
 
     def best_remaining(self, chosen: list[int], width: int) -> list[int]:

@@ -81,3 +81,37 @@ def bigrams(text: str, tokenizer: Tokenizer, stop: frozenset[str]) -> set[tuple[
             found.add((tokenizer.stem(previous), tokenizer.stem(lower)))
         previous, previous_end = lower, at
     return found
+
+
+
+def figure_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-figure presence, a figure being a value the figure reader ties to something
+    counted or measured (``pool.figures``; the lower end of its interval to 3 significant digits,
+    so "at least 109" and "109" are one), and each figure's weight: the square root of the share
+    of sources stating it, 0 unless ``min_sources`` sources do (never fewer than two): a figure
+    counts when sources corroborate it, the more of them the more."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    index: dict[float, int] = {}
+    sentence_of, concept_of = [], []
+    for row, figures in enumerate(pool.figures):
+        for value in {_value(f.lo) for f in figures}:
+            sentence_of.append(row)
+            concept_of.append(index.setdefault(value, len(index)))
+    k = len(index)
+    presence = sp.csr_matrix((np.ones(len(sentence_of)), (sentence_of, concept_of)), shape=(len(pool.sentences), k))
+    presence.data[:] = 1.0
+    if not k:
+        return presence, np.zeros(0)
+    sources = np.array([s.source for s in pool.sentences], dtype=np.int64)[np.array(sentence_of, dtype=np.int64)]
+    carriers = np.unique(sources * k + np.array(concept_of)) % k  # one entry per (source, figure)
+    count = np.bincount(carriers, minlength=k).astype(float)
+    weights = np.sqrt(count / len(pool.sources))
+    weights[count < max(2, min(min_sources, len(pool.sources)))] = 0.0
+    return presence, weights
+
+
+def _value(lo: float) -> float:
+    """A figure's value to 3 significant digits."""
+    return float(f"{lo:.3g}")

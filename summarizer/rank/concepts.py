@@ -5,7 +5,9 @@ milp), which fills the budget as well as whole sentences can.
 Concepts and their weights are ``concept_weights.bigram_concepts``: bigrams that several sources
 carry, weighing more the nearer the top of each source they first appear.  Candidates are the
 centroid selector's: passages near the top of a source, quotable, not far down the prior.  Each
-candidate adds its words weighed by its prior, so plain lead material wins ties.
+candidate adds its words weighed by its prior, so plain lead material wins ties.  Two sentences
+of a solution that state one main claim, or of which one says little new beside the other
+(``rank.novelty``), are forbidden together and the program solved again.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from ..params import setting
 from .base import LeadParams, Selector
 from .centroid import lead_candidates
 from .concept_weights import bigram_concepts
+from .novelty import Said, claim_rows
+
+# Times the solver is run again with the repeats it chose forbidden.
+_ROUNDS = 4
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +48,9 @@ class Concepts(Selector):
         max_candidates: int = setting(600, "sentences given to the solver at most, the best covering first",
                                       low=1)
         time_limit: float = setting(10.0, "seconds the solver may take", above=0.0, high=600.0)
+        same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which two sentences "
+                                                   "state one main claim and the solver may take one of them "
+                                                   "(1 = never)", low=0.0, high=1.0)
 
     def select(self, pool: Pool, budget: Budget) -> list[Pick]:
         import numpy as np
@@ -62,14 +71,37 @@ class Concepts(Selector):
         relative = pool.prior[candidates] / pool.prior[candidates].max()
         # Each word counts, weighed by the prior: the ILP fills the budget with plain lead material.
         own_value = params.prior_weight * relative * words / (max_words if np.isfinite(max_words) else 100.0)
-        chosen = _solve(occurrences, weights, words, own_value, budget.max_words, budget.max_sentences,
-                        params.time_limit)
+        # Each fact once: a pair of the solution that states one claim, or one saying little new
+        # beside the other, may not both be chosen; solve again (a few rounds, the pairs are few).
+        conflicts: list[tuple[int, int]] = []
+        for _ in range(_ROUNDS):
+            chosen = _solve(occurrences, weights, words, own_value, budget.max_words, budget.max_sentences,
+                            params.time_limit, conflicts)
+            found = _repeats(pool, rows, chosen, params)
+            if not found:
+                break
+            conflicts += found
         chosen = chosen[np.argsort(-coverage[chosen], kind="stable")]
         return [Pick(int(candidates[c]), int(rows[c])) for c in chosen]
 
 
+def _repeats(pool: Pool, rows: np.ndarray, chosen: np.ndarray, params: Concepts.Params) -> list[tuple[int, int]]:
+    """Pairs of chosen candidates of which one states the other's claim or says little new beside it."""
+    found = []
+    for i in chosen:
+        said = Said(pool)
+        said.add(int(rows[i]))
+        same = claim_rows(pool, int(rows[i]), params.same_claim_threshold)
+        others = [j for j in chosen if j != i]
+        novel = said.novelty(rows[others]) if others else []
+        found += [(int(min(i, j)), int(max(i, j))) for j, new in zip(others, novel)
+                  if same[rows[j]] or new < params.min_novelty]
+    return sorted(set(found))
+
+
 def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray, own_value: np.ndarray,
-           max_words: int | None, max_sentences: int | None, time_limit: float) -> np.ndarray:
+           max_words: int | None, max_sentences: int | None, time_limit: float,
+           conflicts: list[tuple[int, int]] = ()) -> np.ndarray:
     """Indices of the sentences the ILP chooses."""
     import numpy as np
     import scipy.sparse as sp
@@ -97,6 +129,12 @@ def _solve(occurrences: sp.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
     # A concept counts only if some chosen sentence has it: c_i - sum_j s_j <= 0.
     covered = sp.hstack([-occurrences[:, used].T, sp.identity(m)]).tocsr()
     constraints.append(LinearConstraint(covered, -np.inf, 0))
+    if conflicts:  # s_i + s_j <= 1 for each pair that repeats a fact
+        pairs = np.array(conflicts, dtype=np.int64)
+        k = len(pairs)
+        either = sp.csr_matrix((np.ones(2 * k), (np.r_[np.arange(k), np.arange(k)], np.r_[pairs[:, 0], pairs[:, 1]])),
+                               shape=(k, n + m))
+        constraints.append(LinearConstraint(either, -np.inf, 1))
     with _native_stdout_silenced():
         result = milp(objective, constraints=constraints, integrality=np.ones(n + m), bounds=Bounds(0, 1),
                       options={"time_limit": time_limit})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from ..facts.claim_match import same_claim
+from .novelty import Said, claim_rows
 from ..pool.editorial import wording
 from ..models import Budget, Pick, Pool, Sentence
 
@@ -29,7 +29,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     source does (so the cap does not later shut out what only it reports).  A passage as similar
     as ``redundancy_threshold`` to one already chosen is never taken, nor one that states the
     same main claim in other words (the claim model that decides citations, at
-    ``same_claim_threshold``).
+    ``same_claim_threshold``), nor one whose default quote says too little that is new
+    (``min_novelty``, ``rank.novelty``): when nothing new is left, the briefing stops short.
     """
     settings = config.select
     preference = wording(config)
@@ -54,6 +55,8 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     for p, passage in enumerate(pool.passages):
         passage_of[list(passage.rows)] = p
     picks: list[Pick] = []
+    said = Said(pool)
+    quote_rows = np.maximum(pool.quote, 0)
 
     while sentences_left > 0 and open_.any():
         gain = np.where(open_, (1.0 - settings.diversity) * relevance - settings.diversity * closeness, -np.inf)
@@ -77,8 +80,10 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         similarity = np.asarray((vectors @ vectors[i].T).todense()).ravel()
         closeness = np.maximum(closeness, similarity)
         open_ &= closeness < settings.redundancy_threshold
-        if pool.claims is not None:  # another source's wording of the same claim is no news either
-            open_[passage_of[same_claim(pool.claims, row, settings.same_claim_threshold)]] = False
+        # Another source's wording of the same claim, or the same figure again, is no news either.
+        open_[passage_of[claim_rows(pool, row, settings.same_claim_threshold)]] = False
+        said.add(row)
+        open_ &= said.novelty(quote_rows) >= settings.min_novelty  # nothing new: no news
     return picks
 
 

@@ -1,0 +1,84 @@
+"""Each fact once: what a briefing already says, so that no selector quotes it again.
+
+Two tests, shared by every algorithm:
+
+* **the same main claim**: the claim model that decides citations (``facts.claim_match.same_claim``)
+  says a sentence states a pick's main claim in other words, or gives another value for one of
+  its figures;
+* **nothing new**: the share of a sentence's content (its stems, IDF-weighted) that the briefing
+  does not say yet is below ``min_novelty``.  When every sentence left fails it, the sources hold
+  less than the budget: the briefing stops short rather than fill it with the same facts again.
+
+Selectors apply them as they choose (MMR, centroid and coverage skip such candidates; concepts'
+solver is told to choose one of a pair); ``first_news`` checks any list of picks in order, the
+last guard every algorithm's picks pass.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..models import Pick, Pool
+
+
+class Said:
+    """The content stems a briefing says so far, and how new a sentence would be."""
+
+    def __init__(self, pool: Pool):
+        import numpy as np
+
+        presence = pool.terms.counts.tocsr(copy=True)
+        presence.data[:] = 1.0
+        self.weighted = (presence.multiply(pool.terms.idf()[None, :])).tocsr()
+        self.totals = np.asarray(self.weighted.sum(axis=1)).ravel()
+        self.said = np.zeros(presence.shape[1])
+
+    def novelty(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Per row: the share of its weighted stems the briefing does not say (1 for a sentence
+        without content stems: nothing to repeat)."""
+        import numpy as np
+
+        rows = np.asarray(rows, dtype=np.int64)
+        old = np.asarray(self.weighted[rows] @ self.said).ravel()
+        totals = self.totals[rows]
+        return np.divide(totals - old, totals, out=np.ones(len(rows)), where=totals > 0)
+
+    def add(self, row: int) -> None:
+        self.said[self.weighted[row].indices] = 1.0
+
+
+def first_news(pool: Pool, picks: Sequence[Pick], claim_threshold: float, min_novelty: float) -> list[Pick]:
+    """The picks, in order, without any that states an earlier kept pick's main claim (the claim
+    model at ``claim_threshold``, either way) or brings less than ``min_novelty`` new content."""
+    import numpy as np
+
+    said = Said(pool)
+    kept: list[Pick] = []
+    repeated = np.zeros(len(pool.sentences), dtype=bool)
+    for pick in picks:
+        if repeated[pick.row] or (kept and said.novelty([pick.row])[0] < min_novelty):
+            continue
+        mine = claim_rows(pool, pick.row, claim_threshold)
+        if any(mine[k.row] for k in kept):
+            continue
+        kept.append(pick)
+        said.add(pick.row)
+        repeated |= mine
+    return kept
+
+
+def claim_rows(pool: Pool, row: int, threshold: float) -> np.ndarray:
+    """Per pooled sentence: it states sentence ``row``'s main claim (``claim_match.same_claim``).
+
+    (The same figure of the same thing given again was tried as a repeat too: it cost 0.6 ROUGE-1
+    on DUC 2002, dropping sentences that give a toll with much else besides.)"""
+    import numpy as np
+
+    if pool.claims is None or threshold >= 1.0:
+        return np.zeros(len(pool.sentences), dtype=bool)
+    from ..facts.claim_match import same_claim
+
+    return same_claim(pool.claims, row, threshold)

@@ -1,0 +1,176 @@
+"""Each fact once: no algorithm quotes a fact twice, at any budget, and a short pile gives a short
+briefing; and the key figures: a toll several sources give reaches the default briefing."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from summarizer import ALGORITHMS, Config
+from summarizer.pipeline import rank_and_select
+from summarizer.rank.novelty import Said, claim_rows, first_news
+from tests.helpers import story_pool
+
+# Four reports of one invented storm: each tells the same four facts in its own words (names and
+# figures kept, as reports do), with one fact of its own.
+STORY = [
+    "Storm Kestrel made landfall near Port Ellery on Sunday night with winds of 110 miles per hour, the weather "
+    "service said. The storm flooded the harbour district of Port Ellery and cut power to 40,000 homes. "
+    "Emergency crews evacuated the coastal villages of Dunmore and Ashby before the storm arrived. "
+    "The county council opened three shelters in school gyms for residents who left their homes. "
+    "A fishing trawler that broke its moorings was found wrecked on the rocks below the lighthouse.",
+    "Kestrel came ashore close to Port Ellery late on Sunday, packing 110 mph winds, forecasters reported. "
+    "About 40,000 households in Port Ellery lost electricity as seawater swamped the harbour streets. "
+    "Dunmore and Ashby, two villages on the coast, were cleared by rescue teams ahead of Kestrel. "
+    "Three school gymnasiums were turned into shelters by the county for people forced out. "
+    "Schools across the county will stay closed until Wednesday while engineers inspect the buildings.",
+    "With gusts reaching 110 miles per hour, Storm Kestrel hit the coast by Port Ellery on Sunday evening. "
+    "Flooding in Port Ellery's harbour left 40,000 homes without power, the utility said. "
+    "Residents of Dunmore and Ashby were moved inland by emergency services before landfall. "
+    "The council said three shelters were open in gyms for those who had to leave. "
+    "The Ellery ferry service suspended all crossings and said it would resume once the sea calmed.",
+    "Port Ellery took the brunt of Storm Kestrel's arrival on Sunday night, as winds touched 110 miles per hour. "
+    "The harbour district of Port Ellery was under water and 40,000 homes had no power on Monday. "
+    "Before Kestrel struck, crews emptied the coastal villages of Dunmore and Ashby. "
+    "Displaced residents found beds in three shelters the county council set up in school gyms. "
+    "Farmers inland reported flattened barley fields and several barns with their roofs torn off.",
+]
+
+
+def briefing_rows(texts, algo, words):
+    pool, config = story_pool(texts, algo=algo, max_words=words)
+    picks, _ = rank_and_select(pool, config)
+    return pool, [p.row for p in picks]
+
+
+def repeats(pool, rows, threshold=0.5, overlap=0.6):
+    """Pairs of rows of which one states the other's claim, or most of whose content the other has."""
+    found = []
+    for a, b in itertools.combinations(rows, 2):
+        said = Said(pool)
+        shorter, longer = sorted((a, b), key=lambda r: pool.sentences[r].words)
+        said.add(longer)
+        if claim_rows(pool, a, threshold)[b] or claim_rows(pool, b, threshold)[a] \
+                or said.novelty([shorter])[0] <= 1 - overlap:
+            found.append((pool.sentences[a].text, pool.sentences[b].text))
+    return found
+
+
+@pytest.mark.parametrize("algo", sorted(ALGORITHMS))
+def test_every_algorithm_states_each_fact_once_at_every_budget(algo):
+    for words in (100, 250, 400):
+        pool, rows = briefing_rows(STORY, algo, words)
+        assert rows, (algo, words)
+        assert repeats(pool, rows) == [], (algo, words)
+        # Four facts told by all, one of each source's own: the pile holds about 180 words of news.
+        assert sum(pool.sentences[r].words for r in rows) <= 240, (algo, words)
+
+
+@pytest.mark.parametrize("algo", ["centroid", "lexrank", "coverage", "concepts"])
+def test_a_short_pile_gives_a_shorter_briefing_rather_than_repeat(algo):
+    pool, rows = briefing_rows(STORY[:2], algo, 400)
+    used = sum(pool.sentences[r].words for r in rows)
+    # Two sources hold four shared facts and two of their own, about 140 words: never 400.
+    assert 0 < used < 200
+    assert repeats(pool, rows) == []
+
+
+def test_first_news_drops_a_pick_repeating_an_earlier_one_and_keeps_the_rest():
+    pool, config = story_pool(STORY)
+    # One fact three times, in three sources' words (40,000 homes without power); then the trawler.
+    passage_of = {r: p for p, passage in enumerate(pool.passages) for r in passage.rows}
+    firsts = [r for r, s in enumerate(pool.sentences) if "40,000 homes" in s.text]
+    trawler = [r for r, s in enumerate(pool.sentences) if "trawler" in s.text]
+    assert len(firsts) == 3 and len(trawler) == 1
+    from summarizer.models import Pick
+
+    picks = [Pick(passage_of[r], r) for r in firsts + trawler]
+    kept = first_news(pool, picks, 0.5, 0.4)
+    assert kept[0] == picks[0]
+    assert len(kept) == 2  # the power cut once, and the trawler
+    assert "trawler" in pool.sentences[kept[-1].row].text
+
+
+def test_novelty_is_the_share_of_content_the_briefing_does_not_say_yet():
+    pool, _ = story_pool(STORY)
+    said = Said(pool)
+    first = pool.quote[0]
+    assert said.novelty([first])[0] == 1.0
+    said.add(int(first))
+    assert said.novelty([first])[0] == 0.0
+    trawler = next(r for r, s in enumerate(pool.sentences) if "trawler" in s.text)
+    assert said.novelty([trawler])[0] > 0.8
+
+
+# A toll that three of four sources give, each far down its story, in other words each time.
+TOLL_STORY = [
+    "Fire swept through the Caldera textile market in Benrath on Friday, destroying hundreds of stalls. "
+    "Traders said the blaze began in a storeroom at the back of the market before dawn. "
+    "Firefighters from three districts fought the flames for six hours. "
+    "The market, built in the 1950s, had no sprinklers, the city's fire chief said. "
+    "Smoke could be seen across the river in the old town. "
+    "Shop owners gathered at the gates to watch as the roof collapsed. "
+    "The mayor promised help for traders who lost their stock. "
+    "Investigators have begun examining the wiring of the storeroom. "
+    "The market had been inspected last spring and passed, officials said. "
+    "Many traders had no insurance, a merchants' association said. "
+    "Hospital officials said 14 people were killed and 40 injured in the fire.",
+    "A blaze tore through the Caldera textile market in Benrath early on Friday. "
+    "Witnesses said flames rose above the market roof within minutes. "
+    "Fire crews battled the blaze for most of the morning. "
+    "The fire chief said the market lacked sprinklers and fire exits were blocked. "
+    "Traders watched as their stalls burned. "
+    "The city will open a temporary market on the river bank, the mayor said. "
+    "Police cordoned off the streets around the market. "
+    "Electricians said the wiring in the building was decades old. "
+    "Residents of nearby flats were told to keep their windows shut. "
+    "A merchants' association said most traders were uninsured. "
+    "The health ministry said 14 people were killed and 40 were hurt.",
+    "The Caldera market fire in Benrath destroyed hundreds of textile stalls on Friday. "
+    "The fire started in a storeroom, traders said. "
+    "It took firefighters six hours to control the flames. "
+    "The building had no sprinklers, according to the fire chief. "
+    "The market was the largest in the region, with more than 600 stalls. "
+    "The mayor said traders would receive emergency grants. "
+    "Investigators are looking at the market's old wiring. "
+    "Traffic in the old town was diverted for the day. "
+    "Many of the traders had no insurance, their association said. "
+    "The smoke drifted over the river for hours. "
+    "Officials said 14 people were killed in the fire.",
+    "Hundreds of stalls burned when fire hit the Caldera textile market in Benrath on Friday. "
+    "Traders blamed old wiring in a storeroom. "
+    "Firefighters from three districts spent six hours on the blaze. "
+    "The fire chief said the market had no sprinklers. "
+    "The mayor visited the site and promised grants to traders.",
+]
+
+
+def test_the_default_briefing_states_a_toll_several_sources_give_far_down():
+    def says_toll(**settings):
+        pool, config = story_pool(TOLL_STORY, max_words=100, **settings)
+        picks, _ = rank_and_select(pool, config)
+        return any("14 people were killed" in pool.sentences[p.row].text for p in picks)
+
+    assert says_toll()
+    assert not says_toll(**{"rank.centroid.figure_weight": 0.0})
+
+
+def test_settings_of_repeats_are_checked():
+    with pytest.raises(Exception):
+        Config().replace(**{"select.min_novelty": 1.5})
+
+
+
+def test_a_figure_counts_by_the_share_of_sources_stating_it_never_one_source_alone():
+    from summarizer.rank.concept_weights import figure_concepts
+
+    pool, _ = story_pool(TOLL_STORY)
+    presence, weights = figure_concepts(pool, min_sources=2)
+    # 14 killed in three of four sources, about 40 injured in two: one concept each.
+    assert sorted(weights) == pytest.approx([(2 / 4) ** 0.5, (3 / 4) ** 0.5])
+    toll_rows = [r for r, s in enumerate(pool.sentences) if "14 people were killed" in s.text]
+    assert len(toll_rows) == 3 and all(weights[presence[r].indices].max() == max(weights) for r in toll_rows)
+    pool, _ = story_pool([TOLL_STORY[0], TOLL_STORY[3]])  # the toll in one source only
+    presence, weights = figure_concepts(pool, min_sources=2)
+    assert presence.nnz > 0 and not weights.any()
