@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .pool import editorial
+from .pool import editorial, referents
 from .facts.cite import cite
 from .facts.claims import build_index
 from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
@@ -32,6 +32,7 @@ from .rank import ALGORITHMS
 from .rank.base import Scorer
 from .rank.mmr import select
 from .rank.order import in_story_order
+from .rank.standalone import choose_standing
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -163,7 +164,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
-    quotable, quote = editorial.quotes(passages, config)
+    leans = referents.find(sentences, tokenizer)
+    quotable, quote = editorial.quotes(passages, config, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).
     figures = sentence_figures(sentences) if language == "english" else [() for _ in sentences]
@@ -183,6 +185,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         dates=source_dates(sources, blocks),
         figures=figures,
         claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures),
+        referents=leans,
     )
 
 
@@ -214,13 +217,23 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
 
-        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-            picks = select(pool, scores, budget, config)
-            return picks, [float(scores[p.passage]) for p in picks]
+        def pick(budget: Budget, choosing: Pool) -> list[Pick]:
+            return select(choosing, scores, budget, config)
+
+        def scored(picks: list[Pick]) -> list[float]:
+            return [float(scores[p.passage]) for p in picks]
     else:
-        def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-            picks = algorithm.select(pool, budget)
-            return picks, [1.0 / (1 + i) for i in range(len(picks))]
+        def pick(budget: Budget, choosing: Pool) -> list[Pick]:
+            return algorithm.select(choosing, budget)
+
+        def scored(picks: list[Pick]) -> list[float]:
+            return [1.0 / (1 + i) for i in range(len(picks))]
+
+    def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
+        # Quotes that stand alone: every algorithm's picks pass through the referent check.
+        picks = choose_standing(pool, budget, config, pick)
+        return picks, scored(picks)
+
     budget = config.budget
     picks, pick_scores = choose(budget)
     budget.check(cls.name, [pool.sentences[p.row].words for p in picks])
