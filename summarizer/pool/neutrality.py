@@ -23,7 +23,7 @@ from ..ingest.language import AUTO
 from ..wordlists import REPORTING_VERBS, alternation, word_list
 
 # Hype and loaded wording a neutral briefing does not use in its own voice (a word list).
-_LOADED = re.compile(r"\b" + alternation(word_list("loaded.txt")) + r"\b")
+LOADED = re.compile(r"\b" + alternation(word_list("loaded.txt")) + r"\b")
 # Predictions stated as fact, not attributed to anyone.
 _PREDICTION = re.compile(
     r"\b(?:will (?:be|prove|likely|certainly|undoubtedly)|is (?:bound|certain|sure|set) to|"
@@ -80,7 +80,7 @@ def _subjectivity(text: str) -> float:
     own = unquoted(text)
     own_lower = own.lower()
     score = _lexicon_subjectivity(own_lower)
-    if _LOADED.search(own_lower):
+    if LOADED.search(own_lower):
         score = max(score, 0.8)
     if own.rstrip().endswith("?") or _FIRST_PERSON.search(own):
         score = max(score, 0.9)
@@ -91,7 +91,7 @@ def _subjectivity(text: str) -> float:
 
 def is_loaded(text: str, language: str = "english") -> bool:
     """Whether the sentence uses a loaded word (``data/loaded.txt``) in its own voice, not in a quotation."""
-    return language in _WORD_RULE_LANGUAGES and _LOADED.search(unquoted(text).lower()) is not None
+    return language in _WORD_RULE_LANGUAGES and LOADED.search(unquoted(text).lower()) is not None
 
 
 def is_rhetorical_question(text: str) -> bool:
