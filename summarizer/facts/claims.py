@@ -32,7 +32,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from ..wordlists import WEEKDAYS, word_list
+from ..wordlists import WEEKDAYS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -158,6 +158,12 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line list ("#" comments)."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 class _PhraseTable:
     """Stem sequences of the word lists, for longest-first matching in a sentence."""
 
