@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from .facts.claims import ClaimIndex
     from .pool.features import TermMatrix, Tokenizer
+    from .pool.referents import Referents
 
 
 class BlockKind(str, Enum):
@@ -173,6 +174,9 @@ class Pool:
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
     figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures.Figure)
     claims: ClaimIndex | None = None  # per sentence: the anchors of what it claims (claims.py)
+    # per sentence: what it leans on (the sentence before it, a noun, a full name) and the full
+    # names it gives (pool/referents.py); every briefing carries the one before quoting it
+    referents: Referents | None = None
 
     @property
     def leaders(self) -> list[int]:

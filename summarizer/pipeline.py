@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .pool import editorial
+from .pool import editorial, referents
 from .facts.cite import cite
 from .facts.claims import build_index
 from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
@@ -33,6 +33,7 @@ from .rank.base import Scorer
 from .rank.mmr import select
 from .rank.novelty import first_news
 from .rank.order import in_story_order
+from .rank.standalone import choose_standing
 from .ingest.structure import parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -164,7 +165,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
-    quotable, quote = editorial.quotes(passages, config)
+    leans = referents.find(sentences, tokenizer)
+    quotable, quote = editorial.quotes(passages, config, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).
     figures = sentence_figures(sentences) if language == "english" else [() for _ in sentences]
@@ -184,6 +186,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         dates=source_dates(sources, blocks),
         figures=figures,
         claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures),
+        referents=leans,
     )
 
 
@@ -215,24 +218,28 @@ def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = N
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
 
-        def pick(budget: Budget) -> list[Pick]:
-            return select(pool, scores, budget, config)
+        def chosen(budget: Budget, choosing: Pool) -> list[Pick]:
+            return select(choosing, scores, budget, config)
 
-        def score(picks: list[Pick]) -> list[float]:
+        def scored(picks: list[Pick]) -> list[float]:
             return [float(scores[p.passage]) for p in picks]
     else:
-        def pick(budget: Budget) -> list[Pick]:
-            return algorithm.select(pool, budget)
+        def chosen(budget: Budget, choosing: Pool) -> list[Pick]:
+            return algorithm.select(choosing, budget)
 
-        def score(picks: list[Pick]) -> list[float]:
+        def scored(picks: list[Pick]) -> list[float]:
             return [1.0 / (1 + i) for i in range(len(picks))]
     # Each fact once, whatever the algorithm: no pick states an earlier one's claim or repeats its words.
     threshold = getattr(algorithm.params, "same_claim_threshold", config.select.same_claim_threshold)
     novelty = getattr(algorithm.params, "min_novelty", config.select.min_novelty)
 
+    def pick(budget: Budget, choosing: Pool) -> list[Pick]:
+        return first_news(choosing, chosen(budget, choosing), threshold, novelty)
+
     def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-        picks = first_news(pool, pick(budget), threshold, novelty)
-        return picks, score(picks)
+        # Quotes that stand alone: every algorithm's picks pass through the referent check.
+        picks = choose_standing(pool, budget, config, pick)
+        return picks, scored(picks)
 
     budget = config.budget
     picks, pick_scores = choose(budget)

@@ -23,6 +23,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"])
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
+def word_list(name: str) -> frozenset[str]:
+    """The words (or phrases) of a one-a-line list in ``data/`` ("#" starts a comment line), lower case."""
+    lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def alternation(words) -> str:
     """A regex group matching any of the words (longest first, so a longer one is never cut)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from . import neutrality
+from . import neutrality, referents
+from ..ingest.language import AUTO
 from ..models import Passage, Sentence
 from ..ingest.structure import is_full_sentence
 
@@ -35,18 +36,14 @@ _DANGLING = re.compile(
     r"in (?:contrast|addition|turn|response)|by contrast|as a result|at the same time|on the other hand|"
     r"for (?:his|her|its|their) part)\b",
     re.IGNORECASE)
-# A sentence opening with a demonstrative and a noun ("This recent rebellion follows ...", "These
-# attacks ...") points back at a sentence the briefing may not quote: it is not quotable.  Pronoun
-# and connective openers lean back too, but leaving them out cost 0.4 R-1 on DUC 2001 (centroid),
-# so they are only ranked down.
-_POINTS_BACK = re.compile(r"[\"“‘'`]*(?:This|These|That|Those)\s+[a-z]")
 _STANDALONE_WEIGHT = 0.7
 _QUOTE_WEIGHT = 0.7
 
 
 def leans_back(text: str) -> bool:
-    """Whether a sentence opens leaning on the sentence before it (a pronoun or a connective)."""
-    return bool(_DANGLING.match(text))
+    """Whether a sentence leans on the sentence before it: a pronoun, demonstrative or connective
+    opening it, or a pronoun for its speaker (``referents.points_back``)."""
+    return referents.points_back(text)
 
 
 def _quoted_share(text: str) -> float:
@@ -64,7 +61,7 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
         reach = np.array([len(p.sources) for p in passages])
         weight *= 1.0 + config.rank.corroboration_weight * (reach - 1) / (n_sources - 1)
     weight *= np.array([p.sentence.words for p in passages], dtype=float) ** _LENGTH_EXPONENT
-    weight *= np.array([_STANDALONE_WEIGHT if leans_back(p.text) else 1.0 for p in passages])
+    weight *= np.array([_STANDALONE_WEIGHT if _DANGLING.match(p.text) else 1.0 for p in passages])
     weight *= np.array([_QUOTE_WEIGHT if _quoted_share(p.text) > 0.5 else 1.0 for p in passages])
     if config.neutrality.policy != "off":
         # A passage reads as plainly as its plainest member, which is the one quoted.
@@ -77,17 +74,21 @@ def prior(passages: Sequence[Passage], n_sources: int, config: Config) -> np.nda
 
 
 def quotable(config: Config) -> Callable[[Sentence], bool]:
-    """Sentences a briefing can quote: complete, of a sensible length, not pointing back at an
-    earlier sentence with "This ..." or "These ...", not a question to the reader, and under the
-    strict policy plainly worded."""
+    """Sentences a briefing can quote: complete, of a sensible length, not first person without
+    its speaker ("We've liberated the city."), not a question to the reader, no loaded word in its
+    own voice (``data/loaded.txt``; unless the policy is off), and under the strict policy plainly
+    worded.  One that points back at an earlier sentence is quotable where the
+    briefing carries what it points at (``rank.standalone``)."""
     select, policy = config.select, config.neutrality.policy
+    english = config.input.language in ("english", AUTO)
 
     def check(sentence: Sentence) -> bool:
         return (
             select.min_sentence_words <= sentence.words <= select.max_sentence_words
             and is_full_sentence(sentence.text)
-            and not _POINTS_BACK.match(sentence.text)
+            and not (english and referents.speakerless(sentence.text))
             and (policy == "off" or not neutrality.is_rhetorical_question(sentence.text))
+            and (policy == "off" or not neutrality.is_loaded(sentence.text, config.input.language))
             and (policy != "strict" or neutrality.subjectivity(sentence.text, config.input.language) < 0.5)
         )
 
@@ -101,15 +102,24 @@ def wording(config: Config) -> Callable[[Sentence], float]:
     return lambda sentence: neutrality.subjectivity(sentence.text, config.input.language)
 
 
-def quotes(passages: Sequence[Passage], config: Config) -> tuple[list[tuple[int, ...]], np.ndarray]:
+def quotes(passages: Sequence[Passage], config: Config,
+           leans: Sequence[object] | None = None) -> tuple[list[tuple[int, ...]], np.ndarray]:
     """Each passage's quotable member rows, and the row quoted by default (-1 if none): the
-    plainest, the first in reading order among equals."""
-    check, plainness = quotable(config), wording(config)
-    quotable_rows, default = [], np.full(len(passages), -1)
-    for p, passage in enumerate(passages):
-        rows = tuple(r for r, m in zip(passage.rows, passage.members) if check(m))
-        quotable_rows.append(rows)
+    plainest, then one that stands alone (``leans[row]`` is None: ``referents.find``), then the
+    first in reading order."""
+    check = quotable(config)
+    quotable_rows = [tuple(r for r, m in zip(p.rows, p.members) if check(m)) for p in passages]
+    return quotable_rows, default_quotes(passages, quotable_rows, config, leans)
+
+
+def default_quotes(passages: Sequence[Passage], quotable_rows: Sequence[tuple[int, ...]], config: Config,
+                   leans: Sequence[object] | None = None) -> np.ndarray:
+    """Each passage's default quote among its quotable rows (-1 if none), as ``quotes`` chooses."""
+    plainness = wording(config)
+    default = np.full(len(passages), -1)
+    for p, (passage, rows) in enumerate(zip(passages, quotable_rows)):
         if rows:
             members = dict(zip(passage.rows, passage.members))
-            default[p] = min(rows, key=lambda r: round(plainness(members[r]), 1))
-    return quotable_rows, default
+            default[p] = min(rows, key=lambda r: (round(plainness(members[r]), 1),
+                                                  leans is not None and leans[r] is not None))
+    return default

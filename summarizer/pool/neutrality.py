@@ -20,16 +20,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..ingest.language import AUTO
-from ..wordlists import REPORTING_VERBS, alternation
+from ..wordlists import REPORTING_VERBS, alternation, word_list
 
-# Hype and loaded wording a neutral briefing does not use in its own voice.
-_LOADED = re.compile(
-    r"\b(?:stunning|shocking|astonishing|dramatic(?:ally)?|stark|staggering|unprecedented|historic|"
-    r"watershed|undoubtedly|undeniabl[ey]|clearly|obviously|of course|sadly|tragically|fortunately|"
-    r"unfortunately|remarkabl[ey]|incredibl[ey]|devastating|brutal|heroic|disastrous|catastrophic|"
-    r"outrageous|slams?|blasts?|tumultuous|precarious|defining moment|turn of events|"
-    r"make no mistake|needless to say|it remains to be seen|remains to be seen)\b",
-)
+# Hype and loaded wording a neutral briefing does not use in its own voice (a word list).
+LOADED = re.compile(r"\b" + alternation(word_list("loaded.txt")) + r"\b")
 # Predictions stated as fact, not attributed to anyone.
 _PREDICTION = re.compile(
     r"\b(?:will (?:be|prove|likely|certainly|undoubtedly)|is (?:bound|certain|sure|set) to|"
@@ -39,7 +33,7 @@ _PREDICTION = re.compile(
 _INTERPRETATION = re.compile(
     r"\b(?:underscor(?:e|es|ed|ing)|highlight(?:s|ed|ing)? (?:the|a|an|its|his|her|their) |"
     r"(?:represent|signal)(?:s|ed|ing|ling)? (?:both )?(?:a|an) (?:new|major|significant|crucial|critical|pivotal|"
-    r"historic|fundamental|dramatic|decisive|serious|turning|shift|change|setback|strategic|symbolic|"
+    r"historic|fundamental|dramatic|decisive|serious|turning|shift|change|setback|strategic|symbolic|renewed|broader|"
     r"victory|blow) |"
     r"epitomi[sz](?:e|es|ed)|exemplif(?:y|ies)|(?:is|are|was|were|being) (?:widely )?(?:seen|viewed|regarded) as|"
     r"rais(?:e|es|ed|ing) (?:questions|doubts)|cast(?:s|ing)? (?:doubt|a shadow)|call(?:s|ed|ing)? into question|"
@@ -86,13 +80,18 @@ def _subjectivity(text: str) -> float:
     own = unquoted(text)
     own_lower = own.lower()
     score = _lexicon_subjectivity(own_lower)
-    if _LOADED.search(own_lower):
+    if LOADED.search(own_lower):
         score = max(score, 0.8)
     if own.rstrip().endswith("?") or _FIRST_PERSON.search(own):
         score = max(score, 0.9)
     if (_PREDICTION.search(own_lower) or _INTERPRETATION.search(own_lower)) and not _ATTRIBUTION.search(text.lower()):
         score = max(score, 0.6)
     return score
+
+
+def is_loaded(text: str, language: str = "english") -> bool:
+    """Whether the sentence uses a loaded word (``data/loaded.txt``) in its own voice, not in a quotation."""
+    return language in _WORD_RULE_LANGUAGES and LOADED.search(unquoted(text).lower()) is not None
 
 
 def is_rhetorical_question(text: str) -> bool:

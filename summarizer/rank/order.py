@@ -5,7 +5,8 @@ sources cited for it, ties broken by the sentence's position in that source.  Wi
 order of first appearance: the earliest position at which any source cited for it reports it (the
 sources tell one story side by side, so a fact every lead reports comes before a detail), then the
 source.  A sentence that leans on the one before it in its source ("He said ...", "However, ...") comes
-right after that one where the briefing quotes both.  ``output.order: importance`` keeps the
+right after that one where the briefing quotes both; one that names "the yacht" or "Salim" after
+the sentence that introduced them (``standalone.carried_order``).  ``output.order: importance`` keeps the
 algorithm's order.
 """
 
@@ -16,6 +17,7 @@ from typing import Sequence
 
 from ..models import BriefingSentence, Pick, Pool
 from ..pool.editorial import leans_back
+from .standalone import carried_order
 
 
 def in_story_order(pool: Pool, picks: Sequence[Pick], sentences: Sequence[BriefingSentence]) -> list[int]:
@@ -31,7 +33,7 @@ def in_story_order(pool: Pool, picks: Sequence[Pick], sentences: Sequence[Briefi
         return min(reports)
 
     order = sorted(range(len(sentences)), key=key)
-    return _antecedents_first(pool, picks, order)
+    return carried_order(pool, list(picks), _antecedents_first(pool, picks, order))
 
 
 def _antecedents_first(pool: Pool, picks: Sequence[Pick], order: list[int]) -> list[int]:

@@ -11,7 +11,9 @@ from tests.helpers import SEEDS
 from summarizer.config.sections import seeds_dir
 from summarizer.ingest.load import load_sources
 from summarizer.models import Source
-from summarizer.pool.neutrality import is_rhetorical_question, subjectivity
+from summarizer.config.sections import available_profiles, load_profile
+from summarizer.pool.neutrality import is_loaded, is_rhetorical_question, subjectivity
+from summarizer.rank import ALGORITHMS
 from summarizer.pool.sentences import pool_sentences
 from summarizer.ingest.structure import parse_blocks
 
@@ -25,6 +27,7 @@ PLAIN = [
 ]
 LOADED = [
     "In a stunning turn of events, rebels captured the city.",
+    "Days earlier, the rebels had stunned the army by taking the airport.",
     "We must not forget the victims of this senseless war.",
     "What does this mean for the region?",
     "The coming weeks will be critical for the regime.",
@@ -87,3 +90,42 @@ def test_plainer_paraphrase_is_quoted_and_both_sources_cited():
     assert briefing.sentences[0].sources == (0, 1)
     off = summarizer.summarize(sources, max_words=25, neutrality="off")
     assert off.sentences[0].sources == (0, 1)
+
+
+def test_a_loaded_word_counts_in_the_writers_voice_only():
+    assert is_loaded("Days earlier, the rebels had stunned the army by taking the airport.")
+    assert is_loaded("The city is a critical hub in the north.")
+    assert not is_loaded('"We stunned them," the commander said of the assault on the airport.')
+    assert not is_loaded("Rebels took the airport on Tuesday, the army said.")
+    assert not is_loaded("Die Rebellen haben die Armee schockiert.", "german")
+
+
+def test_a_loaded_sentence_is_not_quoted_unless_the_policy_is_off():
+    loaded = "Days earlier, the rebels had stunned the army by taking the airport and the central prison in Hama."
+    plain = "Rebel forces captured the airport of Hama on Thursday after a week of fighting, the army said."
+    other = "Aid groups said food and medicine were running short in the towns and villages near the airport."
+    sources = [Source("a.txt", "a.txt", f"{loaded} {other}"), Source("b.txt", "b.txt", f"{loaded} {plain}")]
+    briefing = summarizer.summarize(sources, max_words=120)
+    assert briefing.sentences and not any("stunned" in s.text for s in briefing.sentences)
+    off = summarizer.summarize(sources, max_words=120, neutrality="off")
+    assert any("stunned" in s.text for s in off.sentences)
+
+
+@pytest.mark.parametrize("profile", available_profiles())
+def test_no_seed_briefing_uses_a_loaded_word_in_its_own_voice(profile):
+    for algo in sorted(ALGORITHMS):
+        briefing = summarizer.summarize([str(SEEDS)], load_profile(profile), algo=algo)
+        assert briefing.sentences
+        assert not [s.text for s in briefing.sentences if is_loaded(s.text)], (profile, algo)
+
+
+def test_the_default_briefing_reads_plainer_than_its_sources_by_textblob():
+    """TextBlob's own subjectivity (the lexicon as it ships, no rules of ours): the briefing's mean
+    below the mean of every sentence of the sources."""
+    from textblob import TextBlob
+
+    sources = load_sources([str(seeds_dir())])
+    sentences = pool_sentences([parse_blocks(s, i) for i, s in enumerate(sources)])
+    pooled = statistics.mean(TextBlob(s.text).sentiment.subjectivity for s in sentences)
+    briefing = summarizer.summarize(sources)
+    assert statistics.mean(TextBlob(s.text).sentiment.subjectivity for s in briefing.sentences) < pooled

@@ -1,0 +1,108 @@
+"""What a sentence leans on: pronoun and connective openers, "the"-references, surnames alone,
+first person without a speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.pool.features import Tokenizer
+from summarizer.pool.referents import find, name_runs, points_back, speakerless, the_references
+from tests.helpers import story_pool
+
+POINTING = [
+    "He said the crew had no time to launch the life raft.",
+    "It was the third yacht to sink in the race.",
+    "They were taken to hospital in Eden on Monday.",
+    "However, the race organisers said the event would go on.",
+    "But the navy said its helicopters could not fly in the storm.",
+    "This recent rebellion follows the capture of Aleppo last week.",
+    "These boats carried more than forty sailors between them.",
+    "Meanwhile, the storm moved east across the Tasman Sea.",
+    "As a result, six yachts withdrew from the race on Sunday.",
+    '"The waves were as tall as a house," he said.',
+    "The crew was rescued on Monday morning, she told reporters.",
+    '“They are still out there,” said she.',
+    "Theirs was the only boat to finish, race officials said.",
+]
+STANDING = [
+    "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",
+    "This week the navy sent four helicopters to the area.",
+    "It is not clear how many yachts are still at sea.",
+    "It was not immediately known whether the crew survived.",
+    "There were 115 yachts at the start of the race in Sydney.",
+    "So far, rescuers have found 42 sailors alive.",
+    "Thereafter rescuers worked through the night.",
+    "Herbert Smith, a navy spokesman, said the search would go on.",
+    "The crew was rescued on Monday morning, a navy spokesman told reporters.",
+]
+
+
+@pytest.mark.parametrize("text", POINTING)
+def test_a_sentence_pointing_back_is_recognised(text):
+    assert points_back(text)
+
+
+@pytest.mark.parametrize("text", STANDING)
+def test_a_sentence_standing_alone_is_not_taken_for_one_pointing_back(text):
+    assert not points_back(text)
+
+
+def test_first_person_is_quotable_only_with_its_speaker_in_the_sentence():
+    assert speakerless("We've liberated the city and its people from Assad's grip.")
+    assert speakerless("“We’ve liberated the city and its people from Assad’s grip.”")
+    assert speakerless("Our forces stormed the city from three directions.")
+    assert speakerless('"We will not stop," he said.')  # the speaker is a pronoun: whose words?
+    assert not speakerless('"We will not stop," said Abu Mohammed, a rebel commander.')
+    assert not speakerless("Our forces stormed the city, the rebel commander told reporters.")
+    # Not the first person: the United States in capitals, a world war.
+    assert not speakerless("THE US administration approved the plan on Tuesday.")
+    assert not speakerless("The town was rebuilt after World War I by its residents.")
+
+
+def test_the_reference_needs_what_its_source_named_just_before():
+    tokenizer = Tokenizer("english")
+    context = {"yacht", "sailor", "citi"}
+    assert the_references("The yacht, which had a crew of nine, overturned.", tokenizer, context) == (("yacht",),)
+    assert the_references("Rescuers lifted the sailor from the water.", tokenizer, context) == (("sailor",),)
+    # Named right there, or named earlier in the same sentence: it stands.
+    assert the_references("The yacht Sayonara finished first.", tokenizer, context) == ()
+    assert the_references("Rebels took the central city of Hama.", tokenizer, context) == ()
+    assert the_references("A yacht sank and the yacht's crew swam ashore.", tokenizer, context) == ()
+    # A noun its source did not name before is a first mention, not a reference back.
+    assert the_references("The navy sent a ship.", tokenizer, context) == ()
+
+
+def test_name_runs_leave_titles_and_possessives_out():
+    assert name_runs("Syrian President Bashar Assad's forces left.") == [["Syrian"], ["Bashar", "Assad"]]
+    assert name_runs("Mr Salim was charged on Friday.") == [["Salim"]]
+
+
+ARTICLE = (
+    "A federal grand jury in New York indicted Mamdouh Mahmud Salim on Friday on charges of conspiracy. "
+    "Prosecutors said the charges followed an investigation lasting two years in three countries. "
+    "The indictment was filed in Manhattan after a long delay over the evidence. "
+    "U.S. authorities charge Salim with helping to buy equipment for the group. "
+    "He was arrested in Germany in September and flown to New York in December. "
+    "The indictment names four other men who are still at large abroad."
+)
+
+
+def test_find_records_per_sentence_what_it_leans_on():
+    pool, _ = story_pool([ARTICLE])
+    needs = {s.text.split()[0] + " " + s.text.split()[1]: pool.referents.needs[r] for r, s in enumerate(pool.sentences)}
+    assert needs["A federal"] is None
+    assert needs["U.S. authorities"].surnames == ("Salim",)
+    assert needs["U.S. authorities"].antecedent == -1
+    he = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("He was"))
+    assert pool.referents.needs[he].antecedent == he - 1
+    # "The indictment", named in the sentences just before ("indicted"): a reference back.
+    again = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("The indictment was"))
+    assert pool.referents.needs[again].heads == (("indict",),)
+    first = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("A federal"))
+    assert "Salim" in pool.referents.names[first]
+
+
+def test_other_languages_lean_on_nothing():
+    tokenizer = Tokenizer("german")
+    pool, _ = story_pool([ARTICLE])
+    assert all(n is None for n in find(pool.sentences, tokenizer).needs)
