@@ -135,7 +135,8 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     if config.output.order == "time":
         sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     return Briefing(
-        title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
+        # (not from the earlier briefing an update is built on: it is no headline of this story)
+        title=config.output.title or briefing_title(pool, leave_out=() if told is None else (told,)),
         sentences=sentences,
         sources=pool.sources,
         source_titles=pool.titles,
