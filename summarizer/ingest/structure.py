@@ -73,6 +73,7 @@ _SENTENCE_END = re.compile(r"""[.!?…؟।]["'”’»«“›‹)\]]*\s+""")
 _MAX_TITLE_WORDS = 30  # a longer "heading" is a paragraph that lost its punctuation, never a title
 _RUN_ON_SENTENCES = 2  # full sentences that make an unterminated paragraph prose
 _RUN_ON_WORDS = 25
+_LEADERS = re.compile(r"\.{5,}|_{4,}")  # "EXPOSURE ........ 5.02%" (not an ellipsis "....")
 
 
 def parse_blocks(source: Source, index: int, language: str = "english") -> list[Block]:
@@ -144,11 +145,21 @@ _KIND_NAMES = {BlockKind.HEADLINE: "headline", BlockKind.BYLINE: "byline or sign
 
 # ----------------------------------------------------------------------------------------------
 
+_AFTER_A_SENTENCE = "after a sentence: "
+
+
 @lru_cache(maxsize=None)
-def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    """The regular expressions of a data file, one a line ("#" comments)."""
+def _patterns(name: str, alone: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of a data file, one a line ("#" comments); with ``alone`` false,
+    also those marked "after a sentence: " (they match only after a sentence of the paragraph)."""
     lines = (Path(__file__).resolve().parent.parent / "data" / name).read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    patterns = []
+    for line in (line.strip() for line in lines):
+        if line and not line.startswith("#"):
+            after = line.startswith(_AFTER_A_SENTENCE)
+            if not (after and alone):
+                patterns.append(re.compile(line.removeprefix(_AFTER_A_SENTENCE)))
+    return tuple(patterns)
 
 
 def _slug_end(text: str) -> int:
@@ -170,7 +181,7 @@ def _trailer_start(text: str) -> int | None:
     ends = list(_SENTENCE_END.finditer(text))
     start = ends[-1].end() if ends else 0
     tail = text[start:]
-    if tail and any(p.search(tail) for p in _patterns("trailers.txt")):
+    if tail and any(p.search(tail) for p in _patterns("trailers.txt", alone=start == 0)):
         return start
     return None
 
@@ -181,7 +192,7 @@ def _has_full_sentence(text: str, language: str = "english") -> bool:
 
 def _run_on(text: str, language: str) -> bool:
     """Prose without a sentence end at its end: two full sentences or more, 25 words or more."""
-    if len(text.split()) < _RUN_ON_WORDS:
+    if len(text.split()) < _RUN_ON_WORDS or _LEADERS.search(text):  # a table set with leaders
         return False
     full = 0
     for start, end in sentence_spans(text, language):

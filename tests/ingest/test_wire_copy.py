@@ -25,7 +25,8 @@ def pooled(text: str) -> list[str]:
 @pytest.mark.parametrize("trailer", [
     "The Communist, 6th graf prv", "Jamal Fawz, graf 19 pvs", "Mitch _ once, 2nd graf pvs", "MORE", "(djp)",
     "Picture, Page 14", "Ferry timetable, Page 8 Storm damage, Page 9", "End Adv PM Thurs July 20",
-    "TIMES NEWSPAPERS LIMITED, 1993", "The author is the harbour master",
+    "TIMES NEWSPAPERS LIMITED, 1993", "The author is the harbour master", "GEORGE FRANK",
+    "(Hamburg DPA in Spanish 1636 GMT 24 Mar 94)", "-" * 40,
 ])
 def test_a_run_on_article_with_a_wire_trailer_gives_every_sentence_and_not_the_trailer(trailer):
     text = f"{LEDE} {trailer}"
@@ -42,9 +43,17 @@ def test_a_run_on_paragraph_ending_in_an_unknown_fragment_is_prose_not_a_headlin
     assert source_title(blocks) == ""
 
 
-def test_a_short_unterminated_line_is_still_a_headline():
-    blocks = parse_blocks(Source("a.txt", "a.txt", f"Storm Closes Northern Pier\n{LEDE}"), 0)
+@pytest.mark.parametrize("headline", ["Storm Closes Northern Pier", "STORM CLOSES PIER"])
+def test_a_short_unterminated_line_is_still_a_headline(headline):
+    blocks = parse_blocks(Source("a.txt", "a.txt", f"{headline}\n{LEDE}"), 0)
     assert [b.kind for b in blocks] == [BlockKind.HEADLINE, BlockKind.BODY]
+    assert source_title(blocks) == headline
+
+
+def test_a_table_set_with_leaders_is_not_prose():
+    table = ("Harbour dues ............ 4.2% (As of 3/31/87). Pier fees ............ 3.1%. "
+             "Ferry fares ............ 2.0%. Total revenue ............ 9.3% of assets in 1987")
+    assert parse_blocks(Source("a.txt", "a.txt", table), 0)[0].kind is not BlockKind.BODY
 
 
 def test_a_trailer_paragraph_of_its_own_is_a_sign_off_and_offsets_stay_true():
