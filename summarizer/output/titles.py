@@ -37,6 +37,10 @@ _BOUNDARY_WORDS = frozenset(
 # Words that open a subordinate clause: a title's verb comes before them.
 _SUBORDINATE = frozenset("after although as because before if since that though until when where whereas "
                          "which while who whom whose".split())
+_SHORT_CAPITALS = frozenset("the mr mrs ms dr its his her one two six ten new all".split())  # not initials
+_RELATIVE = frozenset("that which who whom whose".split())
+# A list that goes on past a comma: "food, medicine and tents", "Rome, Paris or Madrid".
+_LIST_GOES_ON = re.compile(r"^(?:[\w'’.-]+\s+){1,2}?(?:and|or)\s")
 # Where a clause too long for a title is cut: before a subordinate clause or an adverbial, never
 # inside a complement ("to impose", "from President Reagan to ...").
 _CUT_BEFORE = _BOUNDARY_WORDS - {"to", "for", "from", "so", "but"}
@@ -112,8 +116,8 @@ def sentence_title(pool: Pool, centroid: np.ndarray | None = None) -> str:
     ledes = [s for s in central if s.position < _LEDE]
     # The most central lede whose main clause, cut at a clause boundary if need be, is a title;
     # then the same among the lead sentences; then cut where it must be.
-    for group, anywhere in ((ledes, False), (central, False), (central, True)):
-        for sentence in group[:_CANDIDATES]:
+    for group, anywhere in ((ledes[:_CANDIDATES], False), (central[:_CANDIDATES], False), (central, True)):
+        for sentence in group:
             clause = phrase(sentence.text, cut_anywhere=anywhere)
             if _MIN_WORDS <= len(clause.split()) <= _MAX_WORDS and _is_clause(clause):
                 return clause
@@ -127,13 +131,16 @@ def _is_clause(text: str) -> bool:
     conjunction or adverb to open it."""
     words = text.split()
     main = []
-    for word in words[1:]:
+    for at, word in enumerate(words[1:], 1):
         if word.lower() in _SUBORDINATE:
+            # a "that" or "who" clause left without its verb: "signs that Hurricane Andrew"
+            if word.lower() in _RELATIVE and not _VERB.search(" ".join(words[at + 1:])):
+                return False
             break
         main.append(word)
     verbs = [m.group().lower() for m in _VERB.finditer(" ".join(main))]
     return (any(v not in REPORTING_VERBS for v in verbs) and not _PRONOUN_START.match(text)
-            and words[0].lower() not in _BOUNDARY_WORDS | _DANGLING | _OPENERS
+            and words[0].lower() not in _BOUNDARY_WORDS | _OPENERS | {"and", "or", "but"}
             and words[-1].lower() not in _AUXILIARIES)  # "... Thapar was" is cut mid-clause
 
 
@@ -149,13 +156,17 @@ def phrase(sentence: str, max_words: int | None = _MAX_WORDS, *, cut_anywhere: b
     if len(segments) > 1 and _is_opening(segments[0]):
         segments = segments[1:]
     kept = segments[0].split() if segments else []
-    if len(kept) < _MIN_WORDS and len(segments) > 2:  # "Hurricane Gilbert, the strongest storm, hit ..."
+    if len(segments) > 1 and _LIST_GOES_ON.match(segments[1]):  # "food, medicine and tents flew ..."
+        kept[-1] += ","
+        kept += segments[1].split()
+    elif len(kept) < _MIN_WORDS and len(segments) > 2:  # "Hurricane Gilbert, the strongest storm, hit ..."
         kept += segments[2].split()
     if max_words is not None and len(kept) > max_words:
         # (never right after an auxiliary or a verb: "the hurricane may | in the end do no harm",
         # "scientists have discovered | that ...")
         boundaries = [i for i in range(_MIN_WORDS, max_words + 1)
                       if kept[i].lower() in _CUT_BEFORE and kept[i - 1].lower() not in _AUXILIARIES
+                      and kept[i - 2].lower() not in _AUXILIARIES  # "will remain | in hospital"
                       and (kept[i].lower() in _SUBORDINATE - {"that"} or not _VERB.fullmatch(kept[i - 1]))]
         if not boundaries and not cut_anywhere:
             return ""
@@ -163,10 +174,12 @@ def phrase(sentence: str, max_words: int | None = _MAX_WORDS, *, cut_anywhere: b
     while len(kept) > _MIN_WORDS and kept[-1].lower() in _BOUNDARY_WORDS | _DANGLING:
         kept.pop()
     # Capitals for emphasis that open a sentence ("THERE are", "US CITIES along the Gulf"): words
-    # of four letters or more set with one capital ("There are", "US Cities along").
+    # of four letters or more, and a few short words, set with one capital ("There are", "The
+    # Indian government", "US Cities along": "US" may be initials).
     run = next((i for i, w in enumerate(kept) if not w.isupper()), len(kept))
     if 0 < run < len(kept):
-        kept[:run] = [w.capitalize() if len(w) > 3 and w.isalpha() else w for w in kept[:run]]
+        kept[:run] = [w.capitalize() if w.isalpha() and (len(w) > 3 or w.lower() in _SHORT_CAPITALS) else w
+                      for w in kept[:run]]
     title = " ".join(kept)
     return title[:1].upper() + title[1:]
 

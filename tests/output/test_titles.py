@@ -80,6 +80,9 @@ def test_without_headlines_the_title_is_the_main_clause_of_the_most_central_lede
     ("``The Quake Shook Everything,'' the Mayor's spokesman said.", "The Quake Shook Everything"),
     ("THERE are growing signs that the hurricane may in the end do no harm to the campaign.",
      "There are growing signs"),
+    ("THE Indian government flew federal troops into Bombay last night.", "The Indian government flew federal troops into Bombay last night"),
+    ("Planes loaded with food, medicine and tents flew into Iran on Saturday.",
+     "Planes loaded with food, medicine and tents flew into Iran on Saturday"),
     ("The council voted on Friday to impose a lockout of all players while the talks continue.",
      "The council voted on Friday to impose a lockout of all players"),
 ])
