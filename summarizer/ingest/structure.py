@@ -178,6 +178,8 @@ def _slug_end(text: str) -> int:
 def _trailer_start(text: str) -> int | None:
     """Where a trailer closing ``text`` starts: the part after its last sentence end, if a
     pattern of data/trailers.txt finds one there (0: the whole text is one)."""
+    if _TERMINAL.search(text):  # ends like a sentence: no trailer after it
+        return None
     ends = list(_SENTENCE_END.finditer(text))
     start = ends[-1].end() if ends else 0
     tail = text[start:]
