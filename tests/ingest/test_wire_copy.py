@@ -95,3 +95,20 @@ def test_an_article_that_is_one_long_unpunctuated_line_never_shows_as_its_title(
     ramble = " ".join(["harbour works continue along the quay"] * 8)
     blocks = parse_blocks(Source("a.txt", "a.txt", ramble), 0)
     assert source_title(blocks) == ""
+
+
+def test_an_update_with_an_article_left_out_still_never_cites_the_earlier_briefing():
+    from summarizer.models import Earlier
+
+    told = ("The harbour authority closed the northern pier on Monday after a storm damaged its supports.",)
+    listing = Source("list.txt", "list.txt", "Harbour roundup\n- Pier closed\n- Ferries moved\n")
+    news = Source("b.txt", "b.txt", "Engineers said repairs to the northern pier would take at least three weeks. "
+                                    "Ferries to the islands will leave from the southern terminal until then. "
+                                    "The mayor asked residents to avoid the waterfront during the works.")
+    warnings: list[str] = []
+    update = summarizer.summarize([listing, news], max_words=200, warn=warnings.append,
+                                  since=Earlier("monday.json", "briefing", told, ("a.txt",), "2024-03-04"))
+    assert any(w.startswith("list.txt: no article text found") for w in warnings)
+    assert [s.name for s in update.sources] == ["b.txt", "monday.json"]
+    assert update.sentences and all(c.source == 0 for s in update.sentences for c in s.citations)
+    assert "earlier briefing" not in update.title
