@@ -205,13 +205,13 @@ def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lam
     warning and left out (a pile split into stories: an empty article must not fail a story).
     InputError when none does."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], language)
-    has_text = [bool(pool_sentences([parse_blocks(s, 0)], language)) for s in sources]
-    if not any(has_text):
+    reasons = [drop_reason(parse_blocks(s, 0, language)) for s in sources]
+    if all(reasons):
         raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
-    for source, found in zip(sources, has_text):
-        if not found:
-            warn(f"{_where(source)}: no sentences of article text found (only headlines, bylines or lists), skipped")
-    return [source for source, found in zip(sources, has_text) if found]
+    for source, reason in zip(sources, reasons):
+        if reason:
+            warn(f"{_where(source)}: {reason}; skipped")
+    return [source for source, reason in zip(sources, reasons) if not reason]
 
 
 def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = None) -> tuple[list[Pick], list[float]]:

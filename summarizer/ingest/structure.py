@@ -116,13 +116,13 @@ def drop_reason(blocks: list[Block]) -> str | None:
     if any(b.kind is BlockKind.LIST_ITEM and _has_full_sentence(b.text) for b in blocks):
         return None
     if not blocks:
-        return "no article text found (the text is empty)"
+        return "no sentences of article text found (the text is empty)"
     counts: dict[str, int] = {}
     for block in blocks:
         name = _KIND_NAMES[block.kind]
         counts[name] = counts.get(name, 0) + 1
     held = ", ".join(f"{n} {name}{'s' if n > 1 else ''}" for name, n in counts.items())
-    return f"no article text found (only {held}, no full sentence)"
+    return f"no sentences of article text found (only {held})"
 
 
 def is_full_sentence(text: str) -> bool:

@@ -85,7 +85,7 @@ def test_an_article_without_text_is_named_with_its_reason_left_out_and_not_count
     warnings: list[str] = []
     briefing = summarizer.summarize([str(tmp_path)], warn=warnings.append)
     assert [s.name for s in briefing.sources] == ["a.txt", "b.txt"]
-    assert any("c.txt" in w and "no article text found" in w and "list item" in w for w in warnings)
+    assert any("c.txt" in w and "no sentences of article text found" in w and "list item" in w for w in warnings)
     text = summarizer.render(briefing, "markdown")
     assert "from 2 sources" in text
     assert "c.txt" not in text and "Harbour news roundup" not in text
@@ -108,7 +108,7 @@ def test_an_update_with_an_article_left_out_still_never_cites_the_earlier_briefi
     warnings: list[str] = []
     update = summarizer.summarize([listing, news], max_words=200, warn=warnings.append,
                                   since=Earlier("monday.json", "briefing", told, ("a.txt",), "2024-03-04"))
-    assert any(w.startswith("list.txt: no article text found") for w in warnings)
+    assert any(w.startswith("list.txt: no sentences of article text found") for w in warnings)
     assert [s.name for s in update.sources] == ["b.txt", "monday.json"]
     assert update.sentences and all(c.source == 0 for s in update.sentences for c in s.citations)
     assert "earlier briefing" not in update.title
