@@ -193,14 +193,16 @@ def _has_full_sentence(text: str, language: str = "english") -> bool:
 
 
 def _run_on(text: str, language: str) -> bool:
-    """Prose without a sentence end at its end: two full sentences or more, 25 words or more."""
-    if len(text.split()) < _RUN_ON_WORDS or _LEADERS.search(text):  # a table set with leaders
+    """Prose without a sentence end at its end: three full sentences (of four words or more), or
+    two in 25 words or more."""
+    if len(text.split()) < 12 or _LEADERS.search(text):  # (a table set with leaders is none)
         return False
+    needed = _RUN_ON_SENTENCES if len(text.split()) >= _RUN_ON_WORDS else _RUN_ON_SENTENCES + 1
     full = 0
     for start, end in sentence_spans(text, language):
         sentence = text[start:end]
         full += len(sentence.split()) >= 4 and is_full_sentence(sentence)
-        if full >= _RUN_ON_SENTENCES:
+        if full >= needed:
             return True
     return False
 

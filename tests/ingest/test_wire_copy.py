@@ -43,6 +43,12 @@ def test_a_run_on_paragraph_ending_in_an_unknown_fragment_is_prose_not_a_headlin
     assert source_title(blocks) == ""
 
 
+def test_three_short_sentences_before_an_unknown_tail_are_prose():
+    text = "The storm hit the coast. Ferries were cancelled on Monday. The harbour closed early. Harbour Office Portsea"
+    blocks = parse_blocks(Source("a.txt", "a.txt", text), 0)
+    assert [b.kind for b in blocks] == [BlockKind.BODY]
+
+
 @pytest.mark.parametrize("headline", ["Storm Closes Northern Pier", "STORM CLOSES PIER"])
 def test_a_short_unterminated_line_is_still_a_headline(headline):
     blocks = parse_blocks(Source("a.txt", "a.txt", f"{headline}\n{LEDE}"), 0)
