@@ -3,8 +3,9 @@
 Only body text and full-sentence list items go on to sentence splitting; headlines give a source
 its title; bylines, keyword lines and captions are dropped.  A paragraph repeated inside one source
 is kept once.  Wire slugs and trailers (``data/slugs.txt``, ``data/trailers.txt``) are cut from the
-paragraph they open or close; one that stands alone is a byline.  A paragraph of two sentences or
-more is body text even when it does not end like a sentence (a run-on article with a trailer).
+paragraph they open or close; one that stands alone is a byline.  A paragraph of three full
+sentences (or two in 25 words) is body text even when it does not end like a sentence (a run-on
+article with a trailer).
 """
 
 from __future__ import annotations
