@@ -100,7 +100,7 @@ def reports(labels: list[dict], data: list[Path]) -> dict[str, list[dict]]:
         found, _ = compare(pool.figures, pool.dates)
         out[label["cluster"]] = [
             {"topic": d.topic,
-             "claims": [{"value": c.value, "docs": [docs[s]["id"] for s in c.sources]} for c in d.claims]}
+             "claims": [{"value": c.value, "docs": [pool.sources[s].name for s in c.sources]} for c in d.claims]}
             for d in found]
     return out
 

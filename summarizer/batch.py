@@ -103,7 +103,7 @@ def _prepare(number: int, story: Story) -> tuple[str, Sequence[Document] | Summa
 
 
 def _json_documents(docs: Any) -> list[Source]:
-    """The ``docs`` of the dev sets' ``{"id", "docs": [{"id", "text", "date"?}]}`` as sources."""
+    """The ``docs`` of the dev sets' ``{"id", "docs": [{"id", "text", "date"?, "title"?}]}`` as sources."""
     if not isinstance(docs, list):
         raise InputError('"docs"', 'must be a list of {"id", "text"} objects')
     sources = []
@@ -111,10 +111,11 @@ def _json_documents(docs: Any) -> list[Source]:
         if not isinstance(doc, Mapping) or not isinstance(doc.get("text"), str):
             raise InputError(f"document {number}", 'has no "text" string')
         name = clean(str(doc.get("id", f"doc {number}")))
-        date = doc.get("date")
+        date, title = doc.get("date"), doc.get("title")
         # As standard input's JSON Lines: no control character or terminal escape in the text.
         sources.append(Source(name=name, path=name, text=clean(doc["text"]),
-                              date=str(date) if date is not None else None))
+                              date=str(date) if date is not None else None,
+                              title=" ".join(clean(str(title)).split()) or None if title else None))
     return sources
 
 

@@ -34,7 +34,7 @@ from .rank.mmr import select
 from .rank.novelty import first_news
 from .rank.order import in_story_order
 from .rank.standalone import choose_standing
-from .ingest.structure import parse_blocks, source_title
+from .ingest.structure import drop_reason, parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
 
@@ -108,11 +108,14 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     never cited.
     """
     config = config or Config()
-    told = len(sources) if since is not None and since.sentences else None
-    if told is not None:
-        sources = [*sources, Source(os.path.basename(since.path) or since.path, since.path, " ".join(since.sentences),
-                                    date=since.date, title="the earlier briefing this update leaves out")]
+    earlier = None
+    if since is not None and since.sentences:
+        earlier = Source(os.path.basename(since.path) or since.path, since.path, " ".join(since.sentences),
+                         date=since.date, title="the earlier briefing this update leaves out")
+        sources = [*sources, earlier]
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
+    # (numbered after build_pool: a source without article text is left out, the others renumbered)
+    told = next((i for i, source in enumerate(pool.sources) if source is earlier), None)
     pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
     if told is not None:
         pool = leave_out(pool, told_rows(pool, told, config.select.same_claim_threshold), whole_passage=True)
@@ -132,7 +135,8 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     if config.output.order == "time":
         sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     return Briefing(
-        title=config.output.title or briefing_title(pool.headlines, pool.sentences, pool.tokenizer),
+        # (not from the earlier briefing an update is built on: it is no headline of this story)
+        title=config.output.title or briefing_title(pool, leave_out=() if told is None else (told,)),
         sentences=sentences,
         sources=pool.sources,
         source_titles=pool.titles,
@@ -152,14 +156,20 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     """Clean and segment every source, pool the sentences, deduplicate and annotate them."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language, warn)
     config = config.replace(**{"input.language": language})  # the later stages read the language found
-    blocks = [parse_blocks(source, i) for i, source in enumerate(sources)]
+    blocks = [parse_blocks(source, i, language) for i, source in enumerate(sources)]
+    # A source without a sentence of article text is named with its reason and left out: not
+    # counted, not listed, its text never shown as a title.  The others are numbered anew.
+    reasons = [drop_reason(b) for b in blocks]
+    for source, reason in zip(sources, reasons):
+        if reason:
+            warn(f"{_where(source)}: {reason}; left out")
+    if all(reasons):
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
+    if any(reasons):
+        sources = [s for s, reason in zip(sources, reasons) if not reason]
+        blocks = [parse_blocks(source, i, language) for i, source in enumerate(sources)]
     headlines = [source_title(b) for b in blocks]
     sentences = pool_sentences(blocks, language)
-    for source, source_blocks in zip(sources, blocks):
-        if not any(b.kind.is_text for b in source_blocks):
-            warn(f"{_where(source)}: no article text found (only headlines, bylines or lists)")
-    if not sentences:
-        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
     tokenizer = Tokenizer(language)
     terms = TermMatrix.build([s.text for s in sentences], tokenizer)
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
@@ -195,13 +205,13 @@ def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lam
     warning and left out (a pile split into stories: an empty article must not fail a story).
     InputError when none does."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], language)
-    has_text = [bool(pool_sentences([parse_blocks(s, 0)], language)) for s in sources]
-    if not any(has_text):
+    reasons = [drop_reason(parse_blocks(s, 0, language)) for s in sources]
+    if all(reasons):
         raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
-    for source, found in zip(sources, has_text):
-        if not found:
-            warn(f"{_where(source)}: no sentences of article text found (only headlines, bylines or lists), skipped")
-    return [source for source, found in zip(sources, has_text) if found]
+    for source, reason in zip(sources, reasons):
+        if reason:
+            warn(f"{_where(source)}: {reason}; skipped")
+    return [source for source, reason in zip(sources, reasons) if not reason]
 
 
 def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = None) -> tuple[list[Pick], list[float]]:

@@ -212,24 +212,25 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
         articles = stdin_articles(text)
         if len(articles) > 1:
             return [_source(f"{STDIN_NAME}#{i}" if not article.name else article.name, "-", article.text,
-                            encoding, "text", date=article.date) for i, article in enumerate(articles, 1)]
+                            encoding, "text", date=article.date, title=article.title)
+                    for i, article in enumerate(articles, 1)]
         if articles:
             return [_source(articles[0].name or STDIN_NAME, "-", articles[0].text, encoding, "text",
-                            date=articles[0].date)]
+                            date=articles[0].date, title=articles[0].title)]
     return [_source(item.name, item.path, text, encoding, item.format)]
 
 
-def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str | None = None) -> Source:
+def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str | None = None,
+            title: str | None = None) -> Source:
     """A source of decoded text; errors name the file as given (the article's name on stdin)."""
     where = name if path == "-" else path
     if is_briefing(text):
         raise InputError(where, "a briefing written by summarize, not an article")
     if path == "-" and _HTML_START.match(text[:4096]):
         fmt = "html"
-    title = None
     if fmt == "html":  # as a page fetched from the web: its title and date from its markup
-        title, found_date, article = html_article(text)
-        text, date = article or html_text(text), date or found_date
+        found_title, found_date, article = html_article(text)
+        text, date, title = article or html_text(text), date or found_date, title or found_title
     if not text.strip():
         raise InputError(where, "empty file")
     return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date, title=title or None)
@@ -240,6 +241,7 @@ class _Article:
     name: str | None
     text: str
     date: str | None = None
+    title: str | None = None
 
 
 # A line holding only "---"; or "---" ending a line of text, where an article without a final
@@ -248,7 +250,7 @@ _SEPARATOR = re.compile(r"(?:^|(?<=[^\s-]))---[ \t]*$", re.MULTILINE)
 
 
 def stdin_articles(text: str) -> list[_Article]:
-    """The articles standard input carries: JSON Lines (``{"name", "text", "date"?}`` a line),
+    """The articles standard input carries: JSON Lines (``{"name", "text", "date"?, "title"?}`` a line),
     plain articles separated by a line holding only ``---``, or one plain article."""
     lines = [line for line in text.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith("{") for line in lines):
@@ -264,10 +266,11 @@ def _json_article(line: str, number: int) -> _Article:
         raise InputError(where, f"not valid JSON ({err.msg})") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError(where, 'each line must be an object with a "text" string')
-    name, date = record.get("name"), record.get("date")
-    if name is not None and not isinstance(name, str) or date is not None and not isinstance(date, str):
-        raise InputError(where, '"name" and "date" must be strings')
-    return _Article(clean(name) if name else None, clean(record["text"]), date)
+    name, date, title = record.get("name"), record.get("date"), record.get("title")
+    if any(value is not None and not isinstance(value, str) for value in (name, date, title)):
+        raise InputError(where, '"name", "date" and "title" must be strings')
+    return _Article(clean(name) if name else None, clean(record["text"]), date,
+                    " ".join(clean(title).split()) or None if title else None)
 
 
 def _too_large(size: int, max_bytes: int) -> str:

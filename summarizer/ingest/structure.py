@@ -2,15 +2,21 @@
 
 Only body text and full-sentence list items go on to sentence splitting; headlines give a source
 its title; bylines, keyword lines and captions are dropped.  A paragraph repeated inside one source
-is kept once.
+is kept once.  Wire slugs and trailers (``data/slugs.txt``, ``data/trailers.txt``) are cut from the
+paragraph they open or close; one that stands alone is a byline.  A paragraph of three full
+sentences (or two in 25 words) is body text even when it does not end like a sentence (a run-on
+article with a trailer).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from ..wordlists import MONTHS, WEEKDAYS, alternation
 from ..models import Block, BlockKind, Source
+from .segment import sentence_spans
 
 _TERMINAL = re.compile(r"""[.!?…؟।]["'”’»«“›‹)\]]*$|[.!?]''$""")
 
@@ -63,15 +69,21 @@ _FINITE_VERB = re.compile(
 # One phrase of a keyword run: up to six words, then a slash.
 _KEYWORD = re.compile(r"([^/\n]{1,60}?)\s*/\s*")
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s")
+# Where a sentence may end inside a paragraph: terminal punctuation, closers, then a space.
+_SENTENCE_END = re.compile(r"""[.!?…؟।]["'”’»«“›‹)\]]*\s+""")
+_MAX_TITLE_WORDS = 30  # a longer "heading" is a paragraph that lost its punctuation, never a title
+_RUN_ON_SENTENCES = 2  # full sentences that make an unterminated paragraph prose
+_RUN_ON_WORDS = 25
+_LEADERS = re.compile(r"\.{5,}|_{4,}")  # "EXPOSURE ........ 5.02%" (not an ellipsis "....")
 
 
-def parse_blocks(source: Source, index: int) -> list[Block]:
+def parse_blocks(source: Source, index: int, language: str = "english") -> list[Block]:
     """Classified blocks of one source, in order, each repeated paragraph once."""
     blocks: list[Block] = []
     seen: set[str] = set()
     previous = None
     for start, end in _paragraph_spans(source.text):
-        block = _classify(source.text, start, end, index, previous)
+        block = _classify(source.text, start, end, index, previous, language)
         if block is None:
             continue
         previous = block.kind
@@ -94,7 +106,24 @@ def source_title(blocks: list[Block]) -> str:
                 and not (i + 1 < len(blocks) and blocks[i + 1].kind is BlockKind.LIST_ITEM)
                 and not blocks[i].text.rstrip().endswith(":")]
     titles = [h for h in headings if not h.endswith(".") and len(h.split()) <= 20]
+    headings = [h for h in headings if len(h.split()) <= _MAX_TITLE_WORDS]
     return (titles or headings or [""])[0]
+
+
+def drop_reason(blocks: list[Block]) -> str | None:
+    """Why a source gives no sentence of article text (None when it gives some): what it holds."""
+    if any(b.kind is BlockKind.BODY for b in blocks):
+        return None
+    if any(b.kind is BlockKind.LIST_ITEM and _has_full_sentence(b.text) for b in blocks):
+        return None
+    if not blocks:
+        return "no sentences of article text found (the text is empty)"
+    counts: dict[str, int] = {}
+    for block in blocks:
+        name = _KIND_NAMES[block.kind]
+        counts[name] = counts.get(name, 0) + 1
+    held = ", ".join(f"{n} {name}{'s' if n > 1 else ''}" for name, n in counts.items())
+    return f"no sentences of article text found (only {held})"
 
 
 def is_full_sentence(text: str) -> bool:
@@ -111,7 +140,73 @@ def is_full_sentence(text: str) -> bool:
     )
 
 
+_KIND_NAMES = {BlockKind.HEADLINE: "headline", BlockKind.BYLINE: "byline or sign-off",
+               BlockKind.KEYWORDS: "keyword line", BlockKind.CAPTION: "caption",
+               BlockKind.LIST_ITEM: "list item", BlockKind.BODY: "paragraph"}
+
 # ----------------------------------------------------------------------------------------------
+
+_AFTER_A_SENTENCE = "after a sentence: "
+
+
+@lru_cache(maxsize=None)
+def _patterns(name: str, alone: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of a data file, one a line ("#" comments); with ``alone`` false,
+    also those marked "after a sentence: " (they match only after a sentence of the paragraph)."""
+    lines = (Path(__file__).resolve().parent.parent / "data" / name).read_text(encoding="utf-8").splitlines()
+    patterns = []
+    for line in (line.strip() for line in lines):
+        if line and not line.startswith("#"):
+            after = line.startswith(_AFTER_A_SENTENCE)
+            if not (after and alone):
+                patterns.append(re.compile(line.removeprefix(_AFTER_A_SENTENCE)))
+    return tuple(patterns)
+
+
+def _slug_end(text: str) -> int:
+    """Length of the wire slugs and editors' notes that open ``text`` (and the space after them)."""
+    at = 0
+    while True:
+        for pattern in _patterns("slugs.txt"):
+            m = pattern.match(text, at)
+            if m and m.end() > at:
+                at = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+                break
+        else:
+            return at
+
+
+def _trailer_start(text: str) -> int | None:
+    """Where a trailer closing ``text`` starts: the part after its last sentence end, if a
+    pattern of data/trailers.txt finds one there (0: the whole text is one)."""
+    if _TERMINAL.search(text):  # ends like a sentence: no trailer after it
+        return None
+    ends = list(_SENTENCE_END.finditer(text))
+    start = ends[-1].end() if ends else 0
+    tail = text[start:]
+    if tail and any(p.search(tail) for p in _patterns("trailers.txt", alone=start == 0)):
+        return start
+    return None
+
+
+def _has_full_sentence(text: str, language: str = "english") -> bool:
+    return any(is_full_sentence(text[s:e]) for s, e in sentence_spans(text, language))
+
+
+def _run_on(text: str, language: str) -> bool:
+    """Prose without a sentence end at its end: three full sentences (of four words or more), or
+    two in 25 words or more."""
+    if len(text.split()) < 12 or _LEADERS.search(text):  # (a table set with leaders is none)
+        return False
+    needed = _RUN_ON_SENTENCES if len(text.split()) >= _RUN_ON_WORDS else _RUN_ON_SENTENCES + 1
+    full = 0
+    for start, end in sentence_spans(text, language):
+        sentence = text[start:end]
+        full += len(sentence.split()) >= 4 and is_full_sentence(sentence)
+        if full >= needed:
+            return True
+    return False
+
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the source's paragraphs: one a line, or blank-line groups in hard-wrapped text."""
@@ -134,7 +229,8 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return mid_sentence >= 0.5 * len(lines)
 
 
-def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | None) -> Block | None:
+def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | None,
+              language: str = "english") -> Block | None:
     """Strip a paragraph's markup and say what it is."""
     cuts: list[tuple[int, int]] = []  # spans of raw to drop
     at = start
@@ -166,13 +262,21 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
         if emphasised:
             kind = BlockKind.HEADLINE
         else:
-            kind, skip = _kind_of_plain(text.strip(), previous)
-            if skip:  # a keyword run glued to the lede: the lede is body text from `skip` on
-                lead += skip
+            plain = text.strip()
+            slug = _slug_end(plain)
+            trailer = _trailer_start(plain[slug:])
+            if slug == len(plain) or trailer == 0:  # nothing but a slug or a sign-off
+                return Block(index, BlockKind.BYLINE, plain, _source_at(pieces, lead, start),
+                             _drop_prefix(pieces, lead))
+            if trailer is not None:
+                text = text[:lead + slug + len(plain[slug:slug + trailer].rstrip())]
+                pieces = _drop_suffix(pieces, len(text))
+            kind, skip = _kind_of_plain(plain[slug:len(text) - lead], previous, language)
+            lead += slug + skip  # a slug, or a keyword run glued to the lede: body text starts after
     if kind is BlockKind.BODY:
-        dateline = _DATELINE.match(text, lead)
+        dateline = _DATELINE.match(text[lead:])  # (a pattern's "^" matches at 0 only, never at lead)
         if dateline:
-            lead = dateline.end()
+            lead += dateline.end()
     if lead:
         pieces = _drop_prefix(pieces, lead)
         text = text[lead:]
@@ -181,7 +285,14 @@ def _classify(raw: str, start: int, end: int, index: int, previous: BlockKind | 
     return Block(index, kind, text, text_start, pieces)
 
 
-def _kind_of_plain(text: str, previous: BlockKind | None) -> tuple[BlockKind, int]:
+def _source_at(pieces: tuple[tuple[int, int, int], ...], offset: int, default: int) -> int:
+    for text_at, raw_at, length in pieces:
+        if offset < text_at + length:
+            return raw_at + max(0, offset - text_at)
+    return default
+
+
+def _kind_of_plain(text: str, previous: BlockKind | None, language: str = "english") -> tuple[BlockKind, int]:
     """Kind of a paragraph without block markup, and where body text starts inside it."""
     words = text.split()
     if _KEYWORD_LABEL.match(text):
@@ -201,7 +312,7 @@ def _kind_of_plain(text: str, previous: BlockKind | None) -> tuple[BlockKind, in
     if text.endswith(":"):  # a short label is a heading; a longer one leads into a list
         return (BlockKind.HEADLINE if len(words) <= 8 else BlockKind.BODY), 0
     if not _TERMINAL.search(text):
-        return BlockKind.HEADLINE, 0
+        return (BlockKind.BODY if _run_on(text, language) else BlockKind.HEADLINE), 0
     if text.endswith("?") and len(words) <= 12 and _title_case_share(words) >= 0.6:
         return BlockKind.HEADLINE, 0
     if previous is BlockKind.HEADLINE and len(words) <= 16 and not _FINITE_VERB.search(text):
@@ -250,6 +361,12 @@ def _cut(raw: str, start: int, end: int, cuts: list[tuple[int, int]]) -> tuple[s
         pieces.append((length, at, end - at))
         parts.append(raw[at:end])
     return "".join(parts), tuple(pieces)
+
+
+def _drop_suffix(pieces: tuple[tuple[int, int, int], ...], keep: int) -> tuple[tuple[int, int, int], ...]:
+    """Pieces of the text's first ``keep`` characters."""
+    return tuple((text_at, raw_at, min(length, keep - text_at)) for text_at, raw_at, length in pieces
+                 if text_at < keep)
 
 
 def _drop_prefix(pieces: tuple[tuple[int, int, int], ...], drop: int) -> tuple[tuple[int, int, int], ...]:

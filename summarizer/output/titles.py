@@ -1,30 +1,71 @@
 """Titles: each source's, and the briefing's own, which must not be one outlet's loaded wording.
 
-A headline's main clause is what comes before its first comma, colon, dash or "as"/"amid"
-("Syrian Rebels Seize Control of Hama" of "... as Government Troops Withdraw"); the briefing takes
-the plainly worded main clause whose words the other sources' headlines share most.  With no
-such clause it is "Briefing: " and the names most sources mention.
+The briefing takes a source's own headline where the sources have one (the first line of the
+text, an HTML page's title, a JSON ``title`` field): the plainly worded one closest to the story,
+that is to the centroid of the pooled sentences.  A headline is cut to its main clause, what comes
+before its first comma, colon, dash or "as"/"amid" ("Syrian Rebels Seize Control of Hama" of "...
+as Government Troops Withdraw").  Without one, the title is a short phrase of the story's most
+central plain sentence: its main clause, cut at a clause boundary, at most 12 words.  Never a
+list of names.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Sequence
+from pathlib import Path
+from typing import Collection, Sequence
 
-from ..pool.features import Tokenizer
-from ..wordlists import MONTHS, WEEKDAYS
-from ..models import Sentence, Source
+import numpy as np
+import scipy.sparse as sp
+
+from ..models import Pool, Source
 from ..pool.neutrality import subjectivity
+from ..wordlists import REPORTING_VERBS, alternation
 
 _CLAUSE_END = re.compile(r"\s*(?:[,:;|]|\s[-–—]\s|\s(?:as|amid|amidst|while|after)\s)", re.IGNORECASE)
-# A name: capitalised words of two letters or more, or initials with full stops ("U.S.", not "U"
-# and "S").
-_NAME = re.compile(r"(?<![\w'’.])(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s|de\s|van\s)?[A-Z][\w'’-]+)*")
-_NOT_NAMES = frozenset(WEEKDAYS + MONTHS)
 _MAX_SUBJECTIVITY = 0.2
-_LEAD = 5  # sentences of each source read for names: what a story is about is in its lead
-_NAMES_SHOWN = 3
+_LEDE = 1  # sentences of each source that state the story: the first place a title is looked for
+_LEAD = 5  # sentences of each source a title may come from: what a story is about is in its lead
+_MAX_WORDS = 12
+_MIN_WORDS = 4
+_CANDIDATES = 5  # most central sentences whose main clause may be the title as it stands
+# Where a sentence's main clause may stop: before a comma or dash, or before a word that opens a
+# subordinate clause or an adverbial phrase ("... after three days of fighting").
+_BOUNDARY_WORDS = frozenset(
+    "after as amid although because before but despite during for following from in including "
+    "since so that though to until when where whereas which while who whom whose with without".split())
+# Words that open a subordinate clause: a title's verb comes before them.
+_SUBORDINATE = frozenset("after although as because before if since that though until when where whereas "
+                         "which while who whom whose".split())
+_SHORT_CAPITALS = frozenset("the mr mrs ms dr its his her one two six ten new all".split())  # not initials
+_RELATIVE = frozenset("that which who whom whose".split())
+# A list that goes on past a comma: "food, medicine and tents", "Rome, Paris or Madrid".
+_LIST_GOES_ON = re.compile(r"^(?:[\w'’.-]+\s+){1,2}?(?:and|or)\s")
+# Where a clause too long for a title is cut: before a subordinate clause or an adverbial, never
+# inside a complement ("to impose", "from President Reagan to ...").
+_CUT_BEFORE = _BOUNDARY_WORDS - {"to", "for", "from", "so", "but"}
+# The pieces of a sentence: between commas, semicolons and dashes.
+_SEGMENT = re.compile(r"[,;:]\s+|\s+(?:--?|–|—|_)\s+")
+# Words that open an adverbial before a sentence's clause ("Meanwhile,", "On Thursday,").
+_OPENERS = frozenset("on at by in among here meanwhile however earlier later today yesterday also still now "
+                     "then simply".split())
+_AUXILIARIES = frozenset("is are was were be been being has have had will would can could may might must "
+                         "shall should do does did".split())
+_DANGLING = frozenset("and or but the a an of by on at its their his her".split())
+# An attribution that opens a sentence: "Officials said Tuesday that ...".
+_REPORTED_THAT = re.compile(rf"^(?:[\w'’.-]+\s+){{1,6}}?{alternation(REPORTING_VERBS)}(?:\s+\w+){{0,2}}?\s+that\s+",
+                            re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|these|those|his|her|their|its|my|our|your)\b",
+                            re.IGNORECASE)
+# Quotation marks; a closing single quote is left, it cannot be told from a possessive ("Marcos'").
+# A clause has a verb: an auxiliary, a reporting verb, an "-ed" form or an irregular past form.
+_IRREGULAR = [w.strip() for w in (Path(__file__).resolve().parent.parent / "data" / "past_tense.txt")
+              .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+# (an "-ed" form in lower case: "Associated Press" and "United" are names)
+_VERB = re.compile(r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Mm]ay|"
+                   r"[Mm]ight|[Mm]ust|[Ss]hall|[Ss]hould|[Dd]oes|[Dd]id|[a-z]{3,}ed|"
+                   rf"{alternation(list(REPORTING_VERBS) + _IRREGULAR)})\b")
+_QUOTE_MARKS = re.compile(r"``|''|[\"“”‘«»„]|(?<!\w)['’]")
 
 
 def source_titles(headlines: Sequence[str], sources: Sequence[Source]) -> list[str]:
@@ -32,40 +73,153 @@ def source_titles(headlines: Sequence[str], sources: Sequence[Source]) -> list[s
     return [headline or (source.title or "").strip() or source.name for headline, source in zip(headlines, sources)]
 
 
-def briefing_title(headlines: Sequence[str], sentences: Sequence[Sentence], tokenizer: Tokenizer) -> str:
-    """A neutral title for the briefing, from what the sources' headlines share."""
-    clauses = [_main_clause(h) for h in headlines if h]
-    bags = [set(tokenizer.terms(c)) for c in clauses]
-    best, best_share = "", 0.0
-    for i, (clause, bag) in enumerate(zip(clauses, bags)):
-        others = bags[:i] + bags[i + 1:]
-        if (not bag or not others or len(clause.split()) < 3
-                or subjectivity(clause, tokenizer.language) > _MAX_SUBJECTIVITY):
-            continue
-        share = sum(sum(stem in other for other in others) / len(others) for stem in bag) / len(bag)
-        if share > best_share or (share == best_share and best and len(clause) < len(best)):
-            best, best_share = clause, share
-    return best if best_share >= 0.3 else _names_title(sentences)
+def briefing_title(pool: Pool, leave_out: Collection[int] = ()) -> str:
+    """A neutral title for the briefing: the most representative plain headline, else a phrase of
+    the most central plain sentence of the sources' leads (no headline of the sources left out)."""
+    centroid = _centroid(pool)
+    candidates = [h or (s.title or "").strip() for i, (h, s) in enumerate(zip(pool.headlines, pool.sources))
+                  if i not in leave_out]
+    return headline_title(candidates, pool, centroid) or sentence_title(pool, centroid) or "Briefing"
 
 
-def _main_clause(headline: str) -> str:
+def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | None = None) -> str:
+    """The plain headline (its main clause) most similar to the pool's centroid; "" if none is."""
+    centroid = _centroid(pool) if centroid is None else centroid
+    clauses = []
+    for headline in dict.fromkeys(h.strip() for h in headlines if h and h.strip()):
+        clause = main_clause(headline)
+        # Not a headline: a kicker or section label in capitals ("ROUGH DIAMOND PRODUCTION"), an
+        # agency's note in brackets ("[Report from Beirut]"), two words ("SPEED TRAP; By ...").
+        if (len(clause.split()) >= 3 and not clause.isupper() and clause[:1] not in "[(<"
+                and subjectivity(clause, pool.tokenizer.language) <= _MAX_SUBJECTIVITY):
+            clauses.append(clause)
+    if not clauses:
+        return ""
+    closeness = _vectors(clauses, pool) @ centroid
+    best = int(np.argmax(closeness))
+    return clauses[best] if closeness[best] > 0 else ""
+
+
+def sentence_title(pool: Pool, centroid: np.ndarray | None = None) -> str:
+    """A short phrase of the most central plain sentence of the sources' leads ("" if none)."""
+    centroid = _centroid(pool) if centroid is None else centroid
+    rows = [int(r) for r in pool.quote if r >= 0 and pool.sentences[r].position < _LEAD
+            and not _PRONOUN_START.match(pool.sentences[r].text)
+            and pool.sentences[r].text[:1] not in "\"“‘'`«„"  # a quotation is someone's words
+            and subjectivity(pool.sentences[r].text, pool.tokenizer.language) <= _MAX_SUBJECTIVITY]
+    if not rows:
+        return ""
+    # Closeness to the centroid, more for a sentence several sources report.
+    support = {r: len(p.sources) for p in pool.passages for r in p.rows}
+    closeness = (pool.tfidf[rows] @ centroid) * (1 + np.log([support.get(r, 1) for r in rows]))
+    central = [pool.sentences[rows[i]] for i in np.argsort(-closeness, kind="stable")]
+    ledes = [s for s in central if s.position < _LEDE]
+    # The most central lede whose main clause, cut at a clause boundary if need be, is a title;
+    # then the same among the lead sentences; then cut where it must be.
+    for group, anywhere in ((ledes[:_CANDIDATES], False), (central[:_CANDIDATES], False), (central, True)):
+        for sentence in group:
+            clause = phrase(sentence.text, cut_anywhere=anywhere)
+            if _MIN_WORDS <= len(clause.split()) <= _MAX_WORDS and _is_clause(clause):
+                return clause
+    clause = phrase(central[0].text)
+    return clause if len(clause.split()) >= _MIN_WORDS else ""
+
+
+def _is_clause(text: str) -> bool:
+    """A title that reads as a statement: a verb other than a reporting one after its first word
+    and before any subordinate clause ("Drug abusers who are infected" is none), no pronoun,
+    conjunction or adverb to open it."""
+    words = text.split()
+    main = []
+    for at, word in enumerate(words[1:], 1):
+        if word.lower() in _SUBORDINATE:
+            # a "that" or "who" clause left without its verb: "signs that Hurricane Andrew"
+            if word.lower() in _RELATIVE and not _VERB.search(" ".join(words[at + 1:])):
+                return False
+            break
+        main.append(word)
+    verbs = [m.group().lower() for m in _VERB.finditer(" ".join(main))]
+    return (any(v not in REPORTING_VERBS for v in verbs) and not _PRONOUN_START.match(text)
+            and words[0].lower() not in _BOUNDARY_WORDS | _OPENERS | {"and", "or", "but"}
+            and words[-1].lower() not in _AUXILIARIES)  # "... Thapar was" is cut mid-clause
+
+
+def phrase(sentence: str, max_words: int | None = _MAX_WORDS, *, cut_anywhere: bool = True) -> str:
+    """A sentence's main clause as a title: without an opening phrase, an appositive, an
+    attribution, quotation marks or a final full stop; cut at a clause boundary to at most
+    ``max_words`` words (None: not cut; "" if no boundary is near enough and not ``cut_anywhere``)."""
+    text = _QUOTE_MARKS.sub("", sentence).strip().rstrip(".!?…;:").strip()
+    reported = _REPORTED_THAT.match(text)
+    if reported and len(text[reported.end():].split()) >= _MIN_WORDS:
+        text = text[reported.end():]
+    segments = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    if len(segments) > 1 and _is_opening(segments[0]):
+        segments = segments[1:]
+    kept = segments[0].split() if segments else []
+    if len(segments) > 1 and _LIST_GOES_ON.match(segments[1]):  # "food, medicine and tents flew ..."
+        kept[-1] += ","
+        kept += segments[1].split()
+    elif len(kept) < _MIN_WORDS and len(segments) > 2:  # "Hurricane Gilbert, the strongest storm, hit ..."
+        kept += segments[2].split()
+    if max_words is not None and len(kept) > max_words:
+        # (never right after an auxiliary or a verb: "the hurricane may | in the end do no harm",
+        # "scientists have discovered | that ...")
+        boundaries = [i for i in range(_MIN_WORDS, max_words + 1)
+                      if kept[i].lower() in _CUT_BEFORE and kept[i - 1].lower() not in _AUXILIARIES
+                      and kept[i - 2].lower() not in _AUXILIARIES  # "will remain | in hospital"
+                      and (kept[i].lower() in _SUBORDINATE - {"that"} or not _VERB.fullmatch(kept[i - 1]))]
+        if not boundaries and not cut_anywhere:
+            return ""
+        kept = kept[:boundaries[-1] if boundaries else max_words]
+    while len(kept) > _MIN_WORDS and kept[-1].lower() in _BOUNDARY_WORDS | _DANGLING:
+        kept.pop()
+    # Capitals for emphasis that open a sentence ("THERE are", "US CITIES along the Gulf"): words
+    # of four letters or more, and a few short words, set with one capital ("There are", "The
+    # Indian government", "US Cities along": "US" may be initials).
+    run = next((i for i, w in enumerate(kept) if not w.isupper()), len(kept))
+    if 0 < run < len(kept):
+        kept[:run] = [w.capitalize() if w.isalpha() and (len(w) > 3 or w.lower() in _SHORT_CAPITALS) else w
+                      for w in kept[:run]]
+    title = " ".join(kept)
+    return title[:1].upper() + title[1:]
+
+
+def _is_opening(segment: str) -> bool:
+    """An adverbial that opens a sentence before its clause: "On Thursday", "After three days"."""
+    words = segment.split()
+    return len(words) <= 8 and words[0].lower() in _BOUNDARY_WORDS | _OPENERS
+
+
+def main_clause(headline: str) -> str:
     return _CLAUSE_END.split(headline.strip(), maxsplit=1)[0].strip()
 
 
-def _names_title(sentences: Sequence[Sentence]) -> str:
-    """ "Briefing: " and the names the most sources mention (a name is capitalised mid-sentence)."""
-    sources_of: dict[str, set[int]] = {}
-    mentions: Counter[str] = Counter()
-    for sentence in sentences:
-        if sentence.position >= _LEAD:
-            continue
-        for match in _NAME.finditer(sentence.text):
-            if match.start() == 0:  # a capital that only opens the sentence says nothing
-                continue
-            name = re.sub(r"['’]s?$", "", match.group())
-            if name.casefold() in _NOT_NAMES:
-                continue
-            sources_of.setdefault(name, set()).add(sentence.source)
-            mentions[name] += 1
-    ranked = sorted(sources_of, key=lambda n: (-len(sources_of[n]), -mentions[n], n))
-    return "Briefing: " + ", ".join(ranked[:_NAMES_SHOWN]) if ranked else "Briefing"
+def _centroid(pool: Pool) -> np.ndarray:
+    """The unit centroid of the pooled sentences' TF-IDF vectors."""
+    centroid = np.asarray(pool.tfidf.sum(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    return centroid / norm if norm > 0 else centroid
+
+
+def _vectors(texts: Sequence[str], pool: Pool) -> sp.csr_matrix:
+    """TF-IDF rows of texts over the pool's vocabulary and IDF, each of unit length counting the
+    words the pool lacks too (at the highest IDF): a headline of words the story never uses is far."""
+    index = {term: j for j, term in enumerate(pool.terms.vocabulary)}
+    idf = pool.terms.idf()
+    rows, columns = [], []
+    unknown = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        for term in pool.tokenizer.terms(text):
+            if term in index:
+                rows.append(i)
+                columns.append(index[term])
+            else:
+                unknown[i] += 1
+    counts = sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(texts), len(index)))
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)
+    weights = (counts @ sp.diags(idf)).tocsr()
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel()
+                    + unknown * idf.max(initial=1.0) ** 2)
+    norms[norms == 0] = 1.0
+    return (sp.diags(1.0 / norms) @ weights).tocsr()
