@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from enum import Enum
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
 
-    from .facts.claims import ClaimIndex
-    from .pool.features import TermMatrix, Tokenizer
-    from .pool.referents import Referents
 
 
 class BlockKind(str, Enum):
@@ -151,6 +148,133 @@ class Pick:
     row: int  # the quoted sentence: a row of Pool.sentences, one of the passage's quotable members
 
 
+class Stemmer(Protocol):
+    """What the pool's tokenizer (``pool.features.Tokenizer``) offers every later stage."""
+
+    language: str
+    stop_words: frozenset[str]
+
+    def words(self, text: str) -> list[str]: ...  # the words as written
+
+    def stem(self, word: str) -> str: ...
+
+    def stems(self, words: Sequence[str]) -> list[str]: ...
+
+    def terms(self, text: str) -> list[str]: ...  # the stems of the content words, in order
+
+
+@dataclass
+class TermMatrix:
+    """Term counts of a list of texts: row i is text i, column j is ``vocabulary[j]``."""
+
+    counts: sp.csr_matrix
+    vocabulary: list[str]
+    terms: list[list[str]]  # each text's stems in order, for algorithms that need sequences
+
+    @classmethod
+    def build(cls, texts: Sequence[str], tokenizer: Stemmer) -> TermMatrix:
+        import numpy as np
+        import scipy.sparse as sp
+
+        index: dict[str, int] = {}
+        terms = [tokenizer.terms(text) for text in texts]
+        columns = [index.setdefault(t, len(index)) for row in terms for t in row]
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum([len(row) for row in terms], out=indptr[1:])
+        counts = sp.csr_matrix(
+            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), indptr), shape=(len(terms), len(index))
+        )
+        counts.sum_duplicates()
+        return cls(counts, list(index), terms)
+
+    def rows(self, rows: Sequence[int]) -> TermMatrix:
+        rows = list(rows)
+        return TermMatrix(self.counts[rows], self.vocabulary, [self.terms[r] for r in rows])
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """Number of content terms of each text."""
+        import numpy as np
+
+        return np.asarray(self.counts.sum(axis=1)).ravel()
+
+    def idf(self) -> np.ndarray:
+        """Smoothed inverse document frequency, each text (sentence) a document."""
+        import numpy as np
+
+        presence = self.counts.copy()
+        presence.data[:] = 1
+        n = presence.shape[0]
+        df = np.asarray(presence.sum(axis=0)).ravel()
+        return np.log((1.0 + n) / (1.0 + df)) + 1.0
+
+    def tfidf(self) -> sp.csr_matrix:
+        """Rows of sub-linear TF times IDF, L2-normalised, ready for cosine similarity."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        weights = self.counts.copy().astype(np.float64)
+        weights.data = 1.0 + np.log(weights.data)
+        weights = weights @ sp.diags(self.idf())
+        return normalize_rows(weights.tocsr())
+
+
+def normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Scale each row to unit L2 norm; empty rows stay empty."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sp.diags(1.0 / norms) @ matrix).tocsr()
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What a sentence leans on: the briefing must carry it before the sentence is quoted."""
+
+    antecedent: int  # its source's preceding sentence (a row), when it opens by pointing back; else -1
+    heads: tuple[tuple[str, ...], ...] = ()  # per "the X" its source introduced just before: X's stems
+    surnames: tuple[str, ...] = ()  # names it gives by surname alone, whose full name its source gave
+
+
+@dataclass(frozen=True)
+class Referents:
+    """The pool's reading of what each sentence leans on and what it introduces."""
+
+    needs: list[Referent | None]  # per row: what it leans on; None if it stands alone
+    names: list[frozenset[str]]  # per row: the surnames it gives with a first name ("Mamdouh Salim")
+
+
+@dataclass
+class ClaimIndex:
+    """The anchors of every pooled sentence: row i of ``anchors`` is sentence i."""
+
+    anchors: sp.csr_matrix  # n x vocabulary, 1 where the sentence carries the anchor
+    core: sp.csr_matrix  # the same for the anchors of each sentence's main clause
+    clauses: sp.csr_matrix  # the main clause's anchors again, valued by the number of the clause each is in
+    links: sp.csr_matrix  # n x links: events tied to the names written near them ("event:capture|name:hama")
+    weights: np.ndarray  # per anchor: IDF times its kind's weight
+    vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
+    kinds: np.ndarray  # per anchor: index into KINDS
+    figures: list[tuple]  # per sentence: its amounts (figures.quantity), which the match reads
+    sources: np.ndarray  # per sentence: its source index
+    modal: np.ndarray  # per sentence: whether its main clause says a plan or a possibility (will, could, ...)
+    days: np.ndarray  # per anchor: whether it is a day of the week
+    # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
+    # whose figure differs never reports the claim, by the same test that lists the difference
+    stated: list[tuple] = field(default_factory=list)
+    # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
+    # ``claim_match.same_claim``: only those rows can give another value for it.
+    stated_rows: dict[tuple, list[int]] | None = None
+
+    KINDS = ("name", "event", "agent", "word")
+
+    def anchors_of(self, row: int) -> list[str]:
+        start, end = self.anchors.indptr[row], self.anchors.indptr[row + 1]
+        return [self.vocabulary[j] for j in self.anchors.indices[start:end]]
+
+
 @dataclass(frozen=True)
 class Pool:
     """Everything the stages after deduplication read, built once.
@@ -163,7 +287,7 @@ class Pool:
     headlines: list[str]  # each source's headline ("" where it has none)
     titles: list[str]  # each source's headline, else its metadata title, else its file name
     sentences: list[Sentence]  # every pooled sentence, source by source, in reading order
-    tokenizer: Tokenizer
+    tokenizer: Stemmer
     terms: TermMatrix  # row i: the content stems of sentences[i]
     tfidf: sp.csr_matrix  # row i: L2-normalised TF-IDF of sentences[i] (IDF over the pooled sentences)
     passages: list[Passage]

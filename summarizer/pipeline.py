@@ -21,12 +21,12 @@ from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
 from .config.sections import Config
 from .pool.dedup import deduplicate
 from .errors import ConfigError, InputError
-from .pool.features import TermMatrix, Tokenizer
+from .pool.features import Tokenizer
 from .facts.figures import compare, sentence_figures, superseded
 from .ingest.language import choose_language
 from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
 from .ingest.load import load_sources
-from .models import Briefing, Budget, Earlier, Pick, Pool, Source
+from .models import Briefing, Budget, Earlier, Pick, Pool, Source, TermMatrix
 from .pool.sentences import pool_sentences
 from .rank import ALGORITHMS
 from .rank.base import Scorer
@@ -175,7 +175,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
-    leans = referents.find(sentences, tokenizer)
+    leans = referents.find(sentences, tokenizer, config.select.surname_needs_full_name)
     quotable, quote = editorial.quotes(passages, config, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .claims import ClaimIndex
+from ..models import ClaimIndex
 from .figures import comparable_key, differ, rows_by_thing
 
 if TYPE_CHECKING:

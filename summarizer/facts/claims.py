@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
+from ..models import ClaimIndex
 from ..wordlists import WEEKDAYS
 from .figures.quantity import interval, quantities
 from .figures.tokens import may_hold_figures, tokenize as figure_tokens
@@ -87,35 +87,6 @@ def amounts(text: str) -> tuple[Amount, ...]:
             lo, hi = interval(m, bool(m.unit), m.factor)
             found.append(Amount(m.unit or "count", lo, hi))
     return tuple(found)
-
-
-@dataclass
-class ClaimIndex:
-    """The anchors of every pooled sentence: row i of ``anchors`` is sentence i."""
-
-    anchors: sp.csr_matrix  # n x vocabulary, 1 where the sentence carries the anchor
-    core: sp.csr_matrix  # the same for the anchors of each sentence's main clause
-    clauses: sp.csr_matrix  # the main clause's anchors again, valued by the number of the clause each is in
-    links: sp.csr_matrix  # n x links: events tied to the names written near them ("event:capture|name:hama")
-    weights: np.ndarray  # per anchor: IDF times its kind's weight
-    vocabulary: list[str]  # "name:assad", "event:capture", "agent:rebels", "word:citi"
-    kinds: np.ndarray  # per anchor: index into KINDS
-    figures: list[tuple[Amount, ...]]  # per sentence: its amounts, which the match reads
-    sources: np.ndarray  # per sentence: its source index
-    modal: np.ndarray  # per sentence: whether its main clause says a plan or a possibility (will, could, ...)
-    days: np.ndarray  # per anchor: whether it is a day of the week
-    # per sentence: its figures as "Where sources differ" reads them (figures package): a sentence
-    # whose figure differs never reports the claim, by the same test that lists the difference
-    stated: list[tuple] = field(default_factory=list)
-    # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
-    # ``claim_match.same_claim``: only those rows can give another value for it.
-    stated_rows: dict[tuple, list[int]] | None = None
-
-    KINDS = ("name", "event", "agent", "word")
-
-    def anchors_of(self, row: int) -> list[str]:
-        start, end = self.anchors.indptr[row], self.anchors.indptr[row + 1]
-        return [self.vocabulary[j] for j in self.anchors.indices[start:end]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,7 +310,7 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, f
     import numpy as np
     import scipy.sparse as sp
 
-    from ..pool.features import normalize_rows
+    from ..models import normalize_rows
     from ..pool.similarity import similarity_graph
 
     n, size = anchors.shape

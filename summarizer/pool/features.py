@@ -9,12 +9,8 @@ a second of start-up, because importing any part of NLTK imports all of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Sequence
 
-import numpy as np
-import scipy.sparse as sp
 import snowballstemmer
 
 from ..ingest.language import stop_words
@@ -70,56 +66,3 @@ class Tokenizer:
         # (the words are lower case already: a cached stem is read without a call)
         return [stems[w] if w in stems else self.stem(w)
                 for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
-
-
-@dataclass
-class TermMatrix:
-    """Term counts of a list of texts: row i is text i, column j is ``vocabulary[j]``."""
-
-    counts: sp.csr_matrix
-    vocabulary: list[str]
-    terms: list[list[str]]  # each text's stems in order, for algorithms that need sequences
-
-    @classmethod
-    def build(cls, texts: Sequence[str], tokenizer: Tokenizer) -> TermMatrix:
-        index: dict[str, int] = {}
-        terms = [tokenizer.terms(text) for text in texts]
-        columns = [index.setdefault(t, len(index)) for row in terms for t in row]
-        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
-        np.cumsum([len(row) for row in terms], out=indptr[1:])
-        counts = sp.csr_matrix(
-            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), indptr), shape=(len(terms), len(index))
-        )
-        counts.sum_duplicates()
-        return cls(counts, list(index), terms)
-
-    def rows(self, rows: Sequence[int]) -> TermMatrix:
-        rows = list(rows)
-        return TermMatrix(self.counts[rows], self.vocabulary, [self.terms[r] for r in rows])
-
-    @cached_property
-    def lengths(self) -> np.ndarray:
-        """Number of content terms of each text."""
-        return np.asarray(self.counts.sum(axis=1)).ravel()
-
-    def idf(self) -> np.ndarray:
-        """Smoothed inverse document frequency, each text (sentence) a document."""
-        presence = self.counts.copy()
-        presence.data[:] = 1
-        n = presence.shape[0]
-        df = np.asarray(presence.sum(axis=0)).ravel()
-        return np.log((1.0 + n) / (1.0 + df)) + 1.0
-
-    def tfidf(self) -> sp.csr_matrix:
-        """Rows of sub-linear TF times IDF, L2-normalised, ready for cosine similarity."""
-        weights = self.counts.copy().astype(np.float64)
-        weights.data = 1.0 + np.log(weights.data)
-        weights = weights @ sp.diags(self.idf())
-        return normalize_rows(weights.tocsr())
-
-
-def normalize_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    """Scale each row to unit L2 norm; empty rows stay empty."""
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return (sp.diags(1.0 / norms) @ matrix).tocsr()

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ..models import Referent, Referents
 from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, alternation
 
 if TYPE_CHECKING:
@@ -63,23 +63,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset(_DATA["name_titles"]) | set(MONTHS) | set(WEEKDAYS)  # capitalised, not a name
 
 
-@dataclass(frozen=True)
-class Referent:
-    """What a sentence leans on: the briefing must carry it before the sentence is quoted."""
-
-    antecedent: int  # its source's preceding sentence (a row), when it opens by pointing back; else -1
-    heads: tuple[tuple[str, ...], ...] = ()  # per "the X" its source introduced just before: X's stems
-    surnames: tuple[str, ...] = ()  # names it gives by surname alone, whose full name its source gave
-
-
-@dataclass(frozen=True)
-class Referents:
-    """The pool's reading of what each sentence leans on and what it introduces."""
-
-    needs: list[Referent | None]  # per row: what it leans on; None if it stands alone
-    names: list[frozenset[str]]  # per row: the surnames it gives with a first name ("Mamdouh Salim")
-
-
 def points_back(text: str) -> bool:
     """Whether a sentence opens by pointing at the one before it, or has a pronoun for its speaker."""
     if _OPENER.match(text) and not (_NOT_POINTING.match(text) or _EXPLETIVE_IT.match(text)
@@ -116,8 +99,9 @@ def name_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def find(sentences: Sequence[Sentence], tokenizer: Tokenizer) -> Referents:
-    """What each pooled sentence leans on (English; other languages: nothing)."""
+def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = True) -> Referents:
+    """What each pooled sentence leans on (English; other languages: nothing); with ``surnames``
+    false, a surname alone leans on nothing."""
     if tokenizer.language != "english":
         return Referents([None] * len(sentences), [frozenset()] * len(sentences))
     needs: list[Referent | None] = []
@@ -130,7 +114,7 @@ def find(sentences: Sequence[Sentence], tokenizer: Tokenizer) -> Referents:
         if row == 0 or sentences[row - 1].source != sentence.source:
             known, recent = set(), []
         runs, full = runs_of[row], names[row]
-        alone = tuple(dict.fromkeys(run[0] for run in runs if len(run) == 1 and run[0] in known
+        alone = () if not surnames else tuple(dict.fromkeys(run[0] for run in runs if len(run) == 1 and run[0] in known
                                     and run[0] not in full and not _after_the(sentence.text, run[0])))
         heads = the_references(sentence.text, tokenizer, set().union(*recent) if recent else set())
         leans = points_back(sentence.text)

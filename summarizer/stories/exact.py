@@ -56,7 +56,7 @@ def pile_vectors(texts: Sequence[str], tokenizer):
     """Each text's vector, a row: its words' TF-IDF joined with its lead's names' at ``NAME_WEIGHT``."""
     import scipy.sparse as sp
 
-    from ..pool.features import TermMatrix, normalize_rows
+    from ..models import TermMatrix, normalize_rows
 
     words = _article_vectors(TermMatrix.build(texts, tokenizer).counts)
     names = _article_vectors(_lead_names(texts, tokenizer.stop_words))
@@ -162,7 +162,7 @@ def _article_vectors(counts):
     import numpy as np
     import scipy.sparse as sp
 
-    from ..pool.features import normalize_rows
+    from ..models import normalize_rows
 
     weights = counts.astype(np.float64)  # a copy
     weights.data = 1.0 + np.log(weights.data)

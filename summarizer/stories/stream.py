@@ -149,7 +149,7 @@ class StoryStream:
 
     def _vectors(self, texts: Sequence[str]) -> sp.csr_matrix:
         """The window's article vectors, as ``exact.pile_vectors`` makes them, over the running IDF."""
-        from ..pool.features import normalize_rows
+        from ..models import normalize_rows
 
         vocabulary, tokenizer, not_names = self._vocabulary, self._tokenizer, self._not_names
         words: list[int] = []

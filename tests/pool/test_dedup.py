@@ -8,7 +8,8 @@ import pytest
 
 from summarizer.config.sections import seeds_dir
 from summarizer.pool.dedup import deduplicate
-from summarizer.pool.features import TermMatrix, Tokenizer
+from summarizer.models import TermMatrix
+from summarizer.pool.features import Tokenizer
 from summarizer.ingest.load import load_sources
 from summarizer.models import Sentence
 from summarizer.pool.sentences import pool_sentences

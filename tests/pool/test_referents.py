@@ -88,7 +88,7 @@ ARTICLE = (
 
 
 def test_find_records_per_sentence_what_it_leans_on():
-    pool, _ = story_pool([ARTICLE])
+    pool, _ = story_pool([ARTICLE], **{"select.surname_needs_full_name": True})
     needs = {s.text.split()[0] + " " + s.text.split()[1]: pool.referents.needs[r] for r, s in enumerate(pool.sentences)}
     assert needs["A federal"] is None
     assert needs["U.S. authorities"].surnames == ("Salim",)

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from summarizer import Config, build_pool, models
-from summarizer.pool.features import TermMatrix, Tokenizer
+from summarizer.models import TermMatrix
+from summarizer.pool.features import Tokenizer
 from summarizer.models import Sentence, Source
 from summarizer.rank.centroid import Centroid
 from summarizer.rank.concept_weights import bigram_concepts, bigrams, unigram_concepts

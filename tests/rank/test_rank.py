@@ -10,7 +10,7 @@ import pytest
 import scipy.sparse as sp
 from scipy.stats import spearmanr
 
-from summarizer.pool.features import TermMatrix, normalize_rows
+from summarizer.models import TermMatrix, normalize_rows
 from summarizer.models import Budget
 from summarizer.rank import ALGORITHMS
 from summarizer.rank.base import Scorer, Selector

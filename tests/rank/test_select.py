@@ -9,7 +9,8 @@ import pytest
 
 import summarizer
 from summarizer.config.sections import Config
-from summarizer.pool.features import TermMatrix, Tokenizer
+from summarizer.models import TermMatrix
+from summarizer.pool.features import Tokenizer
 from summarizer.models import Budget, Passage, Pool, Sentence, Source
 from summarizer.rank.mmr import select
 

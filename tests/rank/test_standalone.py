@@ -83,7 +83,7 @@ CHARGES = [
 @pytest.mark.parametrize("algo", sorted(ALGORITHMS))
 def test_every_algorithm_quotes_a_surname_only_after_the_full_name(algo):
     sources = [Source(f"c{i}.txt", f"c{i}.txt", text) for i, text in enumerate(CHARGES)]
-    briefing = summarizer.summarize(sources, algo=algo, max_words=45)
+    briefing = summarizer.summarize(sources, algo=algo, max_words=45, **{"select.surname_needs_full_name": True})
     assert briefing.sentences
     _assert_each_stands(sources, briefing)
     texts = [s.text for s in briefing.sentences]
