@@ -317,7 +317,7 @@ def index_json(entries: Sequence[Mapping[str, Any]]) -> str:
 
 def index_markdown(entries: Sequence[Mapping[str, Any]]) -> str:
     """The index as Markdown, marked like a briefing so that no run reads it back as an article."""
-    from .output.files import BRIEFING_MARKER
+    from .ingest.formats import BRIEFING_MARKER
     from .output.render import code_span, escape_markdown  # the briefings' own escaping of text and file names
 
     failed = sum(1 for e in entries if e["briefing"] is None)

@@ -12,7 +12,7 @@ from tests.invented_stories import ELECTION, MATCH, WILDFIRE
 from summarizer import Briefing, Config, InputError, Source, SummarizerError, render, summarize_many
 from summarizer.batch import (file_name, index_entry, index_json, index_markdown, read_batch, read_jsonl,
                              read_story_folders, story_dates)
-from summarizer.output.files import is_briefing
+from summarizer.ingest.formats import is_briefing
 
 
 def _story(story_id: str, texts: list[str]) -> tuple[str, list[Source]]:

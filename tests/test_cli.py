@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.output.files import BRIEFING_MARKER
+from summarizer.ingest.formats import BRIEFING_MARKER
 from summarizer.rank import ALGORITHMS
 
 from tests.helpers import SEEDS, clean_text

@@ -22,7 +22,7 @@ from . import web
 from .decoding import clean, decode, html_article, html_text
 from ..errors import InputError
 from ..models import Source
-from ..output.files import SUPPORTED_SUFFIXES, file_kind, is_briefing
+from .formats import SUPPORTED_SUFFIXES, file_kind, is_briefing
 
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 STDIN_NAME = "<stdin>"

@@ -20,34 +20,13 @@ import tempfile
 from typing import BinaryIO, Iterable
 
 from ..errors import InputError
+from ..ingest.formats import MARKER_REACH, SUPPORTED_SUFFIXES, file_kind, is_briefing
 
-# The last line of a Markdown briefing: a link reference definition, which Markdown shows as
-# nothing.  Every line of a briefing that holds quoted text starts with the briefing's own markup
-# and "[" is escaped in quoted text, so a briefing quoting a briefing cannot hold this line.
-BRIEFING_MARKER = "[//]: # (written by summarize: a briefing, not an article; never read back as a source)"
-# The first key of a JSON briefing, and the generator of an HTML one (as render_html writes it),
-# for the same purpose.
-JSON_MARKER = '{\n  "generator": "summarize"'
-HTML_MARKER = '<meta name="generator" content="summarizer">'
-_HEAD = 4096  # where the JSON and HTML markers stand, and the Markdown marker from the end
-_MARKER_LINE = re.compile(f"^{re.escape(BRIEFING_MARKER)}$", re.MULTILINE)
-# A Markdown briefing from a version before the marker: its sources list, then its footer line.
-_SOURCES_HEADING = re.compile(r"^## Sources$", re.MULTILINE)
-_OLD_FOOTER = re.compile(r"^(?:<sub>|\*)Algorithm: [\w-]+\. Budget: ", re.MULTILINE)
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # The JSON Lines file of --batch --output: every line a story's briefing or its error.
 _JSONL_LINE = re.compile(r'\{"id": "(?:[^"\\\n]|\\.)*", "(?:briefing": \{"generator": "summarize"|error": ")')
 # index.json of --stories / --batch before it carried the generator key.
 _OLD_INDEX = re.compile(r'\{\n  "stories": \[(?:\]|\n    \{\n      "id": )')
 NOT_A_BRIEFING = "exists and is not a briefing written by summarize; not replaced (--force replaces it)"
-
-
-def is_briefing(text: str) -> bool:
-    """Whether ``text`` is a briefing this tool wrote (Markdown or JSON), not an article."""
-    if text.startswith(JSON_MARKER) or HTML_MARKER in text[:_HEAD] or _MARKER_LINE.search(text):
-        return True
-    sources = _SOURCES_HEADING.search(text)  # two linear searches, the footer after the heading
-    return sources is not None and _OLD_FOOTER.search(text, sources.end()) is not None
 
 
 def write_output(path: str, text: str, *, inputs: Iterable[str] = (), stdout: BinaryIO | None = None,
@@ -120,17 +99,6 @@ def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False) 
     return target
 
 
-def file_kind(mode: int) -> str:
-    """What a file is, for messages about files that are not regular files."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
-
-
 def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
     """Whether ``target`` is an input file, or a file the loader would read inside an input folder."""
     real = os.path.realpath(target)
@@ -153,9 +121,9 @@ def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
 def _holds_briefing(path: str) -> bool:
     try:
         with open(path, "rb") as stream:
-            head = stream.read(_HEAD)
+            head = stream.read(MARKER_REACH)
             stream.seek(0, os.SEEK_END)
-            stream.seek(max(0, stream.tell() - _HEAD))  # the Markdown marker is the last line
+            stream.seek(max(0, stream.tell() - MARKER_REACH))  # the Markdown marker is the last line
             tail = stream.read()
     except OSError:
         return False

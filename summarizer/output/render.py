@@ -13,7 +13,7 @@ import re
 
 from .text import article_sources, cited, empty_note, footer, language_note, later_note, summary_line, visible
 from ..models import Briefing
-from .files import BRIEFING_MARKER
+from ..ingest.formats import BRIEFING_MARKER
 from .html_page import render_html
 
 # Characters that Markdown would read as markup inside a line of text.
@@ -69,7 +69,7 @@ def render_markdown(briefing: Briefing) -> str:
 def render_json(briefing: Briefing) -> str:
     names = [s.name for s in briefing.sources]
     document = {
-        "generator": "summarize",  # first: how the loader recognises a briefing (output.JSON_MARKER)
+        "generator": "summarize",  # first: how the loader recognises a briefing (ingest.formats.JSON_MARKER)
         "title": briefing.title,
         "algorithm": briefing.algorithm,
         "max_words": briefing.budget.max_words,

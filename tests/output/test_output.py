@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.output.files import BRIEFING_MARKER, is_briefing, write_output
+from summarizer.ingest.formats import BRIEFING_MARKER, is_briefing
+from summarizer.output.files import write_output
 
 OLDER = f"older briefing\n\n{BRIEFING_MARKER}\n"  # a briefing of an earlier run, which a run may replace
 

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from summarizer import cli
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.output.files import check_output, is_briefing
+from summarizer.ingest.formats import is_briefing
+from summarizer.output.files import check_output
 
 from tests.helpers import ROOT, SEEDS
 from tests.invented_stories import ELECTION, WILDFIRE
