@@ -49,7 +49,7 @@ SETS = ("duc2002_100.jsonl", "duc2001_100.jsonl")
 LARGE_PILE = 1400
 MiB = 2**20
 # The console script's own entry point, this checkout first on the path.
-COMMAND = [sys.executable, "-c", "from summarizer.cli import main; main()"]
+COMMAND = [sys.executable, "-c", "from summarizer.cli import run; run()"]
 
 
 class WorkerMemory:

@@ -15,7 +15,7 @@ documents are reused under another file name (the summarizer merges the repeated
 does for syndicated copy) and the output says so.
 
 For every size and algorithm the whole process `summarize DIR --algo ALGO --quiet --output FILE`
-is run (the console script's own entry point, summarizer.cli:main, as installed: `pip install -e ".[bench]"`
+is run (the console script's own entry point, summarizer.cli:run, as installed: `pip install -e ".[bench]"`
 measures the working tree): wall time
 (best of --repeat runs) and peak resident memory (highest of the runs).  Figures only: nothing is
 asserted and the exit status is 0.
@@ -159,7 +159,7 @@ def write_input(folder: Path, documents: list[tuple[str, str]], n: int) -> dict:
 def measure(folder: Path, algo: str, work: Path, timeout: float) -> dict:
     """One whole `summarize` run: wall seconds, peak RSS bytes, exit code, and the pooled counts."""
     out, err = work / f"briefing-{algo}.md", work / "stderr.txt"
-    command = [sys.executable, "-c", "from summarizer.cli import main; main()",
+    command = [sys.executable, "-c", "from summarizer.cli import run; run()",
                str(folder), "--algo", algo, "--quiet", "--output", str(out)]
     runner = subprocess.Popen([sys.executable, "-S", "-c", _MEASURE, str(err), *command],
                               stdout=subprocess.PIPE, text=True, start_new_session=True)

@@ -12,7 +12,7 @@ import sys
 def main() -> None:
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, _stopped_while_loading)
-    from .cli import main as command
+    from .cli import run as command
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on the command handles both
     command()

@@ -417,7 +417,7 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def main() -> None:
+def run() -> None:
     """The console script: Typer's command, with its own usage errors in the tool's one style."""
     signal.signal(signal.SIGTERM, _terminate)
     # Loading the modules and then the pipeline make many small objects that die young: the garbage

@@ -172,7 +172,7 @@ def test_list_algos_and_help():
 def test_installed_command_runs_from_any_folder(in_tmp):
     """The console script (or the module) summarizes the bundled seeds from an unrelated folder."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    result = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "-q"],
+    result = subprocess.run([sys.executable, "-c", "from summarizer.cli import run; run()", "-q"],
                             cwd=in_tmp, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -96,8 +96,8 @@ def test_config_is_frozen_and_picklable_for_worker_processes():
 
 
 def test_settings_errors_and_help_do_not_import_numpy():
-    code = ("import sys; from summarizer.cli import main; sys.argv = ['summarize', '--set', 'rank.algo=x']\n"
-            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 2, e.code\n"
+    code = ("import sys; from summarizer.cli import run; sys.argv = ['summarize', '--set', 'rank.algo=x']\n"
+            "try:\n    run()\nexcept SystemExit as e:\n    assert e.code == 2, e.code\n"
             "assert 'numpy' not in sys.modules and 'scipy' not in sys.modules, 'numpy imported'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -213,7 +213,7 @@ def test_markdown_briefing_ends_with_the_marker_and_quotes_cannot_forge_it(tmp_p
 
 
 def command(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from summarizer.cli import main; main()", *args]
+    return [sys.executable, "-c", "from summarizer.cli import run; run()", *args]
 
 
 def environment() -> dict[str, str]:
@@ -276,7 +276,7 @@ def pause_at(where: str) -> str:
             os.fsync = pause  # inside the write: the temporary file exists
         else:
             pipeline.summarize = pause
-        cli.main()
+        cli.run()
     """)
 
 
