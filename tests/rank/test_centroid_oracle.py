@@ -1,0 +1,262 @@
+"""The default algorithm's choices against an independent oracle.
+
+* On small clusters written so that one fact is unambiguously the most central (every source
+  reports it, each around it tells something of its own), the centroid selector picks it first.
+* The objective the selector maximises (rank/centroid.py's docstring) is written out again here
+  from its definition, in plain Python over the pool, and searched by brute force over every
+  subset of a tiny pool's candidates.  Where the theory says they agree, they must:
+  - greedy: each pick is the candidate that, added to the picks before it, leaves the objective
+    highest among those that fit the budget and are not too close to a pick;
+  - filling with a depth and width covering every candidate is an exact search, so greedy plus
+    filling must reach the brute-force optimum, also when the optimum fills the budget exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from summarizer import Config, build_pool, models
+from summarizer.models import Source
+from summarizer.rank.centroid import Centroid
+from summarizer.rank.concept_weights import bigrams
+
+# Clusters of four reports; the first sentence of each list is the central fact, told in each
+# report's own words, and placed by each report where it pleases.
+CLUSTERS = {
+    "flood": (
+        ["The Harlow River burst its banks in Alden on Tuesday, flooding the town centre and forcing 300 "
+         "families from their homes.",
+         "On Tuesday the Harlow River burst its banks and flooded the centre of Alden, forcing 300 families "
+         "from their homes.",
+         "Some 300 families were forced from their homes in Alden on Tuesday when the Harlow River burst its "
+         "banks and flooded the town centre.",
+         "The Harlow River flooded the centre of Alden after it burst its banks on Tuesday, forcing 300 "
+         "families from their homes."],
+        [["A retired teacher said she had kept sandbags in her garage since the last storm.",
+          "The town's football match was moved to the following weekend."],
+         ["Insurers said it was too early to estimate what the repairs would cost.",
+          "A bakery on the square handed out free bread to volunteers."],
+         ["The regional weather office had warned of heavy rain two days earlier.",
+          "Church bells rang at noon to call helpers to the square."],
+         ["Train services to the coast were suspended until further notice.",
+          "A local choir cancelled its spring concert."]],
+    ),
+    "election": (
+        ["Dana Okafor won the Marlow mayoral election on Sunday with 54 percent of the vote, ending twelve "
+         "years of rule by the harbour party.",
+         "The harbour party's twelve years of rule in Marlow ended on Sunday as Dana Okafor won the mayoral "
+         "election with 54 percent of the vote.",
+         "With 54 percent of the vote, Dana Okafor won Sunday's mayoral election in Marlow, ending the "
+         "harbour party's twelve years of rule.",
+         "Dana Okafor won the mayoral election in Marlow on Sunday, taking 54 percent of the vote and ending "
+         "twelve years of harbour party rule."],
+        [["Her campaign had promised new ferry routes to the islands.",
+          "Turnout was higher among young voters than four years ago."],
+         ["A brass band played outside the town hall late into the night.",
+          "The outgoing mayor did not attend the count."],
+         ["Okafor trained as an engineer before entering politics.",
+          "Several shops on the harbour front stayed open to sell flags."],
+         ["The city council will meet for the first time next month.",
+          "A recount was not requested by any candidate."]],
+    ),
+    "bridge": (
+        ["A footbridge over the Millbrook canal collapsed on Saturday morning, injuring 12 people who were "
+         "crossing it to the weekend market.",
+         "Twelve people crossing to the weekend market were injured on Saturday morning when a footbridge "
+         "over the Millbrook canal collapsed.",
+         "The footbridge over the Millbrook canal collapsed on Saturday morning and injured 12 people who "
+         "were crossing to the weekend market.",
+         "On Saturday morning a footbridge over the Millbrook canal collapsed, injuring 12 people crossing "
+         "it to the weekend market."],
+        [["The steel bridge was built in 1974 and painted green in 2010.",
+          "Stallholders moved their tables to the car park."],
+         ["Divers searched the water until the afternoon.",
+          "A cafe owner filmed the rescue from her window."],
+         ["City records show the bridge was repaired twice in five years.",
+          "The market will reopen next Saturday."],
+         ["An engineer said corrosion had been found on the supports in March.",
+          "Schoolchildren left flowers at the railings."]],
+    ),
+}
+# Where the central fact stands in each report (0 = its lead).
+POSITIONS = [0, 1, 2, 0]
+
+
+def cluster_sources(name: str) -> list[Source]:
+    central, others = CLUSTERS[name]
+    sources = []
+    for i, (fact, own, at) in enumerate(zip(central, others, POSITIONS)):
+        sentences = own[:at] + [fact] + own[at:]
+        sources.append(Source(f"{name}{i}.txt", f"{name}{i}.txt", " ".join(sentences)))
+    return sources
+
+
+@pytest.mark.parametrize("name", sorted(CLUSTERS))
+@pytest.mark.parametrize("budget", [models.Budget(60, None), models.Budget(None, 1), models.Budget(120, None)])
+def test_the_most_central_fact_is_picked_first(name, budget):
+    pool = build_pool(cluster_sources(name), Config())
+    picks = Centroid().select(pool, budget)
+    central = set(CLUSTERS[name][0])
+    assert picks and pool.sentences[picks[0].row].text in central
+    assert sum(pool.sentences[p.row].text in central for p in picks) == 1  # told once
+
+
+# The oracle: the objective written out from its definition, over a candidate set found anew.
+
+
+class Oracle:
+    """objective(S) = cos(sum of S's vectors, centroid) + bigram_weight * covered bigram concept weight
+    / all of it + unigram_weight * the same for stems + prior_weight * sum over S of relative prior *
+    words / max_words; and the candidates and which pairs of them are too close."""
+
+    def __init__(self, pool, params: Centroid.Params, max_words: float):
+        self.pool, self.params, self.max_words = pool, params, max_words
+        floor = params.min_prior * max(pool.prior)
+        self.candidates = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
+                           if q >= 0 and pool.sentences[q].words <= max_words and pool.prior[p] >= floor
+                           and min(m.position for m in passage.members) < params.candidates_per_source]
+        rows = [q for _, q in self.candidates]
+        counts = pool.terms.counts.toarray().astype(float)
+        idf = pool.terms.idf()
+        self.vectors = np.where(counts > 0, 1.0 + np.log(np.where(counts > 0, counts, 1.0)), 0.0) * idf
+        centroid = self.vectors.sum(axis=0)
+        centroid[centroid <= params.centroid_cut * centroid.max()] = 0.0
+        self.centroid = centroid
+        self.bigrams = self._concepts([bigrams(s.text, pool.tokenizer, pool.tokenizer.stop_words)
+                                       for s in pool.sentences])
+        self.stems = self._concepts([set(terms) for terms in pool.terms.terms])
+        top = max(pool.prior[p] for p, _ in self.candidates)
+        self.own = {q: params.prior_weight * pool.prior[p] / top * pool.sentences[q].words / max_words
+                    for p, q in self.candidates}
+        tfidf = pool.tfidf[rows] @ pool.tfidf[rows].T
+        self.close = {(a, b) for i, a in enumerate(rows) for j, b in enumerate(rows)
+                      if i != j and tfidf[i, j] > params.redundancy_threshold}
+
+    def _concepts(self, per_sentence: list[set]) -> tuple[list[set], dict]:
+        """Each sentence's concepts, and each concept's weight: over the sources carrying it,
+        1 + 2 / (1 + position of its first sentence there); 0 unless enough sources carry it."""
+        first = defaultdict(dict)  # concept -> source -> first position
+        for sentence, concepts in zip(self.pool.sentences, per_sentence):
+            for concept in concepts:
+                at = first[concept].get(sentence.source)
+                if at is None or sentence.position < at:
+                    first[concept][sentence.source] = sentence.position
+        needed = min(self.params.min_concept_sources, len(self.pool.sources))
+        weights = {c: sum(1 + 2 / (1 + at) for at in by_source.values()) if len(by_source) >= needed else 0.0
+                   for c, by_source in first.items()}
+        return per_sentence, weights
+
+    def value(self, rows) -> float:
+        summary = self.vectors[list(rows)].sum(axis=0)
+        norm = np.linalg.norm(summary) * np.linalg.norm(self.centroid)
+        total = float(summary @ self.centroid / norm) if norm > 0 else 0.0
+        for (per_sentence, weights), weight in ((self.bigrams, self.params.bigram_weight),
+                                                (self.stems, self.params.unigram_weight)):
+            covered = set().union(*(per_sentence[r] for r in rows)) if rows else set()
+            everything = sum(weights.values())
+            if everything > 0:
+                total += weight * sum(weights[c] for c in covered) / everything
+        return total + sum(self.own[r] for r in rows)
+
+    def allowed(self, rows, max_sentences: float) -> bool:
+        return (sum(self.pool.sentences[r].words for r in rows) <= self.max_words and len(rows) <= max_sentences
+                and not any((a, b) in self.close for a, b in itertools.combinations(rows, 2)))
+
+    def best(self, max_sentences: float = math.inf) -> tuple[float, frozenset]:
+        """The brute-force optimum over every subset of the candidates."""
+        rows = [q for _, q in self.candidates]
+        found = [(self.value(subset), frozenset(subset))
+                 for k in range(len(rows) + 1) for subset in itertools.combinations(rows, k)
+                 if self.allowed(subset, max_sentences)]
+        return max(found, key=lambda item: item[0])
+
+
+# A tiny story: three reports, each sentence a fact of its own (no two merged as duplicates), all
+# quotable and short enough to combine, on one topic so that the centroid and the concepts matter.
+TINY = [
+    "Fire crews contained the Alder Ridge wildfire on Monday after it burned 900 acres. "
+    "Residents of Pinecrest were allowed back to their homes by the evening. "
+    "Smoke from the wildfire still hung over the reservoir on Tuesday.",
+    "Strong winds had pushed the Alder Ridge flames toward Pinecrest over the weekend. "
+    "Two barns and a hay store burned near the reservoir road. "
+    "Schools in Pinecrest will reopen on Wednesday, the district said.",
+    "Air tankers dropped water on the ridge for three days before the wildfire was contained. "
+    "The cause of the Alder Ridge fire is still under investigation by the county. "
+    "A road along the reservoir stayed closed to traffic.",
+]
+# No two sentences too close by the claim model either: only the TF-IDF rule, which the oracle redoes.
+EXACT = dict(same_claim_threshold=1.0, fill_depth=6, fill_width=30)
+
+
+@pytest.fixture(scope="module")
+def tiny_pool():
+    sources = [Source(f"t{i}.txt", f"t{i}.txt", text) for i, text in enumerate(TINY)]
+    return build_pool(sources, Config())
+
+
+def oracle_for(pool, params, max_words):
+    oracle = Oracle(pool, params, max_words)
+    assert 4 <= len(oracle.candidates) <= 12  # tiny: 2^n subsets stay cheap
+    return oracle
+
+
+@pytest.mark.parametrize("max_words", [12, 20, 30, 45, 60])
+def test_each_greedy_pick_is_the_best_next_step_of_the_objective(tiny_pool, max_words):
+    params = Centroid.Params(**{**EXACT, "fill_depth": 0})
+    oracle = oracle_for(tiny_pool, params, max_words)
+    picks = [p.row for p in Centroid(params).select(tiny_pool, models.Budget(max_words, None))]
+    assert picks
+    rows = [q for _, q in oracle.candidates]
+    for k, pick in enumerate(picks + [None]):
+        before = picks[:k]
+        steps = {r: oracle.value(before + [r]) for r in rows
+                 if r not in before and oracle.allowed(before + [r], math.inf)}
+        if pick is None:  # greedy stopped: nothing more fits
+            assert not steps
+        else:
+            assert steps[pick] == pytest.approx(max(steps.values()), abs=1e-9)
+
+
+@pytest.mark.parametrize("max_words", [12, 20, 30, 45, 60])
+def test_greedy_and_filling_reach_the_brute_force_optimum(tiny_pool, max_words):
+    params = Centroid.Params(**EXACT)
+    oracle = oracle_for(tiny_pool, params, max_words)
+    best_value, best = oracle.best()
+    picks = Centroid(params).select(tiny_pool, models.Budget(max_words, None))
+    chosen = [p.row for p in picks]
+    assert oracle.allowed(chosen, math.inf)
+    assert oracle.value(chosen) == pytest.approx(best_value, abs=1e-9)
+    assert frozenset(chosen) == best
+
+
+@pytest.mark.parametrize("max_words", [30, 45, 60])
+def test_an_optimum_that_fills_the_budget_exactly_is_found(tiny_pool, max_words):
+    params = Centroid.Params(**EXACT)
+    _, best = oracle_for(tiny_pool, params, max_words).best()
+    exact = sum(tiny_pool.sentences[r].words for r in best)  # the optimum, at its own length as the budget
+    assert oracle_for(tiny_pool, params, exact).best()[1] == best
+    picks = Centroid(params).select(tiny_pool, models.Budget(exact, None))
+    assert frozenset(p.row for p in picks) == best
+    assert sum(tiny_pool.sentences[p.row].words for p in picks) == exact  # every word of the budget
+
+
+def test_greedy_alone_takes_a_last_pick_that_fills_the_budget_exactly(tiny_pool):
+    params = Centroid.Params(**{**EXACT, "fill_depth": 0})
+    picks = Centroid(params).select(tiny_pool, models.Budget(60, None))
+    exact = sum(tiny_pool.sentences[p.row].words for p in picks)
+    assert Centroid(params).select(tiny_pool, models.Budget(exact, None)) == picks
+
+
+@pytest.mark.parametrize("max_sentences", [1, 2, 3])
+def test_under_a_sentence_budget_filling_reaches_the_optimum_too(tiny_pool, max_sentences):
+    params = Centroid.Params(**EXACT)
+    oracle = oracle_for(tiny_pool, params, 45)
+    best_value, best = oracle.best(max_sentences)
+    picks = Centroid(params).select(tiny_pool, models.Budget(45, max_sentences))
+    assert len(picks) <= max_sentences
+    assert oracle.value([p.row for p in picks]) == pytest.approx(best_value, abs=1e-9)
