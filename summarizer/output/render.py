@@ -11,7 +11,8 @@ import dataclasses
 import json
 import re
 
-from .text import article_sources, cited, empty_note, footer, language_note, later_note, summary_line, visible
+from .text import (article_sources, cited, empty_note, footer, language_note, later_note, shown_path, summary_line,
+                   visible)
 from ..models import Briefing
 from ..ingest.formats import BRIEFING_MARKER
 from .html_page import render_html
@@ -61,7 +62,7 @@ def render_markdown(briefing: Briefing) -> str:
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {escape_markdown(title)}" if title and title != source.name else ""  # no name twice
-        lines.append(f"{number}. {code_span(source.name)}{headline}")
+        lines.append(f"{number}. {code_span(shown_path(source) or source.name)}{headline}")  # the path, for the user
     lines += ["", "---", "", f"*{footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
 

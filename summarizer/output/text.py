@@ -4,15 +4,18 @@ sentence cites (verbatim ones first), and text made safe to show on a terminal o
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
-from ..models import Briefing, BriefingSentence
+from ..models import Briefing, BriefingSentence, Source
 
 # Characters a terminal or a viewer would act on rather than show: C0 and C1 controls, DEL, the
 # bidirectional overrides and isolates ("Trojan Source"), and the lone surrogates by which Python
 # carries the bytes of a file name that is not UTF-8.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 
 def cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
@@ -30,6 +33,29 @@ def later_note(sentence: BriefingSentence) -> str:
 def article_sources(briefing: Briefing) -> int:
     """How many of the sources are articles: an update's last source is the earlier briefing."""
     return len(briefing.sources) - (1 if briefing.since is not None and briefing.since.sentences else 0)
+
+
+def shown_path(source: Source) -> str:
+    """A source's path as a briefing shows it: as given, except a bundled sample article, which is
+    ``seeds/<name>`` wherever the package is installed; "" when it says no more than the name
+    (standard input, a web address, a file named as it is).  Unshowable characters as escapes."""
+    if source.path in ("-", source.name) or WEB_ADDRESS.match(source.path):
+        return ""
+    seeds = _seeds_folder()
+    try:
+        real = os.path.realpath(source.path)
+    except (OSError, ValueError):
+        real = ""
+    if real.startswith(seeds + os.sep):
+        return visible("seeds/" + os.path.relpath(real, seeds).replace(os.sep, "/"))
+    return visible(source.path)
+
+
+@lru_cache(maxsize=1)
+def _seeds_folder() -> str:
+    from ..config.sections import seeds_dir
+
+    return os.path.realpath(seeds_dir())
 
 
 def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
