@@ -112,7 +112,7 @@ def test_the_most_central_fact_is_picked_first(name, budget):
 class Oracle:
     """objective(S) = cos(sum of S's vectors, centroid) + bigram_weight * covered bigram concept weight
     / all of it + unigram_weight * the same for stems + prior_weight * sum over S of relative prior *
-    words / max_words; and the candidates and which pairs of them are too close."""
+    words / max_words (100 when unlimited); and the candidates and which pairs of them are too close."""
 
     def __init__(self, pool, params: Centroid.Params, max_words: float):
         self.pool, self.params, self.max_words = pool, params, max_words
@@ -131,7 +131,8 @@ class Oracle:
                                        for s in pool.sentences])
         self.stems = self._concepts([set(terms) for terms in pool.terms.terms])
         top = max(pool.prior[p] for p, _ in self.candidates)
-        self.own = {q: params.prior_weight * pool.prior[p] / top * pool.sentences[q].words / max_words
+        scale = max_words if math.isfinite(max_words) else 100  # an unlimited budget counts as 100 words
+        self.own = {q: params.prior_weight * pool.prior[p] / top * pool.sentences[q].words / scale
                     for p, q in self.candidates}
         tfidf = pool.tfidf[rows] @ pool.tfidf[rows].T
         self.close = {(a, b) for i, a in enumerate(rows) for j, b in enumerate(rows)
@@ -260,3 +261,111 @@ def test_under_a_sentence_budget_filling_reaches_the_optimum_too(tiny_pool, max_
     picks = Centroid(params).select(tiny_pool, models.Budget(45, max_sentences))
     assert len(picks) <= max_sentences
     assert oracle.value([p.row for p in picks]) == pytest.approx(best_value, abs=1e-9)
+
+
+# The objective itself, value by value, under weights that make each term count, on the tiny story
+# and on one whose sentences repeat words (so that sub-linear term frequency matters).
+
+REPEATING = [
+    "The flood, the worst flood in Alden in a century, flooded 300 homes on Tuesday. "
+    "Water from the Harlow River reached the windows of homes near the river bridge. "
+    "Rescue boats took families from flooded homes to the school.",
+    "Flood water from the Harlow filled the streets of Alden, and the flood reached 300 homes. "
+    "The river bridge was closed while the river rose. "
+    "Volunteers filled sandbags at the school on Tuesday night.",
+    "Alden's mayor said the flood was the worst flood the town had seen, with 300 homes under water. "
+    "Boats, boats and more boats came from the coast to help. "
+    "The school stayed open as a shelter for families.",
+]
+WEIGHTS = {
+    "default": {},
+    "prior-heavy": dict(prior_weight=3.0),
+    "bigrams only": dict(bigram_weight=3.0, unigram_weight=0.0, prior_weight=0.0),
+    "cosine only, a sharp centroid": dict(bigram_weight=0.0, unigram_weight=0.0, prior_weight=0.0, centroid_cut=0.5),
+    "stems of two sources": dict(bigram_weight=0.0, unigram_weight=2.0, min_concept_sources=2),
+}
+
+
+@pytest.fixture(scope="module")
+def repeating_pool():
+    sources = [Source(f"r{i}.txt", f"r{i}.txt", text) for i, text in enumerate(REPEATING)]
+    return build_pool(sources, Config())
+
+
+def candidate_objective(pool, params, max_words):
+    from summarizer.rank.centroid import _Objective, lead_candidates
+
+    candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
+    words = np.array([pool.sentences[r].words for r in rows], dtype=float)
+    return _Objective(pool, candidates, rows, words, params, max_words)
+
+
+@pytest.mark.parametrize("weights", sorted(WEIGHTS))
+@pytest.mark.parametrize("story", ["tiny", "repeating"])
+@pytest.mark.parametrize("max_words", [40, math.inf])
+def test_the_objective_values_every_small_summary_as_its_definition_does(tiny_pool, repeating_pool, story, weights,
+                                                                          max_words):
+    pool = tiny_pool if story == "tiny" else repeating_pool
+    params = Centroid.Params(**{**EXACT, **WEIGHTS[weights]})
+    oracle = Oracle(pool, params, max_words)
+    objective = candidate_objective(pool, params, max_words)
+    rows = [int(r) for r in objective.rows]
+    assert rows == [q for _, q in oracle.candidates]  # the same candidates, found anew
+    subsets = [s for k in range(1, 4) for s in itertools.combinations(range(len(rows)), k)]
+    endings = np.array([list(s) + [-1] * (3 - len(s)) for s in subsets])
+    values = objective.values([], endings)
+    for subset, value in zip(subsets, values):
+        chosen = [rows[i] for i in subset]
+        clash = any((a, b) in oracle.close for a, b in itertools.combinations(chosen, 2))  # the budget aside
+        expected = -math.inf if clash else oracle.value(chosen)
+        assert value == pytest.approx(expected, abs=1e-9), chosen
+    # With picks kept: the first candidate, then each other one after it.
+    kept_values = objective.values([0], np.arange(1, len(rows))[:, None])
+    for other, value in zip(rows[1:], kept_values):
+        close = (rows[0], other) in oracle.close
+        assert value == (-math.inf if close else pytest.approx(oracle.value([rows[0], other]), abs=1e-9))
+
+
+@pytest.mark.parametrize("weights", sorted(WEIGHTS))
+@pytest.mark.parametrize("story", ["tiny", "repeating"])
+def test_greedy_and_filling_agree_with_brute_force_under_every_weighting(tiny_pool, repeating_pool, story, weights):
+    pool = tiny_pool if story == "tiny" else repeating_pool
+    for fill_depth in (0, 6):
+        params = Centroid.Params(**{**EXACT, **WEIGHTS[weights], "fill_depth": fill_depth})
+        for max_words in (25, 40, 60):
+            oracle = Oracle(pool, params, max_words)
+            picks = [p.row for p in Centroid(params).select(pool, models.Budget(max_words, None))]
+            if fill_depth:
+                assert oracle.value(picks) == pytest.approx(oracle.best()[0], abs=1e-9)
+                continue
+            rows = [q for _, q in oracle.candidates]
+            for k, pick in enumerate(picks + [None]):
+                steps = {r: oracle.value(picks[:k] + [r]) for r in rows
+                         if r not in picks[:k] and oracle.allowed(picks[:k] + [r], math.inf)}
+                assert (not steps) if pick is None else steps[pick] == pytest.approx(max(steps.values()), abs=1e-9)
+
+
+def test_hundreds_of_candidates_are_cut_to_those_worth_most_alone(tiny_pool, monkeypatch):
+    from summarizer.rank import centroid
+
+    params = Centroid.Params(**{**EXACT, **WEIGHTS["prior-heavy"]})
+    oracle = Oracle(tiny_pool, params, 60)
+    alone = sorted(((oracle.value([q]), q) for _, q in oracle.candidates), reverse=True)
+    monkeypatch.setattr(centroid, "_MAX_CANDIDATES", 4)
+    objective = candidate_objective(tiny_pool, params, 60)
+    assert [int(r) for r in objective.rows] == sorted(q for _, q in alone[:4])
+
+
+@pytest.mark.parametrize("max_words", [60, 100, 150])
+def test_a_fact_told_in_five_ways_is_quoted_once_however_large_the_budget(max_words):
+    """The claim model keeps out what the TF-IDF cosine misses: the other tellings of a pick's
+    fact, and the one with another figure (listed under "Where sources differ" instead)."""
+    from tests.facts.test_citation_story import ARTICLES, SAYS_IT_BEST
+    from tests.helpers import story_pool
+
+    pool, _ = story_pool(ARTICLES)
+    picks = Centroid().select(pool, models.Budget(max_words, None))
+    quoted = [pool.sentences[p.row].text for p in picks]
+    tellings = {*SAYS_IT_BEST.values(), "In all, 42 homes in Carrow were lost."}
+    assert sum(text in tellings for text in quoted) == 1, quoted
+    assert len(picks) >= max_words // 20  # the rest of the budget goes to the other facts
