@@ -53,7 +53,8 @@ AREAS = {
     "figure comparison": ("summarizer/facts/figures/compare.py",
                           ["_overlap", "_partition", "_really_differ", "_disagreement", "differ", "comparable_key",
                            "_specific_match", "compare"],
-                          ["tests/facts/test_figures.py", "tests/facts/test_differ.py", "tests/facts/test_cite.py"]),
+                          ["tests/facts/test_compare_edges.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
+                           "tests/facts/test_cite.py"]),
     "budget": ("summarizer/models.py", ["Budget.__post_init__", "Budget.allows", "Budget.check"], ["tests/test_budget.py",
                "tests/rank/test_centroid.py"]),
 }
