@@ -55,8 +55,9 @@ AREAS = {
                            "_specific_match", "compare"],
                           ["tests/facts/test_compare_edges.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
                            "tests/facts/test_cite.py"]),
-    "budget": ("summarizer/models.py", ["Budget.__post_init__", "Budget.allows", "Budget.check"], ["tests/test_budget.py",
-               "tests/rank/test_centroid.py"]),
+    "budget": ("summarizer/models.py", ["Budget.word_cap", "Budget.sentence_cap", "Budget.allows", "Budget.check"],
+               ["tests/test_budget.py", "tests/rank/test_centroid.py"]),
+    "budget settings": ("summarizer/config/sections.py", ["SelectSettings.check"], ["tests/test_budget.py"]),
 }
 
 # Tests of something else than the mutated functions, slow: left out of every run.
@@ -96,7 +97,7 @@ NAMED = [
     ("figure comparison", "figures never differ",
      "return bool(compare(own)[0])", "return False and bool(compare(own)[0])"),
     ("budget", "the budget allows one word too many",
-     "words <= self.max_words", "words <= self.max_words + 1"),
+     "words <= self.word_cap", "words <= self.word_cap + 1"),
 ]
 
 _SWAP_COMPARE = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,

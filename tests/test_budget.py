@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.config.sections import SelectSettings
 from summarizer.errors import ConfigError
 from summarizer.models import Budget
 
@@ -33,8 +34,11 @@ def test_check_refuses_picks_over_the_budget_and_names_the_algorithm():
 @pytest.mark.parametrize("words, sentences", [(0, None), (None, 0), (1_000_001, None), (-5, 3), (None, None)])
 def test_a_budget_out_of_bounds_is_a_settings_error(words, sentences):
     with pytest.raises(ConfigError):
-        Budget(words, sentences)
+        SelectSettings(max_words=words, max_sentences=sentences)
 
 
 def test_the_bounds_themselves_are_allowed():
-    assert Budget(1, 1).allows(1, 1) and Budget(1_000_000, 1_000_000).allows(1_000_000, 1_000_000)
+    assert SelectSettings(max_words=1, max_sentences=1).budget == Budget(1, 1)
+    assert SelectSettings(max_words=1_000_000, max_sentences=1_000_000).budget.allows(1_000_000, 1_000_000)
+    assert SelectSettings(max_words=None, max_sentences=3).budget.word_cap == float("inf")
+    assert SelectSettings(max_words=30, max_sentences=None).budget.sentence_cap == float("inf")

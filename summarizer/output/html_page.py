@@ -116,7 +116,7 @@ def render_html(briefing: Briefing) -> str:
         "<main>",
         "<header>",
         f"<h1>{title}</h1>",
-        f'<p class="lede">{escape(summary_line(briefing, "where the number is dashed"))}'
+        f'<p class="lede">{escape(summary_line(briefing, "where the number is dashed", local_paths=briefing.show_paths))}'
         f'{escape(_dates(briefing.source_dates))}</p>',
         '<p class="hint">Hover over or tap a source number to read the passage it is quoted from.</p>',
         "</header>",

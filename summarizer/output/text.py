@@ -58,15 +58,17 @@ def _seeds_folder() -> str:
     return os.path.realpath(seeds_dir())
 
 
-def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
-    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
+def summary_line(briefing: Briefing, paraphrase_mark: str, *, local_paths: bool = True) -> str:
+    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown;
+    without ``local_paths`` an earlier briefing is named by its file name only (no folder)."""
     n = article_sources(briefing)
     sources = f"{n} source{'s' if n != 1 else ''}"
     if briefing.since is None:
         what = f"A briefing from {sources}"
     else:
         of = f" of {briefing.since.date}" if briefing.since.date else ""
-        what = (f"An update on the earlier briefing ({visible(briefing.since.path)}{of}): what {n} new "
+        earlier = briefing.since.path if local_paths else os.path.basename(briefing.since.path.rstrip("/" + os.sep))
+        what = (f"An update on the earlier briefing ({visible(earlier)}{of}): what {n} new "
                 f"source{'s' if n != 1 else ''} add, nothing it told again")
     return (f"{what}, {briefing.words} words. "
             "Each sentence is quoted verbatim from the first source cited after it; the other sources "

@@ -105,3 +105,13 @@ def test_a_seed_reached_by_another_path_is_still_shown_as_seeds(tmp_path):
     copy = tmp_path / name  # a copy elsewhere is the user's own file
     copy.write_text((seeds_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
     assert shown_path(Source(name, str(copy), "text")) == str(copy)
+
+
+def test_an_update_names_its_earlier_briefing_without_its_folder_on_the_page(absolute_folder):
+    earlier = absolute_folder.parent / "earlier.json"
+    earlier.write_text(run(str(absolute_folder / "harbour.txt"), "--format", "json"), encoding="utf-8")
+    update = [str(absolute_folder / "valley.txt"), "--since", str(earlier)]
+    page = run(*update, "--format", "html")
+    assert "earlier.json" in page and "dana" not in page
+    assert f"({earlier}" in run(*update, "--format", "html", "--set", "output.show_paths=true")
+    assert f"({earlier}" in run(*update, "--format", "markdown")  # the path as given, for the user
