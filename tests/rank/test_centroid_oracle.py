@@ -428,3 +428,36 @@ def test_filling_that_reopens_every_pick_is_exact_even_among_close_candidates(ti
         oracle = Oracle(tiny_pool, params, max_words)
         picks = [p.row for p in Centroid(params).select(tiny_pool, models.Budget(max_words, None))]
         assert oracle.value(picks) == pytest.approx(oracle.best()[0], abs=1e-9)
+
+
+def random_story(seed: int) -> list[Source]:
+    """Three or four reports of sentences drawn from a small vocabulary: words repeat within and
+    across sentences, so that every term of the objective is at work and near ties are common."""
+    rng = np.random.default_rng(seed)
+    vocabulary = ["harbour", "ferry", "council", "storm", "bridge", "mayor", "river", "crews", "road", "school",
+                  "flood", "power", "village", "market", "police", "train", "shelter", "families", "water", "fire"]
+    sources = []
+    for i in range(int(rng.integers(3, 5))):
+        sentences = []
+        for _ in range(int(rng.integers(2, 4))):
+            words = rng.choice(vocabulary, size=int(rng.integers(6, 12)), replace=True)
+            sentences.append("The " + " ".join(words) + " closed on Monday.")
+        sources.append(Source(f"x{i}.txt", f"x{i}.txt", " ".join(sentences)))
+    return sources
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_greedy_steps_and_filling_on_random_stories(seed):
+    pool = build_pool(random_story(seed), Config())
+    for weights in ("default", "prior-heavy"):
+        greedy_params = Centroid.Params(**{**EXACT, **WEIGHTS[weights], "fill_depth": 0})
+        for max_words in (30, 50):
+            oracle = Oracle(pool, greedy_params, max_words)
+            if len(oracle.candidates) > 12:
+                continue
+            picks = [p.row for p in Centroid(greedy_params).select(pool, models.Budget(max_words, None))]
+            rows = [q for _, q in oracle.candidates]
+            for k, pick in enumerate(picks):
+                steps = {r: oracle.value(picks[:k] + [r]) for r in rows
+                         if r not in picks[:k] and oracle.allowed(picks[:k] + [r], math.inf)}
+                assert steps[pick] == pytest.approx(max(steps.values()), abs=1e-9)
