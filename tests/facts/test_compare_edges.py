@@ -51,3 +51,19 @@ def test_ranges_that_touch_agree_and_ranges_apart_differ(first, second):
 ])
 def test_overlap_allows_rounding_and_nothing_more(a, b, overlap):
     assert _overlap(*a, *b) is overlap
+
+
+@pytest.mark.parametrize("low, high", [
+    ("Between 100 and 140 people were killed.", "Between 140 and 200 people were killed."),
+    ("About 100 people were killed.", "At least 100 people were killed."),
+    ("About 120 people were killed.", "More than 100 people were killed."),
+])
+def test_large_counts_that_overlap_agree(low, high):
+    assert listed((0, low), (1, high)) == [] and listed((1, low), (0, high)) == []
+
+
+def test_counts_split_by_place_are_compared_per_place_and_named_by_it():
+    told = [(0, "Twenty soldiers were killed in Hama on Monday."), (1, "Thirty soldiers were killed in Hama on Monday."),
+            (2, "Forty soldiers were killed in Homs on Monday."), (3, "Fifty soldiers were killed in Homs on Monday.")]
+    assert listed(*told) == [("soldiers killed in Hama", [("twenty", (0,)), ("thirty", (1,))]),
+                             ("soldiers killed in Homs", [("forty", (2,)), ("fifty", (3,))])]

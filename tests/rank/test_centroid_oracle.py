@@ -461,3 +461,19 @@ def test_greedy_steps_and_filling_on_random_stories(seed):
                 steps = {r: oracle.value(picks[:k] + [r]) for r in rows
                          if r not in picks[:k] and oracle.allowed(picks[:k] + [r], math.inf)}
                 assert steps[pick] == pytest.approx(max(steps.values()), abs=1e-9)
+
+
+@pytest.mark.parametrize("max_words", [60, 100])
+def test_one_count_told_with_two_values_in_other_words_is_quoted_once(max_words):
+    """The claim model scores the pair low, but the figures say they count the same thing:
+    quoting both would tell the count twice (it is listed under "Where sources differ")."""
+    from tests.helpers import story_pool
+
+    pool, _ = story_pool([
+        "Officials ordered about 12,000 residents to evacuate the coast on Friday. Schools in the county closed "
+        "early. The storm is expected to make landfall on Saturday.",
+        "About 15,000 people were told to leave their homes along the coast, the governor said. Shelters opened "
+        "in three towns. Power lines came down near the port."])
+    quoted = [pool.sentences[p.row].text for p in Centroid().select(pool, models.Budget(max_words, None))]
+    assert sum("12,000" in text or "15,000" in text for text in quoted) == 1, quoted
+    assert len(quoted) >= 4
