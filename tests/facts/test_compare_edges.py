@@ -67,3 +67,17 @@ def test_counts_split_by_place_are_compared_per_place_and_named_by_it():
             (2, "Forty soldiers were killed in Homs on Monday."), (3, "Fifty soldiers were killed in Homs on Monday.")]
     assert listed(*told) == [("soldiers killed in Hama", [("twenty", (0,)), ("thirty", (1,))]),
                              ("soldiers killed in Homs", [("forty", (2,)), ("fifty", (3,))])]
+
+
+def test_ten_is_still_a_tiny_count_and_eleven_is_not():
+    assert listed((0, "Nine soldiers were killed."), (1, "Ten soldiers were killed.")) == []
+    assert listed((0, "Nine soldiers were killed."), (1, "Eleven soldiers were killed.")) == [
+        ("soldiers killed", [("nine", (0,)), ("eleven", (1,))])]
+
+
+def test_a_sentence_with_one_more_figure_still_differs_on_the_shared_one():
+    from summarizer.facts.figures import differ, sentence_figures
+
+    a, b = "The storm killed 14 people.", "The storm killed 15 people and destroyed 300 homes."
+    figures_a, figures_b = sentence_figures([Sentence(a, 0, 0, 0, len(a)), Sentence(b, 1, 0, 0, len(b))])
+    assert differ(figures_a, figures_b) and differ(figures_b, figures_a)
