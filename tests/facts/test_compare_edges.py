@@ -81,3 +81,11 @@ def test_a_sentence_with_one_more_figure_still_differs_on_the_shared_one():
     a, b = "The storm killed 14 people.", "The storm killed 15 people and destroyed 300 homes."
     figures_a, figures_b = sentence_figures([Sentence(a, 0, 0, 0, len(a)), Sentence(b, 1, 0, 0, len(b))])
     assert differ(figures_a, figures_b) and differ(figures_b, figures_a)
+
+
+def test_tiny_counts_of_one_fire_or_storm_differ_but_of_attacks_not():
+    assert listed((0, "Two firefighters were killed in the fire."), (1, "Three firefighters were killed in the fire.")) \
+        == [("firefighters killed", [("two", (0,)), ("three", (1,))])]
+    assert listed((0, "Two people were killed in the storm."), (1, "Three people were killed in the storm.")) != []
+    assert listed((0, "Two soldiers were killed in the attack."), (1, "Three soldiers were killed in the attack.")) == []
+    assert listed((0, "Two people were killed in the storm."), (1, "Three people were killed in the fire.")) == []
