@@ -42,3 +42,9 @@ def test_the_bounds_themselves_are_allowed():
     assert SelectSettings(max_words=1_000_000, max_sentences=1_000_000).budget.allows(1_000_000, 1_000_000)
     assert SelectSettings(max_words=None, max_sentences=3).budget.word_cap == float("inf")
     assert SelectSettings(max_words=30, max_sentences=None).budget.sentence_cap == float("inf")
+
+
+def test_quotable_sentence_lengths_may_be_one_length_but_not_none():
+    assert SelectSettings(min_sentence_words=10, max_sentence_words=10).max_sentence_words == 10
+    with pytest.raises(ConfigError, match="min_sentence_words"):
+        SelectSettings(min_sentence_words=10, max_sentence_words=9)
