@@ -332,11 +332,14 @@ def test_the_objective_values_every_small_summary_as_its_definition_does(pools, 
         clash = any((a, b) in oracle.close for a, b in itertools.combinations(chosen, 2))  # the budget aside
         expected = -math.inf if clash else oracle.value(chosen)
         assert value == pytest.approx(expected, abs=1e-9), chosen
-    # With picks kept: the first candidate, then each other one after it.
-    kept_values = objective.values([0], np.arange(1, len(rows))[:, None])
-    for other, value in zip(rows[1:], kept_values):
-        close = (rows[0], other) in oracle.close
-        assert value == (-math.inf if close else pytest.approx(oracle.value([rows[0], other]), abs=1e-9))
+    # With picks kept: the first candidate (then the first two), then each other one after them.
+    for kept in ([0], [0, 1]):
+        kept_rows = [rows[i] for i in kept]
+        kept_values = objective.values(kept, np.arange(len(kept), len(rows))[:, None])
+        for other, value in zip(rows[len(kept):], kept_values):
+            chosen = kept_rows + [other]
+            close = any((a, b) in oracle.close for a, b in itertools.combinations(chosen, 2))
+            assert value == (-math.inf if close else pytest.approx(oracle.value(chosen), abs=1e-9))
 
 
 @pytest.mark.parametrize("weights", sorted(WEIGHTS))
@@ -466,7 +469,8 @@ def test_greedy_steps_and_filling_on_random_stories(seed):
 @pytest.mark.parametrize("max_words", [60, 100])
 def test_one_count_told_with_two_values_in_other_words_is_quoted_once(max_words):
     """The claim model scores the pair low, but the figures say they count the same thing:
-    quoting both would tell the count twice (it is listed under "Where sources differ")."""
+    quoting both would tell the count twice (it is listed under "Where sources differ").
+    same_claim_threshold 1 turns the claim rule off ("1 = never"): then both are quoted."""
     from tests.helpers import story_pool
 
     pool, _ = story_pool([
@@ -477,3 +481,5 @@ def test_one_count_told_with_two_values_in_other_words_is_quoted_once(max_words)
     quoted = [pool.sentences[p.row].text for p in Centroid().select(pool, models.Budget(max_words, None))]
     assert sum("12,000" in text or "15,000" in text for text in quoted) == 1, quoted
     assert len(quoted) >= 4
+    never = Centroid(Centroid.Params(same_claim_threshold=1.0)).select(pool, models.Budget(max_words, None))
+    assert sum("12,000" in pool.sentences[p.row].text or "15,000" in pool.sentences[p.row].text for p in never) == 2
