@@ -397,7 +397,7 @@ def test_filling_takes_the_remaining_candidates_that_add_most(tiny_pool):
     greedy pick and the candidate that, added to the greedy picks, raises the objective most."""
     greedy_params = Centroid.Params(**{**EXACT, "fill_depth": 0})
     params = Centroid.Params(**{**EXACT, "fill_depth": 1, "fill_width": 1})
-    for max_words in (25, 40, 60):
+    for max_words in (25, 33, 40, 45, 60):
         oracle = Oracle(tiny_pool, params, max_words)
         greedy = [p.row for p in Centroid(greedy_params).select(tiny_pool, models.Budget(max_words, None))]
         others = [q for _, q in oracle.candidates if q not in greedy and oracle.allowed(greedy[:-1] + [q], math.inf)
@@ -483,3 +483,11 @@ def test_one_count_told_with_two_values_in_other_words_is_quoted_once(max_words)
     assert len(quoted) >= 4
     never = Centroid(Centroid.Params(same_claim_threshold=1.0)).select(pool, models.Budget(max_words, None))
     assert sum("12,000" in pool.sentences[p.row].text or "15,000" in pool.sentences[p.row].text for p in never) == 2
+
+
+@pytest.mark.parametrize("max_words", [33, 45])
+def test_reopening_one_pick_already_fills_better_than_greedy(tiny_pool, max_words):
+    oracle = Oracle(tiny_pool, Centroid.Params(**EXACT), max_words)
+    values = [oracle.value([p.row for p in Centroid(Centroid.Params(**{**EXACT, "fill_depth": depth})).select(
+        tiny_pool, models.Budget(max_words, None))]) for depth in (0, 1)]
+    assert values[1] > values[0] + 1e-6
