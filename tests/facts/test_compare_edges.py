@@ -71,6 +71,7 @@ def test_counts_split_by_place_are_compared_per_place_and_named_by_it():
 
 def test_ten_is_still_a_tiny_count_and_eleven_is_not():
     assert listed((0, "Nine soldiers were killed."), (1, "Ten soldiers were killed.")) == []
+    assert listed((0, "Nine soldiers were killed."), (1, "At least ten soldiers were killed.")) == []  # 10 exactly
     assert listed((0, "Nine soldiers were killed."), (1, "Eleven soldiers were killed.")) == [
         ("soldiers killed", [("nine", (0,)), ("eleven", (1,))])]
 
