@@ -62,7 +62,13 @@ def render_markdown(briefing: Briefing) -> str:
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {escape_markdown(title)}" if title and title != source.name else ""  # no name twice
-        lines.append(f"{number}. {code_span(shown_path(source) or source.name)}{headline}")  # the path, for the user
+        # The path, for the user: in place of the name where it ends with it (a file in a folder),
+        # after the title where it does not (a line of a JSON Lines feed: "feed.jsonl:3").
+        path = shown_path(source)
+        if path and path.rsplit("/", 1)[-1] == visible(source.name):
+            lines.append(f"{number}. {code_span(path)}{headline}")
+        else:
+            lines.append(f"{number}. {code_span(source.name)}{headline}" + (f" ({code_span(path)})" if path else ""))
     lines += ["", "---", "", f"*{footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
 

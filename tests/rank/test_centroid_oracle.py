@@ -111,12 +111,13 @@ def test_the_most_central_fact_is_picked_first(name, budget):
 
 class Oracle:
     """objective(S) = cos(sum of S's vectors, centroid) + bigram_weight * covered bigram concept weight
-    / all of it + unigram_weight * the same for stems + prior_weight * sum over S of relative prior *
-    words / max_words (100 when unlimited); and the candidates and which pairs of them are too close."""
+    / all of it + unigram_weight * the same for stems + figure_weight * the weight of the figures S
+    states + prior_weight * sum over S of relative prior * words / max_words (100 when unlimited);
+    and the candidates and which pairs of them are too close."""
 
     def __init__(self, pool, params: Centroid.Params, max_words: float):
         self.pool, self.params, self.max_words = pool, params, max_words
-        floor = params.min_prior * max(pool.prior)
+        floor = params.min_prior * max(pool.prior[p] for p, q in enumerate(pool.quote) if q >= 0)
         self.candidates = [(p, int(q)) for p, (passage, q) in enumerate(zip(pool.passages, pool.quote))
                            if q >= 0 and pool.sentences[q].words <= max_words and pool.prior[p] >= floor
                            and min(m.position for m in passage.members) < params.candidates_per_source]
@@ -130,6 +131,16 @@ class Oracle:
         self.bigrams = self._concepts([bigrams(s.text, pool.tokenizer, pool.tokenizer.stop_words)
                                        for s in pool.sentences])
         self.stems = self._concepts([set(terms) for terms in pool.terms.terms])
+        # Figures: each value (to 3 significant digits) weighs the square root of the share of sources
+        # stating it, if at least two (and min_figure_sources) do.
+        self.values = [{float(f"{f.lo:.3g}") for f in figures} for figures in pool.figures]
+        stating = defaultdict(set)
+        for sentence, values in zip(pool.sentences, self.values):
+            for v in values:
+                stating[v].add(sentence.source)
+        needed = max(2, min(params.min_figure_sources, len(pool.sources)))
+        self.figure_weights = {v: math.sqrt(len(s) / len(pool.sources)) if len(s) >= needed else 0.0
+                               for v, s in stating.items()}
         top = max(pool.prior[p] for p, _ in self.candidates)
         scale = max_words if math.isfinite(max_words) else 100  # an unlimited budget counts as 100 words
         self.own = {q: params.prior_weight * pool.prior[p] / top * pool.sentences[q].words / scale
@@ -162,6 +173,8 @@ class Oracle:
             everything = sum(weights.values())
             if everything > 0:
                 total += weight * sum(weights[c] for c in covered) / everything
+        stated = set().union(*(self.values[r] for r in rows)) if rows else set()
+        total += self.params.figure_weight * sum(self.figure_weights[v] for v in stated)
         return total + sum(self.own[r] for r in rows)
 
     def allowed(self, rows, max_sentences: float) -> bool:
@@ -190,8 +203,9 @@ TINY = [
     "The cause of the Alder Ridge fire is still under investigation by the county. "
     "A road along the reservoir stayed closed to traffic.",
 ]
-# No two sentences too close by the claim model either: only the TF-IDF rule, which the oracle redoes.
-EXACT = dict(same_claim_threshold=1.0, fill_depth=6, fill_width=30)
+# No two sentences too close by the claim model, none left out for saying too little that is new
+# (rules outside the objective): only the TF-IDF rule, which the oracle redoes.
+EXACT = dict(same_claim_threshold=1.0, min_novelty=0.0, fill_depth=6, fill_width=30)
 
 
 @pytest.fixture(scope="module")
@@ -308,10 +322,12 @@ def pools(tiny_pool, repeating_pool):
 
 def candidate_objective(pool, params, max_words):
     from summarizer.rank.centroid import _Objective, lead_candidates
+    from summarizer.rank.concept_weights import figure_concepts
 
     candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
     words = np.array([pool.sentences[r].words for r in rows], dtype=float)
-    return _Objective(pool, candidates, rows, words, params, max_words)
+    figures = figure_concepts(pool, params.min_figure_sources)
+    return _Objective(pool, candidates, rows, words, params, max_words, figures)
 
 
 @pytest.mark.parametrize("weights", sorted(WEIGHTS))
