@@ -68,10 +68,10 @@ DESELECTED = ["tests/facts/test_claims.py::test_a_story_copied_by_thousands_of_o
 # The bugs named in issue 27 and their like: (area, name, text in the module, its replacement).
 NAMED = [
     ("citations", "only the first other source cited",
-     "rows = copies + [r for source, r in reporting.items() if source not in copied_by]",
-     "rows = (copies + [r for source, r in reporting.items() if source not in copied_by])[:1]"),
+     "return copies + [r for source, r in reporting.items() if source not in copied_by]",
+     "return (copies + [r for source, r in reporting.items() if source not in copied_by])[:1]"),
     ("citations", "copies of the quote not cited",
-     "rows = copies + [", "rows = [] + ["),
+     "return copies + [", "return [] + ["),
     ("claim matching", "each source cited by its weakest qualifying sentence",
      """    for k in np.argsort(-probability, kind="stable"):
         if probability[k] < threshold:
@@ -80,7 +80,7 @@ NAMED = [
         if probability[k] < threshold:
             continue"""),
     ("claim matching", "a differing figure no longer vetoes a citation",
-     "if figures_must_agree and probability[k] > 0 and differ(", "if False and differ("),
+     "vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)", "vetoed = set()"),
     ("selection", "the centroid selector picks the worst sentence first",
      "best = int(np.argmax(np.where(open_, gains, -np.inf)))",
      "best = int(np.argmin(np.where(open_, gains, np.inf)))"),

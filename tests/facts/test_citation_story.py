@@ -124,3 +124,15 @@ def test_a_sentence_carried_word_for_word_by_four_sources_cites_all_four():
     [sentence] = briefing.sentences
     assert sentence.text == wire and sentence.sources == (0, 1, 2, 3)
     assert all(c.exact and c.text == wire for c in sentence.citations)
+
+
+def test_a_source_telling_the_fact_twice_is_cited_by_the_sentence_that_says_it_best():
+    quote = "A wildfire destroyed 42 homes in the hill village of Carrow on Sunday night, officials said."
+    fuller = "A wildfire destroyed 42 homes in the village of Carrow on Sunday night, officials said."
+    shorter = "A wildfire destroyed 42 homes in Carrow on Sunday."
+    pool, config = story_pool([f"{quote} Strong winds drove the flames down the valley.",
+                               f"{fuller} Insurers were cautious. {shorter}",
+                               "Three firefighters were treated for smoke inhalation. The mayor asked visitors to stay away."])
+    [passage] = [k for k, p in enumerate(pool.passages) if 0 in p.rows]
+    [sentence] = cite(pool, [Pick(passage, 0)], [1.0], config.cite.threshold)
+    assert [(c.source, c.text) for c in sentence.citations] == [(0, quote), (1, fuller)]
