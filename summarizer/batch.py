@@ -151,11 +151,47 @@ def _summarize_in_worker(story_id: str, documents: Sequence[Document] | Summariz
 
 
 def _on_processes(prepared: Iterator[tuple[str, Any]], config: Config, jobs: int) -> Iterator[tuple[str, Any]]:
-    from concurrent.futures import ProcessPoolExecutor
+    workers = _Workers(config, jobs)
+    try:
+        yield from _in_order(prepared, workers.submit, jobs, retry=workers.alone)
+    finally:
+        workers.close()
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(config,)) as pool:
-        yield from _in_order(prepared, lambda story_id, documents: pool.submit(_summarize_in_worker, story_id,
-                                                                                documents), jobs)
+
+class _Workers:
+    """A process pool started again when a worker dies (killed, out of memory), so that the stories
+    after it go on; a story lost with the pool is run again alone (``alone``), so that only the story
+    that kills its worker fails."""
+
+    def __init__(self, config: Config, jobs: int):
+        self.config, self.jobs, self.pool = config, jobs, None
+
+    def _start(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(self.config,))
+
+    def submit(self, story_id: str, documents: Any):
+        from concurrent.futures.process import BrokenProcessPool
+
+        for attempt in range(2):
+            if self.pool is None:
+                self.pool = self._start(self.jobs)
+            try:
+                return self.pool.submit(_summarize_in_worker, story_id, documents)
+            except BrokenProcessPool:  # a worker died since the last story: a fresh pool takes this one
+                self.close()
+        raise BrokenProcessPool("the worker processes cannot be started")
+
+    def alone(self, story_id: str, documents: Any):
+        """The story on a pool of its own: its result, or the error of the worker that died with it."""
+        with self._start(1) as own:
+            return own.submit(_summarize_in_worker, story_id, documents).result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
 
 
 def _on_dask(prepared: Iterator[tuple[str, Any]], config: Config, client: Any) -> Iterator[tuple[str, Any]]:
@@ -167,27 +203,33 @@ def _on_dask(prepared: Iterator[tuple[str, Any]], config: Config, client: Any) -
                                                                              shipped, pure=False), workers)
 
 
-def _in_order(prepared: Iterator[tuple[str, Any]], submit: Callable[[str, Any], Any],
-              workers: int) -> Iterator[tuple[str, Any]]:
-    """Submit stories a few per worker ahead, yield their results in input order."""
+def _in_order(prepared: Iterator[tuple[str, Any]], submit: Callable[[str, Any], Any], workers: int,
+              retry: Callable[[str, Any], Any] | None = None) -> Iterator[tuple[str, Any]]:
+    """Submit stories a few per worker ahead, yield their results in input order.  With ``retry``,
+    a story whose worker died is run again by ``retry(story_id, documents)`` before it fails."""
     pending: deque = deque()
     for story_id, documents in prepared:
         try:
-            pending.append((story_id, submit(story_id, documents)))
+            pending.append((story_id, documents, submit(story_id, documents)))
         except Exception as error:  # the pool is broken (a worker was killed): this story fails too
-            pending.append((story_id, error))
+            pending.append((story_id, documents, error))
         if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-            yield _result(*pending.popleft())
+            yield _result(*pending.popleft(), retry)
     while pending:
-        yield _result(*pending.popleft())
+        yield _result(*pending.popleft(), retry)
 
 
-def _result(story_id: str, future: Any) -> tuple[str, Any]:
+def _result(story_id: str, documents: Any, future: Any, retry: Callable[[str, Any], Any] | None) -> tuple[str, Any]:
     try:
         if isinstance(future, Exception):
             raise future
         return story_id, future.result()
-    except Exception as error:  # the worker died (out of memory, killed): this story failed
+    except Exception as error:  # the worker died (out of memory, killed): run it again, or it failed
+        if retry is not None:
+            try:
+                return story_id, retry(story_id, documents)
+            except Exception as again:
+                error = again
         return story_id, (SummarizerError(f"worker failed: {type(error).__name__}: {error}"), [])
 
 

@@ -396,6 +396,7 @@ class Briefing:
     stats: dict[str, float] = field(default_factory=dict)
     language: str = "english"  # the sources' language, as set or detected
     since: Earlier | None = None  # an update: the earlier briefing it was built on (its last source)
+    show_paths: bool = False  # the HTML page lists local paths (setting output.show_paths)
 
     @property
     def words(self) -> int:

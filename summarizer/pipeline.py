@@ -148,6 +148,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
         budget=config.budget,
         stats={"sources": len(pool.sources), "sentences": len(pool.sentences), "passages": len(pool.passages)},
         since=since,
+        show_paths=config.output.show_paths,
     )
 
 

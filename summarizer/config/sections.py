@@ -153,6 +153,8 @@ class OutputSettings(Section):
                                  "first reported, then its place in the source; without dates, by first "
                                  "appearance) or importance (as the algorithm ranked them)",
                          choices=("time", "importance"))
+    show_paths: bool = setting(False, "the HTML page lists each source's local path too (off: only its file "
+                                      "name, title or web address, so that a mailed page shows no folder names)")
 
     @property
     def target(self) -> str:

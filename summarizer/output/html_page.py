@@ -14,11 +14,11 @@ import re
 from html import escape
 
 from ..models import Briefing, Citation, Source
-from .text import article_sources, cited, empty_note, footer, later_note, summary_line, visible
+from .text import (WEB_ADDRESS, article_sources, cited, empty_note, footer, later_note, shown_path, summary_line,
+                   visible)
 
 _CONTEXT_CHARS = 360  # at most this much of the paragraph is shown on each side of the quote
 _SPACE = re.compile(r"\s+")
-_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 _STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --accent: #0b57d0; --line: #d8dee4;
@@ -116,7 +116,7 @@ def render_html(briefing: Briefing) -> str:
         "<main>",
         "<header>",
         f"<h1>{title}</h1>",
-        f'<p class="lede">{escape(summary_line(briefing, "where the number is dashed"))}'
+        f'<p class="lede">{escape(summary_line(briefing, "where the number is dashed", local_paths=briefing.show_paths))}'
         f'{escape(_dates(briefing.source_dates))}</p>',
         '<p class="hint">Hover over or tap a source number to read the passage it is quoted from.</p>',
         "</header>",
@@ -223,21 +223,15 @@ def _sources(briefing: Briefing) -> str:
     items = []
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {escape(visible(title))}" if title and title != source.name else ""  # no name twice
-        meta = [m for m in (source.date, _shown_path(source)) if m]
+        # A page travels: local paths (folder and user names) only when output.show_paths asks for them.
+        meta = [m for m in (source.date, shown_path(source) if briefing.show_paths else "") if m]
         details = f' <span class="source-meta">({escape(", ".join(meta))})</span>' if meta else ""
         name = f'<span class="source-name">{escape(visible(source.name))}</span>'
-        if _WEB_ADDRESS.match(source.path):
+        if WEB_ADDRESS.match(source.path):
             name = f'<a href="{escape(source.path)}" rel="noreferrer">{name}</a>'
         items.append(f'<li id="source-{number}">{name}{headline}{details}</li>')
     return ('<section class="sources">\n<h2>Sources</h2>\n<ol class="sources">\n' + "\n".join(items)
             + "\n</ol>\n</section>")
-
-
-def _shown_path(source: Source) -> str:
-    """The path when it says more than the name (a file inside a folder); web addresses are linked."""
-    if source.path in ("-", source.name) or _WEB_ADDRESS.match(source.path):
-        return ""
-    return visible(source.path)  # control characters and undecodable bytes of a file name as escapes
 
 
 def _fold(text: str, keep_edges: bool = False) -> str:

@@ -11,7 +11,8 @@ import dataclasses
 import json
 import re
 
-from .text import article_sources, cited, empty_note, footer, language_note, later_note, summary_line, visible
+from .text import (article_sources, cited, empty_note, footer, language_note, later_note, shown_path, summary_line,
+                   visible)
 from ..models import Briefing
 from ..ingest.formats import BRIEFING_MARKER
 from .html_page import render_html
@@ -61,7 +62,13 @@ def render_markdown(briefing: Briefing) -> str:
     lines += ["## Sources", ""]
     for number, (source, title) in enumerate(zip(briefing.sources, briefing.source_titles), start=1):
         headline = f" — {escape_markdown(title)}" if title and title != source.name else ""  # no name twice
-        lines.append(f"{number}. {code_span(source.name)}{headline}")
+        # The path, for the user: in place of the name where it ends with it (a file in a folder),
+        # after the title where it does not (a line of a JSON Lines feed: "feed.jsonl:3").
+        path = shown_path(source)
+        if path and path.rsplit("/", 1)[-1] == visible(source.name):
+            lines.append(f"{number}. {code_span(path)}{headline}")
+        else:
+            lines.append(f"{number}. {code_span(source.name)}{headline}" + (f" ({code_span(path)})" if path else ""))
     lines += ["", "---", "", f"*{footer(briefing)}*", "", BRIEFING_MARKER, ""]
     return "\n".join(lines)
 

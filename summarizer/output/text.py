@@ -4,15 +4,18 @@ sentence cites (verbatim ones first), and text made safe to show on a terminal o
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
-from ..models import Briefing, BriefingSentence
+from ..models import Briefing, BriefingSentence, Source
 
 # Characters a terminal or a viewer would act on rather than show: C0 and C1 controls, DEL, the
 # bidirectional overrides and isolates ("Trojan Source"), and the lone surrogates by which Python
 # carries the bytes of a file name that is not UTF-8.
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 
 def cited(sentence: BriefingSentence) -> list[tuple[int, bool]]:
@@ -32,15 +35,40 @@ def article_sources(briefing: Briefing) -> int:
     return len(briefing.sources) - (1 if briefing.since is not None and briefing.since.sentences else 0)
 
 
-def summary_line(briefing: Briefing, paraphrase_mark: str) -> str:
-    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown."""
+def shown_path(source: Source) -> str:
+    """A source's path as a briefing shows it: as given, except a bundled sample article, which is
+    ``seeds/<name>`` wherever the package is installed; "" when it says no more than the name
+    (standard input, a web address, a file named as it is).  Unshowable characters as escapes."""
+    if source.path in ("-", source.name) or WEB_ADDRESS.match(source.path):
+        return ""
+    seeds = _seeds_folder()
+    try:
+        real = os.path.realpath(source.path)
+    except (OSError, ValueError):
+        real = ""
+    if real.startswith(seeds + os.sep):
+        return visible("seeds/" + os.path.relpath(real, seeds).replace(os.sep, "/"))
+    return visible(source.path)
+
+
+@lru_cache(maxsize=1)
+def _seeds_folder() -> str:
+    from ..config.sections import seeds_dir
+
+    return os.path.realpath(seeds_dir())
+
+
+def summary_line(briefing: Briefing, paraphrase_mark: str, *, local_paths: bool = True) -> str:
+    """What the briefing is, for its header; ``paraphrase_mark`` says how paraphrases are shown;
+    without ``local_paths`` an earlier briefing is named by its file name only (no folder)."""
     n = article_sources(briefing)
     sources = f"{n} source{'s' if n != 1 else ''}"
     if briefing.since is None:
         what = f"A briefing from {sources}"
     else:
         of = f" of {briefing.since.date}" if briefing.since.date else ""
-        what = (f"An update on the earlier briefing ({visible(briefing.since.path)}{of}): what {n} new "
+        earlier = briefing.since.path if local_paths else os.path.basename(briefing.since.path.rstrip("/" + os.sep))
+        what = (f"An update on the earlier briefing ({visible(earlier)}{of}): what {n} new "
                 f"source{'s' if n != 1 else ''} add, nothing it told again")
     return (f"{what}, {briefing.words} words. "
             "Each sentence is quoted verbatim from the first source cited after it; the other sources "

@@ -196,12 +196,20 @@ def test_cli_writes_briefing_html_by_default(tmp_path, monkeypatch):
 # In a real browser ----------------------------------------------------------------------------
 
 CHROMIUM = find_chromium()
+MISSING = "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's (CI=true, as CI services and .ci/run set it)."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
 @pytest.fixture(scope="module")
 def chromium():
     if CHROMIUM is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+        if in_ci():  # CI must check the page in a browser before it lands, never pass without it
+            pytest.fail(f"{MISSING}: in CI the browser tests must run, not skip", pytrace=False)
+        pytest.skip(MISSING)
     with Browser(CHROMIUM) as opened:
         yield opened
 

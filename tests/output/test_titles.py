@@ -110,7 +110,7 @@ def test_a_source_titled_by_its_file_name_is_listed_once_by_name(tmp_path):
     (tmp_path / "a.txt").write_text("Crews Contain Alder Wildfire\n" + BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BODY.replace("Tuesday", "Tuesday evening"), encoding="utf-8")
     briefing = summarizer.summarize([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
-    for fmt, line_of_b in (("markdown", "2. `b.txt`"), ("html", '<li id="source-2">')):
+    for fmt, line_of_b in (("markdown", f"2. `{tmp_path / 'b.txt'}`"), ("html", '<li id="source-2">')):
         text = render(briefing, fmt)
         line = next(line for line in text.splitlines() if line.startswith(line_of_b))
         assert "— b.txt" not in line, line

@@ -70,3 +70,16 @@ def test_a_wire_story_carried_by_thousands_of_outlets_costs_what_one_copy_costs(
     assert len(passages) == 3
     assert sorted(len(p.rows) for p in passages) == [7000] * 3
     assert peak < 64 * 2**20
+
+
+def test_a_sentence_close_to_two_leaders_stays_with_the_first():
+    texts = ["The river flooded the valley road near Alden on Monday.",  # A
+             "The river flooded the valley road near the old mill on Monday.",  # B: close to A and to C
+             "Crews cleared the valley road near the old mill on Monday."]  # C: close to B, not to A
+    sentences = [Sentence(t, i, 0, 0, len(t)) for i, t in enumerate(texts)]
+    vectors = TermMatrix.build(texts, Tokenizer()).tfidf()
+    similarity = (vectors @ vectors.T).toarray()
+    threshold = 0.5
+    assert similarity[0, 1] >= threshold and similarity[1, 2] >= threshold and similarity[0, 2] < threshold
+    passages = deduplicate(sentences, vectors, threshold)
+    assert [p.rows for p in passages] == [(0, 1), (2,)]  # never chained A~B~C, never B twice

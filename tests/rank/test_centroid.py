@@ -139,3 +139,26 @@ def test_many_sources_keep_the_budget_through_the_candidate_shortlist():
     assert len(candidates) > centroid._MAX_CANDIDATES
     picks = Centroid(params).select(pool, models.Budget(100, None))
     assert picks and sum(pool.sentences[p.row].words for p in picks) <= 100
+
+
+def test_a_sentence_exactly_as_long_as_the_budget_is_a_candidate():
+    one = build([Source("a.txt", "a.txt", "The council approved the new budget for the city schools on Monday.")])
+    assert one.sentences[0].words == 12
+    assert Centroid().select(one, models.Budget(12, None)) == [models.Pick(0, 0)]
+    assert Centroid().select(one, models.Budget(11, None)) == []
+
+
+def test_min_prior_one_leaves_only_the_passages_with_the_best_prior(story_pool):
+    picks = Centroid(Centroid.Params(min_prior=1.0)).select(story_pool, models.Budget(150, None))
+    best = story_pool.prior.max()
+    assert picks and all(story_pool.prior[p.passage] == best for p in picks)
+
+
+@pytest.mark.parametrize("per_source", [1, 2])
+def test_candidates_are_the_passages_reaching_the_first_sentences_of_some_source(story_pool, per_source):
+    params = Centroid.Params(candidates_per_source=per_source, fill_depth=0)
+    picks = Centroid(params).select(story_pool, models.Budget(150, None))
+    reach = [min(m.position for m in story_pool.passages[p.passage].members) for p in picks]
+    assert picks and all(r < per_source for r in reach)
+    # Each outlet leads with another line: a lead anywhere makes a candidate, even where others put it last.
+    assert any(max(m.position for m in story_pool.passages[p.passage].members) >= per_source for p in picks)

@@ -64,3 +64,21 @@ def test_refill_respects_the_sentence_budget_and_keeps_the_greedy_ending_on_ties
     scores = np.array([1.0, 1.0, 0.9, 0.9, 0.9])
     result = refill([0, 1], [2, 3, 4], words, modular(scores), 100, 3, depth=2)
     assert len(result) == 3 and words[result].sum() <= 100
+
+
+def test_refill_counts_the_kept_picks_against_the_sentence_budget():
+    words = np.full(5, 10.0)
+    scores = np.array([1.0, 1.0, 1.0, 0.5, 0.5])
+    result = refill([0, 1, 2], [3, 4], words, modular(scores), 100, 4, depth=1)
+    assert len(result) == 4 and result[:3] == [0, 1, 2]
+
+
+def test_refill_adds_a_single_remaining_candidate_that_fits_and_adds_value():
+    words = np.array([10.0, 10.0])
+    assert refill([0], [1], words, modular(np.array([1.0, 0.5])), 100, np.inf, depth=0) == [0, 1]
+    assert refill([0], [1], words, modular(np.array([1.0, 0.5])), 15, np.inf, depth=0) == [0]  # does not fit
+
+
+def test_refill_may_replace_the_last_pick_by_candidate_zero():
+    words = np.array([10.0, 10.0])
+    assert refill([1], [0], words, modular(np.array([0.9, 0.1])), 15, np.inf, depth=1) == [0]
