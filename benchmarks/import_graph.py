@@ -4,10 +4,11 @@ Usage:
     python benchmarks/import_graph.py [--mermaid] [--files]
 
 A room is a stage folder of ``summarizer/`` (ingest, pool, facts, rank, output, config) or a module
-at the top.  Every import between two rooms counts, including imports made inside functions and
-under ``TYPE_CHECKING`` (a reader follows those too).  Printed: the rooms level by level (level 1
-imports no other room; a room stands one level above the highest room it imports), the imports that
-close a cycle between rooms (none is the goal), and every module over 450 lines.  ``--files`` does
+at the top.  Every import between two rooms counts, including imports made inside functions.
+Imports for type annotations only (under ``if TYPE_CHECKING:``) run nothing; they are listed apart,
+with those among them that run back up.  Printed: the rooms level by level (level 1 imports no other
+room; a room stands one level above the highest room it imports), any cycle between rooms (none is
+the goal), and every module over 450 lines.  ``--files`` does
 the same with one room a module; ``--mermaid`` prints the room graph as a Mermaid flowchart (the
 drawing in docs/architecture.md).
 """
@@ -30,12 +31,19 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> set[str]:
-    """Every module of the package that ``path`` imports, resolved to its dotted name."""
+def imports_of(path: Path, typing_only: bool = False) -> set[str]:
+    """Every module of the package that ``path`` imports at run time (or, with ``typing_only``, for
+    annotations only), resolved to its dotted name."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for_typing = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                  and getattr(block.test, "id", getattr(block.test, "attr", None)) == "TYPE_CHECKING"
+                  for n in ast.walk(block)}
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
+        if (id(node) in for_typing) != typing_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             base = package.split(".")
             if node.level:
@@ -59,7 +67,7 @@ def room_of(module: str, by_file: bool) -> str:
     return parts[1] if (PACKAGE / parts[1]).is_dir() else module.split(".", 1)[1]
 
 
-def graph(by_file: bool) -> tuple[dict[str, set[str]], dict[str, int]]:
+def graph(by_file: bool, typing_only: bool = False) -> tuple[dict[str, set[str]], dict[str, int]]:
     files = sorted(PACKAGE.rglob("*.py"))
     modules = {module_name(f) for f in files}
     edges: dict[str, set[str]] = defaultdict(set)
@@ -68,7 +76,7 @@ def graph(by_file: bool) -> tuple[dict[str, set[str]], dict[str, int]]:
         source = room_of(module_name(path), by_file)
         edges[source]
         lines[module_name(path)] = len(path.read_text(encoding="utf-8").splitlines())
-        for target in imports_of(path):
+        for target in imports_of(path, typing_only):
             if target in modules and target != "summarizer":
                 room = room_of(target, by_file)
                 if room != source and module_name(path) != "summarizer":  # the package's face re-exports
@@ -138,6 +146,10 @@ def main() -> None:
     loops = cycles(edges)
     print(f"{max(level.values())} levels, {sum(map(len, edges.values()))} imports between rooms, "
           f"{len(loops)} cycles" + "".join(f"\n  cycle: {' <-> '.join(c)}" for c in loops))
+    typing, _ = graph(args.files, typing_only=True)
+    back = sorted(f"{a} -> {b}" for a in typing for b in typing[a] if level.get(b, 0) >= level.get(a, 0))
+    print(f"imports for annotations only: {sum(map(len, typing.values()))}, running back up: "
+          + (", ".join(back) or "none"))
     long = sorted(((n, m) for m, n in lines.items() if n > MAX_LINES), reverse=True)
     print(f"modules over {MAX_LINES} lines: " + (", ".join(f"{m} ({n})" for n, m in long) or "none"))
 

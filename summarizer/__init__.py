@@ -32,7 +32,7 @@ _EXPORTS = {
     "load_config_file": "config.sections",
     "load_profile": "config.sections",
     "load_sources": "ingest.load",
-    "seeds_dir": "config.sections",
+    "seeds_dir": "ingest.formats",
     "subjectivity": "pool.neutrality",
     "split_sentences": "ingest.segment",
     "render": "output.render",

@@ -17,7 +17,8 @@ from typing import Callable, Iterable, List, NamedTuple, Optional
 import typer
 
 from .config.sections import (FORMATS, LANGUAGES, NEUTRALITY_POLICIES, Config, available_profiles, load_config_file,
-                     load_profile, nest, seeds_dir)
+                     load_profile, nest)
+from .ingest.formats import seeds_dir
 from .errors import ConfigError, SummarizerError
 from .output.files import check_output, write_output
 from .progress import ProgressBar

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import ConfigError, shown
+from ..ingest.formats import bundled
 from ..ingest.language import AUTO
 from ..ingest.language import LANGUAGES as _DETECTABLE
 from ..models import Budget
@@ -271,20 +272,7 @@ def _yaml_scalar(value: Any) -> str:
 
 def profiles_dir() -> Path:
     """The bundled profiles: inside the installed package, else the repository's configs/."""
-    return _bundled("configs")
-
-
-def seeds_dir() -> Path:
-    """The bundled sample articles."""
-    return _bundled("seeds")
-
-
-def _bundled(name: str) -> Path:
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_bundled" / name, package.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"bundled {name}/ folder not found next to {package}")
+    return bundled("configs")
 
 
 def available_profiles() -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import stat
+from pathlib import Path
 
 # The last line of a Markdown briefing: a link reference definition, which Markdown shows as
 # nothing.  Every line of a briefing that holds quoted text starts with the briefing's own markup
@@ -38,3 +39,17 @@ def file_kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+
+
+def seeds_dir() -> Path:
+    """The bundled sample articles (what ``summarize`` reads when given no inputs)."""
+    return bundled("seeds")
+
+
+def bundled(name: str) -> Path:
+    """A folder bundled with the tool: inside the installed package, else the repository's own."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_bundled" / name, package.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled {name}/ folder not found next to {package}")

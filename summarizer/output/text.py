@@ -53,7 +53,7 @@ def shown_path(source: Source) -> str:
 
 @lru_cache(maxsize=1)
 def _seeds_folder() -> str:
-    from ..config.sections import seeds_dir
+    from ..ingest.formats import seeds_dir
 
     return os.path.realpath(seeds_dir())
 

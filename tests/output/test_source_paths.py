@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.config.sections import seeds_dir
+from summarizer.ingest.formats import seeds_dir
 from summarizer.models import Source
 from summarizer.output.text import shown_path
 

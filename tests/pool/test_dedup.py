@@ -6,7 +6,7 @@ import tracemalloc
 
 import pytest
 
-from summarizer.config.sections import seeds_dir
+from summarizer.ingest.formats import seeds_dir
 from summarizer.pool.dedup import deduplicate
 from summarizer.models import TermMatrix
 from summarizer.pool.features import Tokenizer

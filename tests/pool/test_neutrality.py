@@ -8,7 +8,7 @@ import pytest
 
 import summarizer
 from tests.helpers import SEEDS
-from summarizer.config.sections import seeds_dir
+from summarizer.ingest.formats import seeds_dir
 from summarizer.ingest.load import load_sources
 from summarizer.models import Source
 from summarizer.config.sections import available_profiles, load_profile
