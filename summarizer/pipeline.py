@@ -176,7 +176,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     # IDF over the pooled sentences: on the quality benchmark it beats IDF over whole sources.
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
-    leans = referents.find(sentences, tokenizer, config.select.surname_needs_full_name)
+    leans = referents.find(sentences, tokenizer, config.select.surname_needs_full_name, terms.terms)
     quotable, quote = editorial.quotes(passages, config, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).

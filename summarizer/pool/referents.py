@@ -99,9 +99,11 @@ def name_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = True) -> Referents:
+def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = True,
+         terms: Sequence[Sequence[str]] | None = None) -> Referents:
     """What each pooled sentence leans on (English; other languages: nothing); with ``surnames``
-    false, a surname alone leans on nothing."""
+    false, a surname alone leans on nothing.  ``terms``: each sentence's content stems, where the
+    caller has them (``TermMatrix.terms``)."""
     if tokenizer.language != "english":
         return Referents([None] * len(sentences), [frozenset()] * len(sentences))
     needs: list[Referent | None] = []
@@ -116,7 +118,9 @@ def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = T
         runs, full = runs_of[row], names[row]
         alone = () if not surnames else tuple(dict.fromkeys(run[0] for run in runs if len(run) == 1 and run[0] in known
                                     and run[0] not in full and not _after_the(sentence.text, run[0])))
-        heads = the_references(sentence.text, tokenizer, set().union(*recent) if recent else set())
+        every_head = the_references(sentence.text, tokenizer) if "the" in sentence.text.lower() else ()
+        context = set().union(*recent) if recent else set()
+        heads = tuple(h for h in (tuple(s for s in head if s in context) for head in every_head) if h)
         leans = points_back(sentence.text)
         antecedent = row - 1 if leans and sentence.position > 0 and row > 0 else -1
         if leans and antecedent < 0:
@@ -125,8 +129,9 @@ def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = T
         known |= full - leading
         # What it introduces: its words, but not those it only names as "the X" itself (a city
         # every report calls "the city" is common ground, not something one sentence introduced).
-        definite = {stem for head in the_references(sentence.text, tokenizer) for stem in head}
-        recent = (recent + [set(tokenizer.terms(sentence.text)) - definite])[-_THE_WINDOW:]
+        definite = {stem for head in every_head for stem in head}
+        stems = terms[row] if terms is not None else tokenizer.terms(sentence.text)
+        recent = (recent + [set(stems) - definite])[-_THE_WINDOW:]
     return Referents(needs, names)
 
 
