@@ -1,4 +1,5 @@
-"""What the benchmarks on the DUC dev sets share: where the sets are, and each document's date.
+"""What the benchmarks on the DUC dev sets share: where the sets are, each document's date, and
+settings given as ``--set KEY=VALUE``.
 
 The sets live in ../shared/eval beside the repository (or beside the folder of worktrees it is
 checked out in); they are never copied into the repository.
@@ -13,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
             ROOT.parent / "shared" / "eval")
+DEV_SETS = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 _YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
 _MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")
 
@@ -38,3 +40,14 @@ def dated_sources(docs: list[dict]) -> list:
     from summarizer import Source
 
     return [Source(d["id"], d["id"], d["text"], date=doc_date(d["id"])) for d in docs]
+
+
+def settings_from(pairs: list[str]) -> dict:
+    """``--set KEY=VALUE`` options as settings (each value read as YAML)."""
+    import yaml
+
+    settings = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        settings[key.strip()] = yaml.safe_load(value)
+    return settings

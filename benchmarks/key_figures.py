@@ -25,11 +25,11 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from summarizer import Config, Source, load_sources, seeds_dir, summarize_sources
+
+from duc import DEV_SETS, settings_from
 from summarizer.facts.figures.quantity import quantities
 from summarizer.facts.figures.tokens import may_hold_figures, tokenize
 
-DEFAULT_DATA = [Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / name
-                for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 BUDGET = 100
 NOT_FIGURES = {"year", "date", "clock", "ident"}  # numbers that are not amounts
 MIN_REFERENCES = 2
@@ -82,16 +82,6 @@ def run_cluster(job) -> tuple[int, int, int]:
     return len(keys), len(keys & values(summary)), len(keys & in_sources)
 
 
-def settings_from(pairs: list[str]) -> dict:
-    import yaml
-
-    settings = {}
-    for pair in pairs:
-        key, _, value = pair.partition("=")
-        settings[key.strip()] = yaml.safe_load(value)
-    return settings
-
-
 def seeds_line(base: dict) -> str:
     briefing = summarize_sources(load_sources([str(seeds_dir())]), Config().replace(**base))
     text = " ".join(s.text for s in briefing.sentences)
@@ -101,7 +91,7 @@ def seeds_line(base: dict) -> str:
 
 def main() -> int:
     args = parse_args()
-    files = args.data or DEFAULT_DATA
+    files = args.data or DEV_SETS
     base = settings_from(args.set)
     algos = args.algos.split(",")
     print(f"key figures: values stated by >= {MIN_REFERENCES} references; briefing of {BUDGET} words; "

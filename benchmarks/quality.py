@@ -25,12 +25,11 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from summarizer import (Config, Source, build_pool, load_sources, seeds_dir, subjectivity,
                         summarize_sources)
 
-DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+from duc import DEV_SETS, settings_from
+
 BUDGET = 100
 
 
@@ -48,16 +47,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--cut", action="store_true",
                         help="also a row per algorithm with no hard budget, its summary cut at 100 words")
     return parser.parse_args()
-
-
-def settings_from(pairs: list[str]) -> dict:
-    import yaml
-
-    settings = {}
-    for pair in pairs:
-        key, _, value = pair.partition("=")
-        settings[key.strip()] = yaml.safe_load(value)
-    return settings
 
 
 def run_cluster(job):
@@ -105,7 +94,7 @@ def print_seeds_neutrality(algos: list[str], base: dict) -> None:
 
 def main() -> int:
     args = parse_args()
-    files = args.data or DEFAULT_DATA
+    files = args.data or DEV_SETS
     base = settings_from(args.set)
     algos = args.algos.split(",")
     print(f"budget {BUDGET} words; ROUGE recall x100, Porter stemming; settings {base or 'default'}")

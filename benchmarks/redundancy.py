@@ -30,12 +30,12 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from summarizer import Config, Source, build_pool
+
+from duc import DEV_SETS, settings_from
 from summarizer.pipeline import rank_and_select
 from summarizer.facts.claim_match import same_claim
 from summarizer.rank.novelty import Said
 
-DEFAULT_DATA = [Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / name
-                for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 
 
 def parse_args() -> argparse.Namespace:
@@ -62,16 +62,6 @@ def unit(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{text!r}: not a number from 0 to 1")
     return value
-
-
-def settings_from(pairs: list[str]) -> dict:
-    import yaml
-
-    settings = {}
-    for pair in pairs:
-        key, _, value = pair.partition("=")
-        settings[key.strip()] = yaml.safe_load(value)
-    return settings
 
 
 def flagged_pairs(pool, rows: list[int], claim: float, overlap: float) -> list[tuple[int, int, bool, bool]]:
@@ -105,7 +95,7 @@ def run_cluster(job) -> dict:
 
 def main() -> int:
     args = parse_args()
-    files = args.data or DEFAULT_DATA
+    files = args.data or DEV_SETS
     algos = args.algos.split(",")
     settings = {**settings_from(args.set), "max_words": args.words, "max_sentences": None}
     missing = [f for f in files if not f.is_file()]
