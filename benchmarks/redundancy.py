@@ -32,7 +32,7 @@ from pathlib import Path
 from summarizer import Config, Source, build_pool
 
 from duc import DEV_SETS, settings_from
-from summarizer.pipeline import rank_and_select
+from summarizer.rank.choose import rank_and_select
 from summarizer.facts.claim_match import same_claim
 from summarizer.rank.novelty import Said
 

@@ -20,20 +20,16 @@ from .facts.claims import build_index
 from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
 from .config.sections import Config
 from .pool.dedup import deduplicate
-from .errors import ConfigError, InputError
+from .errors import InputError
 from .pool.features import Tokenizer
 from .facts.figures import compare, sentence_figures, superseded
 from .ingest.language import choose_language
 from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
 from .ingest.load import load_sources
-from .models import Briefing, Budget, Earlier, Pick, Pool, Source, TermMatrix
+from .models import Briefing, Earlier, Pool, Source, TermMatrix
 from .pool.sentences import pool_sentences
-from .rank import ALGORITHMS
-from .rank.base import Scorer
-from .rank.mmr import select
-from .rank.novelty import first_news
+from .rank.choose import rank_and_select
 from .rank.order import in_story_order
-from .rank.standalone import choose_standing
 from .ingest.structure import drop_reason, parse_blocks, source_title
 from .ingest.dates import source_dates
 from .output.titles import briefing_title, source_titles
@@ -119,7 +115,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
     if told is not None:
         pool = leave_out(pool, told_rows(pool, told, config.select.same_claim_threshold), whole_passage=True)
-    picks, scores = rank_and_select(pool, config, progress=progress)
+    picks, scores = rank_and_select(pool, config, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select
         warn(f"no sentence of the sources can be quoted: each has under {select_.min_sentence_words} or over "
@@ -213,71 +209,6 @@ def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lam
         if reason:
             warn(f"{_where(source)}: {reason}; skipped")
     return [source for source, reason in zip(sources, reasons) if not reason]
-
-
-def rank_and_select(pool: Pool, config: Config, *, progress: Progress | None = None) -> tuple[list[Pick], list[float]]:
-    """The briefing's picks, most important first, and a score for each.
-
-    A scorer's salience is weighed by the editorial prior and selected with MMR; a selector's
-    picks are kept as it made them (its scores fall with its order of choice).  A word budget
-    too small for any briefing is a ConfigError naming a budget that was tried and gives one.
-    """
-    cls = ALGORITHMS[config.rank.algo]
-    algorithm = cls(getattr(config.rank, cls.name, None), progress=_stage(progress, "ranking"))
-    if isinstance(algorithm, Scorer):
-        salience = np.asarray(algorithm.score(pool), dtype=float)
-        top = salience.max(initial=0.0)
-        scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
-
-        def chosen(budget: Budget, choosing: Pool) -> list[Pick]:
-            return select(choosing, scores, budget, config)
-
-        def scored(picks: list[Pick]) -> list[float]:
-            return [float(scores[p.passage]) for p in picks]
-    else:
-        def chosen(budget: Budget, choosing: Pool) -> list[Pick]:
-            return algorithm.select(choosing, budget)
-
-        def scored(picks: list[Pick]) -> list[float]:
-            return [1.0 / (1 + i) for i in range(len(picks))]
-    # Each fact once, whatever the algorithm: no pick states an earlier one's claim or repeats its words.
-    threshold = getattr(algorithm.params, "same_claim_threshold", config.select.same_claim_threshold)
-    novelty = getattr(algorithm.params, "min_novelty", config.select.min_novelty)
-
-    def pick(budget: Budget, choosing: Pool) -> list[Pick]:
-        return first_news(choosing, chosen(budget, choosing), threshold, novelty)
-
-    def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
-        # Quotes that stand alone: every algorithm's picks pass through the referent check.
-        picks = choose_standing(pool, budget, config, pick)
-        return picks, scored(picks)
-
-    budget = config.budget
-    picks, pick_scores = choose(budget)
-    budget.check(cls.name, [pool.sentences[p.row].words for p in picks])
-    if not picks and budget.max_words is not None:
-        enough = _enough_words(pool, budget, choose)
-        if enough is not None:
-            raise ConfigError("select.max_words", f"{budget.max_words} is too small for a briefing of these sources: "
-                                                  f"give at least {enough}")
-    return picks, pick_scores
-
-
-_BUDGETS_TRIED = 12  # larger word budgets tried, at most, for the one an error names
-
-
-def _enough_words(pool: Pool, budget: Budget, choose: Callable[[Budget], tuple[list[Pick], Any]]) -> int | None:
-    """The smallest word budget above ``budget`` that gives a briefing, among the lengths of the
-    sentences that could be quoted (verified by selecting with it); None when none does."""
-    lengths = sorted({pool.sentences[row].words for rows in pool.quotable for row in rows} - {0})
-    larger = [n for n in lengths if n > budget.max_words]
-    if len(larger) > _BUDGETS_TRIED:  # the shortest few, then ever larger steps up to the longest
-        step = np.unique(np.geomspace(1, len(larger), _BUDGETS_TRIED - 4).astype(int))
-        larger = sorted(set(larger[:4]) | {larger[i - 1] for i in step})
-    for words in larger:
-        if choose(Budget(words, budget.max_sentences))[0]:
-            return words
-    return None
 
 
 def _where(source: Source) -> str:

@@ -6,7 +6,7 @@ a "the"-reference, a person's full name).
 stays; otherwise the sentence its source put before it is brought in right before it (moved up
 if it is a later pick, admitted if the budget has room, it is quotable, states no claim already
 chosen and itself stands), if that carries the referent.  Whatever is left leans on nothing the
-briefing has: it is left out, and the pipeline selects again without it (``rank_and_select``).
+briefing has: it is left out, and the algorithm selects again without it (``rank.choose.rank_and_select``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from summarizer import ALGORITHMS, Config
-from summarizer.pipeline import rank_and_select
+from summarizer.rank.choose import rank_and_select
 from summarizer.rank.novelty import Said, claim_rows, first_news
 from tests.helpers import story_pool
 
