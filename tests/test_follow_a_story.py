@@ -139,3 +139,23 @@ def test_since_refuses_what_is_not_a_briefing(in_tmp):
     assert result.exit_code == 1
     assert "notes.json" in result.output and "not a JSON briefing" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_expectation_never_reports_the_event_nor_the_event_the_expectation():
+    from summarizer.facts.claim_match import scores
+    from tests.helpers import story_pool
+
+    pool, _ = story_pool([
+        "Prime Minister Alda Ferrin is expected to resign on Friday after her coalition lost its majority.",
+        "Prime Minister Alda Ferrin resigned on Friday after her coalition lost its majority.",
+        "Alda Ferrin, the prime minister, resigned on Friday after losing her coalition's majority."])
+    def row(opening: str) -> int:
+        return next(r for r, s in enumerate(pool.sentences) if s.text.startswith(opening))
+
+    expected, resigned, again = row("Prime Minister Alda Ferrin is"), row("Prime Minister Alda Ferrin resigned"), \
+        row("Alda Ferrin, the")
+    for quote, other in ((expected, resigned), (resigned, expected), (expected, again)):
+        candidates, probability = scores(pool.claims, quote)
+        assert all(p == 0.0 for c, p in zip(candidates, probability) if c == other)
+    candidates, probability = scores(pool.claims, resigned)
+    assert max((p for c, p in zip(candidates, probability) if c == again), default=0.0) > 0.0

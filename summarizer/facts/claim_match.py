@@ -168,13 +168,17 @@ def _clause_coverage(index: ClaimIndex, row: int, sub: sp.csr_matrix) -> np.ndar
 def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
            figures_must_agree: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0
-    unless ``figures_must_agree`` is false (the same claim with another figure still repeats it)."""
+    unless ``figures_must_agree`` is false (the same claim with another figure still repeats it).
+    A plan, expectation or threat never reports the event itself, nor the other way round ("is
+    expected to resign" / "resigned"): a candidate whose main clause is modal when the quote's is
+    not (``data/modality.txt``), or the reverse, scores 0."""
     import numpy as np
 
     weights = model_weights(weights_path)
     candidates, matrix = features(index, row)
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    probability[index.modal[candidates] != index.modal[row]] = 0.0
     if figures_must_agree:
         probability[_figures_conflict(index, row, candidates, probability > 0)] = 0.0
     return candidates, probability
