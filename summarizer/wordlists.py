@@ -1,13 +1,14 @@
 """Words every stage shares: calendar words, reporting verbs, what a word token is.
 
-The lists are data (``data/words.json``), read once on import; a module that needs more words of
-its own keeps them beside it and adds them to these.
+The lists are data (``data/wordlists.json``), read once on import; ``word_list`` reads any other
+one-a-line list of ``data/`` (attribution, modality, loaded words ...), once.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 _DATA = json.loads((Path(__file__).parent / "data" / "wordlists.json").read_text(encoding="utf-8"))
@@ -23,6 +24,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(_DATA["reporting_verbs"])
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """The words (or phrases) of a one-a-line list in ``data/`` ("#" starts a comment line), lower case."""
     lines = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8").splitlines()

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from ..models import ClaimIndex
-from ..wordlists import WEEKDAYS
+from ..wordlists import WEEKDAYS, word_list
 from .figures.quantity import interval, quantities
 from .figures.tokens import may_hold_figures, tokenize as figure_tokens
 from .names import ARTICLE, CONNECTORS, PoolNames, plain_name
@@ -105,13 +105,6 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(classes)
 
 
-@lru_cache(maxsize=None)
-def word_list(name: str) -> frozenset[str]:
-    """The words of a one-word-a-line list ("#" comments)."""
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-
 class _PhraseTable:
     """Stem sequences of the word lists, for longest-first matching in a sentence."""
 
@@ -137,7 +130,7 @@ class _PhraseTable:
 # Anchors
 # --------------------------------------------------------------------------------------------
 
-def tokenize(text: str) -> tuple[list[str], list[int]]:
+def claim_tokens(text: str) -> tuple[list[str], list[int]]:
     """Words, names and numbers of a sentence, and the character offset each starts at.  A compound
     ending in a lower-case word is its words ("Moslem-majority" is "Moslem" and "majority",
     "week-long" is "week" and "long"), so that another source writing them apart shares them;
@@ -247,7 +240,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     import numpy as np
     import scipy.sparse as sp
 
-    tokenized, offsets = zip(*map(tokenize, texts)) if texts else ((), ())
+    tokenized, offsets = zip(*map(claim_tokens, texts)) if texts else ((), ())
     names = PoolNames(tokenized, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")

@@ -21,8 +21,8 @@ import dataclasses
 import numpy as np
 
 from ..models import Budget, Pick, Pool
+from ..wordlists import word_list
 from .claim_match import scores
-from .claims import word_list
 from .figures import comparable_key
 
 # Share of a modal sentence's anchors (weighted) that a later sentence must carry to speak of the
