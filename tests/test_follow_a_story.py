@@ -159,3 +159,15 @@ def test_an_expectation_never_reports_the_event_nor_the_event_the_expectation():
         assert all(p == 0.0 for c, p in zip(candidates, probability) if c == other)
     candidates, probability = scores(pool.claims, resigned)
     assert max((p for c, p in zip(candidates, probability) if c == again), default=0.0) > 0.0
+
+
+def test_the_earlier_briefing_is_never_written_over(in_tmp):
+    from typer.testing import CliRunner
+
+    (in_tmp / "a.txt").write_text(MONDAY[0], encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["a.txt", "--format", "json", "--output", "monday.json"]).exit_code == 0
+    before = (in_tmp / "monday.json").read_bytes()
+    result = runner.invoke(app, ["a.txt", "--since", "monday.json", "--output", "monday.json"])
+    assert result.exit_code == 1 and "is one of the input files" in result.output
+    assert (in_tmp / "monday.json").read_bytes() == before

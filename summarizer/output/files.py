@@ -90,8 +90,11 @@ def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False) 
         raise InputError(path, f"is {file_kind(info.st_mode)}, not a regular file; use --output - for standard output")
     if not info.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise InputError(path, "is read-only; not replaced")
+    # An input named as such is never written, even a briefing (``--since`` reads one).
+    if _is_input(target, info, inputs, named_only=True):
+        raise InputError(path, "is one of the input files; choose another --output")
     if info.st_size == 0 or _holds_briefing(target):
-        return target  # nothing to lose, or this tool's own output (never read back as an input)
+        return target  # nothing to lose, or this tool's own output (never read back from a folder)
     if _is_input(target, info, inputs):
         raise InputError(path, "is one of the input files; choose another --output")
     if not force:
@@ -99,8 +102,9 @@ def check_output(path: str, inputs: Iterable[str] = (), *, force: bool = False) 
     return target
 
 
-def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
-    """Whether ``target`` is an input file, or a file the loader would read inside an input folder."""
+def _is_input(target: str, info: os.stat_result, inputs: Iterable[str], *, named_only: bool = False) -> bool:
+    """Whether ``target`` is an input file, or (unless ``named_only``) a file the loader would read
+    inside an input folder."""
     real = os.path.realpath(target)
     for given in inputs:
         if given == "-":
@@ -111,7 +115,7 @@ def _is_input(target: str, info: os.stat_result, inputs: Iterable[str]) -> bool:
             continue
         if (given_info.st_dev, given_info.st_ino) == (info.st_dev, info.st_ino):
             return True
-        if stat.S_ISDIR(given_info.st_mode) and real.lower().endswith(SUPPORTED_SUFFIXES):
+        if not named_only and stat.S_ISDIR(given_info.st_mode) and real.lower().endswith(SUPPORTED_SUFFIXES):
             folder = os.path.join(os.path.realpath(given), "")
             if real.startswith(folder):
                 return True
