@@ -153,15 +153,12 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     """Clean and segment every source, pool the sentences, deduplicate and annotate them."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language, warn)
     config = config.replace(**{"input.language": language})  # the later stages read the language found
-    blocks = [parse_blocks(source, i, language) for i, source in enumerate(sources)]
     # A source without a sentence of article text is named with its reason and left out: not
     # counted, not listed, its text never shown as a title.  The others are numbered anew.
-    reasons = [drop_reason(b) for b in blocks]
+    blocks, reasons = _read_articles(sources, language)
     for source, reason in zip(sources, reasons):
         if reason:
             warn(f"{_where(source)}: {reason}; left out")
-    if all(reasons):
-        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
     if any(reasons):
         sources = [s for s, reason in zip(sources, reasons) if not reason]
         blocks = [parse_blocks(source, i, language) for i, source in enumerate(sources)]
@@ -202,13 +199,21 @@ def with_article_text(sources: Sequence[Source], language: str, warn: Warn = lam
     warning and left out (a pile split into stories: an empty article must not fail a story).
     InputError when none does."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], language)
-    reasons = [drop_reason(parse_blocks(s, 0, language)) for s in sources]
-    if all(reasons):
-        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
+    _, reasons = _read_articles(sources, language)
     for source, reason in zip(sources, reasons):
         if reason:
             warn(f"{_where(source)}: {reason}; skipped")
     return [source for source, reason in zip(sources, reasons) if not reason]
+
+
+def _read_articles(sources: Sequence[Source], language: str) -> tuple[list, list[str | None]]:
+    """Each source's classified blocks, and why it holds no sentence of article text (None if it
+    holds one); InputError when no source holds one."""
+    blocks = [parse_blocks(source, i, language) for i, source in enumerate(sources)]
+    reasons = [drop_reason(b) for b in blocks]
+    if all(reasons):
+        raise InputError(", ".join(map(_where, sources)) or "input", "no sentences of article text found")
+    return blocks, reasons
 
 
 def _where(source: Source) -> str:
