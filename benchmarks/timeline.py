@@ -70,7 +70,7 @@ def run_cluster(cluster: dict) -> dict:
     by_time = summarize_sources(sources, config)
     by_rank = summarize_sources(sources, config.replace(**{"output.order": "importance"}))
     result["order_time"], result["order_rank"] = in_date_order(by_time), in_date_order(by_rank)
-    result["overtaken"] = int(overtaken_rows(build_pool(sources, config)).sum())
+    result["overtaken"] = len(overtaken_rows(build_pool(sources, config)))
     result["lost_to_overtaken"] = int({s.text for s in by_rank.sentences} != {s.text for s in by_time.sentences})
     dated = sorted((s for s in sources if s.date), key=lambda s: (s.date, s.name))
     if len(dated) < 4:

@@ -17,7 +17,7 @@ import numpy as np
 from .pool import editorial, referents
 from .facts.cite import cite
 from .facts.claims import build_index
-from .facts.current import leave_out, overtaken_rows, quote_latest, told_rows
+from .facts.current import overtaken_rows, quote_latest, told_rows
 from .config.sections import Config
 from .pool.dedup import deduplicate
 from .errors import InputError
@@ -112,9 +112,9 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     # (numbered after build_pool: a source without article text is left out, the others renumbered)
     told = next((i for i, source in enumerate(pool.sources) if source is earlier), None)
-    pool = leave_out(pool, overtaken_rows(pool), whole_passage=False)
+    pool = editorial.without_quotes(pool, overtaken_rows(pool), config)
     if told is not None:
-        pool = leave_out(pool, told_rows(pool, told, config.select.same_claim_threshold), whole_passage=True)
+        pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold), config)
     picks, scores = rank_and_select(pool, config, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select

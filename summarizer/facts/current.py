@@ -16,7 +16,6 @@ reports overtook, not a figure later reports changed.
 
 from __future__ import annotations
 
-import dataclasses
 
 import numpy as np
 
@@ -30,22 +29,22 @@ from .figures import comparable_key
 OVERTAKEN_OVERLAP = 0.5
 
 
-def told_rows(pool: Pool, source: int, threshold: float) -> np.ndarray:
-    """Per pooled sentence: whether it says what a sentence of ``source`` (the earlier briefing) said."""
+def told_rows(pool: Pool, source: int, threshold: float) -> set[int]:
+    """Every row of each passage that says what a sentence of ``source`` (the earlier briefing) said."""
     told = np.array([s.source == source for s in pool.sentences], bool)
     for row in np.flatnonzero(told):
         candidates, probability = scores(pool.claims, int(row))  # figures must agree
         told[candidates[probability >= threshold]] = True
-    return told
+    return {r for passage in pool.passages if told[list(passage.rows)].any() for r in passage.rows}
 
 
-def overtaken_rows(pool: Pool) -> np.ndarray:
-    """Per pooled sentence: whether it is a plan or expectation that a later dated report overtook."""
+def overtaken_rows(pool: Pool) -> set[int]:
+    """The pooled sentences that are plans or expectations a later dated report overtook."""
     index = pool.claims
     n = len(pool.sentences)
     overtaken = np.zeros(n, bool)
     if index is None or not any(pool.dates) or not index.modal.any():
-        return overtaken
+        return set()
     day = np.array([pool.dates[s.source].toordinal() if pool.dates[s.source] else -1 for s in pool.sentences])
     links = index.links.tocsc()
     modal_words = {f"word:{pool.tokenizer.stem(w)}" for w in word_list("modality.txt")}
@@ -65,25 +64,7 @@ def overtaken_rows(pool: Pool) -> np.ndarray:
             shared = (index.anchors[:, own.indices].multiply(own.data[None, :])).sum(axis=1).A1 / total
             tied |= shared >= OVERTAKEN_OVERLAP
         overtaken[row] = (tied & later).any()
-    return overtaken
-
-
-def leave_out(pool: Pool, rows: np.ndarray, *, whole_passage: bool) -> Pool:
-    """The pool with ``rows`` never quoted: with ``whole_passage``, no passage holding one of them is
-    quotable; otherwise each passage quotes its first other quotable member, if it has one."""
-    if not rows.any():
-        return pool
-    quotable, quote, words = list(pool.quotable), pool.quote.copy(), pool.words.copy()
-    for p, passage in enumerate(pool.passages):
-        if whole_passage and rows[list(passage.rows)].any():
-            kept = ()
-        else:
-            kept = tuple(r for r in quotable[p] if not rows[r])
-        if kept != quotable[p]:
-            quotable[p] = kept
-            quote[p] = quote[p] if quote[p] in kept else (kept[0] if kept else -1)
-            words[p] = pool.sentences[quote[p]].words if kept else 0
-    return dataclasses.replace(pool, quotable=quotable, quote=quote, words=words)
+    return {int(r) for r in np.flatnonzero(overtaken)}
 
 
 def quote_latest(pool: Pool, picks: list[Pick], later: dict[int, tuple[str, ...]], budget: Budget) -> list[Pick]:

@@ -7,6 +7,7 @@ quality benchmark (README).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -14,7 +15,7 @@ import numpy as np
 
 from . import neutrality, referents
 from ..ingest.language import AUTO
-from ..models import Passage, Sentence
+from ..models import Passage, Pool, Sentence
 from ..ingest.structure import is_full_sentence
 
 if TYPE_CHECKING:
@@ -123,3 +124,14 @@ def default_quotes(passages: Sequence[Passage], quotable_rows: Sequence[tuple[in
             default[p] = min(rows, key=lambda r: (round(plainness(members[r]), 1),
                                                   leans is not None and leans[r] is not None))
     return default
+
+
+def without_quotes(pool: Pool, rows: set[int], config: Config) -> Pool:
+    """The pool with ``rows`` never quoted: each passage's default quote chosen again among the
+    quotable members left, as ``quotes`` chooses (-1 where none is left)."""
+    if not rows:
+        return pool
+    quotable_rows = [tuple(r for r in q if r not in rows) for q in pool.quotable]
+    quote = default_quotes(pool.passages, quotable_rows, config, pool.referents.needs if pool.referents else None)
+    words = np.array([pool.sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
+    return dataclasses.replace(pool, quotable=quotable_rows, quote=quote, words=words)

@@ -11,13 +11,12 @@ briefing has: it is left out, and the algorithm selects again without it (``rank
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from ..models import Pick
-from ..pool.editorial import default_quotes
+from ..pool.editorial import without_quotes
 from ..pool.referents import carried
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def choose_standing(pool: Pool, budget: Budget, config: Config,
         if round_ == _ROUNDS - 2 and pool.referents is not None:
             kept = {p.row for p in picks}
             left_out |= {r for r, need in enumerate(pool.referents.needs) if need is not None and r not in kept}
-        choosing = without(pool, left_out, config)
+        choosing = without_quotes(pool, left_out, config)
     return picks or first or []
 
 
@@ -140,14 +139,6 @@ def carried_order(pool: Pool, picks: list[Pick], order: list[int]) -> list[int]:
         else:
             break
     return order
-
-
-def without(pool: Pool, rows: set[int], config: Config) -> Pool:
-    """The pool with ``rows`` no longer quotable (each passage's default quote chosen again)."""
-    quotable = [tuple(r for r in q if r not in rows) for q in pool.quotable]
-    quote = default_quotes(pool.passages, quotable, config, pool.referents.needs if pool.referents else None)
-    words = np.array([pool.sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
-    return dataclasses.replace(pool, quotable=quotable, quote=quote, words=words)
 
 
 def passage_index(pool: Pool) -> np.ndarray:
