@@ -59,7 +59,7 @@ AREAS = {
                            "tests/facts/test_cite.py"]),
     "budget": ("summarizer/models.py", ["Budget.word_cap", "Budget.sentence_cap", "Budget.allows", "Budget.check"],
                ["tests/test_budget.py", "tests/rank/test_centroid.py"]),
-    "budget settings": ("summarizer/config/sections.py", ["SelectSettings.check"], ["tests/test_budget.py"]),
+    "budget settings": ("summarizer/rank/base.py", ["SelectSettings.check"], ["tests/test_budget.py"]),
 }
 
 # Tests of something else than the mutated functions, slow: left out of every run.

@@ -85,7 +85,7 @@ def run_cluster(job) -> dict:
     result = {}
     for algo in algos:
         config = Config().replace(**{**settings, "algo": algo})
-        picks, _ = rank_and_select(pool, config)
+        picks, _ = rank_and_select(pool, config.rank, config.select)
         rows = [p.row for p in picks]
         pairs = flagged_pairs(pool, rows, claim, overlap)
         result[algo] = {"words": sum(pool.sentences[r].words for r in rows),

@@ -114,7 +114,7 @@ class Passage:
 @dataclass(frozen=True)
 class Budget:
     """The briefing's hard budget: the only shape it takes (its values are checked with the settings,
-    ``config.sections.SelectSettings``); every algorithm's picks are checked against it here."""
+    ``rank.base.SelectSettings``); every algorithm's picks are checked against it here."""
 
     max_words: int | None = 120  # None: no limit
     max_sentences: int | None = None
@@ -295,6 +295,7 @@ class Pool:
     quotable: list[tuple[int, ...]]  # per passage: the member rows a briefing may quote
     quote: np.ndarray  # per passage: the row quoted by default (the plainest quotable member), -1 if none
     words: np.ndarray  # per passage: words of the default quote (0 if none)
+    wording: np.ndarray  # per sentence: how much its wording counts against quoting it (editorial.wording)
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
     figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures.Figure)
     claims: ClaimIndex | None = None  # per sentence: the anchors of what it claims (claims.py)

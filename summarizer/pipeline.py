@@ -112,10 +112,10 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = build_pool(sources, config, progress=progress, warn=warn or _ignore)
     # (numbered after build_pool: a source without article text is left out, the others renumbered)
     told = next((i for i, source in enumerate(pool.sources) if source is earlier), None)
-    pool = editorial.without_quotes(pool, overtaken_rows(pool), config)
+    pool = editorial.without_quotes(pool, overtaken_rows(pool))
     if told is not None:
-        pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold), config)
-    picks, scores = rank_and_select(pool, config, progress=_stage(progress, "ranking"))
+        pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold))
+    picks, scores = rank_and_select(pool, config.rank, config.select, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select
         warn(f"no sentence of the sources can be quoted: each has under {select_.min_sentence_words} or over "
@@ -152,7 +152,6 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
                warn: Warn = lambda message: None) -> Pool:
     """Clean and segment every source, pool the sentences, deduplicate and annotate them."""
     language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language, warn)
-    config = config.replace(**{"input.language": language})  # the later stages read the language found
     # A source without a sentence of article text is named with its reason and left out: not
     # counted, not listed, its text never shown as a title.  The others are numbered anew.
     blocks, reasons = _read_articles(sources, language)
@@ -170,7 +169,10 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     tfidf = terms.tfidf()
     passages = deduplicate(sentences, tfidf, config.dedup.threshold, progress=_stage(progress, "deduplicating"))
     leans = referents.find(sentences, tokenizer, config.select.surname_needs_full_name, terms.terms)
-    quotable, quote = editorial.quotes(passages, config, leans.needs)
+    policy, select = config.neutrality.policy, config.select
+    wording = editorial.wording(sentences, policy, language)
+    check = editorial.quotable(select.min_sentence_words, select.max_sentence_words, policy, language)
+    quotable, quote = editorial.quotes(passages, check, wording, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).
     figures = sentence_figures(sentences) if language == "english" else [() for _ in sentences]
@@ -183,10 +185,12 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         terms=terms,
         tfidf=tfidf,
         passages=passages,
-        prior=editorial.prior(passages, len(sources), config),
+        prior=editorial.prior(passages, len(sources), wording, position_weight=config.rank.position_weight,
+                              corroboration_weight=config.rank.corroboration_weight),
         quotable=quotable,
         quote=quote,
         words=words,
+        wording=wording,
         dates=source_dates(sources, blocks),
         figures=figures,
         claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.config.sections import SelectSettings
+from summarizer.rank.base import SelectSettings
 from summarizer.errors import ConfigError
 from summarizer.models import Budget
 

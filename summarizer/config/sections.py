@@ -2,8 +2,9 @@
 profiles and the library.
 
 ``Config`` has one section a stage (input, stories, dedup, rank with a sub-section per
-algorithm, select, neutrality, cite, output).  Defaults and help live in the fields (``params.setting``);
-``configs/default.yaml`` is generated from them (``default_profile``, tested).  Values are
+algorithm, select, neutrality, cite, output).  A stage is handed the sections or values it
+reads, never ``Config``; one that reads a whole section declares it (``rank.base.SelectSettings``).
+Defaults and help live in the fields (``params.setting``); ``configs/default.yaml`` is generated from them (``default_profile``, tested).  Values are
 checked once, when a section is made; profiles, flags and library keywords all go through
 ``Config.from_mapping``.
 """
@@ -15,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import ConfigError, shown
+from ..errors import ConfigError
 from ..ingest.formats import bundled
 from ..ingest.language import AUTO
 from ..ingest.language import LANGUAGES as _DETECTABLE
 from ..models import Budget
 from ..rank import ALGORITHMS
+from ..rank.base import SelectSettings
 from ..params import Section, leaves, merge, section, setting, suggestion
 from ..stories import MIXED_PILE_THRESHOLD, STORY_THRESHOLD
 from ..stories import DAYS as STORY_DAYS
@@ -83,46 +85,6 @@ def _rank_settings() -> type[Section]:
 
 RankSettings = _rank_settings()
 RankSettings.__module__ = __name__  # picklable by name, for worker processes
-
-
-@dataclass(frozen=True)
-class SelectSettings(Section):
-    """Choosing the briefing's sentences within the budget."""
-
-    max_words: int | None = setting(120, "hard word budget of the briefing; null for none")
-    max_sentences: int | None = setting(None, "hard sentence budget of the briefing; null for none")
-    diversity: float = setting(0.3, "weight (0-1) of novelty against salience when selecting sentences (MMR)",
-                               low=0.0, high=1.0)
-    redundancy_threshold: float = setting(0.35, "similarity (0-1) above which a sentence repeats one already "
-                                                "selected and is skipped", low=0.0, high=1.0)
-    same_claim_threshold: float = setting(0.5, "confidence (0-1) of the claim model at which a sentence states "
-                                               "the main claim of one already selected in other words and is "
-                                               "skipped (MMR; 1 = never)", low=0.0, high=1.0)
-    min_novelty: float = setting(0.4, "a sentence is quoted only if at least this share (0-1) of its content "
-                                      "words (IDF-weighted) is not in the briefing yet: when none is left, the "
-                                      "briefing stops short rather than repeat", low=0.0, high=1.0)
-    max_source_share: float = setting(0.5, "most of the briefing one source may supply when others carry the "
-                                           "same news (0-1)", low=0.0, high=1.0)
-    min_sentence_words: int = setting(6, "shorter sentences are never quoted", low=1)
-    max_sentence_words: int = setting(60, "longer sentences are never quoted", low=1)
-    surname_needs_full_name: bool = setting(False, "a sentence naming someone by surname alone, whose full name "
-                                                   "only its source gave before, is quoted only after the full name "
-                                                   "(off by default: on DUC it cost 0.7 ROUGE-1; pronoun, connective "
-                                                   "and 'the'-references are always checked)")
-
-    def check(self) -> None:
-        for name in ("max_words", "max_sentences"):
-            value = getattr(self, name)
-            if value is not None and not 1 <= value <= 1_000_000:
-                raise ConfigError(name, f"must be between 1 and 1000000 (or null for no limit), not {shown(value)}")
-        if self.max_words is None and self.max_sentences is None:
-            raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
-        if self.max_sentence_words < self.min_sentence_words:
-            raise ConfigError("max_sentence_words", "must not be below min_sentence_words")
-
-    @property
-    def budget(self) -> Budget:
-        return Budget(self.max_words, self.max_sentences)
 
 
 @dataclass(frozen=True)

@@ -5,39 +5,38 @@ stand alone (``standalone``); a word budget too small for any briefing named wit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import numpy as np
 
 from ..errors import ConfigError
 from ..models import Budget, Pick, Pool
+from ..params import Section
 from . import ALGORITHMS
-from .base import Scorer
+from .base import Scorer, SelectSettings
 from .mmr import select
 from .novelty import first_news
 from .standalone import choose_standing
 
-if TYPE_CHECKING:
-    from ..config.sections import Config
 
-
-def rank_and_select(pool: Pool, config: Config, *,
+def rank_and_select(pool: Pool, rank: Section, settings: SelectSettings, *,
                     progress: Callable[[int, int], None] | None = None) -> tuple[list[Pick], list[float]]:
-    """The briefing's picks, most important first, and a score for each.
+    """The briefing's picks, most important first, and a score for each, by the settings of the
+    rank section (``rank.algo`` and the algorithm's own sub-section) and the select section.
 
     A scorer's salience is weighed by the editorial prior and selected with MMR; a selector's
     picks are kept as it made them (its scores fall with its order of choice).  A word budget
     too small for any briefing is a ConfigError naming a budget that was tried and gives one.
     """
-    cls = ALGORITHMS[config.rank.algo]
-    algorithm = cls(getattr(config.rank, cls.name, None), progress=progress)
+    cls = ALGORITHMS[rank.algo]
+    algorithm = cls(getattr(rank, cls.name, None), progress=progress)
     if isinstance(algorithm, Scorer):
         salience = np.asarray(algorithm.score(pool), dtype=float)
         top = salience.max(initial=0.0)
         scores = (salience / top if top > 0 else np.ones_like(salience)) * pool.prior
 
         def chosen(budget: Budget, choosing: Pool) -> list[Pick]:
-            return select(choosing, scores, budget, config)
+            return select(choosing, scores, budget, settings)
 
         def scored(picks: list[Pick]) -> list[float]:
             return [float(scores[p.passage]) for p in picks]
@@ -48,18 +47,18 @@ def rank_and_select(pool: Pool, config: Config, *,
         def scored(picks: list[Pick]) -> list[float]:
             return [1.0 / (1 + i) for i in range(len(picks))]
     # Each fact once, whatever the algorithm: no pick states an earlier one's claim or repeats its words.
-    threshold = getattr(algorithm.params, "same_claim_threshold", config.select.same_claim_threshold)
-    novelty = getattr(algorithm.params, "min_novelty", config.select.min_novelty)
+    threshold = getattr(algorithm.params, "same_claim_threshold", settings.same_claim_threshold)
+    novelty = getattr(algorithm.params, "min_novelty", settings.min_novelty)
 
     def pick(budget: Budget, choosing: Pool) -> list[Pick]:
         return first_news(choosing, chosen(budget, choosing), threshold, novelty)
 
     def choose(budget: Budget) -> tuple[list[Pick], list[float]]:
         # Quotes that stand alone: every algorithm's picks pass through the referent check.
-        picks = choose_standing(pool, budget, config, pick)
+        picks = choose_standing(pool, budget, settings.same_claim_threshold, pick)
         return picks, scored(picks)
 
-    budget = config.budget
+    budget = settings.budget
     picks, pick_scores = choose(budget)
     budget.check(cls.name, [pool.sentences[p.row].words for p in picks])
     if not picks and budget.max_words is not None:

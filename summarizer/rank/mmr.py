@@ -9,19 +9,16 @@ news story's inverted pyramid, which is the order the briefing keeps.  Selecting
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
+from .base import SelectSettings
 from .novelty import Said, claim_rows
-from ..pool.editorial import wording
 from ..models import Budget, Pick, Pool, Sentence
 
-if TYPE_CHECKING:
-    from ..config.sections import Config
 
-
-def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> list[Pick]:
+def select(pool: Pool, scores: np.ndarray, budget: Budget, settings: SelectSettings) -> list[Pick]:
     """Greedy MMR: repeatedly take the passage with the best salience-minus-redundancy that fits.
 
     Of a passage's quotable members the one with the plainest wording is quoted, ties going to
@@ -32,8 +29,6 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
     ``same_claim_threshold``), nor one whose default quote says too little that is new
     (``min_novelty``, ``rank.novelty``): when nothing new is left, the briefing stops short.
     """
-    settings = config.select
-    preference = wording(config)
     n, n_sources = len(pool), len(pool.sources)
     quotes = [[(row, pool.sentences[row]) for row in rows] for rows in pool.quotable]
     vectors = pool.tfidf[pool.leaders]
@@ -64,7 +59,7 @@ def select(pool: Pool, scores: np.ndarray, budget: Budget, config: Config) -> li
         for i in np.argsort(-gain, kind="stable"):
             if not np.isfinite(gain[i]):
                 break
-            quote = _pick_quote(quotes[i], preference, supplied, exclusive, cap, words_left)
+            quote = _pick_quote(quotes[i], pool.wording, supplied, exclusive, cap, words_left)
             if quote is not None:
                 best = i, quote
                 break
@@ -94,7 +89,7 @@ def _source_cap(budget: Budget, share: float, n_sources: int) -> float:
     return share * budget.max_words
 
 
-def _pick_quote(candidates: Sequence[tuple[int, Sentence]], preference: Callable[[Sentence], float],
+def _pick_quote(candidates: Sequence[tuple[int, Sentence]], wording: np.ndarray,
                 supplied: np.ndarray, exclusive: np.ndarray, cap: float,
                 words_left: float) -> tuple[int, Sentence] | None:
     fitting = [(r, m) for r, m in candidates if m.words <= words_left]
@@ -106,4 +101,4 @@ def _pick_quote(candidates: Sequence[tuple[int, Sentence]], preference: Callable
         # The cap is for balance when others carry the news: a passage only one capped source
         # carries waits; if nothing else fits, the caller ends with what it has.
         return None
-    return min(under_cap, key=lambda c: (round(preference(c[1]), 1), supplied[c[1].source], exclusive[c[1].source]))
+    return min(under_cap, key=lambda c: (round(float(wording[c[0]]), 1), supplied[c[1].source], exclusive[c[1].source]))

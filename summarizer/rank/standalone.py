@@ -20,14 +20,13 @@ from ..pool.editorial import without_quotes
 from ..pool.referents import carried
 
 if TYPE_CHECKING:
-    from ..config.sections import Config
     from ..models import Budget, Pool
 
 
 _ROUNDS = 3  # selections at most, each without the picks that leaned on what was left out
 
 
-def choose_standing(pool: Pool, budget: Budget, config: Config,
+def choose_standing(pool: Pool, budget: Budget, same_claim_threshold: float,
                     pick: Callable[[Budget, Pool], list[Pick]]) -> list[Pick]:
     """The algorithm's picks (``pick(budget, pool)``) with what each leans on before it.
 
@@ -42,14 +41,14 @@ def choose_standing(pool: Pool, budget: Budget, config: Config,
     for round_ in range(_ROUNDS):
         picks = pick(budget, choosing)
         first = picks if first is None else first
-        picks, dangling = arrange(pool, picks, budget, config.select.same_claim_threshold)
+        picks, dangling = arrange(pool, picks, budget, same_claim_threshold)
         if not dangling or round_ == _ROUNDS - 1:
             break
         left_out |= dangling
         if round_ == _ROUNDS - 2 and pool.referents is not None:
             kept = {p.row for p in picks}
             left_out |= {r for r, need in enumerate(pool.referents.needs) if need is not None and r not in kept}
-        choosing = without_quotes(pool, left_out, config)
+        choosing = without_quotes(pool, left_out)
     return picks or first or []
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.config.sections import Config
-from summarizer.pool.editorial import prior
+import numpy as np
+
+from summarizer.pool.editorial import prior, wording
 from summarizer.models import Passage, Sentence
 
 
@@ -19,12 +20,15 @@ STANDS_ALONE = "The regional government ordered an inquiry into the flood warnin
 @pytest.mark.parametrize("opening", ["However,", "In contrast,", "As a result,", "For its part,", "They said"])
 def test_sentence_leaning_on_the_one_before_ranks_below_one_that_stands_alone(opening):
     leaning = f"{opening} the regional government ordered an inquiry into the warnings on Monday."
-    weights = prior([passage(STANDS_ALONE), passage(leaning)], 1, Config().replace(**{"neutrality.policy": "off"}))
+    weights = prior([passage(STANDS_ALONE), passage(leaning)], 1, np.zeros(1), position_weight=1.0,
+                    corroboration_weight=0.5)
     assert weights[1] < 0.8 * weights[0]
 
 
 def test_lead_sentence_ranks_above_a_later_one():
-    weights = prior([passage(STANDS_ALONE, position=0), passage(STANDS_ALONE, position=9)], 1, Config())
+    passages = [passage(STANDS_ALONE, position=0), passage(STANDS_ALONE, position=9)]
+    weights = prior(passages, 1, wording([p.sentence for p in passages], "balanced", "english"), position_weight=1.0,
+                    corroboration_weight=0.5)
     assert weights[0] > weights[1]
 
 

@@ -40,7 +40,7 @@ STORY = [
 
 def briefing_rows(texts, algo, words):
     pool, config = story_pool(texts, algo=algo, max_words=words)
-    picks, _ = rank_and_select(pool, config)
+    picks, _ = rank_and_select(pool, config.rank, config.select)
     return pool, [p.row for p in picks]
 
 
@@ -149,7 +149,7 @@ TOLL_STORY = [
 def test_the_default_briefing_states_a_toll_several_sources_give_far_down():
     def says_toll(**settings):
         pool, config = story_pool(TOLL_STORY, max_words=100, **settings)
-        picks, _ = rank_and_select(pool, config)
+        picks, _ = rank_and_select(pool, config.rank, config.select)
         return any("14 people were killed" in pool.sentences[p.row].text for p in picks)
 
     assert says_toll()

@@ -10,6 +10,7 @@ import pytest
 import summarizer
 from summarizer.config.sections import Config
 from summarizer.models import TermMatrix
+from summarizer.pool.editorial import wording
 from summarizer.pool.features import Tokenizer
 from summarizer.models import Budget, Passage, Pool, Sentence, Source
 from summarizer.rank.mmr import select
@@ -32,7 +33,7 @@ def random_passages(rng: random.Random, n: int, n_sources: int) -> list[list[Sen
     return passages
 
 
-def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s: True) -> Pool:
+def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s: True, policy: str = "off") -> Pool:
     """A pool holding exactly these passages (no segmentation or deduplication)."""
     sentences = [m for members in passages for m in members]
     rows, start = [], 0
@@ -47,15 +48,15 @@ def make_pool(passages: list[list[Sentence]], n_sources: int, quotable=lambda s:
         sentences=sentences, tokenizer=Tokenizer(), terms=terms, tfidf=terms.tfidf(),
         passages=[Passage(r, tuple(sentences[i] for i in r)) for r in rows], prior=np.ones(len(rows)),
         quotable=quotable_rows, quote=quote,
-        words=np.array([sentences[q].words if q >= 0 else 0 for q in quote]),
+        words=np.array([sentences[q].words if q >= 0 else 0 for q in quote]), wording=wording(sentences, policy, "english"),
     )
 
 
 def run_select(passages, scores, budget, n_sources, quotable=lambda s: True, **settings):
-    pool = make_pool(passages, n_sources, quotable)
     config = Config().replace(**{"select.diversity": 0.3, "select.redundancy_threshold": 0.5, "select.max_source_share": 1.0,
                                  "neutrality.policy": "off", **settings})
-    picks = select(pool, scores, budget, config)
+    pool = make_pool(passages, n_sources, quotable, config.neutrality.policy)
+    picks = select(pool, scores, budget, config.select)
     return [(p.passage, pool.sentences[p.row]) for p in picks], pool.tfidf[pool.leaders]
 
 
