@@ -39,7 +39,8 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from summarizer import Config, Source, build_pool, summarize_sources
-from summarizer.pool.referents import name_runs, points_back, speakerless, the_references
+from summarizer.pool.names import name_runs
+from summarizer.pool.referents import points_back, speakerless, the_references
 
 DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 FILES = ("duc2002_100.jsonl", "duc2001_100.jsonl")

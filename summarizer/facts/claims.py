@@ -33,7 +33,7 @@ from ..models import ClaimIndex
 from ..wordlists import WEEKDAYS, word_list
 from .figures.quantity import interval, quantities
 from .figures.tokens import may_hold_figures, tokenize as figure_tokens
-from .names import ARTICLE, CONNECTORS, PoolNames, plain_name
+from ..pool.names import ARTICLE, CONNECTORS, PoolNames, plain_name
 
 if TYPE_CHECKING:
     import numpy as np

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Referent, Referents
-from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, alternation
+from .names import name_runs
+from ..wordlists import REPORTING_VERBS, alternation
 
 if TYPE_CHECKING:
     from ..models import Sentence
@@ -58,9 +58,6 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.-]*|[^\w\s]")
-_NAME = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|le|la)-)?[A-Z][a-z][\w'’-]*$")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NOT_NAMES = frozenset(_DATA["name_titles"]) | set(MONTHS) | set(WEEKDAYS)  # capitalised, not a name
 
 
 def points_back(text: str) -> bool:
@@ -77,26 +74,6 @@ def speakerless(text: str) -> bool:
         return False
     own = _QUOTED.sub(" ", text)
     return not (_ATTRIBUTION.search(own) and not _PRONOUN_SPEAKER.search(own.strip()))
-
-
-def name_runs(text: str) -> list[list[str]]:
-    """The runs of capitalised name words of a sentence, titles left out ("President Bashar Assad's"
-    -> ["Bashar", "Assad"]); each run's words as written, possessives removed."""
-    runs, current = [], []
-    for token in _TOKEN.findall(text):
-        word = _POSSESSIVE.sub("", token) if token[-1] in "'’s" and len(token) > 2 else token
-        if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in _stop_words():
-            current.append(word)
-            if word is not token:  # a possessive ends the name
-                runs.append(current)
-                current = []
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
 
 
 def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = True,
@@ -174,13 +151,6 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
 def _after_the(text: str, word: str) -> bool:
     """"the Council": a name after "the" is an institution's, not a person's surname."""
     return re.search(rf"\bthe\s+{re.escape(word)}\b", text, re.IGNORECASE) is not None
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from ..ingest.language import stop_words
-
-    return frozenset(stop_words("english"))
 
 
 def carried(referent: Referent | None, before: Iterable[int], stems: set[str], names: set[str],

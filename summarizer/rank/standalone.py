@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from ..models import Pick
+from .novelty import claim_rows
 from ..pool.editorial import without_quotes
 from ..pool.referents import carried
 
@@ -89,8 +90,8 @@ def arrange(pool: Pool, picks: list[Pick], budget: Budget, same_claim_threshold:
             if later is not None:
                 helper = later
             elif (before in pool.quotable[passage] and passage not in {p.passage for p in placed}
-                  and not _repeats(pool, before, [p.row for p in placed + pending] + [pick.row],
-                                   same_claim_threshold)):
+                  and not claim_rows(pool, before, same_claim_threshold)[
+                      [p.row for p in placed + pending] + [pick.row]].any()):
                 helper = Pick(passage, before)
             else:
                 continue
@@ -168,12 +169,3 @@ def _antecedents(pool: Pool, row: int) -> list[int]:
         wanted_heads -= heads
         earlier -= 1
     return found
-
-
-def _repeats(pool: Pool, row: int, chosen: list[int], threshold: float) -> bool:
-    """Whether ``row`` states the main claim of a sentence already chosen."""
-    if pool.claims is None:
-        return False
-    from ..facts.claim_match import same_claim
-
-    return bool(same_claim(pool.claims, row, threshold)[chosen].any())

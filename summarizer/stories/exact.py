@@ -14,8 +14,9 @@ publication date pulls DUC's clusters apart (most span months or years of one to
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Sequence
+
+from ..pool.names import capitalised_names, not_names_of
 
 if TYPE_CHECKING:
     from ..models import Source
@@ -35,7 +36,6 @@ LEAD_CHARACTERS = 1000
 NAME_WEIGHT = 0.4
 # A word that opens the text or follows the end of a sentence, a line break or a quotation mark
 # is capitalised for its place, not because it is a name.
-_CAPITALISED = re.compile(r"(?<!^)(?<![.!?\n\"'`]\s)(?<![\n\"'`])\b([^\W\d_]{3,})\b")
 
 
 def find_exact(sources: Sequence[Source], threshold: float = STORY_THRESHOLD,
@@ -130,24 +130,10 @@ def _lead_names(texts: Sequence[str], stop_words: frozenset[str]):
     index: dict[str, int] = {}
     rows, columns = [], []
     for row, text in enumerate(texts):
-        for name in lead_names(text, not_names):
+        for name in capitalised_names(text[:LEAD_CHARACTERS], not_names):
             rows.append(row)
             columns.append(index.setdefault(name, len(index)))
     return sp.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(texts), len(index)))
-
-
-def not_names_of(stop_words: frozenset[str]) -> frozenset[str]:
-    """Capitalised words that are no names: the stopwords, months and weekdays (lower case)."""
-    from ..wordlists import MONTHS, WEEKDAYS
-
-    return frozenset(stop_words | set(MONTHS) | set(WEEKDAYS))
-
-
-def lead_names(text: str, not_names: frozenset[str]) -> set[str]:
-    """The names in a text's lead: capitalised words (not all capitals) of three letters or more that
-    are not in ``not_names`` and do not stand where any word is capitalised."""
-    return {word for word in _CAPITALISED.findall(text[:LEAD_CHARACTERS])
-            if word[0].isupper() and word[1:].islower() and word.lower() not in not_names}
 
 
 def _article_vectors(counts):

@@ -31,7 +31,8 @@ from typing import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .exact import BACKGROUND_ARTICLES, NAME_WEIGHT, STORY_THRESHOLD, cluster_vectors, lead_names, not_names_of
+from ..pool.names import capitalised_names, not_names_of
+from .exact import BACKGROUND_ARTICLES, LEAD_CHARACTERS, NAME_WEIGHT, STORY_THRESHOLD, cluster_vectors
 
 from . import DAYS, WINDOW
 
@@ -157,7 +158,7 @@ class StoryStream:
         word_rows, name_rows = [0], [0]
         for text in texts:
             words += [vocabulary.setdefault(term, len(vocabulary)) for term in tokenizer.terms(text)]
-            names += [vocabulary.setdefault("\0" + name, len(vocabulary)) for name in lead_names(text, not_names)]
+            names += [vocabulary.setdefault("\0" + name, len(vocabulary)) for name in capitalised_names(text[:LEAD_CHARACTERS], not_names)]
             word_rows.append(len(words))
             name_rows.append(len(names))
         size = len(vocabulary)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer.pool.features import Tokenizer
-from summarizer.pool.referents import find, name_runs, points_back, speakerless, the_references
+from summarizer.pool.names import name_runs
+from summarizer.pool.referents import find, points_back, speakerless, the_references
 from tests.helpers import story_pool
 
 POINTING = [
