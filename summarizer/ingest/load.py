@@ -24,7 +24,8 @@ from ..errors import InputError
 from ..models import Source
 from .formats import SUPPORTED_SUFFIXES, file_kind, is_briefing
 
-_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 STDIN_NAME = "<stdin>"
 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -208,6 +209,11 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
         data = _read_file(item.path, max_bytes)
         name = item.path
     text, encoding = decode(data, name, warn)
+    if item.format in ("json", "jsonl") and not is_briefing(text):  # (a JSON briefing is refused below)
+        articles = json_articles(text, item.path, lines=item.format == "jsonl")
+        return [_source(article.name or f"{item.name}#{i}", item.path, article.text, encoding, "text",
+                        date=article.date, title=article.title, where=f"{item.path} article {i}")
+                for i, article in enumerate(articles, 1)]
     if item.path == "-":
         articles = stdin_articles(text)
         if len(articles) > 1:
@@ -221,9 +227,10 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
 
 
 def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str | None = None,
-            title: str | None = None) -> Source:
-    """A source of decoded text; errors name the file as given (the article's name on stdin)."""
-    where = name if path == "-" else path
+            title: str | None = None, where: str | None = None) -> Source:
+    """A source of decoded text; errors name ``where``, else the file as given (the article's name
+    on stdin)."""
+    where = where or (name if path == "-" else path)
     if is_briefing(text):
         raise InputError(where, "a briefing written by summarize, not an article")
     if path == "-" and _HTML_START.match(text[:4096]):
@@ -254,21 +261,44 @@ def stdin_articles(text: str) -> list[_Article]:
     plain articles separated by a line holding only ``---``, or one plain article."""
     lines = [line for line in text.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith("{") for line in lines):
-        return [_json_article(line, number) for number, line in enumerate(lines, 1)]
+        return json_articles(text, STDIN_NAME, lines=True)
     return [_Article(None, part) for part in _SEPARATOR.split(text) if part.strip()]
 
 
-def _json_article(line: str, number: int) -> _Article:
-    where = f"{STDIN_NAME} line {number}"
+def json_articles(text: str, where: str, *, lines: bool) -> list[_Article]:
+    """The articles of JSON text: JSON Lines (``lines``: one object a line, blank lines skipped), or
+    one JSON document holding an article object or a list of them.  An article is
+    ``{"text", "name"?, "title"?, "date"?}`` (``id`` is taken for ``name``, as feeds have it);
+    errors name ``where`` and the line or article."""
+    if lines:
+        numbered = [(f"{where} line {n}", line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        records = [(at, _parsed(line, at, one_line=True)) for at, line in numbered]
+    else:
+        document = _parsed(text, where)
+        many = document if isinstance(document, list) else [document]
+        records = [(f"{where} article {n}" if isinstance(document, list) else where, record)
+                   for n, record in enumerate(many, 1)]
+    if not records:
+        raise InputError(where, "no article in it")
+    return [_json_article(record, at) for at, record in records]
+
+
+def _parsed(text: str, where: str, one_line: bool = False) -> object:
     try:
-        record = json.loads(line)
+        return json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(where, f"not valid JSON ({err.msg})") from None
+        at = "" if one_line else f" at line {err.lineno}"
+        raise InputError(where, f"not valid JSON ({err.msg}{at})") from None
+    except RecursionError:
+        raise InputError(where, "not valid JSON (nested too deeply)") from None
+
+
+def _json_article(record: object, where: str) -> _Article:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise InputError(where, 'each line must be an object with a "text" string')
-    name, date, title = record.get("name"), record.get("date"), record.get("title")
+        raise InputError(where, 'each article must be an object with a "text" string')
+    name, date, title = record.get("name", record.get("id")), record.get("date"), record.get("title")
     if any(value is not None and not isinstance(value, str) for value in (name, date, title)):
-        raise InputError(where, '"name", "date" and "title" must be strings')
+        raise InputError(where, '"name" (or "id"), "date" and "title" must be strings')
     return _Article(clean(name) if name else None, clean(record["text"]), date,
                     " ".join(clean(title).split()) or None if title else None)
 

@@ -562,3 +562,58 @@ def test_a_legacy_file_with_many_high_bytes_is_still_read_as_a_code_page(tmp_pat
     data = text.encode("cp1252")
     source = load_one(write(tmp_path / "fr.txt", data))
     assert source.encoding == "cp1252" and source.text.strip() == text.strip()
+
+
+FEED = [{"id": "wire-1", "title": "River floods Alden", "date": "2024-03-05", "text": ENGLISH},
+        {"name": "wire-2", "text": "Rescue crews in boats reached residents stranded on rooftops near the old mill."}]
+
+
+@pytest.mark.parametrize("suffix, content", [
+    (".jsonl", "\n".join(json.dumps(a) for a in FEED) + "\n\n"),
+    (".ndjson", "\n".join(json.dumps(a) for a in FEED)),
+    (".json", json.dumps(FEED, indent=2)),
+])
+def test_a_json_file_of_articles_is_read_article_by_article(tmp_path, suffix, content):
+    path = tmp_path / f"feed{suffix}"
+    path.write_text(content, encoding="utf-8")
+    sources = load_sources([path])
+    assert [s.name for s in sources] == ["wire-1", "wire-2"]
+    assert sources[0].title == "River floods Alden" and sources[0].date == "2024-03-05"
+    assert sources[0].text.strip() == ENGLISH.strip() and sources[1].title is None
+    assert {s.path for s in sources} == {str(path)}
+
+
+def test_one_json_article_and_unnamed_articles_are_named_after_the_file(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": ENGLISH}), encoding="utf-8")
+    assert [s.name for s in load_sources([one])] == ["one.json#1"]
+    two = tmp_path / "two.jsonl"
+    two.write_text(json.dumps({"text": ENGLISH}) + "\n" + json.dumps({"text": ENGLISH + " More."}), encoding="utf-8")
+    assert [s.name for s in load_sources([two])] == ["two.jsonl#1", "two.jsonl#2"]
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("bad.jsonl", '{"text": "ok, a sentence here."}\n{"text": 3}\n', "bad.jsonl line 2: each article must be"),
+    ("bad.jsonl", '{"text": "ok"}\n{"text": \n', "bad.jsonl line 2: not valid JSON"),
+    ("bad.json", '[{"text": "ok"}, "just a string"]', "bad.json article 2: each article must be"),
+    ("bad.json", '[{"text": "ok"', "bad.json: not valid JSON"),
+    ("bad.json", '{"text": "ok", "title": ["a"]}', 'bad.json: "name" (or "id"), "date" and "title" must be strings'),
+    ("bad.json", "[]", "bad.json: no article in it"),
+    ("bad.json", "[" * 100_000, "bad.json: not valid JSON (nested too deeply)"),
+])
+def test_a_bad_json_file_is_one_error_naming_the_file_and_the_article(tmp_path, name, content, problem):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_sources([path])
+    assert str(caught.value).replace(str(tmp_path) + os.sep, "").startswith(problem)
+
+
+def test_a_json_briefing_is_refused_not_read_as_articles(tmp_path):
+    import summarizer
+
+    briefing = summarizer.summarize([Source("a", "a", ENGLISH * 3)], max_words=60)
+    path = tmp_path / "briefing.json"
+    path.write_text(summarizer.render(briefing, "json"), encoding="utf-8")
+    with pytest.raises(InputError, match="a briefing written by summarize"):
+        load_sources([path])
