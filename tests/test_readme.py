@@ -55,7 +55,7 @@ def folder(tmp_path_factory) -> Path:
         for number, text in enumerate(articles):
             (here / folder_name / f"{number}.txt").write_text(text, encoding="utf-8")
     (here / "my-settings.yaml").write_text("select:\n  max_words: 80\n", encoding="utf-8")
-    (here / "feed.json").write_text("".join(json.dumps({"name": f"feed-{i}", "text": t, "date": "2025-06-0%d" % (i + 1),
+    (here / "articles.jsonl").write_text("".join(json.dumps({"name": f"feed-{i}", "text": t, "date": "2025-06-0%d" % (i + 1),
                                                         "url": "ignored"}) + "\n"
                                             for i, t in enumerate(WILDFIRE)), encoding="utf-8")
     (here / "stories.jsonl").write_text("".join(
