@@ -17,7 +17,7 @@ precision and recall, with 95 % bootstrap intervals (clusters resampled), for th
 clusters, never tuned on), printed apart.  Then per algorithm: the labelled quotes that its
 100-word briefing actually quotes, and the citations the briefing gives them (few pairs).
 
-``--sweep`` prints the tuning part at other thresholds; ``--errors`` prints the tuning part's
+``--tune-only`` leaves the held-out part unread; ``--sweep`` prints the tuning part at other thresholds; ``--errors`` prints the tuning part's
 wrong citations; ``--fit`` refits the claim model's weights on the tuning part
 (summarizer/data/claim_weights.txt).
 """
@@ -52,6 +52,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--fit", action="store_true", help="refit the claim model on the tuning part")
     parser.add_argument("--fit-without", default="", help="comma-separated features --fit leaves out")
     parser.add_argument("--threshold", type=float, help="cite.threshold (default: the setting's)")
+    parser.add_argument("--tune-only", action="store_true", help="the tuning part only (the held-out part is left unread)")
     return parser.parse_args()
 
 
@@ -225,7 +226,8 @@ def main() -> None:
     config = Config()
     threshold = config.cite.threshold if args.threshold is None else args.threshold
     try:
-        parts = {part: load(part, args.eval_dir, config) for part in (["tune"] if args.fit else LABEL_FILES)}
+        parts = {part: load(part, args.eval_dir, config)
+                 for part in (["tune"] if args.fit or args.tune_only else LABEL_FILES)}
     except DataMissing as error:
         sys.exit(str(error))
     if args.fit:

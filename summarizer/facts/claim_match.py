@@ -39,6 +39,9 @@ MIN_CANDIDATE_COVERAGE = 0.1
 # A source none of whose sentences that may state the claim (this probability, before the figures
 # are compared) gives another figure for it.
 VETO_FLOOR = 0.2
+# A sentence that carries the quote's who-did-what-where (``anchored``) reports the claim from this
+# probability on, below the threshold (benchmarks/citations.py: no false citation on the tuning part).
+ANCHORED_FLOOR = 0.3
 
 
 @lru_cache(maxsize=None)
@@ -246,13 +249,39 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     sources = index.sources[candidates]
     doubtful = _figures_conflict(index, row, candidates, 1.0 / (1.0 + np.exp(-(as_if @ vector))) >= VETO_FLOOR)
     vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)
+    reports = probability >= threshold
+    easy = ~reports & (probability >= ANCHORED_FLOOR)
+    if easy.any():
+        easy[easy] = anchored(index, row, candidates[easy])
+        easy &= index.modal[candidates] == index.modal[row]
+        easy &= matrix[:, FEATURES.index("day_conflict")] == 0
+        easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
-        if probability[k] < threshold:
-            break
-        if int(sources[k]) not in vetoed:
+        if (reports[k] or easy[k]) and int(sources[k]) not in vetoed:
             best.setdefault(int(sources[k]), int(candidates[k]))
     return best
+
+
+def anchored(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:
+    """Per candidate: it carries the whole who-did-what-where of sentence ``row``'s main clause, that
+    is every event, agent and name there (days of the week aside: another source may date the same
+    event otherwise or not at all, and ``day_conflict`` catches two different days), and the main
+    clause has at least one of each: "Syrian insurgents captured the central city of Hama" is
+    carried by "The recent capture of Hama ..., as rebel forces assert their hold" (capture, rebels,
+    Hama, Syria) but not by "Government troops retook Hama" (no rebels) nor by "The capture of Hama
+    ..." alone (no agent)."""
+    import numpy as np
+
+    core = index.core[row].toarray().ravel() > 0
+    needed = []
+    for kind in ("event", "agent", "name"):
+        columns = np.flatnonzero(core & (index.kinds == ClaimIndex.KINDS.index(kind)) & ~index.days)
+        if not len(columns):
+            return np.zeros(len(candidates), bool)
+        needed.append(columns)
+    columns = np.concatenate(needed)
+    return np.asarray(index.anchors[candidates][:, columns].sum(axis=1)).ravel() == len(columns)
 
 
 def _differing_sources(index: ClaimIndex, row: int) -> set[int]:
