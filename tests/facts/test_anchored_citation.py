@@ -1,0 +1,63 @@
+"""A source is cited for a quote in its own words when its sentence carries the quote's whole
+who-did-what-where (``claim_match.anchored``): every event, agent and name of the quote's main
+clause, with no plan for a deed, no other day and no other figure.  Stories written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.facts.claim_match import reporting_rows
+from tests.helpers import story_pool
+
+DERAL = [
+    "Rebel fighters captured the northern town of Deral on Friday, residents said. Shops stayed shut.",
+    "Insurgents seized Deral, a market town in the north, on Friday after a short battle. Aid groups asked for access.",
+    "The fall of Deral to the rebels came after two days of shelling. Roads south were blocked.",
+    "Government troops captured Deral on Friday, the army said. Officers praised the advance.",  # another agent
+    "Rebels could capture Deral within days, analysts warned. Families were leaving.",  # a possibility
+    "Rebels captured the town of Marib on Friday. The port stayed open.",  # another place
+    "Rebels took control of Deral on Tuesday, a monitor said. Electricity was cut.",  # another day
+]
+
+
+@pytest.fixture(scope="module")
+def deral():
+    return story_pool(DERAL)
+
+
+def cited_sources(pool, config, text: str) -> set[int]:
+    [row] = [r for r, s in enumerate(pool.sentences) if s.text == text]
+    return set(reporting_rows(pool.claims, row, config.cite.threshold))
+
+
+@pytest.mark.parametrize("quoted, reporting", [(0, {1, 2}), (1, {0, 2})])
+def test_the_same_capture_in_other_words_is_cited_and_nothing_else(deral, quoted, reporting):
+    pool, config = deral
+    first = DERAL[quoted].split(". ")[0] + "."
+    assert cited_sources(pool, config, first) == reporting
+
+
+def test_each_reporting_source_is_cited_by_its_sentence_of_the_capture(deral):
+    pool, config = deral
+    [row] = [r for r, s in enumerate(pool.sentences) if s.text.startswith("Rebel fighters captured")]
+    rows = reporting_rows(pool.claims, row, config.cite.threshold)
+    assert pool.sentences[rows[1]].text.startswith("Insurgents seized Deral")
+    assert pool.sentences[rows[2]].text.startswith("The fall of Deral to the rebels")
+
+
+def test_a_source_giving_another_toll_for_the_capture_is_not_cited():
+    pool, config = story_pool([
+        "Rebel fighters captured the town of Deral on Friday, killing 12 soldiers.",
+        "Insurgents seized Deral on Friday, killing 20 soldiers, a monitor said.",
+        "The fall of Deral to the rebels on Friday cost 12 soldiers their lives.",
+    ])
+    cited = cited_sources(pool, config, "Rebel fighters captured the town of Deral on Friday, killing 12 soldiers.")
+    assert 1 not in cited
+
+
+def test_a_quote_without_an_agent_is_left_to_the_claim_model():
+    pool, config = story_pool([
+        "Deral fell on Friday after two days of shelling.",
+        "Rebel fighters took the town of Deral after a week of clashes, a monitor said.",
+    ])
+    assert cited_sources(pool, config, "Deral fell on Friday after two days of shelling.") == set()
