@@ -52,6 +52,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--fit", action="store_true", help="refit the claim model on the tuning part")
     parser.add_argument("--fit-without", default="", help="comma-separated features --fit leaves out")
     parser.add_argument("--threshold", type=float, help="cite.threshold (default: the setting's)")
+    parser.add_argument("--anchored", type=float, help="cite.anchored (default: the setting's, 1.0: off)")
     parser.add_argument("--tune-only", action="store_true", help="the tuning part only (the held-out part is left unread)")
     return parser.parse_args()
 
@@ -61,6 +62,7 @@ class Cluster:
 
     def __init__(self, data: dict, labels: list[dict], config: Config):
         self.labels = labels
+        self.anchored = config.cite.anchored
         self.sources = [Source(d["id"], d["id"], d["text"]) for d in data["docs"]]
         self.pool = build_pool(self.sources, config)
         self.passage_of = {r: p for p, passage in enumerate(self.pool.passages) for r in passage.rows}
@@ -81,7 +83,7 @@ class Cluster:
 
     def cited(self, row: int, threshold: float) -> set[int]:
         passage = self.pool.passages[self.passage_of[row]].rows
-        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage)}
+        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage, self.anchored)}
 
 
 def quote_key(label: dict) -> tuple[int, int, int]:
@@ -223,7 +225,7 @@ def fit(clusters: list[Cluster], without: set[str]) -> None:
 
 def main() -> None:
     args = parse_args()
-    config = Config()
+    config = Config() if args.anchored is None else Config().replace(**{"cite.anchored": args.anchored})
     threshold = config.cite.threshold if args.threshold is None else args.threshold
     try:
         parts = {part: load(part, args.eval_dir, config)
@@ -233,7 +235,7 @@ def main() -> None:
     if args.fit:
         fit(parts["tune"][0], set(filter(None, args.fit_without.split(","))))
         return
-    print(f"cite.threshold {threshold}; per (quoted sentence, source); 'differs' counts as must-not-cite")
+    print(f"cite.threshold {threshold}, cite.anchored {config.cite.anchored}; per (quoted sentence, source); 'differs' counts as must-not-cite")
     for part, (clusters, lost) in parts.items():
         print(f"{part:9s} all labelled quotes: " + with_intervals(judge(clusters, threshold))
               + (f" ({lost} quotes not pooled as labelled)" if lost else ""))

@@ -39,9 +39,6 @@ MIN_CANDIDATE_COVERAGE = 0.1
 # A source none of whose sentences that may state the claim (this probability, before the figures
 # are compared) gives another figure for it.
 VETO_FLOOR = 0.2
-# A sentence that carries the quote's who-did-what-where (``anchored``) reports the claim from this
-# probability on, below the threshold (benchmarks/citations.py: no false citation on the tuning part).
-ANCHORED_FLOOR = 0.3
 
 
 @lru_cache(maxsize=None)
@@ -229,7 +226,7 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
 
 
 def reporting_rows(index: ClaimIndex, row: int, threshold: float,
-                   weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
+                   weights_path: Path = WEIGHTS_FILE, *, anchored: float = 1.0) -> dict[int, int]:
     """Every other source that reports sentence ``row``'s main claim -> its sentence that says it best.
 
     A source is cited only when the model can stand behind it: a sentence of it scores at least
@@ -250,9 +247,9 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     doubtful = _figures_conflict(index, row, candidates, 1.0 / (1.0 + np.exp(-(as_if @ vector))) >= VETO_FLOOR)
     vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)
     reports = probability >= threshold
-    easy = ~reports & (probability >= ANCHORED_FLOOR)
+    easy = ~reports & (probability >= anchored)
     if easy.any():
-        easy[easy] = anchored(index, row, candidates[easy])
+        easy[easy] = carries_who_did_what(index, row, candidates[easy])
         easy &= index.modal[candidates] == index.modal[row]
         easy &= matrix[:, FEATURES.index("day_conflict")] == 0
         easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
@@ -263,7 +260,7 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     return best
 
 
-def anchored(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:
+def carries_who_did_what(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:
     """Per candidate: it carries the whole who-did-what-where of sentence ``row``'s main clause, that
     is every event, agent and name there (days of the week aside: another source may date the same
     event otherwise or not at all, and ``day_conflict`` catches two different days), and the main
