@@ -17,7 +17,7 @@ precision and recall, with 95 % bootstrap intervals (clusters resampled), for th
 clusters, never tuned on), printed apart.  Then per algorithm: the labelled quotes that its
 100-word briefing actually quotes, and the citations the briefing gives them (few pairs).
 
-``--sweep`` prints the tuning part at other thresholds; ``--errors`` prints the tuning part's
+``--tune-only`` leaves the held-out part unread; ``--sweep`` prints the tuning part at other thresholds; ``--errors`` prints the tuning part's
 wrong citations; ``--fit`` refits the claim model's weights on the tuning part
 (summarizer/data/claim_weights.txt).
 """
@@ -52,6 +52,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--fit", action="store_true", help="refit the claim model on the tuning part")
     parser.add_argument("--fit-without", default="", help="comma-separated features --fit leaves out")
     parser.add_argument("--threshold", type=float, help="cite.threshold (default: the setting's)")
+    parser.add_argument("--anchored", type=float, help="cite.anchored (default: the setting's, 1.0: off)")
+    parser.add_argument("--tune-only", action="store_true", help="the tuning part only (the held-out part is left unread)")
     return parser.parse_args()
 
 
@@ -60,6 +62,7 @@ class Cluster:
 
     def __init__(self, data: dict, labels: list[dict], config: Config):
         self.labels = labels
+        self.anchored = config.cite.anchored
         self.sources = [Source(d["id"], d["id"], d["text"]) for d in data["docs"]]
         self.pool = build_pool(self.sources, config)
         self.passage_of = {r: p for p, passage in enumerate(self.pool.passages) for r in passage.rows}
@@ -80,7 +83,7 @@ class Cluster:
 
     def cited(self, row: int, threshold: float) -> set[int]:
         passage = self.pool.passages[self.passage_of[row]].rows
-        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage)}
+        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage, self.anchored)}
 
 
 def quote_key(label: dict) -> tuple[int, int, int]:
@@ -222,16 +225,17 @@ def fit(clusters: list[Cluster], without: set[str]) -> None:
 
 def main() -> None:
     args = parse_args()
-    config = Config()
+    config = Config() if args.anchored is None else Config().replace(**{"cite.anchored": args.anchored})
     threshold = config.cite.threshold if args.threshold is None else args.threshold
     try:
-        parts = {part: load(part, args.eval_dir, config) for part in (["tune"] if args.fit else LABEL_FILES)}
+        parts = {part: load(part, args.eval_dir, config)
+                 for part in (["tune"] if args.fit or args.tune_only else LABEL_FILES)}
     except DataMissing as error:
         sys.exit(str(error))
     if args.fit:
         fit(parts["tune"][0], set(filter(None, args.fit_without.split(","))))
         return
-    print(f"cite.threshold {threshold}; per (quoted sentence, source); 'differs' counts as must-not-cite")
+    print(f"cite.threshold {threshold}, cite.anchored {config.cite.anchored}; per (quoted sentence, source); 'differs' counts as must-not-cite")
     for part, (clusters, lost) in parts.items():
         print(f"{part:9s} all labelled quotes: " + with_intervals(judge(clusters, threshold))
               + (f" ({lost} quotes not pooled as labelled)" if lost else ""))

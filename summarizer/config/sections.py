@@ -103,6 +103,12 @@ class CiteSettings(Section):
                                      "with no differing figure, counts as reporting the quoted claim and is "
                                      "cited too (high: a citation is a promise; docs/labelling-citations.md)",
                                low=0.0, high=1.0)
+    anchored: float = setting(1.0, "confidence (0-1) from which a sentence that carries the quoted sentence's "
+                                   "whole who-did-what-where (every event, agent and name of its main clause), "
+                                   "with no differing figure, day or plan, is cited below the threshold; 1.0: "
+                                   "never (the default: on held-out news its one citation was wrong; "
+                                   "docs/benchmarks/citations.md)",
+                              low=0.0, high=1.0)
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
 
 
 def reporting_rows(index: ClaimIndex, row: int, threshold: float,
-                   weights_path: Path = WEIGHTS_FILE) -> dict[int, int]:
+                   weights_path: Path = WEIGHTS_FILE, *, anchored: float = 1.0) -> dict[int, int]:
     """Every other source that reports sentence ``row``'s main claim -> its sentence that says it best.
 
     A source is cited only when the model can stand behind it: a sentence of it scores at least
@@ -246,13 +246,39 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     sources = index.sources[candidates]
     doubtful = _figures_conflict(index, row, candidates, 1.0 / (1.0 + np.exp(-(as_if @ vector))) >= VETO_FLOOR)
     vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)
+    reports = probability >= threshold
+    easy = ~reports & (probability >= anchored)
+    if easy.any():
+        easy[easy] = carries_who_did_what(index, row, candidates[easy])
+        easy &= index.modal[candidates] == index.modal[row]
+        easy &= matrix[:, FEATURES.index("day_conflict")] == 0
+        easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
-        if probability[k] < threshold:
-            break
-        if int(sources[k]) not in vetoed:
+        if (reports[k] or easy[k]) and int(sources[k]) not in vetoed:
             best.setdefault(int(sources[k]), int(candidates[k]))
     return best
+
+
+def carries_who_did_what(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:
+    """Per candidate: it carries the whole who-did-what-where of sentence ``row``'s main clause, that
+    is every event, agent and name there (days of the week aside: another source may date the same
+    event otherwise or not at all, and ``day_conflict`` catches two different days), and the main
+    clause has at least one of each: "Syrian insurgents captured the central city of Hama" is
+    carried by "The recent capture of Hama ..., as rebel forces assert their hold" (capture, rebels,
+    Hama, Syria) but not by "Government troops retook Hama" (no rebels) nor by "The capture of Hama
+    ..." alone (no agent)."""
+    import numpy as np
+
+    core = index.core[row].toarray().ravel() > 0
+    needed = []
+    for kind in ("event", "agent", "name"):
+        columns = np.flatnonzero(core & (index.kinds == ClaimIndex.KINDS.index(kind)) & ~index.days)
+        if not len(columns):
+            return np.zeros(len(candidates), bool)
+        needed.append(columns)
+    columns = np.concatenate(needed)
+    return np.asarray(index.anchors[candidates][:, columns].sum(axis=1)).ravel() == len(columns)
 
 
 def _differing_sources(index: ClaimIndex, row: int) -> set[int]:
