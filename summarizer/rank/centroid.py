@@ -24,8 +24,10 @@ source (``figure_candidates_per_source`` for a death or injury toll several sour
 each quoted by its default row.  Greedy selection adds the candidate that leaves the
 objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
 searches the last picks and the best remaining candidates for the ending that fills the word
-budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README,
-Quality).
+budget best by the same objective.  In an update, the earlier briefing's sentences stand in the
+summary before the first pick (never quoted; ``novelty.already_read``): the cosine is that of
+them plus the picks, and the concepts they cover are covered.  Defaults chosen on DUC 2001 and
+2002 together (README, Quality).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from ..params import setting
 from .base import LeadParams, Selector
 from .concept_weights import bigram_concepts, figure_concepts, unigram_concepts
 from .fill import refill
-from .novelty import Said, claim_rows
+from .novelty import Said, already_read, claim_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -190,6 +192,14 @@ class _Objective:
         vectors = vectors[keep]
         self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
         self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
+        # What the reader of an update has read (the earlier briefing) is in the summary already:
+        # a pick that says it again adds little to the cosine and no concept.
+        read = already_read(pool)
+        given = np.asarray(weighted[read].sum(axis=0)).ravel()
+        self.read_toward = float(given @ (centroid / norm if norm > 0 else centroid))
+        self.read_dot = float(given @ given)
+        self.with_read = np.asarray(vectors @ given).ravel()  # each candidate's dot product with it
+        self.concept_weights[np.asarray(occurrences[read].sum(axis=0)).ravel() > 0] = 0.0
         self.pool = pool
         self.candidate_of_row = np.full(len(pool.sentences), -1)
         self.candidate_of_row[self.rows] = np.arange(len(self.rows))
@@ -214,9 +224,9 @@ class _Objective:
         m = len(self.words)
         open_ = np.ones(m, dtype=bool)
         chosen: list[int] = []
-        toward = 0.0  # the summary's dot product with the centroid
-        self_dot = 0.0  # the summary vector's squared norm
-        with_summary = np.zeros(m)  # each candidate's dot product with the summary vector
+        toward = self.read_toward  # the summary's dot product with the centroid
+        self_dot = self.read_dot  # the summary vector's squared norm
+        with_summary = self.with_read.copy()  # each candidate's dot product with the summary vector
         uncovered = self.concept_weights.copy()
         concepts = self.concepts
         words_left = max_words
@@ -261,9 +271,10 @@ class _Objective:
         on = present.astype(float)
         pairwise = on[:, :, None] * on[:, None, :]
         # Dot product with the centroid and squared norm of each summary vector, from the parts.
-        toward = self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
+        toward = self.read_toward + self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
         kept_gram = self.gram[kept]
-        self_dot = (kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
+        self_dot = (self.read_dot + 2 * (self.with_read[kept].sum() + (on * self.with_read[ending]).sum(axis=1))
+                    + kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
                     + (pairwise * self.gram[ending[:, :, None], ending[:, None, :]]).sum(axis=(1, 2)))
         norms = np.sqrt(np.maximum(self_dot, 0.0))
         cosine = np.divide(toward, norms, out=np.zeros(len(endings)), where=norms > 0)
