@@ -23,7 +23,7 @@ LA: MMDDYY), as a JSON input's ``date`` field would date it.  Printed for each d
   model at 0.5 either way, or 0.6 of the shorter one's weighted content stems in the other) and by
   a strict lexical test (stem cosine >= 0.5); the share of the update's sentences quoted from the
   later half.  ``--show N`` prints the earlier briefing and the update of the first N clusters,
-  to read by hand; ``--update-only`` skips the order and overtaken figures.
+  and every flagged pair, to read by hand; ``--update-only`` skips the order and overtaken figures.
 """
 
 from __future__ import annotations
@@ -77,19 +77,20 @@ def cosine(a: dict[str, int], b: dict[str, int]) -> float:
     return dot / norm if norm else 0.0
 
 
-def told_again(earlier, update) -> tuple[int, int]:
-    """(pairs of an earlier and an update sentence that ``redundancy.py``'s claim test flags,
-    those its lexical test flags), the two briefings pooled as two sources."""
+def told_again(earlier, update) -> list[tuple[str, str, bool, bool]]:
+    """The pairs of an earlier and an update sentence that ``redundancy.py``'s tests flag: (earlier,
+    update, by the claim test, by the lexical test), the two briefings pooled as two sources."""
     from summarizer import Config, Source, build_pool
 
     if not earlier.sentences or not update.sentences:
-        return 0, 0
+        return []
     pool = build_pool([Source("earlier", "earlier", "\n\n".join(s.text for s in earlier.sentences)),
                        Source("update", "update", "\n\n".join(s.text for s in update.sentences))], Config())
     rows = list(range(len(pool.sentences)))
     across = [p for p in flagged_pairs(pool, rows, 0.5, 0.6)
               if pool.sentences[p[0]].source != pool.sentences[p[1]].source]
-    return sum(p[2] for p in across), sum(p[3] for p in across)
+    return [(pool.sentences[a].text, pool.sentences[b].text, by_claim, by_words)
+            for a, b, by_claim, by_words in across if by_claim or by_words]
 
 
 def run_cluster(job: tuple) -> dict:
@@ -181,13 +182,20 @@ def main() -> None:
         print(f"    update sentences {n_sentences}; quoted from the later half: "
               f"{sum(r['from_later'] for r in updates)}/{n_sentences}")
         print(f"    earlier/update sentence pairs repeating a claim: claim model "
-              f"{sum(r['told_again'][0] for r in updates)}, lexical {sum(r['told_again'][1] for r in updates)}; "
+              f"{sum(p[2] for r in updates for p in r['told_again'])}, "
+              f"lexical {sum(p[3] for r in updates for p in r['told_again'])}; "
               f"stem cosine >= {REPEAT_COSINE}: {sum(len(r['repeats']) for r in updates)}")
         for r in updates[:args.show]:
             print(f"\n  {r['id']}\n    earlier: " + "\n             ".join(r["earlier_text"])
                   + "\n    update:  " + "\n             ".join(r["update_text"]))
             for told, again in r["repeats"]:
                 print(f"    repeat?  {told}\n          = {again}")
+        if args.show:
+            print("\n  every earlier/update pair the claim or lexical test flags:")
+            for r in updates:
+                for told, again, by_claim, by_words in r["told_again"]:
+                    print(f"    {r['id']} ({'claim' if by_claim else ''}{' lexical' if by_words else ''})\n"
+                          f"      earlier: {told}\n      update:  {again}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ plainly worded and lead-heavy, and rewards filling the budget.  Passages whose p
 on the prior short of one that costs ROUGE keeps them out.
 
 Candidates are the passages that reach one of the first ``candidates_per_source`` sentences of a
-source (``figure_candidates_per_source`` for a death or injury toll several sources word alike),
+source (``update_candidates_per_source`` in an update; ``figure_candidates_per_source`` for a death or injury toll several sources word alike),
 each quoted by its default row.  Greedy selection adds the candidate that leaves the
 objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
 searches the last picks and the best remaining candidates for the ending that fills the word
@@ -80,6 +80,9 @@ class Centroid(Selector):
                                            low=1)
         figure_weight: float = setting(0.08, "weight of each figure (a value) the briefing states, times the "
                                              "square root of the share of sources stating it", low=0.0, high=10.0)
+        update_candidates_per_source: int = setting(20, "in an update (--since), candidates are passages within the "
+                                                        "first N sentences of a report (later reports open by "
+                                                        "restating what the reader was told)", low=1)
         figure_candidates_per_source: int = setting(30, "a passage several sources word alike, giving a death or "
                                                         "injury toll that counts, is a candidate within the first "
                                                         "N sentences of a source", low=1)
@@ -96,7 +99,8 @@ class Centroid(Selector):
         max_words, max_sentences = budget.word_cap, budget.sentence_cap
         figures = figure_concepts(pool, params.min_figure_sources)
         deeper = _corroborated_tolls(pool, figures[0] @ figures[1]) if params.figure_weight > 0 else None
-        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior,
+        per_source = params.candidates_per_source if pool.told is None else params.update_candidates_per_source
+        candidates, rows = lead_candidates(pool, max_words, per_source, params.min_prior,
                                            deeper, params.figure_candidates_per_source)
         if len(candidates) == 0 or max_sentences < 1:
             return []

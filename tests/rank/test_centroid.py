@@ -219,3 +219,17 @@ def test_the_objective_of_an_update_counts_the_briefing_alike_in_greedy_and_fill
     both = objective.greedy(100, 2)
     pair = objective.values([both[0]], np.array([[c] for c in range(len(words)) if c != both[0]]))
     assert both[1] == [c for c in range(len(words)) if c != both[0]][int(np.argmax(pair))]
+
+
+def test_an_update_reaches_deeper_into_each_report_for_its_candidates():
+    one = models.Budget(40, 1)
+    # Each report's first sentence restates the briefing; the news is its second.
+    reach = lambda n: [_update_pool(told=True).sentences[p.row].text  # noqa: E731
+                       for p in Centroid(Centroid.Params(candidates_per_source=1,
+                                                         update_candidates_per_source=n)).select(_update_pool(True), one)]
+    assert reach(2) == ["Police arrested a teenager on suspicion of arson on Thursday."]
+    assert reach(1) == [LATER[0].split(". ")[0] + "."]
+    # A briefing that is no update keeps to candidates_per_source.
+    plain = Centroid(Centroid.Params(candidates_per_source=1, update_candidates_per_source=2))
+    assert {p.row for p in plain.select(_update_pool(told=False), models.Budget(100, None))} <= {
+        r for r, s in enumerate(_update_pool(told=False).sentences) if s.position == 0}
