@@ -302,6 +302,9 @@ class Pool:
     # per sentence: what it leans on (the sentence before it, a noun, a full name) and the full
     # names it gives (pool/referents.py); every briefing carries the one before quoting it
     referents: Referents | None = None
+    # an update's earlier briefing, pooled as one more source (never quoted): its sentences are
+    # what the reader has read already (pipeline.summarize_sources, ``since``)
+    told: int | None = None
 
     @property
     def leaders(self) -> list[int]:

@@ -115,6 +115,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = editorial.without_quotes(pool, overtaken_rows(pool))
     if told is not None:
         pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold))
+        pool = replace(pool, told=told)
     picks, scores = rank_and_select(pool, config.rank, config.select, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select

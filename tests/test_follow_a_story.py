@@ -171,3 +171,20 @@ def test_the_earlier_briefing_is_never_written_over(in_tmp):
     result = runner.invoke(app, ["a.txt", "--since", "monday.json", "--output", "monday.json"])
     assert result.exit_code == 1 and "is one of the input files" in result.output
     assert (in_tmp / "monday.json").read_bytes() == before
+
+
+def test_an_update_ranks_with_the_earlier_briefing_marked_as_read(monkeypatch):
+    from summarizer import pipeline
+    from summarizer.rank.novelty import already_read
+
+    seen = []
+    rank = pipeline.rank_and_select
+    monkeypatch.setattr(pipeline, "rank_and_select", lambda pool, *a, **k: seen.append(pool) or rank(pool, *a, **k))
+    told = ("A powerful storm struck the coastal town of Port Ellis on Monday, flooding hundreds of homes.",)
+    summarizer.summarize(_sources(WEDNESDAY, "2024-03-06", first=2), max_words=400,
+                         since=Earlier("monday.json", "briefing", told, ("s0.txt",), "2024-03-04"))
+    summarizer.summarize(_sources(WEDNESDAY, "2024-03-06", first=2), max_words=400)
+    update, plain = seen
+    assert update.told == len(update.sources) - 1 and plain.told is None
+    assert [update.sentences[r].text for r in already_read(update).nonzero()[0]] == list(told)
+    assert not already_read(plain).any()

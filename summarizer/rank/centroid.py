@@ -20,12 +20,14 @@ plainly worded and lead-heavy, and rewards filling the budget.  Passages whose p
 on the prior short of one that costs ROUGE keeps them out.
 
 Candidates are the passages that reach one of the first ``candidates_per_source`` sentences of a
-source (``figure_candidates_per_source`` for a death or injury toll several sources word alike),
+source (``update_candidates_per_source`` in an update; ``figure_candidates_per_source`` for a death or injury toll several sources word alike),
 each quoted by its default row.  Greedy selection adds the candidate that leaves the
 objective highest and still fits, skipping anything too close to a pick; then ``fill.refill``
 searches the last picks and the best remaining candidates for the ending that fills the word
-budget best by the same objective.  Defaults chosen on DUC 2001 and 2002 together (README,
-Quality).
+budget best by the same objective.  In an update, the earlier briefing's sentences stand in the
+summary before the first pick (never quoted; ``novelty.already_read``): the cosine is that of
+them plus the picks, and the concepts they cover are covered.  Defaults chosen on DUC 2001 and
+2002 together (README, Quality).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from ..params import setting
 from .base import LeadParams, Selector
 from .concept_weights import bigram_concepts, figure_concepts, unigram_concepts
 from .fill import refill
-from .novelty import Said, claim_rows
+from .novelty import Said, already_read, claim_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,6 +80,9 @@ class Centroid(Selector):
                                            low=1)
         figure_weight: float = setting(0.08, "weight of each figure (a value) the briefing states, times the "
                                              "square root of the share of sources stating it", low=0.0, high=10.0)
+        update_candidates_per_source: int = setting(20, "in an update (--since), candidates are passages within the "
+                                                        "first N sentences of a report (later reports open by "
+                                                        "restating what the reader was told)", low=1)
         figure_candidates_per_source: int = setting(30, "a passage several sources word alike, giving a death or "
                                                         "injury toll that counts, is a candidate within the first "
                                                         "N sentences of a source", low=1)
@@ -94,7 +99,8 @@ class Centroid(Selector):
         max_words, max_sentences = budget.word_cap, budget.sentence_cap
         figures = figure_concepts(pool, params.min_figure_sources)
         deeper = _corroborated_tolls(pool, figures[0] @ figures[1]) if params.figure_weight > 0 else None
-        candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior,
+        per_source = params.candidates_per_source if pool.told is None else params.update_candidates_per_source
+        candidates, rows = lead_candidates(pool, max_words, per_source, params.min_prior,
                                            deeper, params.figure_candidates_per_source)
         if len(candidates) == 0 or max_sentences < 1:
             return []
@@ -190,6 +196,14 @@ class _Objective:
         vectors = vectors[keep]
         self.gram = (vectors @ vectors.T).toarray()  # candidates are few: dense is fine
         self.close = (pool.tfidf[self.rows] @ pool.tfidf[self.rows].T).toarray() > params.redundancy_threshold
+        # What the reader of an update has read (the earlier briefing) is in the summary already:
+        # a pick that says it again adds little to the cosine and no concept.
+        read = already_read(pool)
+        given = np.asarray(weighted[read].sum(axis=0)).ravel()
+        self.read_toward = float(given @ (centroid / norm if norm > 0 else centroid))
+        self.read_dot = float(given @ given)
+        self.with_read = np.asarray(vectors @ given).ravel()  # each candidate's dot product with it
+        self.concept_weights[np.asarray(occurrences[read].sum(axis=0)).ravel() > 0] = 0.0
         self.pool = pool
         self.candidate_of_row = np.full(len(pool.sentences), -1)
         self.candidate_of_row[self.rows] = np.arange(len(self.rows))
@@ -214,9 +228,9 @@ class _Objective:
         m = len(self.words)
         open_ = np.ones(m, dtype=bool)
         chosen: list[int] = []
-        toward = 0.0  # the summary's dot product with the centroid
-        self_dot = 0.0  # the summary vector's squared norm
-        with_summary = np.zeros(m)  # each candidate's dot product with the summary vector
+        toward = self.read_toward  # the summary's dot product with the centroid
+        self_dot = self.read_dot  # the summary vector's squared norm
+        with_summary = self.with_read.copy()  # each candidate's dot product with the summary vector
         uncovered = self.concept_weights.copy()
         concepts = self.concepts
         words_left = max_words
@@ -261,9 +275,10 @@ class _Objective:
         on = present.astype(float)
         pairwise = on[:, :, None] * on[:, None, :]
         # Dot product with the centroid and squared norm of each summary vector, from the parts.
-        toward = self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
+        toward = self.read_toward + self.toward[kept].sum() + (on * self.toward[ending]).sum(axis=1)
         kept_gram = self.gram[kept]
-        self_dot = (kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
+        self_dot = (self.read_dot + 2 * (self.with_read[kept].sum() + (on * self.with_read[ending]).sum(axis=1))
+                    + kept_gram[:, kept].sum() + 2 * (on * kept_gram.sum(axis=0)[ending]).sum(axis=1)
                     + (pairwise * self.gram[ending[:, :, None], ending[:, None, :]]).sum(axis=(1, 2)))
         norms = np.sqrt(np.maximum(self_dot, 0.0))
         cosine = np.divide(toward, norms, out=np.zeros(len(endings)), where=norms > 0)

@@ -162,3 +162,74 @@ def test_candidates_are_the_passages_reaching_the_first_sentences_of_some_source
     assert picks and all(r < per_source for r in reach)
     # Each outlet leads with another line: a lead anywhere makes a candidate, even where others put it last.
     assert any(max(m.position for m in story_pool.passages[p.passage].members) >= per_source for p in picks)
+
+
+# An update: three later reports each restate, in their own words, the one sentence the earlier
+# briefing told (wording the claim model may miss), and each reports the arrest.
+LATER = [
+    "Fire gutted the old Grand Mill in Ashcombe, and firefighters fought the flames for six hours. "
+    "Police arrested a teenager on suspicion of arson on Thursday.",
+    "The old Grand Mill of Ashcombe burned down while firefighters battled the flames for six hours. "
+    "A teenager was arrested on suspicion of arson, police said on Thursday.",
+    "Firefighters spent six hours fighting the flames as fire destroyed Ashcombe's old Grand Mill. "
+    "Police said on Thursday they had arrested a teenager on suspicion of arson.",
+]
+EARLIER_BRIEFING = "Fire destroyed the old Grand Mill in Ashcombe, and firefighters fought the flames for six hours."
+
+
+def _update_pool(told: bool):
+    """The later reports and the earlier briefing pooled as an update pools them, only the
+    briefing's own sentence unquotable; ``pool.told`` set or not."""
+    import dataclasses
+
+    from summarizer.pool import editorial
+    from tests.helpers import story_pool
+
+    pool, config = story_pool([*LATER, EARLIER_BRIEFING])
+    earlier = len(pool.sources) - 1
+    pool = editorial.without_quotes(pool, {r for r, s in enumerate(pool.sentences) if s.source == earlier})
+    return dataclasses.replace(pool, told=earlier if told else None)
+
+
+def test_an_update_counts_the_earlier_briefing_as_said_before_its_first_pick():
+    one = models.Budget(40, 1)
+    text = lambda pool: [pool.sentences[p.row].text for p in Centroid().select(pool, one)]  # noqa: E731
+    # Alone, the restated fire is the most central sentence; after the briefing that told it, the arrest is.
+    assert text(_update_pool(told=False)) == [LATER[0].split(". ")[0] + "."]
+    assert text(_update_pool(told=True)) == ["Police arrested a teenager on suspicion of arson on Thursday."]
+
+
+def test_the_objective_of_an_update_counts_the_briefing_alike_in_greedy_and_filling():
+    from summarizer.rank.centroid import _Objective, lead_candidates
+    from summarizer.rank.concept_weights import figure_concepts
+
+    pool = _update_pool(told=True)
+    params = Centroid.Params()
+    candidates, rows = lead_candidates(pool, 100, params.candidates_per_source, params.min_prior)
+    words = np.array([pool.sentences[r].words for r in rows], dtype=float)
+    objective = _Objective(pool, candidates, rows, words, params, 100, figure_concepts(pool, 2))
+    assert objective.read_dot > 0
+    # An empty update is worth the briefing's own closeness to the centroid (no concept: all covered).
+    nothing = objective.values([], np.array([[-1]]))[0]
+    assert nothing == pytest.approx(objective.read_toward / np.sqrt(objective.read_dot)) and nothing > 0.5
+    # Filling values each set from scratch; greedy adds to the briefing's vector step by step.
+    alone = objective.values([], np.arange(len(words))[:, None])
+    first = objective.greedy(100, 1)
+    assert first == [int(np.argmax(alone))]
+    both = objective.greedy(100, 2)
+    pair = objective.values([both[0]], np.array([[c] for c in range(len(words)) if c != both[0]]))
+    assert both[1] == [c for c in range(len(words)) if c != both[0]][int(np.argmax(pair))]
+
+
+def test_an_update_reaches_deeper_into_each_report_for_its_candidates():
+    one = models.Budget(40, 1)
+    # Each report's first sentence restates the briefing; the news is its second.
+    reach = lambda n: [_update_pool(told=True).sentences[p.row].text  # noqa: E731
+                       for p in Centroid(Centroid.Params(candidates_per_source=1,
+                                                         update_candidates_per_source=n)).select(_update_pool(True), one)]
+    assert reach(2) == ["Police arrested a teenager on suspicion of arson on Thursday."]
+    assert reach(1) == [LATER[0].split(". ")[0] + "."]
+    # A briefing that is no update keeps to candidates_per_source.
+    plain = Centroid(Centroid.Params(candidates_per_source=1, update_candidates_per_source=2))
+    assert {p.row for p in plain.select(_update_pool(told=False), models.Budget(100, None))} <= {
+        r for r, s in enumerate(_update_pool(told=False).sentences) if s.position == 0}
