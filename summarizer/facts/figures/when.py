@@ -1,0 +1,354 @@
+"""When an event happened, and how long it lasted: "entered the hospital on April 9", "banned
+in June 1988", "testified Monday", "In 1989 a further ban was introduced"; "the eclipse will last
+the longest -- six minutes and 58 seconds", "the medal he had for only three days".
+
+A date or a duration has no unit that says what it is about, so it is tied to the *event* its
+clause tells: the content stems around it (``Figure.terms``), the lowercase words next to it
+(``Figure.heads``) and the names in it (``Figure.names``).  Two figures are about the same event
+only when their clauses share enough stems, one of them a word next to both, and neither names
+something the other does not (:func:`same_event`).
+
+A date is kept as written (``Figure.when``: year, month, day, weekday, tense) and made a day
+interval only when compared (:func:`resolve`), with the source's date where it has one: "on
+Monday" in a report of Tuesday 24 April 1990 is 23 April; "April 9" in it is 9 April 1990.  A
+source without a date compares a weekday only with weekdays and a day without its year only with
+such days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ...pool.features import Tokenizer
+from .figure import Figure
+from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_SECONDS,
+                      DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
+                      NOT_DATE_LINKS, OTHER_EVENT_WORDS, SMALL_NUMBERS, TENS, SEQUENCE_WORDS, SPEECH_WORDS, RANGE_WORDS, REPORT_VERBS, STOP_WORDS,
+                      WEEKDAYS, WINDOW_WORDS)
+from .quantity import Quantity, interval, is_year_token
+from .tokens import Tokens, adjacent, base, display, is_cap, position
+
+_STEM = Tokenizer("english").stem
+_MONTHS = {name: i for i, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+_WEEKDAY_INDEX = {w: i for i, w in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_REACH = 16  # tokens either side of a figure read for the event it is about
+_YEARLESS_WINDOW = 60  # days: "April 9" in a report of 24 April is this year's
+_WEEK = 6  # days: a weekday is of the week of its report
+MIN_SHARED = 3  # content stems two clauses share to be about one event (one more for two weekdays:
+# a story told over several days repeats its events, "crossed the border Thursday" and "crossed
+# back on Sunday")
+MIN_SHARE = 0.4  # and this share of the shorter clause's stems
+
+
+def _month(s: Tokens, k: int) -> int:
+    """The month token k names (capitalised), 0 if none."""
+    if k >= len(s.low) or not s.toks[k][:1].isupper() or s.low[k] not in MONTH_WORDS:
+        return 0
+    return _MONTHS[MONTH_NAMES.get(s.low[k][:3], s.low[k])]
+
+
+def _day(s: Tokens, k: int) -> int:
+    t = s.low[k] if k < len(s.low) else ""
+    return int(t) if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31 else 0
+
+
+def _year(s: Tokens, k: int) -> int:
+    t = s.low[k] if k < len(s.low) else ""
+    return int(t) if is_year_token(t) else 0
+
+
+def _date_at(s: Tokens, i: int) -> tuple[tuple[int, int, int, int], int] | None:
+    """The date starting at token i: ((year, month, day, weekday), token after it), or None.
+    Unknown parts are 0 (the weekday: -1)."""
+    low, n = s.low, len(s.low)
+    month = _month(s, i)
+    if month:
+        k = i + 1
+        if k < n and low[k] == ".":
+            k += 1
+        day = _day(s, k)
+        if day and not (k + 1 < n and low[k + 1] in (":", "/")):
+            k += 1
+            if k + 1 < n and low[k] == "," and _year(s, k + 1):
+                return (_year(s, k + 1), month, day, -1), k + 2
+            if _year(s, k):
+                return (_year(s, k), month, day, -1), k + 1
+            return (0, month, day, -1), k
+        if k + 1 < n and low[k] == "," and _year(s, k + 1):
+            return (_year(s, k + 1), month, 0, -1), k + 2
+        if _year(s, k):
+            return (_year(s, k), month, 0, -1), k + 1
+        if i >= 1 and low[i - 1] == "in" and low[i] != "may":
+            return (0, month, 0, -1), i + 1  # "in June"
+        return None
+    day = _day(s, i)
+    if day and _month(s, i + 1):  # "9 April 1990"
+        month, k = _month(s, i + 1), i + 2
+        if _year(s, k):
+            return (_year(s, k), month, day, -1), k + 1
+        return (0, month, day, -1), k
+    if low[i] in _WEEKDAY_INDEX and s.toks[i][:1].isupper():
+        return (0, 0, 0, _WEEKDAY_INDEX[low[i]]), i + 1
+    year = _year(s, i)
+    if year and i >= 1 and low[i - 1] == "in" and not (
+            i + 1 < n and (low[i + 1] in RANGE_WORDS or low[i + 1] in ("s", "'s") or (
+                s.toks[i + 1][:1].isalpha() and s.toks[i + 1][:1].islower()
+                and low[i + 1] not in STOP_WORDS))):
+        return (year, 0, 0, -1), i + 1  # "in 1989", not "in 1980 census"
+    return None
+
+
+def _window(s: Tokens, start: int, end: int, wide: bool) -> tuple[int, int]:
+    """The tokens read for the event of a figure at [start, end): its clause (for a duration, its
+    sentence: "the eclipse will last the longest -- six minutes"), at most _REACH either side, and
+    not past a word of sequence ("banned it in June 1988, and later banned ...") or another date
+    ("Discovery, which blasted off Tuesday, will land Sunday"): those start another event."""
+    lo, hi = (0, len(s.low)) if wide else (s.clo[start], s.chi[start])
+    lo, hi = max(lo, start - _REACH), min(hi, end + _REACH)
+    for k in range(end, hi):
+        if s.low[k] in SEQUENCE_WORDS or _dated(s, k):
+            hi = k
+            break
+    for k in range(start - 1, lo - 1, -1):
+        if s.low[k] in SEQUENCE_WORDS or _dated(s, k):
+            lo = k + 1
+            break
+    return lo, hi
+
+
+def _dated(s: Tokens, k: int) -> bool:
+    """Whether token k names a day, a month or a year ("Thursday's", "1988")."""
+    w = base(s.low[k])
+    return (s.toks[k][:1].isupper() and (w in WEEKDAYS or bool(_month(s, k)))) or bool(_year(s, k))
+
+
+def _amount_in(s: Tokens, lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) hold an amount: a number that is no year, no day of a month and
+    no age ("Taylor, 58, entered ...")."""
+    low = s.low
+    for k in range(lo, hi):
+        if not (low[k][:1].isdigit() or low[k] in SMALL_NUMBERS or low[k] in TENS):
+            continue
+        if _year(s, k) or (k >= 1 and _month(s, k - 1)) or (k >= 2 and low[k - 1] == "." and _month(s, k - 2)):
+            continue
+        if k + 1 < len(low) and _month(s, k + 1):
+            continue
+        if 1 <= k < len(low) - 1 and low[k - 1] == "," and low[k + 1] == "," and low[k][:1].isdigit():
+            continue
+        return True
+    return False
+
+
+def _head(s: Tokens, lo: int, hi: int, start: int, end: int) -> str:
+    """The word of the event a figure is tied to: the verb or event noun nearest to it ("entered
+    ... on April 9", "the crash Tuesday"), as a stem; "" if none."""
+    # a date follows its verb ("entered the hospital on April 9 suffering ..."), unless it opens
+    # the clause ("In 1989 a further ban was introduced")
+    # ("Cowper on Thursday threatened ...": a verb in the past right after it)
+    if end < hi and s.toks[end][:1].islower() and (s.low[end] in EVENT_VERBS or s.low[end].endswith("ed")):
+        return _STEM(s.low[end])
+    for k in (*range(start - 1, lo - 1, -1), *range(end, hi)):
+        w = s.low[k]
+        if (s.toks[k][:1].islower() and w not in EVENT_STOP_WORDS and w not in SPEECH_WORDS
+                and (w in EVENT_VERBS or w in EVENT_NOUNS
+                     or (len(w) > 4 and w.endswith(("ed", "ing")) and w not in STOP_WORDS))):
+            return _STEM(w)
+    return ""
+
+
+def _event(s: Tokens, start: int, end: int, wide: bool = False) -> dict | None:
+    """What a date or a duration at tokens [start, end) is about (the Figure fields ``terms``,
+    ``heads``, ``names``), or None when its clause says too little to tell one event from
+    another, or tells another one ("another crash on April 9", "the next Monday")."""
+    lo, hi = _window(s, start, end, wide)
+    if any(s.low[k] in OTHER_EVENT_WORDS for k in range(max(lo, start - 3), min(hi, end + 2))):
+        return None
+    head = _head(s, lo, hi, start, end)
+    if not head:
+        return None
+    terms, names = {head}, set()
+    for k in range(lo, hi):
+        if start <= k < end:
+            continue
+        w = base(s.low[k])
+        if (not w[:1].isalpha() or len(w) < 3 or w in STOP_WORDS or w in EVENT_STOP_WORDS
+                or w in MONTH_WORDS or w in WEEKDAYS or w in REPORT_VERBS):
+            continue
+        stem = _STEM(w)
+        terms.add(stem)
+        if k > 0 and is_cap(s, k):
+            names.add(stem)
+    if len(terms) < MIN_SHARED:
+        return None
+    return {"terms": frozenset(terms), "heads": frozenset((head,)), "names": frozenset(names)}
+
+
+def _topic(s: Tokens, start: int, end: int, wide: bool, what: str) -> str:
+    """A readable name for the event: the words of its clause before the figure (or after it
+    when the figure opens the clause), at most ten."""
+    lo, hi = _window(s, start, end, wide)
+    if not wide:
+        lo, hi = max(lo, s.clo[start]), min(hi, s.chi[start])
+    a, b = (max(lo, start - 10), start) if start - lo >= 3 else (end, min(hi, end + 10))
+    while a < b and s.low[a] in DATE_LEADS:
+        a += 1
+    while b > a and s.low[b - 1] in DATE_LEADS:
+        b -= 1
+    return f"{what} {display(s, a, b)}" if b > a else what
+
+
+def date_figures(s: Tokens) -> list[Figure]:
+    """The dates of events in a sentence (not when something was said, "officials said Monday",
+    nor the ends of a span, "since April 9", "until 2132")."""
+    low, n = s.low, len(s.low)
+    out = []
+    i = 0
+    while i < n:
+        found = _date_at(s, i)
+        if found is None:
+            i += 1
+            continue
+        when, end = found
+        start, i = i, end
+        p = start - 1
+        while p >= 0 and low[p] in ("on", "in", "early", "late", "last", "this", "mid", "-"):
+            p -= 1
+        if ((start >= 1 and low[start - 1] in NOT_DATE_LINKS) or (p >= 0 and low[p] in NOT_DATE_LINKS)
+                or any(low[q] in REPORT_VERBS or low[q] in SPEECH_WORDS for q in range(max(0, p - 3), p + 1))
+                or (end < n and low[end] in RANGE_WORDS)):
+            continue  # when it was said, a bound or a range: not the date of the event
+        event = _event(s, start, end)
+        if event is None:
+            continue
+        lo, hi = _window(s, start, end, False)
+        if _amount_in(s, lo, hi):
+            continue  # "the storm killed 15 people in 2024", "30 killed on Monday": the day tells
+            # which toll (a count's own day, .count), not when one event happened
+        future = start >= 1 and low[start - 1] == "next" or (
+            any(low[k] in FUTURE_WORDS or (low[k] == "to" and k >= 1 and low[k - 1] in (
+                "is", "are", "was", "were")) for k in range(lo, hi)) and low[start - 1] != "last")
+        if future:
+            continue  # a plan or a forecast: plans move, and a moved plan is news, not a conflict
+        value = " ".join(s.text[s.st[start]:s.en[end - 1]].split())
+        out.append(Figure(("when", ""), _topic(s, start, end, False, "when"), 0.0, 0.0, value,
+                          s.source, position(s, start), fixed=True, when=(*when, 1 if future else -1),
+                          **event))
+    return out
+
+
+def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
+    """How long something lasted or took: "lasted six minutes and 58 seconds", "for only three
+    days", "72 hours later", "two days after the race", "-- six minutes, 53 seconds" (in
+    seconds); not a window of time ("in the past three years"), an age or a time ago."""
+    low, n = s.low, len(s.low)
+    out = []
+    joined: set[int] = set()
+    for x, m in enumerate(found):
+        unit = low[m.core_end] if m.core_end < n else ""
+        if (m.num in joined or m.unit != "time" or unit not in DURATION_SECONDS or m.vague
+                or m.mode in ("min", "max")):
+            continue
+        lo_v, hi_v = interval(m, measurement=False)
+        lo_v, hi_v = lo_v * DURATION_SECONDS[unit], hi_v * DURATION_SECONDS[unit]
+        end = m.core_end + 1
+        if x + 1 < len(found):  # "six minutes and 58 seconds", "six minutes, 53 seconds"
+            m2 = found[x + 1]
+            unit2 = low[m2.core_end] if m2.core_end < n else ""
+            if (m2.unit == "time" and unit2 in DURATION_SECONDS and not m2.vague and not m2.mode
+                    and (m2.start == end or (m2.start == end + 1 and low[end] in (",", "and")))
+                    and DURATION_SECONDS[unit2] < DURATION_SECONDS[unit]):
+                lo_v += m2.lo * DURATION_SECONDS[unit2]
+                hi_v += m2.hi * DURATION_SECONDS[unit2]
+                end = m2.core_end + 1
+                joined.add(m2.num)
+        if end < n and (low[end] in ("old", "ago", "of") or (low[end] == "-" and adjacent(s, end - 1, end))):
+            continue  # "a three-day visit", "three years ago", "two weeks old", "6 minutes of darkness"
+        k = m.start - 1
+        while k >= 0 and low[k] in DURATION_SKIPS:
+            k -= 1
+        before = low[k] if k >= 0 else ""
+        after = low[end] if end < n else ""
+        dash = before == "-" and k >= 1 and low[k - 1] == "-"  # "the longest -- six minutes"
+        if not (before in DURATION_FRAMES or dash or after in DURATION_AFTER) or any(
+                low[q] in WINDOW_WORDS for q in range(max(0, m.start - 3), m.start)):
+            continue
+        event = _event(s, m.start, end, wide=True)
+        if event is None:
+            continue
+        value = " ".join(s.text[s.st[m.start]:s.en[end - 1]].split())
+        out.append(Figure(("duration", ""), _topic(s, m.start, end, True, "how long:"), lo_v, hi_v,
+                          value, s.source, position(s, m.num), fixed=True, banded=True, **event))
+    return out
+
+
+def same_event(a: Figure, b: Figure) -> bool:
+    """Whether two dates or durations are about one event: their clauses share MIN_SHARED stems,
+    one of them a lowercase word next to both figures, and neither names what the other does not
+    ("hit Jamaica on Monday" and "hit Mexico on Wednesday" are two landfalls)."""
+    if a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0 and abs(a.lo - b.lo) > _WEEK:
+        return False  # "on Monday" in reports weeks apart: each week's news, two events
+    if a.when and b.when and (a.when[3] >= 0) != (b.when[3] >= 0) and not (
+            a.when[1] or b.when[1]) and (a.when[3] >= 0 or b.when[3] >= 0):
+        return False  # "Monday" against "in 1988": a week's news against a year's
+    shared = len(a.terms & b.terms)
+    weekdays = bool(a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0)
+    return (shared >= MIN_SHARED + weekdays and shared >= MIN_SHARE * min(len(a.terms), len(b.terms))
+            and a.heads <= b.terms and b.heads <= a.terms
+            and (a.names <= b.terms or b.names <= a.terms))
+
+
+def resolve(f: Figure, day: date | None) -> Figure | None:
+    """A date figure as a day interval, read with its source's date (None: undated); None when
+    it cannot be compared with anything ("in June" of an undated source)."""
+    year, month, dom, weekday, tense = f.when
+    if weekday >= 0:
+        if day is None:
+            return _as(f, "weekday", weekday, weekday)
+        delta = (weekday - day.weekday()) % 7
+        if tense < 0 and delta:
+            delta -= 7
+        d = day + timedelta(days=delta)
+        # the day it names, for a reader of reports of several days: "Monday (March 6, 1989)"
+        named = replace(f, value=f"{f.value} ({d.strftime('%B')} {d.day}, {d.year})")
+        return _as(named, "date", d.toordinal(), d.toordinal())
+    if not year:
+        if day is None:
+            if not dom or not _valid(2000, month, dom):
+                return None
+            d = date(2000, month, dom).toordinal()
+            return _as(f, "yearless", d, d)
+        year = day.year
+        if dom and _valid(year, month, dom):
+            written = date(year, month, dom)
+            if tense < 0 and written > day + timedelta(days=_YEARLESS_WINDOW):
+                year -= 1
+            elif tense > 0 and written < day - timedelta(days=_YEARLESS_WINDOW):
+                year += 1
+        elif not dom and tense < 0 and month > day.month + 1:
+            year -= 1
+    if dom:
+        if not _valid(year, month, dom):
+            return None
+        d = date(year, month, dom).toordinal()
+        return _as(f, "date", d, d)
+    if month:
+        first = date(year, month, 1)
+        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        return _as(f, "date", first.toordinal(), last.toordinal())
+    return _as(f, "date", date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal())
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _as(f: Figure, frame: str, lo: float, hi: float) -> Figure:
+    return replace(f, key=("when", frame), lo=float(lo), hi=float(hi))
