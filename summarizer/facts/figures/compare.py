@@ -298,20 +298,21 @@ _BUCKET = 200  # a word next to more dates or durations than this tells no event
 def _events(figs: list[Figure]) -> list[tuple[list[Figure], set[int]]]:
     """Dates or durations grouped by the event they are about (:func:`when.same_event`).  Each
     figure is linked to the figures of each other source that share most with it (over an index
-    of the words next to them, not every pair); a group is a figure with those it is linked to,
+    of the words of their clauses, looked up by the word of each figure's event: not every pair); a group is a figure with those it is linked to,
     so that two events told in like words ("banned in June 1988", "a further ban in 1989") are
     not chained into one."""
-    by_head: dict[str, list[int]] = defaultdict(list)
+    by_term: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
-        for head in f.heads:
-            by_head[head].append(i)
+        for term in f.terms:
+            by_term[term].append(i)
     best: dict[tuple[int, int], tuple[int, list[int]]] = {}  # (figure, other source) -> links
-    for members in by_head.values():
-        if len(members) > _BUCKET:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                a, b = figs[i], figs[j]
+    for i, a in enumerate(figs):
+        for head in a.heads:  # the others whose clause holds the word of a's event
+            members = by_term[head]
+            if len(members) > _BUCKET:
+                continue
+            for j in members:
+                b = figs[j]
                 if a.source == b.source or not same_event(a, b):
                     continue
                 score = len(a.terms & b.terms)

@@ -392,8 +392,8 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
 
 def _figures_of(s: Tokens) -> list[Figure]:
     """The figures of one sentence: its ranks, then a figure for each amount an extractor reads."""
-    figures: list[Figure] = rank_figures(s) + date_figures(s)
     found = quantities(s)
+    figures: list[Figure] = rank_figures(s) + date_figures(s, found)
     if not found:
         return figures
     figures.extend(duration_figures(s, found))

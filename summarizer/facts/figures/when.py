@@ -37,6 +37,7 @@ _WEEKDAY_INDEX = {w: i for i, w in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _REACH = 16  # tokens either side of a figure read for the event it is about
 _YEARLESS_WINDOW = 60  # days: "April 9" in a report of 24 April is this year's
+_NOT_AMOUNTS = ("year", "date", "clock", "time", "ident", "age")
 _WEEK = 6  # days: a weekday is of the week of its report
 MIN_SHARED = 3  # content stems two clauses share to be about one event (one more for two weekdays:
 # a story told over several days repeats its events, "crossed the border Thursday" and "crossed
@@ -126,18 +127,15 @@ def _dated(s: Tokens, k: int) -> bool:
     return (s.toks[k][:1].isupper() and (w in WEEKDAYS or bool(_month(s, k)))) or bool(_year(s, k))
 
 
-def _amount_in(s: Tokens, lo: int, hi: int) -> bool:
-    """Whether tokens [lo, hi) hold an amount: a number that is no year, no day of a month and
-    no age ("Taylor, 58, entered ...")."""
+def _amount_in(s: Tokens, found: list[Quantity], lo: int, hi: int) -> bool:
+    """Whether tokens [lo, hi) hold a count or a measure (no year, date, time of day, duration,
+    identifier, nor an age: "Taylor, 58, entered ...")."""
     low = s.low
-    for k in range(lo, hi):
-        if not (low[k][:1].isdigit() or low[k] in SMALL_NUMBERS or low[k] in TENS):
+    for m in found:
+        if not lo <= m.num < hi or m.unit in _NOT_AMOUNTS:
             continue
-        if _year(s, k) or (k >= 1 and _month(s, k - 1)) or (k >= 2 and low[k - 1] == "." and _month(s, k - 2)):
-            continue
-        if k + 1 < len(low) and _month(s, k + 1):
-            continue
-        if 1 <= k < len(low) - 1 and low[k - 1] == "," and low[k + 1] == "," and low[k][:1].isdigit():
+        k = m.num
+        if m.end == k + 1 and 1 <= k < len(low) - 1 and low[k - 1] == "," and low[k + 1] == ",":
             continue
         return True
     return False
@@ -201,18 +199,18 @@ def _topic(s: Tokens, start: int, end: int, wide: bool, what: str) -> str:
     return f"{what} {display(s, a, b)}" if b > a else what
 
 
-def date_figures(s: Tokens) -> list[Figure]:
+def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     """The dates of events in a sentence (not when something was said, "officials said Monday",
-    nor the ends of a span, "since April 9", "until 2132")."""
+    nor the ends of a span, "since April 9", "until 2132"), its amounts being ``found``."""
     low, n = s.low, len(s.low)
     out = []
     i = 0
     while i < n:
-        found = _date_at(s, i)
-        if found is None:
+        written = _date_at(s, i)
+        if written is None:
             i += 1
             continue
-        when, end = found
+        when, end = written
         start, i = i, end
         p = start - 1
         while p >= 0 and low[p] in ("on", "in", "early", "late", "last", "this", "mid", "-"):
@@ -225,7 +223,7 @@ def date_figures(s: Tokens) -> list[Figure]:
         if event is None:
             continue
         lo, hi = _window(s, start, end, False)
-        if _amount_in(s, lo, hi):
+        if _amount_in(s, found, lo, hi):
             continue  # "the storm killed 15 people in 2024", "30 killed on Monday": the day tells
             # which toll (a count's own day, .count), not when one event happened
         future = start >= 1 and low[start - 1] == "next" or (
@@ -291,9 +289,6 @@ def same_event(a: Figure, b: Figure) -> bool:
     ("hit Jamaica on Monday" and "hit Mexico on Wednesday" are two landfalls)."""
     if a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0 and abs(a.lo - b.lo) > _WEEK:
         return False  # "on Monday" in reports weeks apart: each week's news, two events
-    if a.when and b.when and (a.when[3] >= 0) != (b.when[3] >= 0) and not (
-            a.when[1] or b.when[1]) and (a.when[3] >= 0 or b.when[3] >= 0):
-        return False  # "Monday" against "in 1988": a week's news against a year's
     shared = len(a.terms & b.terms)
     weekdays = bool(a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0)
     return (shared >= MIN_SHARED + weekdays and shared >= MIN_SHARE * min(len(a.terms), len(b.terms))
