@@ -212,7 +212,10 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
 
 def comparable_key(fig: Figure) -> tuple:
     """What two sentences' figures must share for :func:`differ` to compare them: the key, a
-    count's without its group (which :func:`_name_groups` fills in from the other sentence)."""
+    count's without its group (which :func:`_name_groups` fills in from the other sentence); a
+    date's or a duration's, with the word of its event ("entered", "strike")."""
+    if fig.terms:
+        return (fig.key[0], *sorted(fig.heads))
     return (fig.key[0], fig.key[1], *fig.key[3:]) if fig.key[0] == "count" else fig.key
 
 

@@ -22,10 +22,10 @@ from datetime import date, timedelta
 
 from ...pool.features import Tokenizer
 from .figure import Figure
-from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_SECONDS,
+from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_NOT_EVENTS, DURATION_SECONDS,
                       DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
                       NOT_DATE_LINKS, OTHER_EVENT_WORDS, SMALL_NUMBERS, TENS, SEQUENCE_WORDS, SPEECH_WORDS, RANGE_WORDS, REPORT_VERBS, STOP_WORDS,
-                      WEEKDAYS, WINDOW_WORDS)
+                      WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
 from .tokens import Tokens, adjacent, base, display, is_cap, position
 
@@ -35,6 +35,9 @@ _MONTHS = {name: i for i, name in enumerate(
      "october", "november", "december"), start=1)}
 _WEEKDAY_INDEX = {w: i for i, w in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# "today" and "yesterday" as weekday-like codes (a day of the report's week): days before it + 7
+_RELATIVE = {"today": 7, "yesterday": 8}
+_MAX_AGO = 200 * 31557600  # seconds: "a million years ago" is no date of news
 _REACH = 16  # tokens either side of a figure read for the event it is about
 _YEARLESS_WINDOW = 60  # days: "April 9" in a report of 24 April is this year's
 _NOT_AMOUNTS = ("year", "date", "clock", "time", "ident", "age")
@@ -94,6 +97,8 @@ def _date_at(s: Tokens, i: int) -> tuple[tuple[int, int, int, int], int] | None:
         return (0, month, day, -1), k
     if low[i] in _WEEKDAY_INDEX and s.toks[i][:1].isupper():
         return (0, 0, 0, _WEEKDAY_INDEX[low[i]]), i + 1
+    if low[i] in _RELATIVE and not (i + 1 < n and low[i + 1] in ("'s", "-")):
+        return (0, 0, 0, _RELATIVE[low[i]]), i + 1  # "today" (the day of the report), "yesterday"
     year = _year(s, i)
     if year and i >= 1 and low[i - 1] == "in" and not (
             i + 1 < n and (low[i + 1] in RANGE_WORDS or low[i + 1] in ("s", "'s") or (
@@ -158,14 +163,14 @@ def _head(s: Tokens, lo: int, hi: int, start: int, end: int) -> str:
     return ""
 
 
-def _event(s: Tokens, start: int, end: int, wide: bool = False) -> dict | None:
+def _event(s: Tokens, start: int, end: int, wide: bool = False, head: str = "") -> dict | None:
     """What a date or a duration at tokens [start, end) is about (the Figure fields ``terms``,
     ``heads``, ``names``), or None when its clause says too little to tell one event from
     another, or tells another one ("another crash on April 9", "the next Monday")."""
     lo, hi = _window(s, start, end, wide)
     if any(s.low[k] in OTHER_EVENT_WORDS for k in range(max(lo, start - 3), min(hi, end + 2))):
         return None
-    head = _head(s, lo, hi, start, end)
+    head = head or _head(s, lo, hi, start, end)
     if not head:
         return None
     terms, names = {head}, set()
@@ -203,21 +208,30 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     """The dates of events in a sentence (not when something was said, "officials said Monday",
     nor the ends of a span, "since April 9", "until 2132"), its amounts being ``found``."""
     low, n = s.low, len(s.low)
-    out = []
+    written: list[tuple[tuple, int, int]] = []  # (date as written, first token, token after it)
     i = 0
     while i < n:
-        written = _date_at(s, i)
-        if written is None:
+        at = _date_at(s, i)
+        if at is None:
             i += 1
             continue
-        when, end = written
-        start, i = i, end
+        written.append(((*at[0], -1), i, at[1]))  # (a past date: plans are left out below)
+        i = at[1]
+    for m in found:  # "ten years ago", "three days ago"
+        unit = low[m.core_end] if m.core_end < n else ""
+        if (m.unit == "time" and unit in DURATION_SECONDS and m.core_end + 1 < n
+                and low[m.core_end + 1] == "ago" and not m.vague and m.mode in ("", "about")
+                and m.lo * DURATION_SECONDS[unit] <= _MAX_AGO):
+            written.append((_ago(m, unit), m.start, m.core_end + 2))
+    out = []
+    for when, start, end in written:
         p = start - 1
         while p >= 0 and low[p] in ("on", "in", "early", "late", "last", "this", "mid", "-"):
             p -= 1
         if ((start >= 1 and low[start - 1] in NOT_DATE_LINKS) or (p >= 0 and low[p] in NOT_DATE_LINKS)
                 or any(low[q] in REPORT_VERBS or low[q] in SPEECH_WORDS for q in range(max(0, p - 3), p + 1))
-                or (end < n and low[end] in RANGE_WORDS)):
+                or (end + 1 < n and low[end] in RANGE_WORDS and (
+                    low[end + 1][:1].isdigit() or _dated(s, end + 1)))):
             continue  # when it was said, a bound or a range: not the date of the event
         event = _event(s, start, end)
         if event is None:
@@ -226,16 +240,24 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         if _amount_in(s, found, lo, hi):
             continue  # "the storm killed 15 people in 2024", "30 killed on Monday": the day tells
             # which toll (a count's own day, .count), not when one event happened
-        future = start >= 1 and low[start - 1] == "next" or (
-            any(low[k] in FUTURE_WORDS or (low[k] == "to" and k >= 1 and low[k - 1] in (
-                "is", "are", "was", "were")) for k in range(lo, hi)) and low[start - 1] != "last")
-        if future:
+        if (start >= 1 and low[start - 1] == "next") or (low[start - 1] != "last" and any(
+                low[k] in FUTURE_WORDS or (low[k] == "to" and k >= 1 and low[k - 1] in (
+                    "is", "are", "was", "were")) for k in range(lo, hi))):
             continue  # a plan or a forecast: plans move, and a moved plan is news, not a conflict
         value = " ".join(s.text[s.st[start]:s.en[end - 1]].split())
         out.append(Figure(("when", ""), _topic(s, start, end, False, "when"), 0.0, 0.0, value,
-                          s.source, position(s, start), fixed=True, when=(*when, 1 if future else -1),
-                          **event))
+                          s.source, position(s, start), fixed=True, when=when, **event))
     return out
+
+
+def _ago(m: Quantity, unit: str) -> tuple:
+    """ "ten years ago" as a date: (0, 0, 0, class, -1, most days back, fewest days back), the
+    reach of its unit either side (a day for days, half a year for years); days and weeks are of
+    the report's week, as a weekday is (class 50), longer spans not (-1)."""
+    days = m.lo * DURATION_SECONDS[unit] / 86400
+    reach = max(1.0, DURATION_SECONDS[unit] / 86400 / 2) * (3 if m.mode == "about" else 1)
+    weekly = DURATION_SECONDS[unit] <= 7 * 86400
+    return (0, 0, 0, 50 if weekly else -1, -1, days + reach, max(0.0, days - reach))
 
 
 def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
@@ -247,12 +269,23 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     joined: set[int] = set()
     for x, m in enumerate(found):
         unit = low[m.core_end] if m.core_end < n else ""
+        noun = _adjectival(s, m)
+        if noun:
+            unit = low[m.core_end + 1]
         if (m.num in joined or m.unit != "time" or unit not in DURATION_SECONDS or m.vague
                 or m.mode in ("min", "max")):
             continue
         lo_v, hi_v = interval(m, measurement=False)
         lo_v, hi_v = lo_v * DURATION_SECONDS[unit], hi_v * DURATION_SECONDS[unit]
         end = m.core_end + 1
+        if noun:  # "the three-day strike": the strike lasted three days
+            event = _event(s, m.start, m.core_end + 2, wide=True, head=noun)
+            if event is not None:
+                value = " ".join(s.text[s.st[m.start]:s.en[m.core_end + 1]].split())
+                out.append(Figure(("duration", ""), f"how long: the {s.low[m.core_end + 2]}", lo_v,
+                                  hi_v, value, s.source, position(s, m.num), fixed=True,
+                                  banded=True, **event))
+            continue
         if x + 1 < len(found):  # "six minutes and 58 seconds", "six minutes, 53 seconds"
             m2 = found[x + 1]
             unit2 = low[m2.core_end] if m2.core_end < n else ""
@@ -271,8 +304,7 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         before = low[k] if k >= 0 else ""
         after = low[end] if end < n else ""
         dash = before == "-" and k >= 1 and low[k - 1] == "-"  # "the longest -- six minutes"
-        if not (before in DURATION_FRAMES or dash or after in DURATION_AFTER) or any(
-                low[q] in WINDOW_WORDS for q in range(max(0, m.start - 3), m.start)):
+        if not (before in DURATION_FRAMES or dash or after in DURATION_AFTER):
             continue
         event = _event(s, m.start, end, wide=True)
         if event is None:
@@ -281,6 +313,23 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         out.append(Figure(("duration", ""), _topic(s, m.start, end, True, "how long:"), lo_v, hi_v,
                           value, s.source, position(s, m.num), fixed=True, banded=True, **event))
     return out
+
+
+def _adjectival(s: Tokens, m: Quantity) -> str:
+    """ "a three-day visit", "the 45-minute speech", "its eight-year war": the stem of the noun
+    a duration describes, after an article or a possessive; "" for anything else (ages: "a
+    10-year-old", plans and instruments: "a five-year plan", "30-year bonds")."""
+    low, n, k = s.low, len(s.low), m.core_end
+    if not (k + 2 < n and low[k] == "-" and adjacent(s, k - 1, k) and adjacent(s, k, k + 1)
+            and low[k + 1] in DURATION_SECONDS and not m.vague and not m.mode):
+        return ""
+    noun = low[k + 2]
+    before = low[m.start - 1] if m.start >= 1 else ""
+    if (not s.toks[k + 2][:1].isalpha() or not s.toks[k + 2][:1].islower() or noun in STOP_WORDS
+            or noun in DURATION_NOT_EVENTS or not (before in ("a", "an", "the", "its", "his", "her", "their")
+                                                   or before.endswith("'s"))):
+        return ""
+    return _STEM(noun)
 
 
 def same_event(a: Figure, b: Figure) -> bool:
@@ -299,7 +348,19 @@ def same_event(a: Figure, b: Figure) -> bool:
 def resolve(f: Figure, day: date | None) -> Figure | None:
     """A date figure as a day interval, read with its source's date (None: undated); None when
     it cannot be compared with anything ("in June" of an undated source)."""
+    if len(f.when) > 5:  # "ten years ago"
+        if day is None:
+            return None
+        value = f"{f.value} ({(day - timedelta(days=(f.when[5] + f.when[6]) / 2)).year})"
+        return _as(replace(f, value=value), "date", day.toordinal() - f.when[5],
+                   day.toordinal() - f.when[6])
     year, month, dom, weekday, tense = f.when
+    if weekday >= 7:
+        if day is None:
+            return None  # "yesterday" of an undated report
+        d = day - timedelta(days=weekday - 7)
+        named = replace(f, value=f"{f.value} ({d.strftime('%B')} {d.day}, {d.year})")
+        return _as(named, "date", d.toordinal(), d.toordinal())
     if weekday >= 0:
         if day is None:
             return _as(f, "weekday", weekday, weekday)
