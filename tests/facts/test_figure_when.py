@@ -76,11 +76,11 @@ def test_a_weekday_against_a_year():
 
 def test_other_events_of_the_story_are_not_compared():
     # two events told in like words
-    assert found("The ferry Sea Star left the harbour on Monday with 200 passengers aboard.",
-                 "The ferry Sea Star sank near the harbour on Tuesday.") == []
+    assert dated((WED, "The ferry Sea Star left the harbour on Monday with 200 passengers aboard."),
+                 (WED, "The ferry Sea Star sank near the harbour on Tuesday.")) == []
     # the same verb in two places: two landfalls
-    assert found("Hurricane Rosa hit Jamaica on Monday with heavy rain and high winds.",
-                 "Hurricane Rosa hit Mexico on Wednesday with heavy rain and high winds.") == []
+    assert dated((WED, "Hurricane Rosa hit Jamaica on Monday with heavy rain and high winds."),
+                 (WED, "Hurricane Rosa hit Mexico on Tuesday with heavy rain and high winds.")) == []
     # "and later": the second ban is another event
     assert found("The government banned sheep offal in cattle feed in June 1988, and later banned "
                  "cattle brain in food.",
@@ -93,34 +93,36 @@ def test_another_event_beside_a_date_is_not_compared():
 
 
 def test_when_something_was_said_is_no_date_of_the_event():
-    assert found("The fire at the Grand Hotel killed a guest, officials said on Monday.",
-                 "The fire at the Grand Hotel killed a guest, officials said on Tuesday.") == []
-    assert found("The Air Force said in a statement Saturday that the jet crashed into houses.",
-                 "The Air Force said in a statement Monday that the jet crashed into houses.") == []
-    assert found("Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Monday.",
-                 "Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Tuesday.") == []
+    assert dated((WED, "The fire at the Grand Hotel killed a guest, officials said on Monday."),
+                 (WED, "The fire at the Grand Hotel killed a guest, officials said on Tuesday.")) == []
+    assert dated((WED, "The Air Force said in a statement Monday that the jet crashed into houses."),
+                 (WED, "The Air Force said in a statement Tuesday that the jet crashed into houses.")) == []
+    assert dated((WED, "Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Monday."),
+                 (WED, "Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Tuesday.")) == []
 
 
 def test_plans_and_spans_are_not_dates_of_events():
     assert found("The shuttle Discovery is scheduled to land on Sunday at Edwards Air Force Base.",
                  "The shuttle Discovery will land on Tuesday at Edwards Air Force Base.") == []
-    assert found("The crew of Discovery will be welcomed at Edwards Air Force Base on Sunday.",
-                 "The crew of Discovery will be welcomed at Edwards Air Force Base on Tuesday.") == []
+    assert found("The crew of Discovery will be welcomed at Edwards Air Force Base on March 10.",
+                 "The crew of Discovery will be welcomed at Edwards Air Force Base on March 12.") == []
     assert found("Elizabeth Taylor has been in the hospital since April 9 with a sinus infection.",
                  "Elizabeth Taylor has been in the hospital since April 10 with a sinus infection.") == []
 
 
 def test_the_day_of_a_count_tells_which_toll():
     # two days' tolls, not two dates of one event (the count model sets them apart by day)
-    assert found("At least 30 people were killed in Homs on Monday, activists said.",
-                 "At least 20 people were killed in Homs on Tuesday, activists said.") == []
+    assert dated((WED, "At least 30 people were killed in Homs on Monday, activists said."),
+                 (WED, "At least 20 people were killed in Homs on Tuesday, activists said.")) == []
     assert not figures_differ("The storm killed 15 people in 2024.",
                               "The storm killed about 15 people in 2023.")
 
 
-def test_weekdays_in_reports_weeks_apart_are_two_events():
-    marched = "Striking miners marched through the centre of Donetsk on Monday, union leaders said."
-    assert dated((date(2024, 3, 5), marched), (date(2024, 4, 2), marched)) == []
+def test_weekdays_in_reports_weeks_apart_or_undated_are_two_events():
+    marched = "Striking miners marched through the centre of Donetsk on {}, union leaders said."
+    assert dated((date(2024, 3, 5), marched.format("Monday")), (date(2024, 4, 2), marched.format("Monday"))) == []
+    # undated reports: of which week is each Monday?
+    assert found(marched.format("Monday"), marched.format("Tuesday")) == []
 
 
 # --------------------------------------------------------------------------------------------

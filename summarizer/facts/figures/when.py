@@ -3,16 +3,20 @@ in June 1988", "testified Monday", "In 1989 a further ban was introduced"; "the 
 the longest -- six minutes and 58 seconds", "the medal he had for only three days".
 
 A date or a duration has no unit that says what it is about, so it is tied to the *event* its
-clause tells: the content stems around it (``Figure.terms``), the lowercase words next to it
-(``Figure.heads``) and the names in it (``Figure.names``).  Two figures are about the same event
-only when their clauses share enough stems, one of them a word next to both, and neither names
-something the other does not (:func:`same_event`).
+clause tells: the content stems of the clause (``Figure.terms``), the word of the event itself,
+the verb or event noun the figure belongs to (``Figure.heads``: "entered", "strike"), and the
+names in it (``Figure.names``).  Two figures are about the same event only when their clauses
+share enough stems, each one's event word stands in the other's clause, and neither names
+something the other does not (:func:`same_event`).  Left out as no date of an event: when
+something was said ("officials said Monday"), the ends of a span ("since April 9"), plans ("will
+land Sunday"), and a day beside a count (the count's own day: "30 killed on Monday").
 
 A date is kept as written (``Figure.when``: year, month, day, weekday, tense) and made a day
 interval only when compared (:func:`resolve`), with the source's date where it has one: "on
-Monday" in a report of Tuesday 24 April 1990 is 23 April; "April 9" in it is 9 April 1990.  A
-source without a date compares a weekday only with weekdays and a day without its year only with
-such days.
+Monday" in a report of Tuesday 24 April 1990 is 23 April; "April 9" in it is 9 April 1990;
+"yesterday" and "ten years ago" likewise.  A source without a date compares a day without its
+year only with such days, and its weekdays not at all (reports of several weeks each have a
+Monday).
 """
 
 from __future__ import annotations
@@ -22,19 +26,17 @@ from datetime import date, timedelta
 
 from ...pool.features import Tokenizer
 from .figure import Figure
-from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_NOT_EVENTS, DURATION_SECONDS,
-                      DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
-                      NOT_DATE_LINKS, OTHER_EVENT_WORDS, SMALL_NUMBERS, TENS, SEQUENCE_WORDS, SPEECH_WORDS, RANGE_WORDS, REPORT_VERBS, STOP_WORDS,
-                      WEEKDAYS)
+from ... import wordlists
+from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_NOT_EVENTS,
+                      DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS,
+                      FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS, NOT_DATE_LINKS, OTHER_EVENT_WORDS,
+                      RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
 from .tokens import Tokens, adjacent, base, display, is_cap, position
 
 _STEM = Tokenizer("english").stem
-_MONTHS = {name: i for i, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
-_WEEKDAY_INDEX = {w: i for i, w in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_MONTHS = {name: i for i, name in enumerate(wordlists.MONTHS, start=1)}
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(wordlists.WEEKDAYS)}  # Monday first, as date.weekday
 # "today" and "yesterday" as weekday-like codes (a day of the report's week): days before it + 7
 _RELATIVE = {"today": 7, "yesterday": 8}
 _MAX_AGO = 200 * 31557600  # seconds: "a million years ago" is no date of news
@@ -363,7 +365,7 @@ def resolve(f: Figure, day: date | None) -> Figure | None:
         return _as(named, "date", d.toordinal(), d.toordinal())
     if weekday >= 0:
         if day is None:
-            return _as(f, "weekday", weekday, weekday)
+            return None  # "on Monday" of an undated report: of which week?
         delta = (weekday - day.weekday()) % 7
         if tense < 0 and delta:
             delta -= 7
