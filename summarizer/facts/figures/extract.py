@@ -425,10 +425,12 @@ def _figures_of(s: Tokens) -> list[Figure]:
     figures.extend(f for m, f in counts if f.key not in totals or is_total(m))
     # Several different figures for the same thing in one sentence are a contrast or a list
     # ("seven deaths on the British side and two on the French"), not one claim each.
+    # (Dates and durations are about the event their clause tells: "freed on March 3 after 40
+    # days" holds two.)
     by_thing: dict[tuple, set] = defaultdict(set)
     for f in figures:
-        by_thing[(f.key, f.loose)].add((f.lo, f.hi))
-    return [f for f in figures if len(by_thing[(f.key, f.loose)]) == 1]
+        by_thing[(f.key, f.loose, f.heads)].add((f.lo, f.hi))
+    return [f for f in figures if len(by_thing[(f.key, f.loose, f.heads)]) == 1]
 
 
 def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:

@@ -207,5 +207,6 @@ DURATION_AFTER = frozenset(_WHEN["duration_after"])
 SPEECH_WORDS = frozenset(_WHEN["speech_words"])  # "said in a statement Monday": when it was said
 SEQUENCE_WORDS = frozenset(_WHEN["sequence_words"])  # "..., and later banned ...": another event
 EVENT_VERBS = frozenset(_WHEN["event_verbs"])  # irregular past forms: "won", "struck" ...
-EVENT_NOUNS = frozenset(_WHEN["event_nouns"])  # "the crash Tuesday": the event a date dates
+# "the crash Tuesday": the event a date dates (and every word of a kind of event)
+EVENT_NOUNS = frozenset(_WHEN["event_nouns"]) | frozenset(EVENT_CLASSES)
 DURATION_NOT_EVENTS = frozenset(_WHEN["duration_not_events"])  # "a five-year plan": no event's length

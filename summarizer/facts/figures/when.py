@@ -113,17 +113,18 @@ def _date_at(s: Tokens, i: int) -> tuple[tuple[int, int, int, int], int] | None:
 def _window(s: Tokens, start: int, end: int, wide: bool) -> tuple[int, int]:
     """The tokens read for the event of a figure at [start, end): its clause (for a duration, its
     sentence: "the eclipse will last the longest -- six minutes"), at most _REACH either side, and
-    not past a word of sequence ("banned it in June 1988, and later banned ...") or another date
-    ("Discovery, which blasted off Tuesday, will land Sunday"): those start another event."""
+    not past a word of sequence ("banned it in June 1988, and later banned ...") or, for a date,
+    another date ("Discovery, which blasted off Tuesday, will land Sunday"): those start another
+    event (a duration's event may hold a date: "freed on March 3 after 40 days in captivity")."""
     lo, hi = (0, len(s.low)) if wide else (s.clo[start], s.chi[start])
     lo, hi = max(lo, start - _REACH), min(hi, end + _REACH)
     for k in range(end, hi):
-        if s.low[k] in SEQUENCE_WORDS or _dated(s, k):
+        if s.low[k] in SEQUENCE_WORDS or (_dated(s, k) and not wide):
             hi = k
             break
     for k in range(start - 1, lo - 1, -1):
-        if s.low[k] in SEQUENCE_WORDS or _dated(s, k):
-            lo = k + 1
+        if (s.low[k] in SEQUENCE_WORDS and k < start - 2) or (_dated(s, k) and not wide):
+            lo = k + 1  # (not the word framing the figure itself: "after 27 years")
             break
     return lo, hi
 
@@ -131,7 +132,8 @@ def _window(s: Tokens, start: int, end: int, wide: bool) -> tuple[int, int]:
 def _dated(s: Tokens, k: int) -> bool:
     """Whether token k names a day, a month or a year ("Thursday's", "1988")."""
     w = base(s.low[k])
-    return (s.toks[k][:1].isupper() and (w in WEEKDAYS or bool(_month(s, k)))) or bool(_year(s, k))
+    return ((s.toks[k][:1].isupper() and (w in WEEKDAYS or bool(_month(s, k)))) or bool(_year(s, k))
+            or w in _RELATIVE)
 
 
 def _amount_in(s: Tokens, found: list[Quantity], lo: int, hi: int) -> bool:
@@ -232,9 +234,10 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
             p -= 1
         if ((start >= 1 and low[start - 1] in NOT_DATE_LINKS) or (p >= 0 and low[p] in NOT_DATE_LINKS)
                 or any(low[q] in REPORT_VERBS or low[q] in SPEECH_WORDS for q in range(max(0, p - 3), p + 1))
-                or (end + 1 < n and low[end] in RANGE_WORDS and (
-                    low[end + 1][:1].isdigit() or _dated(s, end + 1)))):
-            continue  # when it was said, a bound or a range: not the date of the event
+                or (end + 1 < n and (low[end] in RANGE_WORDS or low[end] == ",") and (
+                    low[end + 1][:1].isdigit() or _dated(s, end + 1)))
+                or (start >= 2 and low[start - 1] in (",", "and") and _dated(s, start - 2))):
+            continue  # when it was said, a bound, a range or a list: not the date of one event
         event = _event(s, start, end)
         if event is None:
             continue
@@ -298,7 +301,7 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
                 hi_v += m2.hi * DURATION_SECONDS[unit2]
                 end = m2.core_end + 1
                 joined.add(m2.num)
-        if end < n and (low[end] in ("old", "ago", "of") or (low[end] == "-" and adjacent(s, end - 1, end))):
+        if end < n and (low[end] in ("old", "ago") or (low[end] == "-" and adjacent(s, end - 1, end))):
             continue  # "a three-day visit", "three years ago", "two weeks old", "6 minutes of darkness"
         k = m.start - 1
         while k >= 0 and low[k] in DURATION_SKIPS:
