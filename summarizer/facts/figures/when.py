@@ -47,6 +47,10 @@ _WEEK = 6  # days: a weekday is of the week of its report
 MIN_SHARED = 3  # content stems two clauses share to be about one event (one more for two weekdays:
 # a story told over several days repeats its events, "crossed the border Thursday" and "crossed
 # back on Sunday")
+# Names each clause holds and the other does not set two events apart ("hit Jamaica on Monday",
+# "hit Mexico on Wednesday"), unless they share this many names ("Taylor entered Daniel Freeman
+# Marina Hospital", "The star of Butterfield 8 entered Daniel Freeman Marina Hospital").
+MIN_SHARED_NAMES = 3
 MIN_SHARE = 0.4  # and this share of the shorter clause's stems
 
 
@@ -172,8 +176,8 @@ def _event(s: Tokens, start: int, end: int, wide: bool = False, head: str = "") 
     ``heads``, ``names``), or None when its clause says too little to tell one event from
     another, or tells another one ("another crash on April 9", "the next Monday")."""
     lo, hi = _window(s, start, end, wide)
-    if any(s.low[k] in OTHER_EVENT_WORDS for k in range(max(lo, start - 3), min(hi, end + 2))):
-        return None
+    if any(s.low[k] in OTHER_EVENT_WORDS for k in range(lo, hi)):
+        return None  # "the opening of the second Wal-Mart in 1964", "another crash on April 9"
     head = head or _head(s, lo, hi, start, end)
     if not head:
         return None
@@ -347,7 +351,8 @@ def same_event(a: Figure, b: Figure) -> bool:
     weekdays = bool(a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0)
     return (shared >= MIN_SHARED + weekdays and shared >= MIN_SHARE * min(len(a.terms), len(b.terms))
             and a.heads <= b.terms and b.heads <= a.terms
-            and (a.names <= b.terms or b.names <= a.terms))
+            and (a.names <= b.terms or b.names <= a.terms
+                 or len(a.names & b.names) >= MIN_SHARED_NAMES))
 
 
 def resolve(f: Figure, day: date | None) -> Figure | None:
