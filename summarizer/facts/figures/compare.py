@@ -301,9 +301,10 @@ _BUCKET = 200  # a word next to more dates or durations than this tells no event
 def _events(figs: list[Figure]) -> list[tuple[list[Figure], set[int]]]:
     """Dates or durations grouped by the event they are about (:func:`when.same_event`).  Each
     figure is linked to the figures of each other source that share most with it (over an index
-    of the words of their clauses, looked up by the word of each figure's event: not every pair); a group is a figure with those it is linked to,
-    so that two events told in like words ("banned in June 1988", "a further ban in 1989") are
-    not chained into one."""
+    of the words of their clauses, looked up by the word of each figure's event: not every
+    pair); a group is a figure with those it is linked to that are all about one event with one
+    another, so that two events told in like words ("banned sheep offal in cattle feed in June
+    1988", "a further ban on cattle offal in 1989") are not chained into one."""
     by_term: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
         for term in f.terms:
@@ -331,10 +332,20 @@ def _events(figs: list[Figure]) -> list[tuple[list[Figure], set[int]]]:
         near[i].update(links)
         for j in links:
             near[j].add(i)
-    groups = {frozenset({i, *links}) for i, links in near.items()}
+    groups = {_clique(figs, i, near[i]) for i in near}
     kept = [g for g in groups if not any(g < h for h in groups)]
     return [([figs[i] for i in sorted(g)], set()) for g in sorted(kept, key=min)
             if len({figs[i].source for i in g}) > 1]
+
+
+def _clique(figs: list[Figure], i: int, near: set[int]) -> frozenset[int]:
+    """Figure i and those of ``near`` that are about one event with i and with one another (of
+    another source), the ones sharing most with i first."""
+    kept = [i]
+    for j in sorted(near, key=lambda j: (-len(figs[i].terms & figs[j].terms), j)):
+        if all(figs[k].source == figs[j].source or same_event(figs[k], figs[j]) for k in kept[1:]):
+            kept.append(j)
+    return frozenset(kept)
 
 
 def _days(figs: list[Figure], dates: Sequence[date | None]) -> list[list[Figure]]:

@@ -51,6 +51,10 @@ MIN_SHARED = 3  # content stems two clauses share to be about one event (one mor
 # "hit Mexico on Wednesday"), unless they share this many names ("Taylor entered Daniel Freeman
 # Marina Hospital", "The star of Butterfield 8 entered Daniel Freeman Marina Hospital").
 MIN_SHARED_NAMES = 3
+# A date's clause is short (a duration's is its sentence): of the stems the two clauses hold
+# together, this share is common to both ("banned sheep offal in cattle feed in June 1988" and "a
+# further ban on cattle offal sold for human consumption in 1989" share ban, cattle, offal of 11).
+MIN_UNION_SHARE = 0.3
 MIN_SHARE = 0.4  # and this share of the shorter clause's stems
 
 
@@ -348,6 +352,8 @@ def same_event(a: Figure, b: Figure) -> bool:
     if a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0 and abs(a.lo - b.lo) > _WEEK:
         return False  # "on Monday" in reports weeks apart: each week's news, two events
     shared = len(a.terms & b.terms)
+    if a.when and shared < MIN_UNION_SHARE * len(a.terms | b.terms):
+        return False  # two dates' clauses, each telling much the other does not
     weekdays = bool(a.when and b.when and a.when[3] >= 0 and b.when[3] >= 0)
     return (shared >= MIN_SHARED + weekdays and shared >= MIN_SHARE * min(len(a.terms), len(b.terms))
             and a.heads <= b.terms and b.heads <= a.terms
