@@ -38,13 +38,13 @@ def test_dates_that_agree_are_not_listed():
     a = "The fire at the Grand Hotel broke out on March 3, fire officials said."
     assert found(a, "Fire broke out at the Grand Hotel on March 3 and burned for hours.") == []
     # a month holds its days: "in June 1988" and "June 19, 1988" agree
-    assert found("The government banned the use of sheep offal in cattle feed in June 1988.",
-                 "The government banned sheep offal in cattle feed on June 19, 1988.") == []
+    assert found("The ministry banned the use of fish meal in pig feed in May 1991.",
+                 "The ministry banned fish meal in pig feed on May 19, 1991.") == []
 
 
 def test_years_of_one_event_differ():
-    assert values(found("The couple divorced a few months before Lennon married Yoko Ono in 1969.",
-                        "Ono and Lennon were married in 1970.")) == [["1969", "1970"]]
+    assert values(found("The novelist married the painter Ana Ruiz in 1969, soon after his divorce.",
+                        "Ruiz and the novelist were married in 1970.")) == [["1969", "1970"]]
 
 
 def test_weekdays_are_read_with_the_date_of_each_report():
@@ -60,11 +60,19 @@ def test_weekdays_are_read_with_the_date_of_each_report():
     assert len(dated((WED, sank.format("Tuesday")), (date(2024, 3, 5), sank.format("Monday")))) == 1
 
 
+def test_one_event_is_not_chained_to_another_told_in_like_words():
+    # the May ban is on feed, the later ones on food: only the two years of the second differ
+    feed = "The ministry banned fish meal in pig feed in May 1991."
+    further = "In 1992 a further ban was introduced, on fish meal sold for human consumption."
+    food = "In 1993, certain fish meals, like cod and herring meal, were banned for human consumption."
+    assert values(found(feed, further, food)) == [["1992", "1993"]]
+
+
 def test_a_weekday_against_a_year():
-    a = ("At a Canadian inquiry into drug use in sport Monday at Toronto, Charlie Francis, a "
-         "sprint coach, testified that the runner had drunk contaminated beer.")
-    b = ("Charlie Francis, testifying in 1988 in Toronto at a federal inquiry about the use of "
-         "drugs in sport, seemed a mad scientist.")
+    a = ("At a French inquiry into doping in cycling Monday at Lyon, Marc Dubois, a team coach, "
+         "testified that his riders had been given tainted water.")
+    b = ("Marc Dubois, testifying in 1988 in Lyon at a federal inquiry into doping in cycling, "
+         "looked a broken man.")
     [d] = dated((date(1989, 3, 7), a), (date(1991, 6, 8), b))
     assert [c.value for c in d.claims] == ["Monday (March 6, 1989)", "1988"]
 
@@ -82,9 +90,9 @@ def test_other_events_of_the_story_are_not_compared():
     assert dated((WED, "Hurricane Rosa hit Jamaica on Monday with heavy rain and high winds."),
                  (WED, "Hurricane Rosa hit Mexico on Tuesday with heavy rain and high winds.")) == []
     # "and later": the second ban is another event
-    assert found("The government banned sheep offal in cattle feed in June 1988, and later banned "
-                 "cattle brain in food.",
-                 "Cattle brain and spleen were banned in food in 1990, ministers said.") == []
+    assert found("The ministry banned fish meal in pig feed in May 1991, and later banned "
+                 "pig blood in soup.",
+                 "Pig blood and fat were banned in soup in 1993, ministers said.") == []
 
 
 def test_another_event_beside_a_date_is_not_compared():
@@ -95,19 +103,19 @@ def test_another_event_beside_a_date_is_not_compared():
 def test_when_something_was_said_is_no_date_of_the_event():
     assert dated((WED, "The fire at the Grand Hotel killed a guest, officials said on Monday."),
                  (WED, "The fire at the Grand Hotel killed a guest, officials said on Tuesday.")) == []
-    assert dated((WED, "The Air Force said in a statement Monday that the jet crashed into houses."),
-                 (WED, "The Air Force said in a statement Tuesday that the jet crashed into houses.")) == []
+    assert dated((WED, "The Navy said in a statement Monday that the helicopter crashed into a barn."),
+                 (WED, "The Navy said in a statement Tuesday that the helicopter crashed into a barn.")) == []
     assert dated((WED, "Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Monday."),
                  (WED, "Fire chief Tom Reyes described the Grand Hotel fire in a statement issued on Tuesday.")) == []
 
 
 def test_plans_and_spans_are_not_dates_of_events():
-    assert found("The shuttle Discovery is scheduled to land on Sunday at Edwards Air Force Base.",
-                 "The shuttle Discovery will land on Tuesday at Edwards Air Force Base.") == []
-    assert found("The crew of Discovery will be welcomed at Edwards Air Force Base on March 10.",
-                 "The crew of Discovery will be welcomed at Edwards Air Force Base on March 12.") == []
-    assert found("Elizabeth Taylor has been in the hospital since April 9 with a sinus infection.",
-                 "Elizabeth Taylor has been in the hospital since April 10 with a sinus infection.") == []
+    assert found("The capsule Orion Nine is scheduled to land on Sunday at Kourou Space Centre.",
+                 "The capsule Orion Nine will land on Tuesday at Kourou Space Centre.") == []
+    assert found("The crew of Orion Nine will be welcomed at Kourou Space Centre on March 10.",
+                 "The crew of Orion Nine will be welcomed at Kourou Space Centre on March 12.") == []
+    assert found("The singer Mara Vell has been in the hospital since April 9 with pneumonia.",
+                 "The singer Mara Vell has been in the hospital since April 10 with pneumonia.") == []
 
 
 def test_the_day_of_a_count_tells_which_toll():
@@ -140,10 +148,10 @@ def test_how_long_an_event_lasted_differs():
 
 
 def test_a_duration_in_two_units_is_one_duration():
-    a = "The eclipse will last the longest -- six minutes and 58 seconds -- at the center of the shadow."
-    b = "At its peak, observers will see one of the longest-lasting eclipses -- six minutes, 53 seconds."
-    assert values(found(a, b)) == [["six minutes and 58 seconds", "six minutes, 53 seconds"]]
-    assert found(a, "The longest-lasting eclipse will last 418 seconds -- at the center of the shadow.") == []
+    a = "The eclipse will last the longest -- four minutes and 12 seconds -- over the atoll of Tarawa."
+    b = "Over Tarawa, watchers will see one of the longest-lasting eclipses -- four minutes, 19 seconds."
+    assert values(found(a, b)) == [["four minutes and 12 seconds", "four minutes, 19 seconds"]]
+    assert found(a, "The longest-lasting eclipse will last 252 seconds -- over the atoll of Tarawa.") == []
 
 
 def test_a_duration_before_its_noun():
@@ -175,3 +183,20 @@ def test_a_time_ago_is_a_date_read_with_the_report():
     assert [c.value for c in d.claims] == ["ten years ago (1980)", "1978"]
     assert dated((june_1990, a), (june_1990, b.format(1980))) == []
     assert found(a, b.format(1978)) == []  # an undated report: ago from when?
+
+
+def test_a_group_holds_only_figures_all_about_one_event():
+    from summarizer.facts.figures import Figure
+
+    def year(source: int, value: str, terms: str) -> Figure:
+        when = (int(value[-4:]), 5 if value.startswith("May") else 0, 0, -1, -1)
+        return Figure(("when", ""), f"when {terms}", 0.0, 0.0, value, source, source * 100000,
+                      fixed=True, when=when, terms=frozenset(terms.split()),
+                      heads=frozenset({"ban"}), names=frozenset())
+
+    feed = year(0, "May 1991", "ban fish meal pig feed")
+    fish_food = year(1, "1992", "ban fish meal human sold")
+    food = year(2, "1993", "ban human sold consumption cod")
+    # feed ~ fish_food and fish_food ~ food, but feed and food are two bans: never one group
+    found_ = compare([(feed,), (fish_food,), (food,)])[0]
+    assert sorted([c.value for c in d.claims] for d in found_) == [["1992", "1993"], ["May 1991", "1992"]]

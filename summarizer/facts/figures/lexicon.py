@@ -206,6 +206,7 @@ DURATION_SKIPS = frozenset(_WHEN["duration_skips"])
 DURATION_AFTER = frozenset(_WHEN["duration_after"])
 SPEECH_WORDS = frozenset(_WHEN["speech_words"])  # "said in a statement Monday": when it was said
 SEQUENCE_WORDS = frozenset(_WHEN["sequence_words"])  # "..., and later banned ...": another event
+NOT_VERBS = frozenset(_WHEN["not_verbs"])  # "herring", "morning": no verb for all their ending
 EVENT_VERBS = frozenset(_WHEN["event_verbs"])  # irregular past forms: "won", "struck" ...
 # "the crash Tuesday": the event a date dates (and every word of a kind of event)
 EVENT_NOUNS = frozenset(_WHEN["event_nouns"]) | frozenset(EVENT_CLASSES)

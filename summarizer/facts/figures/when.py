@@ -29,7 +29,7 @@ from .figure import Figure
 from ... import wordlists
 from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_NOT_EVENTS,
                       DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS,
-                      FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS, NOT_DATE_LINKS, OTHER_EVENT_WORDS,
+                      FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS, NOT_DATE_LINKS, NOT_VERBS, OTHER_EVENT_WORDS,
                       RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
 from .tokens import Tokens, adjacent, base, display, is_cap, position
@@ -164,13 +164,15 @@ def _head(s: Tokens, lo: int, hi: int, start: int, end: int) -> str:
     # a date follows its verb ("entered the hospital on April 9 suffering ..."), unless it opens
     # the clause ("In 1989 a further ban was introduced")
     # ("Cowper on Thursday threatened ...": a verb in the past right after it)
-    if end < hi and s.toks[end][:1].islower() and (s.low[end] in EVENT_VERBS or s.low[end].endswith("ed")):
+    if end < hi and s.toks[end][:1].islower() and (s.low[end] in EVENT_VERBS or (
+            s.low[end].endswith("ed") and s.low[end] not in NOT_VERBS)):
         return _STEM(s.low[end])
     for k in (*range(start - 1, lo - 1, -1), *range(end, hi)):
         w = s.low[k]
         if (s.toks[k][:1].islower() and w not in EVENT_STOP_WORDS and w not in SPEECH_WORDS
                 and (w in EVENT_VERBS or w in EVENT_NOUNS
-                     or (len(w) > 4 and w.endswith(("ed", "ing")) and w not in STOP_WORDS))):
+                     or (len(w) > 4 and w.endswith(("ed", "ing")) and w not in STOP_WORDS
+                         and w not in NOT_VERBS))):
             return _STEM(w)
     return ""
 
