@@ -27,9 +27,10 @@ from datetime import date, timedelta
 from ...pool.features import Tokenizer
 from .figure import Figure
 from ... import wordlists
-from .lexicon import (DATE_LEADS, DURATION_AFTER, DURATION_FRAMES, DURATION_NOT_EVENTS,
-                      DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS, EVENT_STOP_WORDS, EVENT_VERBS,
-                      FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS, NOT_DATE_LINKS, NOT_VERBS, OTHER_EVENT_WORDS,
+from .lexicon import (DATE_LEADS, DATE_PREFIXES, DETERMINERS, DURATION_AFTER, DURATION_FRAMES,
+                      DURATION_NOT_EVENTS, DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS,
+                      EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
+                      NOT_DATE_LINKS, NOT_DURATION_AFTER, NOT_VERBS, OTHER_EVENT_WORDS,
                       RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
 from .tokens import Tokens, adjacent, base, display, is_cap, position
@@ -240,7 +241,7 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     out = []
     for when, start, end in written:
         p = start - 1
-        while p >= 0 and low[p] in ("on", "in", "early", "late", "last", "this", "mid", "-"):
+        while p >= 0 and low[p] in DATE_PREFIXES:
             p -= 1
         if ((start >= 1 and low[start - 1] in NOT_DATE_LINKS) or (p >= 0 and low[p] in NOT_DATE_LINKS)
                 or any(low[q] in REPORT_VERBS or low[q] in SPEECH_WORDS for q in range(max(0, p - 3), p + 1))
@@ -311,8 +312,8 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
                 hi_v += m2.hi * DURATION_SECONDS[unit2]
                 end = m2.core_end + 1
                 joined.add(m2.num)
-        if end < n and (low[end] in ("old", "ago") or (low[end] == "-" and adjacent(s, end - 1, end))):
-            continue  # "a three-day visit", "three years ago", "two weeks old", "6 minutes of darkness"
+        if end < n and (low[end] in NOT_DURATION_AFTER or (low[end] == "-" and adjacent(s, end - 1, end))):
+            continue  # "a three-day visit" (read above), "three years ago", "two weeks old"
         k = m.start - 1
         while k >= 0 and low[k] in DURATION_SKIPS:
             k -= 1
@@ -341,8 +342,7 @@ def _adjectival(s: Tokens, m: Quantity) -> str:
     noun = low[k + 2]
     before = low[m.start - 1] if m.start >= 1 else ""
     if (not s.toks[k + 2][:1].isalpha() or not s.toks[k + 2][:1].islower() or noun in STOP_WORDS
-            or noun in DURATION_NOT_EVENTS or not (before in ("a", "an", "the", "its", "his", "her", "their")
-                                                   or before.endswith("'s"))):
+            or noun in DURATION_NOT_EVENTS or not (before in DETERMINERS or before.endswith("'s"))):
         return ""
     return _STEM(noun)
 
