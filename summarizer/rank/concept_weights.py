@@ -96,7 +96,8 @@ def figure_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.nda
     index: dict[float, int] = {}
     sentence_of, concept_of = [], []
     for row, figures in enumerate(pool.figures):
-        for value in {_value(f.lo) for f in figures}:
+        # (dates and durations, whose values are days and seconds, tell no fact apart: left out)
+        for value in {_value(f.lo) for f in figures if not f.terms}:
             sentence_of.append(row)
             concept_of.append(index.setdefault(value, len(index)))
     k = len(index)

@@ -5,7 +5,8 @@ displaced, ordered to leave, protesting ...; a count of things by what happened 
 homes without power or shots fired; a distance between two places; an ordinal rank such as
 "Syria's second-largest city"; a population; an age; a quake's magnitude; the rain or snow that
 fell; a storm's record low pressure, sustained winds and path; the time of day of an event; copies
-sold of a named thing; a percentage or an amount of money with the entity it belongs to) is tied
+sold of a named thing; a percentage or an amount of money with the entity it belongs to; the date
+of an event and how long one lasted, tied to the event their clause tells, :mod:`.when`) is tied
 to *what it quantifies* and turned into an interval in a canonical unit:
 
 * a strict **key**: everything that must be equal for two figures to be about the same thing
@@ -32,7 +33,8 @@ Pure Python and ``re``; every pattern is linear, the work is linear in the input
 The modules, in the order a sentence meets them: :mod:`.lexicon` (the word tables, data in
 ``words.json``), :mod:`.tokens` (tokens, clauses, names), :mod:`.quantity` (the number grammar),
 :mod:`.context` (what is around an amount), :mod:`.count`, :mod:`.measure` and :mod:`.extract`
-(one extractor a kind of figure), :mod:`.compare` (claims and disagreements).
+(one extractor a kind of figure), :mod:`.when` (dates and durations of events), :mod:`.compare`
+(claims and disagreements).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import Sequence
 from ...models import Disagreement, FigureChange, FigureClaim, FigureStep
 from .figure import Figure
 from .lexicon import INF, SERIAL_EVENTS
+from .when import resolve, same_event
 
 
 def _overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
@@ -211,7 +212,10 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
 
 def comparable_key(fig: Figure) -> tuple:
     """What two sentences' figures must share for :func:`differ` to compare them: the key, a
-    count's without its group (which :func:`_name_groups` fills in from the other sentence)."""
+    count's without its group (which :func:`_name_groups` fills in from the other sentence); a
+    date's or a duration's, with the word of its event ("entered", "strike")."""
+    if fig.terms:
+        return (fig.key[0], *sorted(fig.heads))
     return (fig.key[0], fig.key[1], *fig.key[3:]) if fig.key[0] == "count" else fig.key
 
 
@@ -256,6 +260,10 @@ def _compare(figures_per_sentence: Sequence[Sequence[Figure]], dates: Sequence[d
     """compare(), and the figures of each change with it."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in _name_groups([fig for figures in figures_per_sentence for fig in figures]):
+        if fig.when:
+            fig = resolve(fig, dates[fig.source] if dates else None)
+            if fig is None:
+                continue
         groups[fig.key].append(fig)
     found: list[Disagreement] = []
     changes: list[FigureChange] = []
@@ -263,7 +271,8 @@ def _compare(figures_per_sentence: Sequence[Sequence[Figure]], dates: Sequence[d
     for figs in groups.values():
         if len({f.source for f in figs}) < 2:
             continue
-        for part, split in _partition(figs):
+        parts = _events(figs) if figs[0].terms else _partition(figs)
+        for part, split in parts:
             part = _orders_of_magnitude(part)
             part = _own_consistency(part) if part[0].banded else part
             if len({f.source for f in part}) < 2:
@@ -284,6 +293,59 @@ def _compare(figures_per_sentence: Sequence[Sequence[Figure]], dates: Sequence[d
     found.sort(key=lambda d: (d.topic.casefold(), d.topic, min(min(c.sources) for c in d.claims)))
     changes.sort(key=lambda c: (c.topic.casefold(), c.steps[0].date))
     return found, changes, moved
+
+
+_BUCKET = 200  # a word next to more dates or durations than this tells no event from another
+
+
+def _events(figs: list[Figure]) -> list[tuple[list[Figure], set[int]]]:
+    """Dates or durations grouped by the event they are about (:func:`when.same_event`).  Each
+    figure is linked to the figures of each other source that share most with it (over an index
+    of the words of their clauses, looked up by the word of each figure's event: not every
+    pair); a group is a figure with those it is linked to that are all about one event with one
+    another, so that two events told in like words ("banned sheep offal in cattle feed in June
+    1988", "a further ban on cattle offal in 1989") are not chained into one."""
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(figs):
+        for term in f.terms:
+            by_term[term].append(i)
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {}  # (figure, other source) -> links
+    for i, a in enumerate(figs):
+        for head in a.heads:  # the others whose clause holds the word of a's event
+            members = by_term[head]
+            if len(members) > _BUCKET:
+                continue
+            for j in members:
+                b = figs[j]
+                if a.source == b.source or not same_event(a, b):
+                    continue
+                score = len(a.terms & b.terms)
+                for me, other in ((i, j), (j, i)):
+                    slot = (me, figs[other].source)
+                    top, links = best.get(slot, (0, []))
+                    if score > top:
+                        best[slot] = (score, [other])
+                    elif score == top and other not in links:
+                        links.append(other)
+    near: dict[int, set[int]] = defaultdict(set)
+    for (i, _), (_, links) in best.items():
+        near[i].update(links)
+        for j in links:
+            near[j].add(i)
+    groups = {_clique(figs, i, near[i]) for i in near}
+    kept = [g for g in groups if not any(g < h for h in groups)]
+    return [([figs[i] for i in sorted(g)], set()) for g in sorted(kept, key=min)
+            if len({figs[i].source for i in g}) > 1]
+
+
+def _clique(figs: list[Figure], i: int, near: set[int]) -> frozenset[int]:
+    """Figure i and those of ``near`` that are about one event with i and with one another (of
+    another source), the ones sharing most with i first."""
+    kept = [i]
+    for j in sorted(near, key=lambda j: (-len(figs[i].terms & figs[j].terms), j)):
+        if all(figs[k].source == figs[j].source or same_event(figs[k], figs[j]) for k in kept[1:]):
+            kept.append(j)
+    return frozenset(kept)
 
 
 def _days(figs: list[Figure], dates: Sequence[date | None]) -> list[list[Figure]]:

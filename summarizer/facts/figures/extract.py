@@ -17,6 +17,7 @@ from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VE
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
                       QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+from .when import date_figures, duration_figures
 from .measure import clock_figure, path_figure, pressure_figure, wind_figure
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
@@ -391,10 +392,11 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
 
 def _figures_of(s: Tokens) -> list[Figure]:
     """The figures of one sentence: its ranks, then a figure for each amount an extractor reads."""
-    figures: list[Figure] = rank_figures(s)
     found = quantities(s)
+    figures: list[Figure] = rank_figures(s) + date_figures(s, found)
     if not found:
         return figures
+    figures.extend(duration_figures(s, found))
     years = [(m.num, s.toks[m.num][:4]) for m in found if m.unit == "year"]  # sorted
     numbers = {m.num for m in found if m.unit in ("", "money", "percent", "distance", "age")}
     groups: dict[int, str] = {}
@@ -423,10 +425,12 @@ def _figures_of(s: Tokens) -> list[Figure]:
     figures.extend(f for m, f in counts if f.key not in totals or is_total(m))
     # Several different figures for the same thing in one sentence are a contrast or a list
     # ("seven deaths on the British side and two on the French"), not one claim each.
+    # (Dates and durations are about the event their clause tells: "freed on March 3 after 40
+    # days" holds two.)
     by_thing: dict[tuple, set] = defaultdict(set)
     for f in figures:
-        by_thing[(f.key, f.loose)].add((f.lo, f.hi))
-    return [f for f in figures if len(by_thing[(f.key, f.loose)]) == 1]
+        by_thing[(f.key, f.loose, f.heads)].add((f.lo, f.hi))
+    return [f for f in figures if len(by_thing[(f.key, f.loose, f.heads)]) == 1]
 
 
 def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:

@@ -36,6 +36,13 @@ class Figure:
     # A reading that changes by the hour (a storm's winds): compared only among reports of one
     # day where the sources are dated.
     hourly: bool = False
+    # A date or a duration (when.py): the date as written (year, month, day, weekday, tense; read
+    # into a day interval by when.resolve), and the event its clause tells: its content stems,
+    # the lowercase words next to the figure, and the names it holds.
+    when: tuple = ()
+    terms: frozenset = frozenset()
+    heads: frozenset = frozenset()
+    names: frozenset = frozenset()
 
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,

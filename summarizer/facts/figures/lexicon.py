@@ -190,3 +190,27 @@ SUBJECT_LINKS = _set("subject_links")  # "Hama, a city of", "Homs lies 40 km"
 MONEY_VERBS: dict[str, str] = _DATA["money_verbs"]  # verb -> what the amount is
 MONEY_LINKS = _set("money_links")
 PERCENT_LINKS = _set("percent_links")
+
+# Dates of events and durations (when.py): the words that make a date no event's date ("since
+# April 9", "said Monday"), a range, the words that set a topic's edges, the future, words that
+# say nothing of which event it was, units of time in seconds and the frames of a duration.
+_WHEN = _DATA["when"]
+NOT_DATE_LINKS = frozenset(_WHEN["not_date_links"])
+RANGE_WORDS = frozenset(_WHEN["range_words"])
+DATE_LEADS = frozenset(_WHEN["date_leads"])
+FUTURE_WORDS = frozenset(_WHEN["future_words"])
+EVENT_STOP_WORDS = frozenset(_WHEN["event_stop_words"])
+DURATION_SECONDS: dict[str, float] = _WHEN["duration_seconds"]
+DURATION_FRAMES = frozenset(_WHEN["duration_frames"])
+DURATION_SKIPS = frozenset(_WHEN["duration_skips"])
+DURATION_AFTER = frozenset(_WHEN["duration_after"])
+NOT_DURATION_AFTER = frozenset(_WHEN["not_duration_after"])  # "three years ago", "two weeks old"
+DATE_PREFIXES = frozenset(_WHEN["date_prefixes"])  # "on", "early", "last" ... before a date
+DETERMINERS = frozenset(_WHEN["determiners"])  # "a three-day strike", "its eight-year war"
+SPEECH_WORDS = frozenset(_WHEN["speech_words"])  # "said in a statement Monday": when it was said
+SEQUENCE_WORDS = frozenset(_WHEN["sequence_words"])  # "..., and later banned ...": another event
+NOT_VERBS = frozenset(_WHEN["not_verbs"])  # "herring", "morning": no verb for all their ending
+EVENT_VERBS = frozenset(_WHEN["event_verbs"])  # irregular past forms: "won", "struck" ...
+# "the crash Tuesday": the event a date dates (and every word of a kind of event)
+EVENT_NOUNS = frozenset(_WHEN["event_nouns"]) | frozenset(EVENT_CLASSES)
+DURATION_NOT_EVENTS = frozenset(_WHEN["duration_not_events"])  # "a five-year plan": no event's length
