@@ -444,6 +444,9 @@ def test_a_pick_is_never_picked_twice_even_when_nothing_counts_as_too_close(tiny
     params = Centroid.Params(**{**EXACT, "redundancy_threshold": 1.0, "fill_depth": 0})
     picks = Centroid(params).select(tiny_pool, models.Budget(None, 5))
     assert len(picks) == 5 == len({p.passage for p in picks})
+    # More sentences allowed than there are candidates: each once, then the briefing ends.
+    picks = Centroid(params).select(tiny_pool, models.Budget(None, 20))
+    assert len(picks) == len({p.passage for p in picks}) == len(Oracle(tiny_pool, params, math.inf).candidates)
 
 
 @pytest.mark.xfail(strict=True, reason="best_remaining drops every candidate too close to any greedy pick, the "
