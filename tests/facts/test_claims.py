@@ -9,8 +9,8 @@ from summarizer.facts.claim_match import reporting_rows
 from summarizer.facts.claims import build_index
 from summarizer.facts.figures import sentence_figures
 from summarizer.models import Sentence
-from summarizer.rank.centroid import Centroid
 from summarizer.pool.features import Tokenizer
+from summarizer.rank.centroid import Centroid
 
 
 # The model's own tests: which sentence it scores over even odds.  Briefings cite at the stricter

@@ -424,7 +424,8 @@ def test_filling_takes_the_remaining_candidates_that_add_most(tiny_pool, width):
     for max_words in (25, 33, 40, 45, 60):
         oracle = Oracle(tiny_pool, params, max_words)
         greedy = [p.row for p in Centroid(greedy_params).select(tiny_pool, models.Budget(max_words, None))]
-        others = [q for _, q in oracle.candidates if q not in greedy and all((q, g) not in oracle.close for g in greedy)]
+        others = [q for _, q in oracle.candidates
+                  if q not in greedy and all((q, g) not in oracle.close for g in greedy)]
         seen = sorted(others, key=lambda q: -oracle.value(greedy + [q]))[:width]
         endings = [e for k in range(width + 2) for e in itertools.combinations([greedy[-1], *seen], k)
                    if oracle.allowed(greedy[:-1] + list(e), math.inf)]
