@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summarizer.facts.claim_match import reporting_rows
@@ -9,11 +10,14 @@ from summarizer.facts.claims import build_index
 from summarizer.facts.figures import sentence_figures
 from summarizer.models import Sentence
 from summarizer.pool.features import Tokenizer
+from summarizer.rank.centroid import Centroid
 
 
 # The model's own tests: which sentence it scores over even odds.  Briefings cite at the stricter
 # cite.threshold (precision first); tests/facts/test_citing.py tests that.
 EVEN_ODDS = 0.5
+# The default algorithm's same_claim_threshold: what selection counts as one claim told twice.
+SELECTION = Centroid.Params().same_claim_threshold
 
 
 def index_of(story: list[tuple[int, str]]):
@@ -122,6 +126,59 @@ def test_the_people_of_a_place_share_the_place_s_name():
     assert "name:norlandian" not in names_of(index, 0)
 
 
+# Four sources tell the toll of 14 in their own words.  One also counts something else (300
+# volunteers); three also give another toll in words the figure reader does not set against "14
+# killed" ("claimed 15 lives", "at least 15 bodies", "15 ... lost their lives"): a source that gives
+# two tolls does not stand behind either, however well one of its sentences matches the quote.
+TORNADO = [
+    (0, "The tornado killed 14 people in the town of Harlow on Wednesday, officials said."),
+    (1, "Officials said the tornado killed 14 people in Harlow on Wednesday."),
+    (1, "About 300 volunteers helped clear the roads of Harlow."),
+    (2, "The tornado that struck Harlow on Wednesday killed 14 people."),
+    (2, "The Harlow tornado claimed 15 lives on Wednesday, the hospital said."),
+    (3, "On Wednesday a tornado killed 14 people in Harlow, officials said."),
+    (3, "At least 15 bodies were found in Harlow after the tornado on Wednesday."),
+    (4, "Fourteen people were killed when the tornado hit Harlow on Wednesday."),
+    (4, "Fifteen residents of Harlow lost their lives when the tornado struck on Wednesday."),
+]
+
+
+def test_what_selection_must_not_quote_twice_is_the_same_toll_with_any_figure_not_another_claim():
+    from summarizer.facts.claim_match import same_claim
+
+    index = index_of(TORNADO)
+    said = set(np.flatnonzero(same_claim(index, 6, SELECTION)))  # "At least 15 bodies were found ..."
+    assert {4, 8} <= said  # "claimed 15 lives", "15 residents ... lost their lives": the same toll
+    assert 2 not in said  # the 300 volunteers: another claim about the same town
+    said = set(np.flatnonzero(same_claim(index, 4, SELECTION)))  # "The Harlow tornado claimed 15 lives ..."
+    assert {6, 8} <= said and 2 not in said
+    # Another value for the toll is the same claim too, in whatever words the figure reader reads it.
+    index = index_of([
+        (0, "The tornado that struck Harlow on Wednesday killed 14 people, the worst toll since 1974."),
+        (1, "The Harlow tornado on Wednesday claimed 15 lives, the worst toll since 1974."),
+        (2, "The tornado that hit Harlow on Wednesday killed 15 people, the most since 1974."),
+        (3, "Wednesday's tornado in Harlow claimed 15 lives, the highest toll since 1974, officials said.")])
+    assert same_claim(index, 0, SELECTION).tolist() == [False, True, True, True]
+
+
+def test_a_sentence_giving_another_toll_reports_nothing_the_quote_said():
+    """``scores`` as an update reads it (``facts.current.told_rows``): a sentence with another
+    figure for the quote's toll is news, however alike its words; one with the same figure is not."""
+    from summarizer.facts.claim_match import scores
+
+    index = index_of(TORNADO)
+    candidates, probability = scores(index, 1)  # "Officials said the tornado killed 14 people ..."
+    by_row = dict(zip(candidates.tolist(), probability.tolist()))
+    assert all(by_row[row] >= 0.85 for row in (0, 3, 5, 7))  # 14 killed, in other words
+    assert [by_row[row] for row in (4, 6, 8)] == [0.0, 0.0, 0.0]  # 15 lives, 15 bodies, 15 lost their lives
+
+
+@pytest.mark.parametrize("row, expected", [(0, {1: 1}), (1, {0: 0})])
+def test_a_source_giving_another_toll_in_other_words_is_not_cited_one_counting_something_else_is(row, expected):
+    index = index_of(TORNADO)
+    assert reporting_rows(index, row, EVEN_ODDS) == expected
+
+
 JOINED = [
     (0, "Floodwater destroyed the Harlow bridge on Sunday, and Mayor Ruiz ordered the evacuation of Brenton."),
     (1, "Ruiz ordered the evacuation of Brenton late on Sunday."),
@@ -149,6 +206,11 @@ def test_a_plan_and_an_act_are_told_apart():
     candidates, matrix = features(index, 0)
     mismatch = dict(zip(candidates.tolist(), matrix[:, FEATURES.index("modal_mismatch")]))
     assert mismatch == {1: 1.0, 2: 0.0}
+    # The plan does not state the act's claim, however alike the words: selection may quote both.
+    from summarizer.facts.claim_match import same_claim
+
+    assert same_claim(index, 0, SELECTION).tolist() == [False, False, True]
+    assert same_claim(index, 1, SELECTION).tolist() == [False, False, False]
 
 
 def test_a_claim_dated_to_another_day_is_marked():
@@ -161,6 +223,8 @@ def test_a_claim_dated_to_another_day_is_marked():
     candidates, matrix = features(index, 0)
     conflict = dict(zip(candidates.tolist(), matrix[:, FEATURES.index("day_conflict")]))
     assert conflict == {1: 1.0, 2: 0.0, 3: 0.0}  # a sentence naming no day does not conflict
+    candidates, matrix = features(index, 3)  # nor, quoted, with any that names one
+    assert matrix[:, FEATURES.index("day_conflict")].tolist() == [0.0] * len(candidates) and len(candidates) == 3
 
 
 def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
@@ -173,3 +237,20 @@ def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     tracemalloc.stop()
     assert index.anchors.shape[0] == 9000
     assert peak < 150 * 2**20  # pairwise alignment of every copy would take gigabytes
+
+
+def test_the_figure_features_say_how_far_the_quote_s_figures_are_found():
+    from summarizer.facts.claim_match import FEATURES, features
+
+    index = index_of([(0, "The tornado killed 14 people and injured 300 in Harlow on Wednesday."),
+                      (1, "In Harlow the tornado killed 14 people and injured 300 on Wednesday."),
+                      (2, "The tornado killed 14 people in Harlow on Wednesday and injured 250."),
+                      (3, "The tornado in Harlow on Wednesday destroyed 60 homes."),
+                      (4, "The tornado hit Harlow on Wednesday and killed several people.")])
+    candidates, matrix = features(index, 0)
+    columns = [FEATURES.index(f) for f in ("figure_agrees", "figure_unmatched", "figure_share")]
+    found = {int(c): tuple(row) for c, row in zip(candidates, matrix[:, columns])}
+    assert found == {1: (1.0, 0.0, 1.0),  # both figures
+                     2: (1.0, 0.0, 0.5),  # one of the two
+                     3: (0.0, 1.0, 0.0),  # figures, none of the quote's
+                     4: (0.0, 0.0, 0.0)}  # no figure at all: nothing to disagree with

@@ -90,3 +90,33 @@ def test_tiny_counts_of_one_fire_or_storm_differ_but_of_attacks_not():
     assert listed((0, "Two people were killed in the storm."), (1, "Three people were killed in the storm.")) != []
     assert listed((0, "Two soldiers were killed in the attack."), (1, "Three soldiers were killed in the attack.")) == []
     assert listed((0, "Two people were killed in the storm."), (1, "Three people were killed in the fire.")) == []
+
+
+def test_tiny_counts_naming_the_same_place_differ_among_others_that_name_none():
+    # Sorted by value, the two naming Hama are the first and the third: every pair is looked at.
+    assert listed((0, "Two soldiers were killed in Hama on Monday."), (1, "Two soldiers were killed."),
+                  (2, "Three soldiers were killed in Hama on Monday."), (3, "Three soldiers were killed.")) == [
+        ("soldiers killed", [("two", (0, 1)), ("three", (2, 3))])]
+
+
+@pytest.mark.parametrize("confirmed", ["12", "19"])
+def test_a_source_contradicting_itself_differs_from_another_whichever_value_that_one_confirms(confirmed):
+    told = [(0, "The shooting left 12 people dead, police said."),
+            (0, "Police later said 19 people were killed in the shooting."),
+            (1, f"{confirmed} people were killed in the shooting.")]
+    both, alone = (0, 1), (0,)
+    assert listed(*told) == [("people killed", [("12", both if confirmed == "12" else alone),
+                                                ("19", both if confirmed == "19" else alone)])]
+
+
+def test_one_source_giving_two_values_is_no_disagreement_beside_a_count_of_another_order():
+    # 2,000 is banded apart from 14 and 16 (another toll): the band of 14 and 16 has one source only.
+    assert listed((0, "The storm killed 14 people on Monday."), (0, "The storm killed 16 people on Monday."),
+                  (1, "The storm killed 2,000 people on Monday.")) == []
+
+
+def test_a_tiny_count_beside_a_larger_one_is_still_held_to_the_tiny_count_rule():
+    # Source 0 counts 14 in Hama and about eight somewhere else; source 1's "at least nine" agrees
+    # with the 14, and is set against "about eight" of another incident only if both named Hama.
+    assert listed((0, "Fourteen soldiers were killed in Hama on Monday."), (0, "About eight soldiers were killed."),
+                  (1, "At least nine soldiers were killed.")) == []

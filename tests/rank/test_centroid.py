@@ -233,3 +233,77 @@ def test_an_update_reaches_deeper_into_each_report_for_its_candidates():
     plain = Centroid(Centroid.Params(candidates_per_source=1, update_candidates_per_source=2))
     assert {p.row for p in plain.select(_update_pool(told=False), models.Budget(100, None))} <= {
         r for r, s in enumerate(_update_pool(told=False).sentences) if s.position == 0}
+
+
+# A flood told by three outlets; two give the death toll, in the same words, only at the end
+# (position 11, beyond the first candidates_per_source = 10 sentences), as news often does.
+VALLEY = [
+    ["Heavy rain fell across the Dunmore valley for most of Tuesday.",
+     "The river rose above its banks near the old mill by noon.",
+     "Farmers moved cattle to higher fields on the eastern slopes.",
+     "The regional rail line stopped trains between Dunmore and Kelby.",
+     "Volunteers filled sandbags outside the town hall all afternoon.",
+     "A bakery on the market square handed out bread to families.",
+     "The county council opened two shelters in school gyms.",
+     "The storm cut power to 2,316 homes in the valley, the utility said.",
+     "Forecasters said the rain would ease by Thursday morning.",
+     "Insurers said it was too early to estimate the damage.",
+     "The mayor asked drivers to stay off the valley roads."],
+    ["Church bells rang in Kelby to call helpers to the square.",
+     "A landslide blocked the mountain pass above the reservoir.",
+     "Rescue boats reached families stranded on rooftops near the bridge.",
+     "The hospital in Dunmore postponed planned operations.",
+     "Schools across the valley will stay closed until Monday.",
+     "A football match in Kelby was moved to the next weekend.",
+     "Army trucks brought drinking water to three villages.",
+     "The weather office had warned of storms two days earlier.",
+     "Shops on the harbour front boarded up their windows.",
+     "The storm cut power to 2,316 homes in the valley, the utility said.",
+     "A local choir cancelled its spring concert in the abbey."],
+    ["The storm reached the Dunmore valley late on Monday night.",
+     "Rivers rose quickly after a week of steady rain in the hills.",
+     "The floods cut the main road to the coast for two days.",
+     "A ferry service to the islands was suspended on Tuesday.",
+     "The storm cut power to 2,316 homes in the valley, the utility said."],
+]
+TOLL = "The floods in the Dunmore valley killed 14 people, the county coroner said on Wednesday."
+
+
+@pytest.fixture(scope="module")
+def valley_pool():
+    texts = [" ".join(VALLEY[0] + [TOLL]), " ".join(VALLEY[1] + [TOLL]), " ".join(VALLEY[2])]
+    return build([Source(f"v{i}.txt", f"v{i}.txt", text) for i, text in enumerate(texts)])
+
+
+@pytest.mark.parametrize("settings, quoted", [
+    ({}, True),  # the toll two sources word alike is a candidate within 30 sentences, and it is chosen
+    (dict(figure_candidates_per_source=12), True),  # position 11 is within the first 12 ...
+    (dict(figure_candidates_per_source=11), False),  # ... not within the first 11
+    (dict(candidates_per_source=12, figure_candidates_per_source=5), True),  # the larger reach counts
+    (dict(figure_weight=0.0), False),  # no weight on figures: no toll is looked for further down
+    # a figure counts only when three sources state it: the power cut does (all three), the toll (two) not
+    (dict(min_figure_sources=3), False),
+])
+def test_a_death_toll_two_sources_give_far_down_their_stories_is_reached(valley_pool, settings, quoted):
+    assert [s.position for s in valley_pool.sentences if s.text == TOLL] == [11, 11]
+    picks = Centroid(Centroid.Params(**settings)).select(valley_pool, models.Budget(100, None))
+    texts = [valley_pool.sentences[p.row].text for p in picks]
+    assert (TOLL in texts) is quoted
+    assert sum(valley_pool.sentences[p.row].words for p in picks) <= 100
+
+
+def test_without_filling_the_picks_stop_where_nothing_that_fits_says_enough_new():
+    """fill_depth 0 is greedy selection alone: every pick brings at least min_novelty of new content
+    (on this story a sentence with a third of its words new would still fit the budget)."""
+    from summarizer.rank.novelty import Said
+    from tests.rank.test_centroid_oracle import random_story
+
+    pool = build(random_story(1))
+    params = Centroid.Params(fill_depth=0)
+    picks = Centroid(params).select(pool, models.Budget(100, None))
+    said = Said(pool)
+    assert len(picks) >= 2
+    for pick in picks:
+        assert said.novelty([pick.row])[0] >= params.min_novelty
+        said.add(pick.row)
+    assert sum(pool.sentences[p.row].words for p in picks) + min(s.words for s in pool.sentences) <= 100
