@@ -76,13 +76,14 @@ class Amount(NamedTuple):
         return self.kind == other.kind and self.lo <= other.hi * 1.0001 and other.lo <= self.hi * 1.0001
 
 
-def amounts(text: str) -> tuple[Amount, ...]:
+def amounts(text: str, read: Sequence | None = None) -> tuple[Amount, ...]:
     """Every amount a sentence writes (digits or words), by the figures package's number grammar;
-    what each counts is left to ``figures`` (the veto), the claim model only asks whether they agree."""
-    if not may_hold_figures(text):
-        return ()
+    what each counts is left to ``figures`` (the veto), the claim model only asks whether they agree.
+    ``read``: the sentence's quantities where ``sentence_figures`` has read them already."""
+    if read is None:
+        read = quantities(figure_tokens(text, 0, 0)) if may_hold_figures(text) else ()
     found = []
-    for m in quantities(figure_tokens(text, 0, 0)):
+    for m in read:
         if m.unit not in ("ident", "date"):
             lo, hi = interval(m, bool(m.unit), m.factor)
             found.append(Amount(m.unit or "count", lo, hi))
@@ -234,9 +235,10 @@ def _run_anchors(run: list[str], names: PoolNames) -> list[str]:
 
 
 def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer,
-                stated: Sequence[tuple]) -> ClaimIndex:
+                stated: Sequence[tuple], written: Sequence[tuple] | None = None) -> ClaimIndex:
     """Anchors and figures of every pooled sentence (``texts[i]`` from source ``sources[i]``);
-    ``stated``: their figures as the figures package reads them (``Pool.figures``)."""
+    ``stated``: their figures as the figures package reads them (``Pool.figures``); ``written``: their
+    amounts as it read them (``sentence_figures(..., amounts)``), else they are read here."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -286,7 +288,8 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
     links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
-    cues = {t: amounts(t) for t in read}
+    cues = ({t: amounts(t) for t in read} if written is None
+            else {t: amounts(t, found) for t, found in zip(texts, written)})
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
                       kinds, [cues[t] for t in texts], np.asarray(sources), modal,
                       np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated))

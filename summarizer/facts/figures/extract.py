@@ -389,10 +389,9 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
 }
 
 
-def _figures_of(s: Tokens) -> list[Figure]:
-    """The figures of one sentence: its ranks, then a figure for each amount an extractor reads."""
+def _figures_of(s: Tokens, found: list[Quantity]) -> list[Figure]:
+    """The figures of one sentence: its ranks, then a figure for each amount (``found``) an extractor reads."""
     figures: list[Figure] = rank_figures(s)
-    found = quantities(s)
     if not found:
         return figures
     years = [(m.num, s.toks[m.num][:4]) for m in found if m.unit == "year"]  # sorted
@@ -429,9 +428,10 @@ def _figures_of(s: Tokens) -> list[Figure]:
     return [f for f in figures if len(by_thing[(f.key, f.loose)]) == 1]
 
 
-def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:
+def sentence_figures(sentences: Sequence[Sentence], amounts: list | None = None) -> list[tuple[Figure, ...]]:
     """The figures of each sentence, tied to what they quantify: one tuple a sentence, in the
-    order of the input."""
+    order of the input; each sentence's amounts (``quantities``, one tuple a sentence) are added
+    to ``amounts`` when given, read from the same tokens (the claim model reads them too)."""
     out: list[tuple[Figure, ...]] = []
     for index, sentence in enumerate(sentences):
         text = sentence.text
@@ -440,5 +440,8 @@ def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:
             before = sentences[index - 1]
             if before.source == sentence.source and before.position == sentence.position - 1:
                 s = replace(s, lead=frozenset(before.text.lower().split()))
-        out.append(tuple(_figures_of(s)) if s is not None and s.toks else ())
+        found = quantities(s) if s is not None and s.toks else []
+        out.append(tuple(_figures_of(s, found)) if s is not None and s.toks else ())
+        if amounts is not None:
+            amounts.append(tuple(found))
     return out
