@@ -52,6 +52,21 @@ def test_an_acronym_and_its_expansion_are_one_anchor():
     assert "name:northern" not in names_of(index, 2)
 
 
+def test_an_expansion_may_hold_a_connector_but_never_runs_on_into_the_next_sentence():
+    index = index_of([
+        (0, "Officials of the Bank of Northern England (BNE) met in Brenton."),
+        (1, "The BNE raised rates on Friday."),
+        (2, "Economists at the Bank of Northern England expected the move."),
+        (0, "The HNT board met on Friday."),
+        (1, "The money went to Harlow Northern"),  # and the next sentence opens with a name
+        (2, "Trust managers in Brenton disagreed with Trust advisers."),
+    ])
+    for row in range(3):
+        assert "name:bne" in names_of(index, row)  # (the connector has no initial)
+    assert {"name:harlow", "name:northern"} <= names_of(index, 4)  # not "hnt": "Trust" is another sentence's
+    assert "name:hnt" not in names_of(index, 4) | names_of(index, 5)
+
+
 def test_a_surname_alone_shares_the_anchor_of_the_full_name():
     index = index_of([(0, "Governor Maria Ruiz visited the shelter."), (1, "Ruiz promised more buses.")])
     assert "name:ruiz" in names_of(index, 0) & names_of(index, 1)
@@ -172,4 +187,5 @@ def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert index.anchors.shape[0] == 9000
+    assert all(index.anchors_of(row) == index.anchors_of(row % 3) for row in range(0, 9000, 997))  # each copy its text's
     assert peak < 150 * 2**20  # pairwise alignment of every copy would take gigabytes
