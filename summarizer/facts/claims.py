@@ -159,17 +159,6 @@ def claim_tokens(text: str) -> list[str]:
     return out
 
 
-def _offsets(text: str) -> list[int]:
-    """The character offset each token of ``claim_tokens(text)`` starts at."""
-    offsets: list[int] = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token not in "$%":
-            parts = _parts(token)
-            offsets += [match.start()] * (1 if parts is None else len(parts))
-    return offsets
-
-
 def _clause_starts(text: str, count: int) -> tuple[int, list[int]]:
     """(tokens the main clause spans, the token index where each later clause begins), for a
     sentence of ``count`` tokens.
@@ -182,9 +171,13 @@ def _clause_starts(text: str, count: int) -> tuple[int, list[int]]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     if cut is None and not breaks:
         return count, []
-    offsets = _offsets(text)  # (only where a clause ends early: most sentences are one)
-    core = bisect_left(offsets, cut.start()) if cut else len(offsets)
-    return core, [bisect_left(offsets, at) for at in breaks]
+    # Tokens before each place: a cut or break starts at a space, comma or semicolon, inside no
+    # token, so the text between two places is tokenized alone.
+    before, done, at = {}, 0, 0
+    for place in sorted({*breaks, *([cut.start()] if cut else [])}):
+        done += len(claim_tokens(text[at:place]))
+        before[place], at = done, place
+    return before[cut.start()] if cut else count, [before[place] for place in breaks]
 
 
 class _Tokens(NamedTuple):
@@ -207,7 +200,7 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
     "the fall of Hama"): "event:capture|name:hama".  It says what happened to whom more closely
     than the two anchors apart do.
     """
-    anchors, positions, i, n = [], [], 0, len(s.tokens)
+    anchors, positions, i, n, events = [], [], 0, len(s.tokens), False
     stems, words, spelt, connector = s.stems, s.words, s.spelt, s.connector
     starts_phrase = phrases.by_first
     while i < n:
@@ -217,6 +210,7 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
             i += length
             anchors.append(anchor)
             positions.append(i)
+            events = events or anchor.startswith("event:")
         elif spelt[i]:
             end = i + 1
             while end < n and (spelt[end] or (connector[end] and end + 1 < n and spelt[end + 1])):
@@ -230,6 +224,8 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
                 anchors.append(words[i])
                 positions.append(i + 1)
             i += 1
+    if not events:
+        return anchors, positions, []
     links = {f"{event}|{name}" for event, at in zip(anchors, positions) if event.startswith("event:")
              for name, near in zip(anchors, positions) if name.startswith("name:") and abs(near - at) <= LINK_WINDOW}
     return anchors, positions, sorted(links)
@@ -239,6 +235,8 @@ def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int
     """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
     clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
     starts = [0] + [s for s in starts if 0 < s < core_end]
+    if len(starts) == 1:  # one clause (most sentences)
+        return [0 if at >= core_end else 1 for at in positions]
     raw = [0 if at >= core_end else bisect_right(starts, at) for at in positions]  # (starts are in order)
     sizes = Counter(raw)
     renumber, number = {}, 0
@@ -273,12 +271,13 @@ def _token_table(texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarra
     import numpy as np
 
     tokenized = [claim_tokens(text) for text in texts]
-    number: dict[str, int] = {}
-    ids = np.fromiter((number.setdefault(token, len(number)) for tokens in tokenized for token in tokens),
-                      dtype=np.int64)
+    every = [token for tokens in tokenized for token in tokens]
+    types = list(dict.fromkeys(every))
+    number = {token: t for t, token in enumerate(types)}
+    ids = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
     bounds = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum([len(tokens) for tokens in tokenized], out=bounds[1:])
-    return list(number), ids, bounds
+    return types, ids, bounds
 
 
 def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer,
@@ -311,7 +310,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
                 [lower in CONNECTORS for lower in lowers],
                 [lower in modal_words for lower in lowers])
     every = ids.tolist()
-    flat = [[column[t] for t in every] for column in per_type]
+    flat = [list(map(column.__getitem__, every)) for column in per_type]
     index: dict[str, int] = {}
     rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
@@ -330,10 +329,10 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
         for link in links:
             link_rows.append(d)
             link_cols.append(link_index.setdefault(link, len(link_index)))
-        for anchor, clause_number in clause.items():  # in reading order: the same columns whatever the hash seed
-            rows.append(d)
-            cols.append(index.setdefault(anchor, len(index)))
-            clause_of.append(clause_number)
+        # in reading order: the same columns whatever the hash seed
+        cols += [index.setdefault(anchor, len(index)) for anchor in clause]
+        clause_of += clause.values()
+        rows += [d] * len(clause)
     # Each sentence is the row of its text.
     shape = (len(distinct), len(index))
     anchors = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)[row_text]
