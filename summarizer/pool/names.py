@@ -198,6 +198,11 @@ def name_runs(text: str) -> list[list[str]]:
     -> ["Bashar", "Assad"]); each run's words as written, possessives removed."""
     runs, current = [], []
     for token in _TOKEN.findall(text):
+        if not (token[0].isupper() or "-" in token[:4]):  # no name: one starts with a capital or "al-" ...
+            if current:
+                runs.append(current)
+            current = []
+            continue
         word = _POSSESSIVE.sub("", token) if token[-1] in "'’s" and len(token) > 2 else token
         if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in _stop_words():
             current.append(word)
