@@ -24,7 +24,7 @@ def similarity_graph(
     With row-normalised TF-IDF rows these are cosine similarities.  The graph has no
     self-loops and is symmetric (an edge kept by either end is kept).
     """
-    transposed = vectors.T.tocsc()
+    transposed = vectors.T.tocsr()  # (a CSC right factor would be converted to CSR for every block)
     n = vectors.shape[0]
     rows, cols, vals = [], [], []
     for start in range(0, n, _BLOCK_ROWS):
