@@ -189,3 +189,14 @@ def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     assert index.anchors.shape[0] == 9000
     assert all(index.anchors_of(row) == index.anchors_of(row % 3) for row in range(0, 9000, 997))  # each copy its text's
     assert peak < 150 * 2**20  # pairwise alignment of every copy would take gigabytes
+
+
+def test_clauses_are_cut_at_the_token_where_a_break_or_side_remark_begins():
+    from summarizer.facts.claims import _clause_starts, claim_tokens
+
+    text = "Rebels seized Hama on Thursday, killing 12 soldiers, and the army withdrew (officials said)."
+    assert _clause_starts(text, len(claim_tokens(text))) == (12, [5, 8])  # "(officials": a side remark
+    text = "Prices rose 5% to $1.2 billion in week-long trading; markets fell."
+    tokens = claim_tokens(text)  # no "$" or "%"; "week-long" is two words
+    assert tokens[7:10] == ["week", "long", "trading"]
+    assert _clause_starts(text, len(tokens)) == (12, [10])
