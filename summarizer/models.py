@@ -176,16 +176,16 @@ class TermMatrix:
         import numpy as np
         import scipy.sparse as sp
 
-        index: dict[str, int] = {}
         terms = [tokenizer.terms(text) for text in texts]
-        columns = [index.setdefault(t, len(index)) for row in terms for t in row]
+        every = [t for row in terms for t in row]
+        vocabulary = list(dict.fromkeys(every))  # in reading order
+        index = {t: j for j, t in enumerate(vocabulary)}
+        columns = np.fromiter(map(index.__getitem__, every), dtype=np.int64, count=len(every))
         indptr = np.zeros(len(terms) + 1, dtype=np.int64)
         np.cumsum([len(row) for row in terms], out=indptr[1:])
-        counts = sp.csr_matrix(
-            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64), indptr), shape=(len(terms), len(index))
-        )
+        counts = sp.csr_matrix((np.ones(len(columns)), columns, indptr), shape=(len(terms), len(index)))
         counts.sum_duplicates()
-        return cls(counts, list(index), terms)
+        return cls(counts, vocabulary, terms)
 
     def rows(self, rows: Sequence[int]) -> TermMatrix:
         rows = list(rows)

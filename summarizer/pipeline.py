@@ -176,7 +176,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     quotable, quote = editorial.quotes(passages, check, wording, leans.needs)
     words = np.array([sentences[r].words if r >= 0 else 0 for r in quote], dtype=int)
     # The figure rules read English; in another language no figures are compared (the footer says so).
-    figures = sentence_figures(sentences) if language == "english" else [() for _ in sentences]
+    written: list[tuple] = []  # each sentence's amounts, read with its figures, for the claim model
+    figures = sentence_figures(sentences, written) if language == "english" else [() for _ in sentences]
     return Pool(
         sources=list(sources),
         headlines=headlines,
@@ -194,7 +195,8 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         wording=wording,
         dates=source_dates(sources, blocks),
         figures=figures,
-        claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures),
+        claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures,
+                           written or None),
         referents=leans,
     )
 

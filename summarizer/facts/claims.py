@@ -76,13 +76,14 @@ class Amount(NamedTuple):
         return self.kind == other.kind and self.lo <= other.hi * 1.0001 and other.lo <= self.hi * 1.0001
 
 
-def amounts(text: str) -> tuple[Amount, ...]:
+def amounts(text: str, read: Sequence | None = None) -> tuple[Amount, ...]:
     """Every amount a sentence writes (digits or words), by the figures package's number grammar;
-    what each counts is left to ``figures`` (the veto), the claim model only asks whether they agree."""
-    if not may_hold_figures(text):
-        return ()
+    what each counts is left to ``figures`` (the veto), the claim model only asks whether they agree.
+    ``read``: the sentence's quantities where ``sentence_figures`` has read them already."""
+    if read is None:
+        read = quantities(figure_tokens(text, 0, 0)) if may_hold_figures(text) else ()
     found = []
-    for m in quantities(figure_tokens(text, 0, 0)):
+    for m in read:
         if m.unit not in ("ident", "date"):
             lo, hi = interval(m, bool(m.unit), m.factor)
             found.append(Amount(m.unit or "count", lo, hi))
@@ -130,72 +131,101 @@ class _PhraseTable:
 # Anchors
 # --------------------------------------------------------------------------------------------
 
-def claim_tokens(text: str) -> tuple[list[str], list[int]]:
-    """Words, names and numbers of a sentence, and the character offset each starts at.  A compound
-    ending in a lower-case word is its words ("Moslem-majority" is "Moslem" and "majority",
-    "week-long" is "week" and "long"), so that another source writing them apart shares them;
-    "al-Sham", "Cedars-Sinai" stay whole."""
-    tokens, offsets = [], []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in "$%":
-            continue
-        parts = _HYPHEN.split(token) if "-" in token or "‐" in token else ()
+def _parts(token: str) -> list[str] | None:
+    """A compound ending in a lower-case word as its words, else None (the token stays whole)."""
+    if "-" in token or "‐" in token:
+        parts = _HYPHEN.split(token)
         if len(parts) > 1 and parts[-1][:1].islower() and not ARTICLE.match(token):
-            parts = [part for part in parts if part]
-            tokens += parts
-            offsets += [match.start()] * len(parts)
+            return [part for part in parts if part]
+    return None
+
+
+def claim_tokens(text: str) -> list[str]:
+    """Words, names and numbers of a sentence.  A compound ending in a lower-case word is its words
+    ("Moslem-majority" is "Moslem" and "majority", "week-long" is "week" and "long"), so that
+    another source writing them apart shares them; "al-Sham", "Cedars-Sinai" stay whole."""
+    tokens = _TOKEN.findall(text)
+    if "$" in text or "%" in text:
+        tokens = [token for token in tokens if token not in "$%"]
+    if "-" not in text and "‐" not in text:
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        parts = _parts(token)
+        if parts is None:
+            out.append(token)
         else:
-            tokens.append(token)
-            offsets.append(match.start())
-    return tokens, offsets
+            out += parts
+    return out
 
 
-def _clause_starts(text: str, offsets: list[int]) -> tuple[int, list[int]]:
+def _clause_starts(text: str, count: int) -> tuple[int, list[int]]:
     """(tokens the main clause spans, the token index where each later clause begins), for a
-    sentence whose tokens start at ``offsets``.
+    sentence of ``count`` tokens.
 
     The main clause ends at a trailing side remark (", marking ...", ", which ...", "(...)",
     " -- ..."), which adds to the claim but is not it.  Clauses are cut at "; ", ", and", ", but",
     ", while" and participles (", killing ..."): a sentence joining two claims is reported by a
     source that reports either one."""
     cut = _SIDE_REMARK.search(text)
-    core = bisect_left(offsets, cut.start()) if cut else len(offsets)
-    return core, [bisect_left(offsets, m.start()) for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    if cut is None and not breaks:
+        return count, []
+    # Tokens before each place: a cut or break starts at a space, comma or semicolon, inside no
+    # token, so the text between two places is tokenized alone.
+    before, done, at = {}, 0, 0
+    for place in sorted({*breaks, *([cut.start()] if cut else [])}):
+        done += len(claim_tokens(text[at:place]))
+        before[place], at = done, place
+    return before[cut.start()] if cut else count, [before[place] for place in breaks]
 
 
-def _sentence_anchors(tokens: list[str], stems: list[str], names: PoolNames, phrases: _PhraseTable,
-                      skip: frozenset[str]) -> tuple[list[str], list[int], list[str]]:
-    """The anchors of one tokenized sentence, the token index each starts at, and its links.
+class _Tokens(NamedTuple):
+    """Per token of one sentence: as written, its stem, its anchor as a plain word (None: a stop or
+    attribution word, a number, one letter), whether it is a name spelling of the pool, a
+    connector of names ("of", "al"), a modal word."""
+
+    tokens: list[str]
+    stems: list[str]
+    words: list[str | None]
+    spelt: list[bool]
+    connector: list[bool]
+    modal: list[bool]
+
+
+def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tuple[list[str], list[int], list[str]]:
+    """The anchors of one tokenized sentence, the token index after each, and its links.
 
     A link ties an event to a name written near it ("captured the city of Hama", "Hama's capture",
     "the fall of Hama"): "event:capture|name:hama".  It says what happened to whom more closely
     than the two anchors apart do.
     """
-    anchors, positions, i = [], [], 0
-    spellings, starts_phrase = names.spellings, phrases.by_first  # (looked up per token)
-    while i < len(tokens):
-        positions += [i] * (len(anchors) - len(positions))
-        token = tokens[i]
+    anchors, positions, i, n, events = [], [], 0, len(s.tokens), False
+    stems, words, spelt, connector = s.stems, s.words, s.spelt, s.connector
+    starts_phrase = phrases.by_first
+    while i < n:
         matched = phrases.match(stems, i) if stems[i] in starts_phrase else None
         if matched:
             length, anchor = matched
-            anchors.append(anchor)
             i += length
-        elif token in spellings:
+            anchors.append(anchor)
+            positions.append(i)
+            events = events or anchor.startswith("event:")
+        elif spelt[i]:
             end = i + 1
-            while end < len(tokens) and (tokens[end] in spellings or (
-                    tokens[end].lower() in CONNECTORS and end + 1 < len(tokens)
-                    and tokens[end + 1] in spellings)):
+            while end < n and (spelt[end] or (connector[end] and end + 1 < n and spelt[end + 1])):
                 end += 1
-            anchors += _run_anchors(tokens[i:end], names)
+            run = _run_anchors(s.tokens[i:end], names)
+            anchors += run
+            positions += [end] * len(run)
             i = end
         else:
-            lower = token.lower()
-            if lower not in skip and token[:1].isalpha() and len(lower) > 1:
-                anchors.append("word:" + stems[i])
+            if words[i] is not None:
+                anchors.append(words[i])
+                positions.append(i + 1)
             i += 1
-    positions += [len(tokens)] * (len(anchors) - len(positions))
+    if not events:
+        return anchors, positions, []
     links = {f"{event}|{name}" for event, at in zip(anchors, positions) if event.startswith("event:")
              for name, near in zip(anchors, positions) if name.startswith("name:") and abs(near - at) <= LINK_WINDOW}
     return anchors, positions, sorted(links)
@@ -205,6 +235,8 @@ def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int
     """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
     clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
     starts = [0] + [s for s in starts if 0 < s < core_end]
+    if len(starts) == 1:  # one clause (most sentences)
+        return [0 if at >= core_end else 1 for at in positions]
     raw = [0 if at >= core_end else bisect_right(starts, at) for at in positions]  # (starts are in order)
     sizes = Counter(raw)
     renumber, number = {}, 0
@@ -233,50 +265,86 @@ def _run_anchors(run: list[str], names: PoolNames) -> list[str]:
     return anchors
 
 
+def _token_table(texts: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(the distinct tokens of ``texts`` in reading order, the type of each token of the texts one
+    after another, where each text's tokens begin and end: text d's are ``ids[bounds[d]:bounds[d + 1]]``)."""
+    import numpy as np
+
+    tokenized = [claim_tokens(text) for text in texts]
+    every = [token for tokens in tokenized for token in tokens]
+    types = list(dict.fromkeys(every))
+    number = {token: t for t, token in enumerate(types)}
+    ids = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
+    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(tokens) for tokens in tokenized], out=bounds[1:])
+    return types, ids, bounds
+
+
 def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokenizer,
-                stated: Sequence[tuple]) -> ClaimIndex:
+                stated: Sequence[tuple], written: Sequence[tuple] | None = None) -> ClaimIndex:
     """Anchors and figures of every pooled sentence (``texts[i]`` from source ``sources[i]``);
-    ``stated``: their figures as the figures package reads them (``Pool.figures``)."""
+    ``stated``: their figures as the figures package reads them (``Pool.figures``); ``written``: their
+    amounts as it read them (``sentence_figures(..., amounts)``), else they are read here.
+
+    A text is read once however many sources copy it, and each distinct token once however often
+    the pool writes it (its stem, whether it is a name ...): the sentences only look those up."""
     import numpy as np
     import scipy.sparse as sp
 
-    tokenized, offsets = zip(*map(claim_tokens, texts)) if texts else ((), ())
-    names = PoolNames(tokenized, sources, tokenizer.stop_words)
+    n = len(texts)
+    number: dict[str, int] = {}  # each distinct text, in reading order
+    row_text = np.fromiter((number.setdefault(text, len(number)) for text in texts), dtype=np.int64, count=n)
+    distinct = list(number)
+    types, ids, bounds = _token_table(distinct)
+    names = PoolNames(types, ids, bounds, row_text, sources, tokenizer.stop_words)
     phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")
     modal_words = word_list("modality.txt")
+    # Per distinct token, then per token of the texts, one after another.
+    stems = tokenizer.stems(types)
+    lowers = [token.lower() for token in types]
+    per_type = (types, stems,
+                [None if lower in skip or not token[:1].isalpha() or len(lower) < 2 else "word:" + stem
+                 for token, lower, stem in zip(types, lowers, stems)],
+                [token in names.spellings for token in types],
+                [lower in CONNECTORS for lower in lowers],
+                [lower in modal_words for lower in lowers])
+    every = ids.tolist()
+    flat = [list(map(column.__getitem__, every)) for column in per_type]
     index: dict[str, int] = {}
     rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
     link_rows, link_cols = [], []
-    read: dict[str, tuple] = {}  # a text's anchors, read once however many sources copy it
-    modal = np.zeros(len(texts), bool)
-    for row, (text, tokens, starts_at) in enumerate(zip(texts, tokenized, offsets)):
-        if text not in read:
-            stems = tokenizer.stems(tokens)
-            every, positions, links = _sentence_anchors(tokens, stems, names, phrases, skip)
-            core_end, starts = _clause_starts(text, starts_at)
-            clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it
-            for anchor, number in zip(every, _clauses(positions, core_end, starts)):
-                if not clause.get(anchor):
-                    clause[anchor] = number
-            read[text] = clause, links, bool({t.lower() for t in tokens[:core_end]} & modal_words)
-        clause, links, modal[row] = read[text]
+    modal = np.zeros(len(distinct), bool)
+    for d, text in enumerate(distinct):
+        start, end = int(bounds[d]), int(bounds[d + 1])
+        sentence = _Tokens(*(column[start:end] for column in flat))
+        anchors, positions, links = _sentence_anchors(sentence, names, phrases)
+        core_end, starts = _clause_starts(text, end - start)
+        clause: dict[str, int] = {}  # an anchor's first clause in the main clause; 0: only past it
+        for anchor, clause_number in zip(anchors, _clauses(positions, core_end, starts)):
+            if not clause.get(anchor):
+                clause[anchor] = clause_number
+        modal[d] = any(sentence.modal[:core_end])
         for link in links:
-            link_rows.append(row)
+            link_rows.append(d)
             link_cols.append(link_index.setdefault(link, len(link_index)))
-        for anchor, number in clause.items():  # in reading order: the same columns whatever the hash seed
-            rows.append(row)
-            cols.append(index.setdefault(anchor, len(index)))
-            clause_of.append(number)
-    n = len(texts)
-    anchors = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(index)))
-    clauses = sp.csr_matrix((np.asarray(clause_of, dtype=float), (rows, cols)), shape=(n, len(index)))
+        # in reading order: the same columns whatever the hash seed
+        cols += [index.setdefault(anchor, len(index)) for anchor in clause]
+        clause_of += clause.values()
+        rows += [d] * len(clause)
+    # Each sentence is the row of its text.
+    shape = (len(distinct), len(index))
+    anchors = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)[row_text]
+    clauses = sp.csr_matrix((np.asarray(clause_of, dtype=float), (rows, cols)), shape=shape)[row_text]
     clauses.eliminate_zeros()
+    links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)),
+                          shape=(len(distinct), len(link_index)))[row_text]
     vocabulary = list(index)
     kinds = np.array([ClaimIndex.KINDS.index(a.split(":", 1)[0]) for a in vocabulary], dtype=np.int8)
+    first_row = np.unique(row_text, return_index=True)[1]  # each text's first sentence
     first_copy = np.zeros(n, bool)  # a sentence copied by several sources is one piece of evidence
-    first_copy[sorted({text: row for row, text in reversed(list(enumerate(texts)))}.values())] = True
+    first_copy[first_row] = True
     merge = _stand_ins(anchors, kinds, np.asarray(sources), first_copy)
     # A word and its stand-in never share a sentence, but two stand-ins of one word may: the anchors
     # are signed again, and such a sentence's clause number is off (a sum), which only the clause
@@ -285,10 +353,10 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     df = np.asarray(anchors.sum(axis=0)).ravel()
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     kind_weight = np.array([KIND_WEIGHT[k] for k in ClaimIndex.KINDS])[kinds] if len(kinds) else np.zeros(0)
-    links = sp.csr_matrix((np.ones(len(link_rows)), (link_rows, link_cols)), shape=(n, len(link_index)))
-    cues = {t: amounts(t) for t in read}
+    cues = [amounts(text) if written is None else amounts(text, written[row])
+            for text, row in zip(distinct, first_row.tolist())]
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
-                      kinds, [cues[t] for t in texts], np.asarray(sources), modal,
+                      kinds, [cues[d] for d in row_text.tolist()], np.asarray(sources), modal[row_text],
                       np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated))
 
 
@@ -316,12 +384,14 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, f
     across = sources[rows] != sources[cols]
     aligned = sp.csr_matrix((np.ones(across.sum()), (rows[across], cols[across])), shape=(n, n))
     crossed = (anchors.T @ aligned @ anchors).tocoo()  # [u, v]: aligned pairs with u on one side, v on the other
-    together = anchors.T @ anchors
     words = kinds == ClaimIndex.KINDS.index("word")
     keep = ((crossed.row < crossed.col) & words[crossed.row] & words[crossed.col] & (crossed.data >= MIN_ALIGNED)
             & (crossed.data >= STAND_IN_SHARE * np.minimum(df[crossed.row], df[crossed.col])))
+    us, vs = crossed.row[keep], crossed.col[keep]
+    by_column = anchors.tocsc()  # sentences holding both words of each pair (those pairs only)
+    together = np.asarray(by_column[:, us].multiply(by_column[:, vs]).sum(axis=0)).ravel()
     parent = np.arange(size)
-    for u, v in zip(crossed.row[keep], crossed.col[keep]):
-        if together[u, v] == 0 and parent[v] == v and parent[u] == u:  # one merge a word, no chains
+    for u, v, both in zip(us, vs, together):
+        if both == 0 and parent[v] == v and parent[u] == u:  # one merge a word, no chains
             parent[v] = u
     return sp.csr_matrix((np.ones(size), (np.arange(size), parent)), shape=(size, size))

@@ -16,10 +16,13 @@ import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import repeat
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..wordlists import MONTHS, WEEKDAYS, word_list
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
 
 ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|ar)[-‐]", re.IGNORECASE)
 CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la", "le", "&"})
@@ -54,46 +57,49 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-def name_spans(tokens: list[str], is_name: list[bool]) -> list[tuple[int, int]]:
-    """Spans of consecutive name tokens, joined across connectors ("Bank of England")."""
-    runs, end, n = [], 0, len(tokens)
-    for i in [k for k, name in enumerate(is_name) if name]:
-        if i < end:
-            continue
-        end = i + 1
-        while end < n and (is_name[end] or (tokens[end].lower() in CONNECTORS and end + 1 < n and is_name[end + 1])):
-            end += 1
-        runs.append((i, end))
-    return runs
-
-
 class PoolNames:
-    """Which name tokens of the pool co-refer: learned once per pool."""
+    """Which name tokens of the pool co-refer: learned once per pool.
 
-    def __init__(self, tokenized: list[list[str]], sources: Sequence[int], stop_words: frozenset[str]):
+    Read from a table of the pool's tokens: ``types``, its distinct tokens in reading order;
+    ``ids``, the type of each token of the pool's distinct texts one after another (text ``d``'s
+    are ``ids[bounds[d]:bounds[d + 1]]``); ``row_text``, the distinct text of each pooled sentence
+    and ``sources`` its source.  Counts are sparse products over that table: each spelling is
+    looked at once, however often the pool writes it."""
+
+    def __init__(self, types: Sequence[str], ids: np.ndarray, bounds: np.ndarray, row_text: np.ndarray,
+                 sources: Sequence[int], stop_words: frozenset[str]):
+        import numpy as np
+        import scipy.sparse as sp
+
         self.stop_words = stop_words
-        # Each spelling is looked at once: per source (for the variants), in reading order.
-        by_source: Counter[tuple[str, int]] = Counter()
-        for tokens, source in zip(tokenized, sources):
-            by_source.update(zip(tokens, repeat(source)))
-        counts: Counter[str] = Counter()
-        for (token, _), n in by_source.items():
-            counts[token] += n
-        openings = Counter(tokens[0] for tokens in tokenized if tokens)
+        n_texts, n_types = len(bounds) - 1, len(types)
+        # texts x types: how often each text writes each token; copies: how many sentences are that text
+        per_text = sp.csr_matrix((np.ones(len(ids)), ids, bounds), shape=(n_texts, n_types))
+        per_text.sum_duplicates()
+        copies = np.bincount(row_text, minlength=n_texts).astype(float)
+        counts = np.rint(per_text.T @ copies).astype(np.int64).tolist()
+        written = bounds[1:] > bounds[:-1]
+        openings = np.rint(np.bincount(ids[bounds[:-1][written]], weights=copies[written],
+                                       minlength=n_types)).astype(np.int64).tolist()
         lower_count: Counter[str] = Counter()
         upper_count: Counter[str] = Counter()
-        for token, n in counts.items():
+        for token, n, opening in zip(types, counts, openings):
             bare = ARTICLE.sub("", token) if "-" in token[:4] else token
             if bare[:1].islower():
                 lower_count[bare] += n
-            elif n > openings[token] and bare[:1].isupper():
-                upper_count[bare.lower()] += n - openings[token]
+            elif n > opening and bare[:1].isupper():
+                upper_count[bare.lower()] += n - opening
         # A capitalised word is a name when the pool writes it capitalised (after a sentence's first
         # word) at least as often as in lower case: "Nations" in "United Nations", not "Rebels".
         self.names = {w for w, n in upper_count.items() if n >= lower_count[w]}
-        self.spellings = frozenset(t for t in counts if self._spelt_as_name(t))  # the pool's name tokens
-        self.canonical = self._merge_variants(by_source)
-        self.expansions = self._acronyms(tokenized, counts)
+        self.spellings = frozenset(t for t in types if self._spelt_as_name(t))  # the pool's name tokens
+        # types x sources: which sources write each token
+        sources = np.asarray(sources, dtype=np.int64)
+        sentences = sp.csr_matrix((np.ones(len(row_text)), (sources, row_text)),
+                                  shape=(int(sources.max(initial=-1)) + 1, n_texts))
+        used = (sentences @ (per_text > 0)).T.tocsr()
+        self.canonical = self._merge_variants(types, counts, used)
+        self.expansions = self._acronyms(types, ids, bounds)
 
     def is_name(self, token: str) -> bool:
         """Whether a token of the pool is a name."""
@@ -111,17 +117,16 @@ class PoolNames:
         plain = plain_name(token)
         return "name:" + self.canonical.get(plain, plain)
 
-    def _merge_variants(self, by_source: Counter[tuple[str, int]]) -> dict[str, str]:
-        """Spellings of one name by different sources -> the most frequent spelling (``by_source``:
-        (token, source) -> uses, in reading order)."""
-        plain_of = {t: plain_name(t) for t in self.spellings if not is_acronym(t)}
+    def _merge_variants(self, types: Sequence[str], uses: list[int], used: sp.csr_matrix) -> dict[str, str]:
+        """Spellings of one name by different sources -> the most frequent spelling (``uses``: how
+        often the pool writes each type; ``used``: types x sources, which sources write it)."""
         counts: Counter[str] = Counter()
         used_by: dict[str, set[int]] = defaultdict(set)
-        for (t, source), n in by_source.items():
-            plain = plain_of.get(t, "")
+        for t, token in enumerate(types):  # (in reading order)
+            plain = plain_name(token) if token in self.spellings and not is_acronym(token) else ""
             if len(plain) >= 4:
-                counts[plain] += n
-                used_by[plain].add(source)
+                counts[plain] += uses[t]
+                used_by[plain].update(used.indices[used.indptr[t]:used.indptr[t + 1]].tolist())
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for plain in counts:
             by_skeleton[skeleton(plain)].append(plain)
@@ -148,22 +153,36 @@ class PoolNames:
                 canonical[plain] = canonical.get(base, base)
         return canonical
 
-    def _acronyms(self, tokenized, spellings) -> dict[tuple[str, ...], str]:
+    def _acronyms(self, types: Sequence[str], ids: np.ndarray, bounds: np.ndarray) -> dict[tuple[str, ...], str]:
         """Name runs whose initials spell an acronym the pool uses: ("hayat", "tahrir", "sham") -> "hts"
-        (``spellings``: the pool's distinct tokens)."""
-        acronyms = {t.replace(".", "").lower() for t in spellings if is_acronym(t) and self.is_name(t)}
+        (runs of name tokens, joined across connectors: "Bank of England"; found over the whole table at once)."""
+        import numpy as np
+
+        acronyms = {t.replace(".", "").lower() for t in types if is_acronym(t) and self.is_name(t)}
         expansions: dict[tuple[str, ...], str] = {}
-        if not acronyms:
+        if not acronyms or not len(ids):
             return expansions
-        for tokens in tokenized:
-            is_name = [t in self.spellings for t in tokens]
-            for start, end in name_spans(tokens, is_name):
-                parts = [plain_name(w) for w in tokens[start:end] if w.lower() not in CONNECTORS]
-                for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
-                    for last in range(first + 2, len(parts) + 1):
-                        initials = "".join(p[:1] for p in parts[first:last])
-                        if initials in acronyms:
-                            expansions[tuple(parts[first:last])] = initials
+        name = np.array([t in self.spellings for t in types], bool)[ids]
+        connector = np.array([t.lower() in CONNECTORS for t in types], bool)[ids]
+        same_text = np.ones(len(ids), bool)  # token k and token k + 1 are of one text
+        same_text[bounds[1:][bounds[1:] > 0] - 1] = False
+        before, after = np.zeros(len(ids), bool), np.zeros(len(ids), bool)
+        before[1:] = name[:-1] & same_text[:-1]
+        after[:-1] = name[1:] & same_text[:-1]
+        in_run = name | (connector & before & after)  # "Bank of England": a connector between names
+        opens = in_run.copy()
+        opens[1:] &= ~(in_run[:-1] & same_text[:-1])
+        closes = in_run.copy()
+        closes[:-1] &= ~(in_run[1:] & same_text[:-1])
+        for start, end in zip(np.flatnonzero(opens).tolist(), (np.flatnonzero(closes) + 1).tolist()):
+            if end - start < 2:
+                continue
+            parts = [plain_name(types[t]) for t in ids[start:end].tolist() if types[t].lower() not in CONNECTORS]
+            for first in range(len(parts)):  # "Islamist group Hayat Tahrir al-Sham (HTS)": any span
+                for last in range(first + 2, len(parts) + 1):
+                    initials = "".join(p[:1] for p in parts[first:last])
+                    if initials in acronyms:
+                        expansions[tuple(parts[first:last])] = initials
         return expansions
 
 
@@ -179,6 +198,11 @@ def name_runs(text: str) -> list[list[str]]:
     -> ["Bashar", "Assad"]); each run's words as written, possessives removed."""
     runs, current = [], []
     for token in _TOKEN.findall(text):
+        if not (token[0].isupper() or "-" in token[:4]):  # no name: one starts with a capital or "al-" ...
+            if current:
+                runs.append(current)
+            current = []
+            continue
         word = _POSSESSIVE.sub("", token) if token[-1] in "'’s" and len(token) > 2 else token
         if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in _stop_words():
             current.append(word)

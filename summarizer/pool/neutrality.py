@@ -74,13 +74,25 @@ def subjectivity(text: str, language: str = "english") -> float:
 
 
 @lru_cache(maxsize=65536)
+def _own_voice(text: str) -> tuple[str, str]:
+    """The sentence without its quotations, as written and lower-cased: read once a sentence, however
+    many rules ask (subjectivity, loaded words, a question)."""
+    own = unquoted(text)
+    return own, own.lower()
+
+
+@lru_cache(maxsize=65536)
+def _loaded(text: str) -> bool:
+    return LOADED.search(_own_voice(text)[1]) is not None
+
+
+@lru_cache(maxsize=65536)
 def _subjectivity(text: str) -> float:
     # The word patterns are lower case and matched against lower-cased text: several times
     # faster than case-insensitive matching, and this runs on every pooled sentence.
-    own = unquoted(text)
-    own_lower = own.lower()
+    own, own_lower = _own_voice(text)
     score = _lexicon_subjectivity(own_lower)
-    if LOADED.search(own_lower):
+    if _loaded(text):
         score = max(score, 0.8)
     if own.rstrip().endswith("?") or _FIRST_PERSON.search(own):
         score = max(score, 0.9)
@@ -91,11 +103,11 @@ def _subjectivity(text: str) -> float:
 
 def is_loaded(text: str, language: str = "english") -> bool:
     """Whether the sentence uses a loaded word (``data/loaded.txt``) in its own voice, not in a quotation."""
-    return language in _WORD_RULE_LANGUAGES and LOADED.search(unquoted(text).lower()) is not None
+    return language in _WORD_RULE_LANGUAGES and _loaded(text)
 
 
 def is_rhetorical_question(text: str) -> bool:
-    return unquoted(text).rstrip().endswith(_QUESTION_MARKS)
+    return _own_voice(text)[0].rstrip().endswith(_QUESTION_MARKS)
 
 
 def _lexicon_subjectivity(text: str) -> float:

@@ -117,7 +117,8 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
     stems; with no ``context``, of every "the X" not named right there ("the city of Hama")."""
     tokens = _TOKEN.findall(text)
     stop = tokenizer.stop_words
-    seen: set[str] = set()
+    seen: set[str] = set()  # stems of the content words before "the" (stemmed when a head asks)
+    earlier: list[str] = []
     found = []
     for i, token in enumerate(tokens):
         lower = token.lower()
@@ -140,11 +141,14 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
             after = tokens[end:end + 2]
             if named or after and (after[0][0].isupper() or after[0] == "of" and len(after) > 1 and after[1][0].isupper()):
                 continue  # named right there: "the Syrian army", "the city of Hama", "the yacht Sayonara"
+            if head and earlier:
+                seen.update(tokenizer.stems(earlier))
+                earlier = []
             anaphoric = tuple(s for s in head if (context is None or s in context) and s not in seen)
             if anaphoric:
                 found.append(anaphoric)
         elif lower not in stop and token[0].isalpha():
-            seen.add(tokenizer.stem(token))
+            earlier.append(token)
     return tuple(found)
 
 

@@ -24,21 +24,23 @@ def similarity_graph(
     With row-normalised TF-IDF rows these are cosine similarities.  The graph has no
     self-loops and is symmetric (an edge kept by either end is kept).
     """
-    transposed = vectors.T.tocsc()
+    transposed = vectors.T.tocsr()  # (a CSC right factor would be converted to CSR for every block)
     n = vectors.shape[0]
     rows, cols, vals = [], [], []
     for start in range(0, n, _BLOCK_ROWS):
-        block = (vectors[start:start + _BLOCK_ROWS] @ transposed).tocoo()
+        block = vectors[start:start + _BLOCK_ROWS] @ transposed
+        # The block's entries as they are stored (row by row): never copied into another format.
+        row = np.repeat(np.arange(start, start + block.shape[0]), np.diff(block.indptr))
+        col, data = block.indices, block.data
         if weight is not None:
-            block.data = weight(block.row + start, block.col, block.data)
-        keep = (block.data > threshold) & (block.row + start != block.col)
-        block = sp.csr_matrix((block.data[keep], (block.row[keep], block.col[keep])), shape=block.shape)
+            data = weight(row, col, data)
+        keep = (data > threshold) & (row != col)
+        row, col, data = row[keep], col[keep], data[keep]
         if max_neighbors is not None:
-            block = _top_k(block, max_neighbors)
-        coo = block.tocoo()
-        rows.append(coo.row + start)
-        cols.append(coo.col)
-        vals.append(coo.data)
+            row, col, data = _top_k(row, col, data, max_neighbors)
+        rows.append(row)
+        cols.append(col)
+        vals.append(data)
         if progress:
             progress(min(start + _BLOCK_ROWS, n), n)
     graph = sp.csr_matrix(
@@ -49,15 +51,19 @@ def similarity_graph(
     return graph.maximum(graph.T).tocsr()
 
 
-def _top_k(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    """Keep the k largest entries of each row (vectorised: one sort of all entries by row, value)."""
-    counts = np.diff(block.indptr)
-    if counts.max(initial=0) <= k:
-        return block
-    row_of = np.repeat(np.arange(block.shape[0]), counts)
-    order = np.lexsort((-block.data, row_of))
-    rank_in_row = np.arange(len(order)) - np.repeat(block.indptr[:-1], counts)
-    keep = order[rank_in_row < k]
-    keep.sort()
-    return sp.csr_matrix((block.data[keep], block.indices[keep], np.r_[0, np.cumsum(np.minimum(counts, k))]),
-                         shape=block.shape)
+def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
+    """The k largest entries of each row (entries grouped by row), ties to the lower column; only
+    the rows with more than k entries are sorted (one sort by row, value, column)."""
+    if not len(row):
+        return row, col, data
+    counts = np.bincount(row - row[0])
+    crowded = counts[row - row[0]] > k
+    if not crowded.any():
+        return row, col, data
+    at = np.flatnonzero(crowded)
+    order = np.lexsort((col[at], -data[at], row[at]))
+    ranked = row[at][order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)  # place within its row
+    keep = ~crowded
+    keep[at[order[rank < k]]] = True
+    return row[keep], col[keep], data[keep]

@@ -56,6 +56,21 @@ def test_an_acronym_and_its_expansion_are_one_anchor():
     assert "name:northern" not in names_of(index, 2)
 
 
+def test_an_expansion_may_hold_a_connector_but_never_runs_on_into_the_next_sentence():
+    index = index_of([
+        (0, "Officials of the Bank of Northern England (BNE) met in Brenton."),
+        (1, "The BNE raised rates on Friday."),
+        (2, "Economists at the Bank of Northern England expected the move."),
+        (0, "The HNT board met on Friday."),
+        (1, "The money went to Harlow Northern"),  # and the next sentence opens with a name
+        (2, "Trust managers in Brenton disagreed with Trust advisers."),
+    ])
+    for row in range(3):
+        assert "name:bne" in names_of(index, row)  # (the connector has no initial)
+    assert {"name:harlow", "name:northern"} <= names_of(index, 4)  # not "hnt": "Trust" is another sentence's
+    assert "name:hnt" not in names_of(index, 4) | names_of(index, 5)
+
+
 def test_a_surname_alone_shares_the_anchor_of_the_full_name():
     index = index_of([(0, "Governor Maria Ruiz visited the shelter."), (1, "Ruiz promised more buses.")])
     assert "name:ruiz" in names_of(index, 0) & names_of(index, 1)
@@ -236,6 +251,7 @@ def test_a_story_copied_by_thousands_of_outlets_keeps_the_index_small():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert index.anchors.shape[0] == 9000
+    assert all(index.anchors_of(row) == index.anchors_of(row % 3) for row in range(0, 9000, 997))  # each copy its text's
     assert peak < 150 * 2**20  # pairwise alignment of every copy would take gigabytes
 
 
@@ -254,3 +270,14 @@ def test_the_figure_features_say_how_far_the_quote_s_figures_are_found():
                      2: (1.0, 0.0, 0.5),  # one of the two
                      3: (0.0, 1.0, 0.0),  # figures, none of the quote's
                      4: (0.0, 0.0, 0.0)}  # no figure at all: nothing to disagree with
+
+
+def test_clauses_are_cut_at_the_token_where_a_break_or_side_remark_begins():
+    from summarizer.facts.claims import _clause_starts, claim_tokens
+
+    text = "Rebels seized Hama on Thursday, killing 12 soldiers, and the army withdrew (officials said)."
+    assert _clause_starts(text, len(claim_tokens(text))) == (12, [5, 8])  # "(officials": a side remark
+    text = "Prices rose 5% to $1.2 billion in week-long trading; markets fell."
+    tokens = claim_tokens(text)  # no "$" or "%"; "week-long" is two words
+    assert tokens[7:10] == ["week", "long", "trading"]
+    assert _clause_starts(text, len(tokens)) == (12, [10])

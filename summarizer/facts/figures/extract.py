@@ -390,9 +390,8 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
 }
 
 
-def _figures_of(s: Tokens) -> list[Figure]:
-    """The figures of one sentence: its ranks, then a figure for each amount an extractor reads."""
-    found = quantities(s)
+def _figures_of(s: Tokens, found: list[Quantity]) -> list[Figure]:
+    """The figures of one sentence: its ranks and dates, then one for each amount ``found`` read."""
     figures: list[Figure] = rank_figures(s) + date_figures(s, found)
     if not found:
         return figures
@@ -433,16 +432,19 @@ def _figures_of(s: Tokens) -> list[Figure]:
     return [f for f in figures if len(by_thing[(f.key, f.loose, f.heads)]) == 1]
 
 
-def sentence_figures(sentences: Sequence[Sentence]) -> list[tuple[Figure, ...]]:
+def sentence_figures(sentences: Sequence[Sentence], amounts: list | None = None) -> list[tuple[Figure, ...]]:
     """The figures of each sentence, tied to what they quantify: one tuple a sentence, in the
-    order of the input."""
+    order of the input; each sentence's amounts (``quantities``, one tuple a sentence) are added
+    to ``amounts`` when given, read from the same tokens (the claim model reads them too)."""
     out: list[tuple[Figure, ...]] = []
     for index, sentence in enumerate(sentences):
-        text = sentence.text
-        s = tokenize(text, sentence.source, index) if text and may_hold_figures(text) else None
+        s = tokenize(sentence.text, sentence.source, index) if may_hold_figures(sentence.text) else None
         if s is not None and s.toks and s.low[0] in PRONOUNS and index > 0:
             before = sentences[index - 1]
             if before.source == sentence.source and before.position == sentence.position - 1:
                 s = replace(s, lead=frozenset(before.text.lower().split()))
-        out.append(tuple(_figures_of(s)) if s is not None and s.toks else ())
+        found = quantities(s) if s is not None and s.toks else []
+        out.append(tuple(_figures_of(s, found)) if s is not None and s.toks else ())
+        if amounts is not None:
+            amounts.append(tuple(found))
     return out
