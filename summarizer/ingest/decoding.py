@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from datetime import date
 from typing import Callable
 
 from ..errors import InputError
+from .dates import stated
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -157,17 +159,94 @@ def html_article(html: str) -> tuple[str, str | None, str]:
         date_extraction_params=set_date_params(False))
     if document is None:
         return "", None, ""
-    return (document.title or "").strip(), document.date or None, (document.text or "").strip()
+    return (document.title or "").strip(), _stated_date(document.date, html), (document.text or "").strip()
+
+
+def _stated_date(found: str | None, html: str) -> str | None:
+    """The date the page's markup gives, only when the markup writes that day out: htmldate
+    completes a date it cannot read whole ("2024-02-30" became 2024-02-01, "2024-03" today's day
+    of March), and a wrong day is worse than none."""
+    try:
+        day = date.fromisoformat(found or "")
+    except ValueError:
+        return None
+    return found if stated(day, html) else None
 
 
 def visible_page(html: str):
-    """The page as trafilatura parses it, without what a browser never shows; None if not HTML."""
+    """The page as trafilatura parses it, without what a browser never shows, navigation and link
+    lists; inline markup in a paragraph unwrapped.  None if not HTML."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is not None:
         _drop_hidden(tree)
+        _drop_link_lists(tree)
+        _unwrap_inline(tree)
     return tree
+
+
+# Elements a browser shows inside a line of text.  trafilatura, when it falls back on the text of a
+# whole page, ends a line at each of them: "The river\nburst its banks\non Tuesday".
+_INLINE = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q s samp small "
+    "span strike strong sub sup time tt u var".split())
+_WORD = re.compile(r"\w")
+
+
+def _letters(text: str | None) -> int:
+    return len(_WORD.findall(text)) if text else 0
+
+
+def _drop_link_lists(root) -> None:
+    """Remove navigation: <nav>, role="navigation", and blocks whose every word is in one of two or
+    more links (a menu, "Home | World | Sport", a list of related stories).  A page that is only
+    navigation then has no article text."""
+    for element in root.xpath("//nav | //menu | //*[@role='navigation']"):
+        element.drop_tree()
+    words: dict = {}  # element: (words, words in links, links), children before their parents
+    for element in reversed(list(root.iter())):
+        if not isinstance(element.tag, str):
+            continue
+        total, linked, links = _letters(element.text), 0, 0
+        for child in element:
+            child_total, child_linked, child_links = words.get(child, (0, 0, 0))
+            total, linked, links = total + child_total + _letters(child.tail), linked + child_linked, links + child_links
+        if element.tag == "a":
+            linked, links = total, links + 1
+        words[element] = (total, linked, links)
+
+    def all_links(element) -> bool:
+        total, linked, links = words.get(element, (0, 0, 0))
+        return links >= 2 and total == linked > 0 and element.tag not in _INLINE and element.tag not in ("html", "body")
+
+    for element in [e for e in words if all_links(e) and not all_links(e.getparent())]:  # the largest
+        element.drop_tree()
+
+
+def _unwrap_inline(root) -> None:
+    """Unwrap the inline elements (<b>, <em>, <a>, <span> ...) of each block whose words are mostly
+    outside links, so that its text is one run: the paragraph stays one paragraph whichever way
+    trafilatura reads the page.  Links in a block that is mostly links are kept, for trafilatura's
+    boilerplate test; an inline element holding a block is kept."""
+    unwrap = []
+    for block in root.iter():
+        if not isinstance(block.tag, str) or block.tag in _INLINE:
+            continue
+        inline = [child for child in block if child.tag in _INLINE]
+        if not inline:
+            continue
+        runs = [element for child in inline for element in child.iter()]
+        if any(isinstance(e.tag, str) and e.tag not in _INLINE for e in runs):
+            continue  # a block inside an inline element: this block's runs are not one line
+        own = _letters(block.text) + sum(_letters(e.tail) for e in runs)
+        own += sum(_letters(e.text) for e in runs if isinstance(e.tag, str))
+        own += sum(_letters(child.tail) for child in block if child.tag not in _INLINE)
+        linked = sum(_letters(a.text_content()) for a in runs if a.tag == "a")
+        if linked * 2 < own:
+            unwrap.extend(e for e in runs if isinstance(e.tag, str))
+    for element in unwrap:
+        element.drop_tag()
 
 
 def _drop_hidden(root) -> None:
@@ -214,6 +293,7 @@ def _visible_text(html: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     _drop_hidden(root)
+    _drop_link_lists(root)
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []
