@@ -41,11 +41,13 @@ _PAGE_BREAKS = re.compile("[\x0b\x0c]")
 # Inline styles that hide an element: a browser never shows its text, so it is never quoted.
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 _FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})", re.IGNORECASE)
 _FEW_INVALID = 16  # up to this many invalid sequences beside valid UTF-8 characters: still UTF-8
 
 
 def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
-    """Decode ``data`` to text: BOM-marked Unicode, UTF-8, else charset-normalizer's guess.
+    """Decode ``data`` to text: BOM-marked Unicode, UTF-8, the code page an HTML page declares,
+    else charset-normalizer's guess.
 
     The BOM is removed, CRLF / CR line ends become ``"\\n"``, form feeds and vertical tabs a
     line end; other control characters, terminal escape sequences and bidirectional overrides
@@ -93,6 +95,14 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
     if invalid <= valid or valid > 0 and invalid <= _FEW_INVALID:
         warn(f"{name}: {invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} replaced by \ufffd")
         return text, encoding
+    # An HTML page that names its code page (<meta charset="windows-1250">) is in it: a guess from
+    # a few high bytes took "Łukasz" in a Windows-1250 page for Windows-1252's "£ukasz".
+    declared = declared_charset(body)
+    if declared:
+        try:
+            return body.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     # A few high bytes in ASCII text are too little for a detector to tell code pages apart
     # (it picked mac_iceland for one curly quote): take the most common one for news.
     if len(body.translate(None, bytes(range(128)))) <= _FEW_HIGH_BYTES:
@@ -123,6 +133,22 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
             except UnicodeDecodeError:
                 break
     return str(best), best.encoding
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The code page an HTML page declares in its first 1024 bytes (``<meta charset>`` or
+    ``http-equiv="Content-Type"``), as Python names it; None when none, UTF-8 or an unknown one.
+    Latin-1 and ASCII are read as Windows-1252, as browsers do."""
+    found = _META_CHARSET.search(data[:1024])
+    if not found:
+        return None
+    try:
+        name = codecs.lookup(found[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name.startswith("utf"):  # UTF-8 did not decode it; a page in UTF-16 cannot name itself in ASCII
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
 def html_text(html: str) -> str:
@@ -229,7 +255,7 @@ def _unwrap_inline(root) -> None:
     outside links, so that its text is one run: the paragraph stays one paragraph whichever way
     trafilatura reads the page.  Links in a block that is mostly links are kept, for trafilatura's
     boilerplate test; an inline element holding a block is kept."""
-    unwrap = []
+    unwrap, kept = [], _boilerplate(root)
     for block in root.iter():
         if not isinstance(block.tag, str) or block.tag in _INLINE:
             continue
@@ -244,9 +270,19 @@ def _unwrap_inline(root) -> None:
         own += sum(_letters(child.tail) for child in block if child.tag not in _INLINE)
         linked = sum(_letters(a.text_content()) for a in runs if a.tag == "a")
         if linked * 2 < own:
-            unwrap.extend(e for e in runs if isinstance(e.tag, str))
+            unwrap.extend(e for e in runs if isinstance(e.tag, str) and e not in kept)
     for element in unwrap:
         element.drop_tag()
+
+
+def _boilerplate(root) -> set:
+    """The elements trafilatura discards by their class, id or role (``<span class="share">``):
+    they stay elements, so that it still can."""
+    try:
+        from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+    except ImportError:  # another version of trafilatura: keep every element that has a name
+        return set(root.xpath("//*[@class or @id or @role]"))
+    return {element for xpath in OVERALL_DISCARD_XPATH for element in xpath(root)}
 
 
 def _drop_hidden(root) -> None:
