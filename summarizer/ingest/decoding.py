@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..errors import InputError
 from .dates import stated
+from .markup import drop_link_lists, page_lines, readable, split_runs
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -161,11 +162,12 @@ def html_text(html: str) -> str:
 
     tree = visible_page(html)
     if tree is not None:
+        lines = page_lines(tree)  # (before trafilatura changes the tree)
         text = trafilatura.extract(
             tree, include_comments=False, include_tables=False, include_images=False
         )
         if text and text.strip():
-            return text.strip()
+            return split_runs(text.strip(), lines)
     return _visible_text(html)
 
 
@@ -178,6 +180,7 @@ def html_article(html: str) -> tuple[str, str | None, str]:
     from trafilatura.settings import set_date_params
 
     tree = visible_page(html)  # text a browser never shows is never quoted
+    lines = page_lines(tree) if tree is not None else []  # (before trafilatura changes the tree)
     document = trafilatura.bare_extraction(
         tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False,
@@ -185,7 +188,8 @@ def html_article(html: str) -> tuple[str, str | None, str]:
         date_extraction_params=set_date_params(False))
     if document is None:
         return "", None, ""
-    return (document.title or "").strip(), _stated_date(document.date, html), (document.text or "").strip()
+    text = split_runs((document.text or "").strip(), lines)
+    return (document.title or "").strip(), _stated_date(document.date, html), text
 
 
 def _stated_date(found: str | None, html: str) -> str | None:
@@ -207,82 +211,8 @@ def visible_page(html: str):
     tree = load_html(html)
     if tree is not None:
         _drop_hidden(tree)
-        _drop_link_lists(tree)
-        _unwrap_inline(tree)
+        readable(tree)
     return tree
-
-
-# Elements a browser shows inside a line of text.  trafilatura, when it falls back on the text of a
-# whole page, ends a line at each of them: "The river\nburst its banks\non Tuesday".
-_INLINE = frozenset(
-    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q s samp small "
-    "span strike strong sub sup time tt u var".split())
-_WORD = re.compile(r"\w")
-
-
-def _letters(text: str | None) -> int:
-    return len(_WORD.findall(text)) if text else 0
-
-
-def _drop_link_lists(root) -> None:
-    """Remove navigation: <nav>, role="navigation", and blocks whose every word is in one of two or
-    more links (a menu, "Home | World | Sport", a list of related stories).  A page that is only
-    navigation then has no article text."""
-    for element in root.xpath("//nav | //menu | //*[@role='navigation']"):
-        element.drop_tree()
-    words: dict = {}  # element: (words, words in links, links), children before their parents
-    for element in reversed(list(root.iter())):
-        if not isinstance(element.tag, str):
-            continue
-        total, linked, links = _letters(element.text), 0, 0
-        for child in element:
-            child_total, child_linked, child_links = words.get(child, (0, 0, 0))
-            total, linked, links = total + child_total + _letters(child.tail), linked + child_linked, links + child_links
-        if element.tag == "a":
-            linked, links = total, links + 1
-        words[element] = (total, linked, links)
-
-    def all_links(element) -> bool:
-        total, linked, links = words.get(element, (0, 0, 0))
-        return links >= 2 and total == linked > 0 and element.tag not in _INLINE and element.tag not in ("html", "body")
-
-    for element in [e for e in words if all_links(e) and not all_links(e.getparent())]:  # the largest
-        element.drop_tree()
-
-
-def _unwrap_inline(root) -> None:
-    """Unwrap the inline elements (<b>, <em>, <a>, <span> ...) of each block whose words are mostly
-    outside links, so that its text is one run: the paragraph stays one paragraph whichever way
-    trafilatura reads the page.  Links in a block that is mostly links are kept, for trafilatura's
-    boilerplate test; an inline element holding a block is kept."""
-    unwrap, kept = [], _boilerplate(root)
-    for block in root.iter():
-        if not isinstance(block.tag, str) or block.tag in _INLINE:
-            continue
-        inline = [child for child in block if child.tag in _INLINE]
-        if not inline:
-            continue
-        runs = [element for child in inline for element in child.iter()]
-        if any(isinstance(e.tag, str) and e.tag not in _INLINE for e in runs):
-            continue  # a block inside an inline element: this block's runs are not one line
-        own = _letters(block.text) + sum(_letters(e.tail) for e in runs)
-        own += sum(_letters(e.text) for e in runs if isinstance(e.tag, str))
-        own += sum(_letters(child.tail) for child in block if child.tag not in _INLINE)
-        linked = sum(_letters(a.text_content()) for a in runs if a.tag == "a")
-        if linked * 2 < own:
-            unwrap.extend(e for e in runs if isinstance(e.tag, str) and e not in kept)
-    for element in unwrap:
-        element.drop_tag()
-
-
-def _boilerplate(root) -> set:
-    """The elements trafilatura discards by their class, id or role (``<span class="share">``):
-    they stay elements, so that it still can."""
-    try:
-        from trafilatura.xpaths import OVERALL_DISCARD_XPATH
-    except ImportError:  # another version of trafilatura: keep every element that has a name
-        return set(root.xpath("//*[@class or @id or @role]"))
-    return {element for xpath in OVERALL_DISCARD_XPATH for element in xpath(root)}
 
 
 def _drop_hidden(root) -> None:
@@ -329,7 +259,7 @@ def _visible_text(html: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     _drop_hidden(root)
-    _drop_link_lists(root)
+    drop_link_lists(root)
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []
