@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..errors import InputError
 from .dates import stated
-from .markup import drop_link_lists, page_lines, readable, split_runs
+from .markup import as_shown, drop_link_lists, page_lines, readable
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -167,7 +167,7 @@ def html_text(html: str) -> str:
             tree, include_comments=False, include_tables=False, include_images=False
         )
         if text and text.strip():
-            return split_runs(text.strip(), lines)
+            return as_shown(text.strip(), lines)
     return _visible_text(html)
 
 
@@ -188,7 +188,7 @@ def html_article(html: str) -> tuple[str, str | None, str]:
         date_extraction_params=set_date_params(False))
     if document is None:
         return "", None, ""
-    text = split_runs((document.text or "").strip(), lines)
+    text = as_shown((document.text or "").strip(), lines)
     return (document.title or "").strip(), _stated_date(document.date, html), text
 
 

@@ -1,6 +1,6 @@
 """An HTML page's markup made readable before its article is taken out: navigation and link lists
 removed, the inline markup of a paragraph unwrapped, spaces collapsed as a browser does; and the
-lines a browser shows, to split a paragraph trafilatura ran together."""
+lines a browser shows, to put trafilatura's text back into them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ import re
 _INLINE = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark nobr q s samp small "
     "span strike strong sub sup time tt u var".split())
+# Elements a browser starts a new line at (with <br>); others (<img>, a comment) stay in the line.
+_BLOCKS = frozenset(
+    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p pre section summary table tbody td "
+    "tfoot th thead tr ul".split())
 _WORD = re.compile(r"\w")
 _METADATA = ("itemprop", "property", "datetime", "content", "pubdate")
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -59,14 +64,14 @@ def unwrap_inline(root) -> None:
         if not inline:
             continue
         runs = [element for child in inline for element in child.iter()]
-        if any(isinstance(e.tag, str) and e.tag not in _INLINE for e in runs):
+        if any(e.tag in _BLOCKS for e in runs):
             continue  # a block inside an inline element: this block's runs are not one line
         own = _letters(block.text) + sum(_letters(e.tail) for e in runs)
         own += sum(_letters(e.text) for e in runs if isinstance(e.tag, str))
-        own += sum(_letters(child.tail) for child in block if child.tag not in _INLINE)
+        own += sum(_letters(child.tail) for child in block if child.tag not in _INLINE)  # after <br>, <img>
         linked = sum(_letters(a.text_content()) for a in runs if a.tag == "a")
         if linked * 2 < own:
-            unwrap.extend(e for e in runs if isinstance(e.tag, str) and e not in kept)
+            unwrap.extend(e for e in runs if e.tag in _INLINE and e not in kept)
     head = root.find("head")
     for element in unwrap:
         if head is not None and (element.tag == "time" or any(map(element.get, _METADATA))):
@@ -81,12 +86,11 @@ def unwrap_inline(root) -> None:
 def _kept(root) -> set:
     """The inline elements that stay elements: those trafilatura discards by their class, id or
     role (``<span class="share">``), so that it still can."""
-    kept: set = set()
     try:
         from trafilatura.xpaths import OVERALL_DISCARD_XPATH
     except ImportError:  # another version of trafilatura: keep every element that has a name
-        return kept | set(root.xpath("//*[@class or @id or @role]"))
-    return kept | {element for xpath in OVERALL_DISCARD_XPATH for element in xpath(root)}
+        return set(root.xpath("//*[@class or @id or @role]"))
+    return {element for xpath in OVERALL_DISCARD_XPATH for element in xpath(root)}
 
 
 def collapse_spaces(root) -> None:
@@ -112,7 +116,8 @@ _UNSHOWN = frozenset(("head", "script", "style", "noscript", "template", "title"
 
 
 def page_lines(root) -> list[str]:
-    """The lines of text a browser shows: a line ends at each block element and <br>."""
+    """The lines of text a browser shows: a line ends at each block element and <br>; the text of
+    an image, a comment, a script is none."""
     from lxml import etree
 
     parts: list[str] = []
@@ -122,23 +127,56 @@ def page_lines(root) -> list[str]:
         if event == "start":
             if tag in _UNSHOWN:
                 unshown += 1
-            if tag not in _INLINE:
+            if tag in _BLOCKS or tag == "br":
                 parts.append("\n")
             if tag and not unshown and element.text:
                 parts.append(element.text)
         else:
             if tag in _UNSHOWN:
                 unshown -= 1
-            if tag not in _INLINE:
+            if tag in _BLOCKS:
                 parts.append("\n")
             if not unshown and element.tail and element is not root:
                 parts.append(element.tail)
     return [line for line in (" ".join(text.split()) for text in "".join(parts).split("\n")) if line]
 
 
+def as_shown(text: str, lines: list[str]) -> str:
+    """``text`` (trafilatura's, one paragraph a line) in the page's ``lines``: consecutive lines of
+    ``text`` that are the pieces of one line of the page joined into it (its fallback ends a line at
+    an image or any element it keeps), and a line that is several consecutive lines of the page
+    split into them (it reads a short <article> as one paragraph)."""
+    return split_runs(join_pieces(text, lines), lines)
+
+
+_MAX_PIECES = 40
+
+
+def join_pieces(text: str, lines: list[str]) -> str:
+    """Consecutive lines of ``text`` that spell one line of the page, but for spaces, as that line."""
+    whole = {"".join(line.split()): line for line in lines}
+    pieces = text.split("\n")
+    out, i = [], 0
+    while i < len(pieces):
+        compact, found = "".join(pieces[i].split()), None
+        if compact and compact not in whole:
+            for j in range(i + 1, min(i + _MAX_PIECES, len(pieces))):
+                compact += "".join(pieces[j].split())
+                if compact in whole:
+                    found = j
+                    break
+        if found is None:
+            out.append(pieces[i])
+            i += 1
+        else:
+            out.append(whole[compact])
+            i = found + 1
+    return "\n".join(out)
+
+
 def split_runs(text: str, lines: list[str]) -> str:
-    """``text`` with each of its lines that is several consecutive lines of the page, run together
-    (trafilatura's fallback reads an <article> as one paragraph), split into them again."""
+    """``text`` with each of its lines that is several consecutive lines of the page, run together,
+    split into them again."""
     starting: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         starting.setdefault(line.split(maxsplit=1)[0], []).append(i)

@@ -15,7 +15,7 @@ from summarizer.config.sections import Config
 from summarizer.errors import InputError
 from summarizer.ingest.dates import stated
 from summarizer.ingest.decoding import html_article, html_text, visible_page
-from summarizer.ingest.markup import split_runs
+from summarizer.ingest.markup import join_pieces, split_runs
 from summarizer.ingest.load import load_sources
 
 SENTENCE = "The river burst its banks on Tuesday, officials said."
@@ -171,6 +171,20 @@ def test_links_stay_links_where_a_block_is_mostly_links():
     html = page(f"<p>{SENTENCE} <a href='/x'>Flood map</a></p><p>Tags: <a href='/1'>Floods</a>, <a href='/2'>Rain</a></p>")
     prose, tags = visible_page(html).iter("p")
     assert prose.find("a") is None and len(tags.findall("a")) == 2
+
+
+def test_an_image_or_a_comment_inside_a_sentence_does_not_cut_it(tmp_path):
+    html = page("<p>The river <img class='emoji' alt='' src='wave.png'> burst its <!-- ad --> banks on Tuesday, "
+                "officials <b>said</b>.</p><p>Roads were closed,<br>the police said.</p>")
+    assert lines(load_html(tmp_path, html).text) == [SENTENCE, "Roads were closed,", "the police said."]
+
+
+def test_join_pieces_joins_only_pieces_that_spell_a_whole_line_of_the_page():
+    page_lines = ["The river burst its banks, officials said.", "Roads closed."]
+    assert join_pieces("The river\nburst its banks\n, officials said.\nRoads closed.", page_lines) == (
+        "The river burst its banks, officials said.\nRoads closed.")
+    assert join_pieces("The river\nburst its banks", page_lines) == "The river\nburst its banks"
+    assert join_pieces("officials said.\nRoads closed.", page_lines) == "officials said.\nRoads closed."
 
 
 def test_split_runs_splits_only_whole_consecutive_lines_of_the_page():
