@@ -155,6 +155,7 @@ _MAX_PIECES = 40
 def join_pieces(text: str, lines: list[str]) -> str:
     """Consecutive lines of ``text`` that spell one line of the page, but for spaces, as that line."""
     whole = {"".join(line.split()): line for line in lines}
+    longest = max(map(len, whole), default=0)
     pieces = text.split("\n")
     out, i = [], 0
     while i < len(pieces):
@@ -162,6 +163,8 @@ def join_pieces(text: str, lines: list[str]) -> str:
         if compact and compact not in whole:
             for j in range(i + 1, min(i + _MAX_PIECES, len(pieces))):
                 compact += "".join(pieces[j].split())
+                if len(compact) > longest:
+                    break
                 if compact in whole:
                     found = j
                     break
@@ -180,20 +183,25 @@ def split_runs(text: str, lines: list[str]) -> str:
     starting: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         starting.setdefault(line.split(maxsplit=1)[0], []).append(i)
+    shown = set(lines)
     out = []
     for line in text.split("\n"):
-        out.extend(_split_run(line, lines, starting.get(line.split(maxsplit=1)[0] if line.strip() else "", ())))
+        if line in shown or not line.strip():
+            out.append(line)
+        else:
+            out.extend(_split_run(line, lines, starting.get(line.split(maxsplit=1)[0], ())))
     return "\n".join(out)
 
 
 def _split_run(line: str, lines: list[str], candidates) -> list[str]:
     for first in candidates:
-        run, parts = lines[first], [lines[first]]
-        for following in lines[first + 1:]:
-            if len(run) >= len(line) or not line.startswith(run + " " + following):
-                break
-            run += " " + following
-            parts.append(following)
-        if run == line and len(parts) > 1:
+        if not line.startswith(lines[first] + " "):
+            continue
+        run, parts, following = lines[first], [lines[first]], first + 1
+        while len(run) < len(line) and following < len(lines) and line.startswith(run + " " + lines[following]):
+            run += " " + lines[following]
+            parts.append(lines[following])
+            following += 1
+        if run == line:
             return parts
     return [line]
