@@ -41,6 +41,22 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+def stated(day: date, text: str) -> bool:
+    """Whether ``text`` writes the calendar date ``day`` out in full: 2024-03-05 (also with / or .,
+    unpadded, or 20240305), 05.03.2024, 3/5/2024, March 5, 2024 or 5 Mar 2024.
+
+    A date reader that completes a partial or impossible date ("2024-02-30" read as 2024-02-01,
+    "2024-03" as the 3rd of March with today's day) gives a day that no such form states.
+    """
+    y, m, d = day.year, f"0?{day.month}", f"0?{day.day}"
+    names = "|".join({MONTHS[day.month - 1], MONTHS[day.month - 1][:3], MONTHS[day.month - 1][:4]})
+    forms = (
+        rf"{y}(?P<a>[-/.]){m}(?P=a){d}", rf"{day:%Y%m%d}", rf"{d}(?P<b>[-/.]){m}(?P=b){y}", rf"{m}/{d}/{y}",
+        rf"\b(?:{names})\.?\s+{d}(?:st|nd|rd|th)?,?\s+{y}", rf"\b{d}(?:st|nd|rd|th)?\.?\s+(?:{names})\b\.?,?\s+{y}",
+    )
+    return re.search(rf"(?<![\d.])(?:{'|'.join(forms)})(?!\d)", text, re.IGNORECASE) is not None
+
+
 def source_dates(sources: Sequence[Source], blocks: Sequence[Sequence[Block]]) -> list[date | None]:
     """Each source's publication date, or None."""
     dates = []

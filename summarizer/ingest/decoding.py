@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from datetime import date
 from typing import Callable
 
 from ..errors import InputError
+from .dates import stated
+from .markup import as_shown, drop_link_lists, page_lines, readable
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -39,11 +42,13 @@ _PAGE_BREAKS = re.compile("[\x0b\x0c]")
 # Inline styles that hide an element: a browser never shows its text, so it is never quoted.
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 _FEW_HIGH_BYTES = 16  # up to this many non-ASCII bytes in a file that is not UTF-8: Windows-1252
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]{1,40})", re.IGNORECASE)
 _FEW_INVALID = 16  # up to this many invalid sequences beside valid UTF-8 characters: still UTF-8
 
 
 def decode(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> tuple[str, str]:
-    """Decode ``data`` to text: BOM-marked Unicode, UTF-8, else charset-normalizer's guess.
+    """Decode ``data`` to text: BOM-marked Unicode, UTF-8, the code page an HTML page declares,
+    else charset-normalizer's guess.
 
     The BOM is removed, CRLF / CR line ends become ``"\\n"``, form feeds and vertical tabs a
     line end; other control characters, terminal escape sequences and bidirectional overrides
@@ -91,6 +96,14 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
     if invalid <= valid or valid > 0 and invalid <= _FEW_INVALID:
         warn(f"{name}: {invalid} invalid UTF-8 byte sequence{'s' if invalid != 1 else ''} replaced by \ufffd")
         return text, encoding
+    # An HTML page that names its code page (<meta charset="windows-1250">) is in it: a guess from
+    # a few high bytes took "Łukasz" in a Windows-1250 page for Windows-1252's "£ukasz".
+    declared = declared_charset(body)
+    if declared:
+        try:
+            return body.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     # A few high bytes in ASCII text are too little for a detector to tell code pages apart
     # (it picked mac_iceland for one curly quote): take the most common one for news.
     if len(body.translate(None, bytes(range(128)))) <= _FEW_HIGH_BYTES:
@@ -123,6 +136,22 @@ def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[
     return str(best), best.encoding
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The code page an HTML page declares in its first 1024 bytes (``<meta charset>`` or
+    ``http-equiv="Content-Type"``), as Python names it; None when none, UTF-8 or an unknown one.
+    Latin-1 and ASCII are read as Windows-1252, as browsers do."""
+    found = _META_CHARSET.search(data[:1024])
+    if not found:
+        return None
+    try:
+        name = codecs.lookup(found[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name.startswith("utf"):  # UTF-8 did not decode it; a page in UTF-16 cannot name itself in ASCII
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
 def html_text(html: str) -> str:
     """The article text of an HTML page, one paragraph a line ("" when there is none).
 
@@ -133,11 +162,12 @@ def html_text(html: str) -> str:
 
     tree = visible_page(html)
     if tree is not None:
+        lines = page_lines(tree)  # (before trafilatura changes the tree)
         text = trafilatura.extract(
             tree, include_comments=False, include_tables=False, include_images=False
         )
         if text and text.strip():
-            return text.strip()
+            return as_shown(text.strip(), lines)
     return _visible_text(html)
 
 
@@ -150,6 +180,7 @@ def html_article(html: str) -> tuple[str, str | None, str]:
     from trafilatura.settings import set_date_params
 
     tree = visible_page(html)  # text a browser never shows is never quoted
+    lines = page_lines(tree) if tree is not None else []  # (before trafilatura changes the tree)
     document = trafilatura.bare_extraction(
         tree if tree is not None else html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False,
@@ -157,16 +188,30 @@ def html_article(html: str) -> tuple[str, str | None, str]:
         date_extraction_params=set_date_params(False))
     if document is None:
         return "", None, ""
-    return (document.title or "").strip(), document.date or None, (document.text or "").strip()
+    text = as_shown((document.text or "").strip(), lines)
+    return (document.title or "").strip(), _stated_date(document.date, html), text
+
+
+def _stated_date(found: str | None, html: str) -> str | None:
+    """The date the page's markup gives, only when the markup writes that day out: htmldate
+    completes a date it cannot read whole ("2024-02-30" became 2024-02-01, "2024-03" today's day
+    of March), and a wrong day is worse than none."""
+    try:
+        day = date.fromisoformat(found or "")
+    except ValueError:
+        return None
+    return found if stated(day, html) else None
 
 
 def visible_page(html: str):
-    """The page as trafilatura parses it, without what a browser never shows; None if not HTML."""
+    """The page as trafilatura parses it, without what a browser never shows, navigation and link
+    lists; inline markup in a paragraph unwrapped.  None if not HTML."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is not None:
         _drop_hidden(tree)
+        readable(tree)
     return tree
 
 
@@ -214,6 +259,7 @@ def _visible_text(html: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     _drop_hidden(root)
+    drop_link_lists(root)
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []

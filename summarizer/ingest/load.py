@@ -235,11 +235,12 @@ def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str 
         raise InputError(where, "a briefing written by summarize, not an article")
     if path == "-" and _HTML_START.match(text[:4096]):
         fmt = "html"
+    page = ""
     if fmt == "html":  # as a page fetched from the web: its title and date from its markup
         found_title, found_date, article = html_article(text)
-        text, date, title = article or html_text(text), date or found_date, title or found_title
-    if not text.strip():
-        raise InputError(where, "empty file")
+        page, (text, date, title) = text, (article or html_text(text), date or found_date, title or found_title)
+    if not text.strip():  # a page with markup but no article (only navigation) is not an empty file
+        raise InputError(where, "no article text found in the page" if page.strip() else "empty file")
     return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date, title=title or None)
 
 

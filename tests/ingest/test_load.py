@@ -115,10 +115,10 @@ def test_html_falls_back_to_paragraphs_headings_and_list_items(tmp_path, monkeyp
     assert source.text == "Storm warning\nFirst paragraph.\nPoint one\nPoint two"
 
 
-def test_html_without_text_is_an_empty_file(tmp_path):
+def test_html_without_text_has_no_article(tmp_path):
     html = "<html><head><script>var a = 1;</script></head><body></body></html>"
     path = write(tmp_path / "blank.html", html)
-    with pytest.raises(InputError, match="empty file") as info:
+    with pytest.raises(InputError, match="no article text found in the page") as info:
         load_sources([str(path)])
     assert info.value.path == str(path)
 

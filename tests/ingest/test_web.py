@@ -37,6 +37,13 @@ SECOND = """<!DOCTYPE html>
 """
 PLAIN = "Harbour notice\n\nThe harbour will reopen on Tuesday after the ferry is towed to the dry dock for repairs.\n"
 LATIN = "Café notice\n\nThe café by the harbour will reopen on Tuesday, its owner said.\n"
+# A page in the code page its <meta> names, the answer naming none; a sentence in bold and a link;
+# an impossible date.
+CENTRAL = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250">
+<meta property="article:published_time" content="2025-02-30"><title>Transfer</title></head><body><article>
+<p>The striker <b>Łukasz Nowak</b> signed a three-year contract with the <a href="/club">club</a> on Monday.</p>
+<p>Nowak, 24, scored eighteen goals in the league last season and was named player of the year.</p>
+</article></body></html>"""
 LIMIT = 4096  # bytes: the tests' max_file_mb
 
 
@@ -53,6 +60,7 @@ class Handler(BaseHTTPRequestHandler):
             "/notice.md": (200, "text/markdown", PLAIN.encode()),
             "/latin-1": (200, "text/plain; charset=ISO-8859-1", LATIN.encode("latin-1")),
             "/wrong-charset": (200, "text/plain; charset=us-ascii", LATIN.encode("utf-8")),
+            "/transfer": (200, "text/html", CENTRAL.encode("cp1250")),
             "/empty": (200, "text/html", b"<html><head><title>Only a title</title></head><body></body></html>"),
             "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
             "/huge": (200, "text/html", b"<p>" + b"x" * (LIMIT * 2) + b"</p>"),
@@ -115,6 +123,14 @@ def test_article_title_date_and_text(server):
     assert "212 people on board" in source.text and "lost steering" in source.text
     assert "SCRIPT_SECRET" not in source.text and "Sport" not in source.text
     assert Handler.requests == ["/ferry"]
+
+
+def test_a_page_in_its_declared_code_page_with_inline_markup_and_an_impossible_date(server):
+    source = web.fetch_source(f"{server}/transfer", LIMIT)
+    assert source.text.splitlines() == [
+        "The striker Łukasz Nowak signed a three-year contract with the club on Monday.",
+        "Nowak, 24, scored eighteen goals in the league last season and was named player of the year."]
+    assert source.encoding == "cp1250" and source.date is None
 
 
 @pytest.mark.parametrize("path, fmt", [("/notice.txt", "text"), ("/notice.md", "markdown")])
