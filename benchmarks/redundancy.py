@@ -12,10 +12,14 @@ a pair either flags counts as a repeat:
   threshold) says one states the other's main claim, either way, or gives another value for one
   of its figures;
 * lexical: at least ``--overlap`` 0.6 of the shorter sentence's content stems (IDF-weighted) are
-  in the other (a strict test: wire rewrites of one paragraph).
+  in the other (a strict test: wire rewrites of one paragraph);
+* sequence: their main clauses share two or more event classes (``rank.novelty.same_events``:
+  "The capture of Hama followed days of fierce clashes ..." / "The fall of Hama follows heavy
+  fighting ...") and the claim model gives the pair at least ``--sequence`` 0.3, either way:
+  one sequence of events told in other words.
 
 Printed per set and algorithm: briefings, their mean words, pairs, pairs flagged by each test
-and by either, and the share of briefings with a repeat.  ``--sample`` writes flagged pairs and
+and by any, and the share of briefings with a repeat.  ``--sample`` writes flagged pairs and
 as many unflagged ones (DUC text: keep it outside the repository) for reading by hand.
 """
 
@@ -34,7 +38,7 @@ from summarizer import Config, Source, build_pool
 from duc import DEV_SETS, settings_from
 from summarizer.rank.choose import rank_and_select
 from summarizer.facts.claim_match import same_claim
-from summarizer.rank.novelty import Said
+from summarizer.rank.novelty import Said, same_events
 
 
 
@@ -47,6 +51,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
     parser.add_argument("--claim", type=unit, default=0.5, help="claim-model threshold of the detector (0-1)")
     parser.add_argument("--overlap", type=unit, default=0.6, help="lexical test: share of content stems (0-1)")
+    parser.add_argument("--sequence", type=unit, default=0.3,
+                        help="sequence test: claim-model threshold for two tellings of the same events (0-1)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="a setting for every run: its path or unique name, a YAML value")
     parser.add_argument("--sample", type=Path, help="write flagged and unflagged pairs here (JSONL)")
@@ -64,9 +70,11 @@ def unit(text: str) -> float:
     return value
 
 
-def flagged_pairs(pool, rows: list[int], claim: float, overlap: float) -> list[tuple[int, int, bool, bool]]:
-    """Every pair of the briefing's rows: (a, b, claim test, lexical test)."""
+def flagged_pairs(pool, rows: list[int], claim: float, overlap: float,
+                  sequence: float) -> list[tuple[int, int, bool, bool, bool]]:
+    """Every pair of the briefing's rows: (a, b, claim test, lexical test, sequence test)."""
     said = {row: same_claim(pool.claims, row, claim) for row in rows}
+    told = {row: same_claim(pool.claims, row, sequence) & same_events(pool, row) for row in rows}
     out = []
     for a, b in itertools.combinations(rows, 2):
         by_claim = bool(said[a][b] or said[b][a])
@@ -74,12 +82,12 @@ def flagged_pairs(pool, rows: list[int], claim: float, overlap: float) -> list[t
         only = Said(pool)
         only.add(longer)
         by_words = 1.0 - float(only.novelty([shorter])[0]) >= overlap
-        out.append((a, b, by_claim, by_words))
+        out.append((a, b, by_claim, by_words, bool(told[a][b] or told[b][a])))
     return out
 
 
 def run_cluster(job) -> dict:
-    cluster, algos, settings, claim, overlap = job
+    cluster, algos, settings, claim, overlap, sequence = job
     sources = [Source(doc["id"], doc["id"], doc["text"]) for doc in cluster["docs"]]
     pool = build_pool(sources, Config())
     result = {}
@@ -87,9 +95,10 @@ def run_cluster(job) -> dict:
         config = Config().replace(**{**settings, "algo": algo})
         picks, _ = rank_and_select(pool, config.rank, config.select)
         rows = [p.row for p in picks]
-        pairs = flagged_pairs(pool, rows, claim, overlap)
+        pairs = flagged_pairs(pool, rows, claim, overlap, sequence)
         result[algo] = {"words": sum(pool.sentences[r].words for r in rows),
-                        "pairs": [(pool.sentences[a].text, pool.sentences[b].text, c, w) for a, b, c, w in pairs]}
+                        "pairs": [(pool.sentences[a].text, pool.sentences[b].text, c, w, e)
+                                  for a, b, c, w, e in pairs]}
     return result
 
 
@@ -103,28 +112,31 @@ def main() -> int:
         print(f"No evaluation data at {', '.join(map(str, missing))}.")
         return 0
     print(f"briefings of {args.words} words; a repeat: claim model >= {args.claim} either way, or >= "
-          f"{args.overlap} of the shorter sentence's content stems in the other; settings {args.set or 'default'}")
+          f"{args.overlap} of the shorter sentence's content stems in the other, or two events in common and "
+          f"claim model >= {args.sequence}; settings {args.set or 'default'}")
     print(f"{'data':<20} {'algorithm':<10} {'briefs':>6} {'words':>6} {'pairs':>6} {'claim':>6} {'lexical':>7} "
-          f"{'either':>6} {'per brief':>9} {'with repeat':>11}")
+          f"{'sequence':>8} {'any':>6} {'per brief':>9} {'with repeat':>11}")
     sample = []
     with Pool(args.jobs) as pool:
         for path in files:
             clusters = [json.loads(line) for line in path.open(encoding="utf-8")][: args.limit]
-            results = pool.map(run_cluster, [(c, algos, settings, args.claim, args.overlap) for c in clusters])
+            jobs = [(c, algos, settings, args.claim, args.overlap, args.sequence) for c in clusters]
+            results = pool.map(run_cluster, jobs)
             for algo in algos:
                 runs = [r[algo] for r in results]
                 pairs = [p for r in runs for p in r["pairs"]]
-                either = [p for p in pairs if p[2] or p[3]]
-                with_repeat = sum(any(p[2] or p[3] for p in r["pairs"]) for r in runs)
+                either = [p for p in pairs if any(p[2:])]
+                with_repeat = sum(any(any(p[2:]) for p in r["pairs"]) for r in runs)
                 print(f"{path.name:<20} {algo:<10} {len(runs):6d} {sum(r['words'] for r in runs) / len(runs):6.1f} "
-                      f"{len(pairs):6d} {sum(p[2] for p in pairs):6d} {sum(p[3] for p in pairs):7d} {len(either):6d} "
+                      f"{len(pairs):6d} {sum(p[2] for p in pairs):6d} {sum(p[3] for p in pairs):7d} "
+                      f"{sum(p[4] for p in pairs):8d} {len(either):6d} "
                       f"{len(either) / len(runs):9.2f} {with_repeat / len(runs):11.2f}", flush=True)
-                sample += [{"set": path.stem, "algo": algo, "a": a, "b": b, "claim": c, "lexical": w}
-                           for a, b, c, w in pairs]
+                sample += [{"set": path.stem, "algo": algo, "a": a, "b": b, "claim": c, "lexical": w, "sequence": e}
+                           for a, b, c, w, e in pairs]
     if args.sample:
         rng = random.Random(0)
-        flagged = [p for p in sample if p["claim"] or p["lexical"]]
-        unflagged = [p for p in sample if not (p["claim"] or p["lexical"])]
+        flagged = [p for p in sample if p["claim"] or p["lexical"] or p["sequence"]]
+        unflagged = [p for p in sample if not (p["claim"] or p["lexical"] or p["sequence"])]
         chosen = rng.sample(flagged, min(10, len(flagged))) + rng.sample(unflagged, min(10, len(unflagged)))
         args.sample.write_text("".join(json.dumps(p) + "\n" for p in chosen), encoding="utf-8")
         print(f"{len(chosen)} pairs written to {args.sample}")

@@ -174,3 +174,52 @@ def test_a_figure_counts_by_the_share_of_sources_stating_it_never_one_source_alo
     pool, _ = story_pool([TOLL_STORY[0], TOLL_STORY[3]])  # the toll in one source only
     presence, weights = figure_concepts(pool, min_sources=2)
     assert presence.nnz > 0 and not weights.any()
+
+
+# Two reports tell one sequence of events (the town taken after fighting) in other words, each with
+# details of its own; a third source tells other facts.
+SEQUENCE_STORY = [
+    "Insurgents captured the northern town of Valdor on Tuesday, the latest setback for the government of "
+    "President Anton Mirek. "
+    "The capture of Valdor followed days of fierce clashes in its narrow streets that ended in the withdrawal "
+    "of government forces across the river. "
+    "Aid groups said thousands of residents had fled toward the coast.",
+    "Rebel fighters seized Valdor on Tuesday after a week-long offensive, residents said. "
+    "The fall of Valdor follows heavy fighting as government troops, backed by foreign air strikes and militias "
+    "brought in from the south, struggled to keep their grip on the hilltop citadel. "
+    "The rebels promised to restore water and power within days.",
+    "The government said it would send reinforcements to the region around Valdor. "
+    "Prices of bread in the capital doubled over the week as roads to the north were closed.",
+]
+
+
+def test_two_tellings_of_one_sequence_of_events_are_one_fact_for_every_algorithm():
+    from summarizer.facts.claim_match import same_claim
+    from summarizer.rank.novelty import same_events
+
+    pool, _ = story_pool(SEQUENCE_STORY)
+    capture = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("The capture of Valdor"))
+    fall = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("The fall of Valdor"))
+    lead = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("Rebel fighters seized"))
+    # The claim model alone does not call them one claim (their other words differ) ...
+    assert not same_claim(pool.claims, capture, 0.4)[fall]
+    # ... but both tell a capture after fighting: two events in common.
+    assert same_events(pool, capture)[fall] and same_events(pool, fall)[capture]
+    assert claim_rows(pool, capture, 0.4)[fall]
+    # One event in common (the capture alone) is not a sequence: the lead of another source is news.
+    assert not same_events(pool, capture)[lead]
+    assert not claim_rows(pool, capture, 0.4)[lead]
+    for algo in sorted(ALGORITHMS):
+        pool, rows = briefing_rows(SEQUENCE_STORY, algo, 250)
+        assert not (capture in rows and fall in rows), algo
+        assert len(rows) >= 5, algo  # the other facts are all told
+
+
+def test_the_sequence_rule_is_what_keeps_the_second_telling_out(monkeypatch):
+    import summarizer.rank.novelty as novelty
+
+    monkeypatch.setattr(novelty, "SEQUENCE_THRESHOLD", 1.0)  # the rule off: the claim model's threshold alone
+    pool, rows = briefing_rows(SEQUENCE_STORY, "centroid", 250)
+    texts = [pool.sentences[r].text for r in rows]
+    assert any(t.startswith("The capture of Valdor") for t in texts)
+    assert any(t.startswith("The fall of Valdor") for t in texts)
