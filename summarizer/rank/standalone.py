@@ -3,7 +3,7 @@ each one, what it leans on (``pool.referents``: the sentence its source put befo
 a "the"-reference, a person's full name).
 
 ``arrange`` walks the picks in their order.  A pick whose referent the sentences before it carry
-stays; otherwise the sentence its source put before it is brought in right before it (moved up
+stays; one whose referent a later pick carries goes after the later picks; otherwise the sentence its source put before it is brought in right before it (moved up
 if it is a later pick, admitted if the budget has room, it is quotable, states no claim already
 chosen and itself stands), if that carries the referent.  Whatever is left leans on nothing the
 briefing has: it is left out, and the algorithm selects again without it (``rank.choose.rank_and_select``).
@@ -68,10 +68,10 @@ def arrange(pool: Pool, picks: list[Pick], budget: Budget, same_claim_threshold:
     words = sum(sentences[p.row].words for p in picks)
     left_out: set[int] = set()
 
-    def stands(pick: Pick, before: list[Pick], extra: Pick | None = None) -> bool:
-        rows = [p.row for p in before] + ([extra.row] if extra else [])
-        more_stems = set(pool.terms.terms[extra.row]) if extra else set()
-        more_names = referents.names[extra.row] if extra else frozenset()
+    def stands(pick: Pick, before: list[Pick], *extra: Pick) -> bool:
+        rows = [p.row for p in before] + [p.row for p in extra]
+        more_stems = {t for p in extra for t in pool.terms.terms[p.row]}
+        more_names = {n for p in extra for n in referents.names[p.row]}
         return carried(referents.needs[pick.row], rows, stems | more_stems, names | more_names, passage_of)
 
     def place(pick: Pick) -> None:
@@ -79,10 +79,17 @@ def arrange(pool: Pool, picks: list[Pick], budget: Budget, same_claim_threshold:
         stems.update(pool.terms.terms[pick.row])
         names.update(referents.names[pick.row])
 
+    deferred: set[int] = set()
     while pending:
         pick = pending.pop(0)
         if stands(pick, placed):
             place(pick)
+            continue
+        if pick.row not in deferred and stands(pick, placed, *pending):
+            # A later pick carries what it leans on ("the school" after "a school cafeteria"): it
+            # comes after them (the story order keeps it so: ``carried_order``).
+            deferred.add(pick.row)
+            pending.append(pick)
             continue
         for before in _antecedents(pool, pick.row):
             passage = int(passage_of[before])

@@ -125,3 +125,21 @@ def _assert_each_stands(sources, briefing):
         assert carried(pool.referents.needs[row], before, stems, full, passage_of), pool.sentences[row].text
         if points_back(pool.sentences[row].text):
             assert passage_of[row - 1] in {passage_of[r] for r in before}
+
+
+def test_a_pick_whose_noun_a_later_pick_of_another_source_names_goes_after_it():
+    pool, _ = story_pool([
+        "A tornado struck an elementary school in Newburgh on Thursday morning. "
+        "Police reported one person killed in a car outside the school.",
+        "Storms swept across seven states on Thursday, officials said. "
+        "Seven children died when a wall collapsed in a school cafeteria near Newburgh.",
+    ])
+    picks = _picks(pool, "Police reported", "Seven children")
+    assert pool.referents.needs[picks[0].row] is not None  # "the school" leans on the sentence before it
+    words = sum(pool.sentences[p.row].words for p in picks)  # no room for that sentence
+    placed, left_out = arrange(pool, picks, Budget(words, None), 0.4)
+    assert _texts(pool, placed) == [["Seven", "children"], ["Police", "reported"]]
+    assert not left_out
+    # Nothing among the picks names a school, and no room for the sentence before it: left out.
+    placed, left_out = arrange(pool, picks[:1], Budget(pool.sentences[picks[0].row].words, None), 0.4)
+    assert not placed and left_out == {picks[0].row}
