@@ -11,8 +11,9 @@ objective(S) = cos(sum of S's vectors, centroid)
 Vectors are IDF-weighted stem frequencies (1 + log count; IDF over the pooled sentences); the
 centroid is the sum of every pooled sentence's vector, its entries at or below ``centroid_cut``
 of its largest set to 0 so that only the cluster's topic words count.  A figure is a value the
-figure reader ties to something counted or measured (``facts.figures``), stated by two or more
-sources ("at least 727" and "727" are one): the numbers a reader looks for first.  The last term is the
+figure reader ties to something counted or measured (``facts.figures``), or an amount the
+sources give near their tops (``min_figure_lead``), stated by two or more sources ("at least
+727" and "727" are one): the numbers a reader looks for first (``concept_weights.figure_concepts``).  The last term is the
 editorial prior (relative to the best candidate's), counted per word: it keeps the briefing
 plainly worded and lead-heavy, and rewards filling the budget.  Passages whose prior is below
 ``min_prior`` of the best passage's are no candidates at all: loaded or interpretive sentences
@@ -67,7 +68,7 @@ class Centroid(Selector):
 
         bigram_weight: float = setting(0.5, "weight of the share of bigram concepts (weighted) the briefing "
                                             "covers, beside its cosine to the centroid", low=0.0, high=10.0)
-        unigram_weight: float = setting(0.5, "weight of the share of stem concepts (weighted) it covers",
+        unigram_weight: float = setting(0.3, "weight of the share of stem concepts (weighted) it covers",
                                         low=0.0, high=10.0)
         redundancy_threshold: float = setting(0.95, "similarity (0-1) to a pick above which a candidate is "
                                                     "skipped", low=0.0, high=1.0)
@@ -88,6 +89,10 @@ class Centroid(Selector):
                                                         "N sentences of a source", low=1)
         min_figure_sources: int = setting(2, "a figure counts when this many sources state it (at least 2)",
                                           low=2)
+        min_figure_lead: float = setting(1.5, "an amount the figure reader ties to nothing counts as a figure when "
+                                              "the sources give it near their tops: 1 / (1 + position of its first "
+                                              "sentence) summed over the sources stating it reaches this (0: never)",
+                                         low=0.0, high=100.0)
         fill_depth: int = setting(3, "last greedy picks the budget filling may replace (0: no filling)",
                                   low=0, high=6)
         fill_width: int = setting(12, "best remaining candidates the budget filling may use", low=0, high=30)
@@ -97,7 +102,7 @@ class Centroid(Selector):
 
         params = self.params
         max_words, max_sentences = budget.word_cap, budget.sentence_cap
-        figures = figure_concepts(pool, params.min_figure_sources)
+        figures = figure_concepts(pool, params.min_figure_sources, params.min_figure_lead)
         deeper = _corroborated_tolls(pool, figures[0] @ figures[1]) if params.figure_weight > 0 else None
         per_source = params.candidates_per_source if pool.told is None else params.update_candidates_per_source
         candidates, rows = lead_candidates(pool, max_words, per_source, params.min_prior,

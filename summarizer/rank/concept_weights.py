@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Numbers the number grammar reads that are no amounts of anything.
+_NOT_AMOUNTS = frozenset({"year", "date", "clock", "ident"})
+
 if TYPE_CHECKING:
     import numpy as np
     import scipy.sparse as sp
@@ -84,20 +87,32 @@ def bigrams(text: str, tokenizer: Tokenizer, stop: frozenset[str]) -> set[tuple[
 
 
 
-def figure_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Sentence-by-figure presence, a figure being a value the figure reader ties to something
-    counted or measured (``pool.figures``; the lower end of its interval to 3 significant digits,
-    so "at least 109" and "109" are one), and each figure's weight: the square root of the share
-    of sources stating it, 0 unless ``min_sources`` sources do (never fewer than two): a figure
-    counts when sources corroborate it, the more of them the more."""
+def figure_concepts(pool: Pool, min_sources: int, min_lead: float = 0.0) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sentence-by-figure presence, and each figure's weight: the square root of the share of
+    sources stating it, 0 unless ``min_sources`` sources do (never fewer than two): a figure counts
+    when sources corroborate it, the more of them the more.
+
+    A figure is a value (the lower end of its interval to 3 significant digits, so "at least 109"
+    and "109" are one) that the figure reader ties to something counted or measured
+    (``pool.figures``); or, with ``min_lead`` > 0, any amount the number grammar reads (not a year,
+    date, time of day, identifier or order of magnitude: "six novels", "the 72-year-old maestro",
+    "$2 billion") that the sources give near their tops: summed over the sources stating it,
+    1 / (1 + position of its first sentence there) reaches ``min_lead`` (1.5: the leads of two
+    sources, or the lead of one and the second sentence of two others)."""
     import numpy as np
     import scipy.sparse as sp
 
     index: dict[float, int] = {}
     sentence_of, concept_of = [], []
+    read: set[int] = set()  # figures the figure reader ties to a thing
     for row, figures in enumerate(pool.figures):
-        # (dates and durations, whose values are days and seconds, tell no fact apart: left out)
-        for value in {_value(f.lo) for f in figures if not f.terms}:
+        # (dates and durations the figure reader reads, whose values are days and seconds, tell no
+        # fact apart: left out)
+        values = {_value(f.lo) for f in figures if not f.terms}
+        read |= {index.setdefault(value, len(index)) for value in values}
+        if min_lead > 0:
+            values |= amounts(pool.sentences[row].text)
+        for value in values:
             sentence_of.append(row)
             concept_of.append(index.setdefault(value, len(index)))
     k = len(index)
@@ -105,12 +120,34 @@ def figure_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.nda
     presence.data[:] = 1.0
     if not k:
         return presence, np.zeros(0)
-    sources = np.array([s.source for s in pool.sentences], dtype=np.int64)[np.array(sentence_of, dtype=np.int64)]
-    carriers = np.unique(sources * k + np.array(concept_of)) % k  # one entry per (source, figure)
+    rows = np.array(sentence_of, dtype=np.int64)
+    sources = np.array([s.source for s in pool.sentences], dtype=np.int64)[rows]
+    positions = np.array([s.position for s in pool.sentences], dtype=np.int64)[rows]
+    # One entry per (source, figure): the position of its first sentence stating it.
+    pair = sources * k + np.array(concept_of)
+    order = np.lexsort((positions, pair))
+    pairs, first_at = np.unique(pair[order], return_index=True)
+    carriers, first = pairs % k, positions[order][first_at]
     count = np.bincount(carriers, minlength=k).astype(float)
     weights = np.sqrt(count / len(pool.sources))
     weights[count < max(2, min(min_sources, len(pool.sources)))] = 0.0
+    lead = np.bincount(carriers, 1.0 / (1.0 + first), minlength=k)
+    amount_only = np.ones(k, dtype=bool)
+    amount_only[list(read)] = False
+    weights[amount_only & (lead < min_lead)] = 0.0
     return presence, weights
+
+
+def amounts(text: str) -> set[float]:
+    """The values of the amounts a sentence writes, by the figures package's number grammar:
+    not years, dates, times of day, identifiers or orders of magnitude ("thousands")."""
+    from ..facts.figures.quantity import quantities
+    from ..facts.figures.tokens import may_hold_figures, tokenize
+
+    if not may_hold_figures(text):
+        return set()
+    return {_value(q.lo) for q in quantities(tokenize(" ".join(text.split()), 0, 0))
+            if q.unit not in _NOT_AMOUNTS and not q.magnitude}
 
 
 def _value(lo: float) -> float:

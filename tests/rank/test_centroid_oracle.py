@@ -132,15 +132,23 @@ class Oracle:
                                        for s in pool.sentences])
         self.stems = self._concepts([set(terms) for terms in pool.terms.terms])
         # Figures: each value (to 3 significant digits) weighs the square root of the share of sources
-        # stating it, if at least two (and min_figure_sources) do.
-        self.values = [{float(f"{f.lo:.3g}") for f in figures} for figures in pool.figures]
-        stating = defaultdict(set)
+        # stating it, if at least two (and min_figure_sources) do; a value the figure reader does not
+        # read (an amount of the number grammar) only if 1 / (1 + first position) summed over the
+        # sources stating it reaches min_figure_lead.
+        read = [{float(f"{f.lo:.3g}") for f in figures} for figures in pool.figures]
+        self.values = [values | (number_values(s.text) if params.min_figure_lead > 0 else set())
+                       for values, s in zip(read, pool.sentences)]
+        first = defaultdict(dict)  # value -> source -> first position
         for sentence, values in zip(pool.sentences, self.values):
             for v in values:
-                stating[v].add(sentence.source)
+                first[v][sentence.source] = min(first[v].get(sentence.source, sentence.position), sentence.position)
         needed = max(2, min(params.min_figure_sources, len(pool.sources)))
-        self.figure_weights = {v: math.sqrt(len(s) / len(pool.sources)) if len(s) >= needed else 0.0
-                               for v, s in stating.items()}
+        any_read = set().union(*read) if read else set()
+        self.figure_weights = {
+            v: math.sqrt(len(s) / len(pool.sources))
+            if len(s) >= needed and (v in any_read or sum(1 / (1 + p) for p in s.values()) >= params.min_figure_lead)
+            else 0.0
+            for v, s in first.items()}
         top = max(pool.prior[p] for p, _ in self.candidates)
         scale = max_words if math.isfinite(max_words) else 100  # an unlimited budget counts as 100 words
         self.own = {q: params.prior_weight * pool.prior[p] / top * pool.sentences[q].words / scale
@@ -205,6 +213,16 @@ TINY = [
 ]
 # No two sentences too close by the claim model, none left out for saying too little that is new
 # (rules outside the objective): only the TF-IDF rule, which the oracle redoes.
+def number_values(text):
+    """Amounts of the number grammar, as values: no years, dates, times of day, identifiers or
+    orders of magnitude."""
+    from summarizer.facts.figures.quantity import quantities
+    from summarizer.facts.figures.tokens import tokenize
+
+    return {float(f"{q.lo:.3g}") for q in quantities(tokenize(" ".join(text.split()), 0, 0))
+            if q.unit not in ("year", "date", "clock", "ident") and not q.magnitude}
+
+
 EXACT = dict(same_claim_threshold=1.0, min_novelty=0.0, fill_depth=6, fill_width=30)
 
 
@@ -326,7 +344,7 @@ def candidate_objective(pool, params, max_words):
 
     candidates, rows = lead_candidates(pool, max_words, params.candidates_per_source, params.min_prior)
     words = np.array([pool.sentences[r].words for r in rows], dtype=float)
-    figures = figure_concepts(pool, params.min_figure_sources)
+    figures = figure_concepts(pool, params.min_figure_sources, params.min_figure_lead)
     return _Objective(pool, candidates, rows, words, params, max_words, figures)
 
 

@@ -223,3 +223,42 @@ def test_the_sequence_rule_is_what_keeps_the_second_telling_out(monkeypatch):
     texts = [pool.sentences[r].text for r in rows]
     assert any(t.startswith("The capture of Valdor") for t in texts)
     assert any(t.startswith("The fall of Valdor") for t in texts)
+
+
+# An amount the figure reader ties to nothing ("six novels") in the lead of every source; another
+# given only far down two sources; a prize given in two sources' third sentences.
+PRIZE_STORY = [
+    "Six novels were shortlisted for the Carden fiction prize on Tuesday, the judges said in London. "
+    "The winner will be named next month at a dinner in the Guildhall. "
+    "Critics said the list favoured first novels over established names. "
+    "Booksellers reported a rush of orders for the shortlisted titles. "
+    "The judges said they had read 142 books over the summer.",
+    "The judges of the Carden prize named six novels on their shortlist on Tuesday. "
+    "Two of the writers are first-time novelists, the judges said. "
+    "The prize is worth 50,000 pounds to the winner. "
+    "Publishers entered 142 books this year, the organisers said.",
+    "A shortlist of six novels for the Carden prize was published on Tuesday. "
+    "The chair of the judges called it the strongest list in a decade. "
+    "The prize of 50,000 pounds will be awarded on October 12.",
+]
+
+
+def test_an_amount_the_sources_lead_with_counts_as_a_figure_one_far_down_does_not():
+    from summarizer.rank.concept_weights import amounts, figure_concepts
+
+    pool, _ = story_pool(PRIZE_STORY)
+    assert not any(pool.figures)  # the figure reader ties none of them to a thing
+
+    def weight_of(value, min_lead):
+        presence, weights = figure_concepts(pool, 2, min_lead)
+        rows = [r for r, s in enumerate(pool.sentences) if value in amounts(s.text)]
+        assert rows
+        return {float(weights[c]) for r in rows for c in presence[r].indices}
+
+    assert weight_of(6.0, 1.5) == {1.0}  # every source's lead: 1 + 1 + 1
+    assert weight_of(142.0, 1.5) == {0.0}  # sentences 5 and 4: 1/5 + 1/4
+    assert weight_of(50000.0, 1.5) == {0.0}  # sentences 3 and 3: 2/3
+    assert weight_of(50000.0, 0.6) == {(2 / 3) ** 0.5}
+    presence, weights = figure_concepts(pool, 2, 0.0)  # off: only what the figure reader ties
+    assert presence.nnz == 0
+    assert amounts("In 2019, at 3 p.m., thousands of people and 12 cars") == {12.0}
