@@ -115,7 +115,8 @@ def claim_rows(pool: Pool, row: int, threshold: float) -> np.ndarray:
 
 def same_events(pool: Pool, row: int) -> np.ndarray:
     """Per pooled sentence: its main clause shares ``SEQUENCE_EVENTS`` or more event classes
-    (``facts.claims``: captured / fell to, clashes / fighting ...) with that of sentence ``row``."""
+    (``facts.claims``: captured / fell to, clashes / fighting ...) with that of sentence ``row``,
+    as many of them tied to the same name in both (the same events of one thing)."""
     import numpy as np
 
     index = pool.claims
@@ -126,5 +127,9 @@ def same_events(pool: Pool, row: int) -> np.ndarray:
         return np.zeros(core.shape[0], dtype=bool)
     shared = np.asarray(core[:, mine].sum(axis=1)).ravel()
     found = shared >= SEQUENCE_EVENTS
+    # ... of one thing: each tied to the same name in both (``ClaimIndex.links``: "the capture of
+    # Hama", "fighting ... Hama"), not two crashes that killed people in two places.
+    links = index.links
+    found &= np.asarray(links[:, links[row].indices].sum(axis=1)).ravel() >= SEQUENCE_EVENTS
     found[row] = False
     return found

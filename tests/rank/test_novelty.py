@@ -203,12 +203,18 @@ def test_two_tellings_of_one_sequence_of_events_are_one_fact_for_every_algorithm
     lead = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("Rebel fighters seized"))
     # The claim model alone does not call them one claim (their other words differ) ...
     assert not same_claim(pool.claims, capture, 0.4)[fall]
-    # ... but both tell a capture after fighting: two events in common.
+    # ... but both tell a capture after fighting: two events in common, each tied to Valdor.
     assert same_events(pool, capture)[fall] and same_events(pool, fall)[capture]
     assert claim_rows(pool, capture, 0.4)[fall]
     # One event in common (the capture alone) is not a sequence: the lead of another source is news.
     assert not same_events(pool, capture)[lead]
     assert not claim_rows(pool, capture, 0.4)[lead]
+    # Two events in common, but of two things: two crashes that killed people in two places.
+    crashes, _ = story_pool([
+        "A military cargo plane crashed near Belmar on Monday, killing nine soldiers, officials said.",
+        "A navy fighter jet crashed into the sea off Corran on Monday, killing its pilot, officials said.",
+    ])
+    assert not same_events(crashes, 0)[1] and not same_events(crashes, 1)[0]
     for algo in sorted(ALGORITHMS):
         pool, rows = briefing_rows(SEQUENCE_STORY, algo, 250)
         assert not (capture in rows and fall in rows), algo
