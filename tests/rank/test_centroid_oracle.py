@@ -135,7 +135,7 @@ class Oracle:
         # stating it, if at least two (and min_figure_sources) do; a value the figure reader does not
         # read (an amount of the number grammar) only if 1 / (1 + first position) summed over the
         # sources stating it reaches min_figure_lead.
-        read = [{float(f"{f.lo:.3g}") for f in figures} for figures in pool.figures]
+        read = [{float(f"{f.lo:.3g}") for f in figures if not f.terms} for figures in pool.figures]
         self.values = [values | (number_values(s.text) if params.min_figure_lead > 0 else set())
                        for values, s in zip(read, pool.sentences)]
         first = defaultdict(dict)  # value -> source -> first position
