@@ -298,6 +298,7 @@ class Pool:
     wording: np.ndarray  # per sentence: how much its wording counts against quoting it (editorial.wording)
     dates: list[date | None] = field(default_factory=list)  # per source: when it was published, if known
     figures: list[tuple] = field(default_factory=list)  # per sentence: its figures (figures.Figure)
+    amounts: list[tuple] = field(default_factory=list)  # per sentence: its amounts (figures.quantity)
     claims: ClaimIndex | None = None  # per sentence: the anchors of what it claims (claims.py)
     # per sentence: what it leans on (the sentence before it, a noun, a full name) and the full
     # names it gives (pool/referents.py); every briefing carries the one before quoting it

@@ -195,6 +195,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         wording=wording,
         dates=source_dates(sources, blocks),
         figures=figures,
+        amounts=written,
         claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures,
                            written or None),
         referents=leans,

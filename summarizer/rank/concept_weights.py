@@ -9,7 +9,7 @@ sentence there).  Shared by the selectors that reward covering concepts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 # Numbers the number grammar reads that are no amounts of anything.
 _NOT_AMOUNTS = frozenset({"year", "date", "clock", "ident"})
@@ -110,8 +110,8 @@ def figure_concepts(pool: Pool, min_sources: int, min_lead: float = 0.0) -> tupl
         # fact apart: left out)
         values = {_value(f.lo) for f in figures if not f.terms}
         read |= {index.setdefault(value, len(index)) for value in values}
-        if min_lead > 0:
-            values |= amounts(pool.sentences[row].text)
+        if min_lead > 0 and pool.amounts:  # (read in English only, as the figures are)
+            values |= amounts(pool.sentences[row].text, pool.amounts[row])
         for value in values:
             sentence_of.append(row)
             concept_of.append(index.setdefault(value, len(index)))
@@ -138,16 +138,16 @@ def figure_concepts(pool: Pool, min_sources: int, min_lead: float = 0.0) -> tupl
     return presence, weights
 
 
-def amounts(text: str) -> set[float]:
+def amounts(text: str, read: Sequence | None = None) -> set[float]:
     """The values of the amounts a sentence writes, by the figures package's number grammar:
-    not years, dates, times of day, identifiers or orders of magnitude ("thousands")."""
+    not years, dates, times of day, identifiers or orders of magnitude ("thousands").  ``read``:
+    the sentence's quantities where the pool has read them already (``Pool.amounts``)."""
     from ..facts.figures.quantity import quantities
     from ..facts.figures.tokens import may_hold_figures, tokenize
 
-    if not may_hold_figures(text):
-        return set()
-    return {_value(q.lo) for q in quantities(tokenize(" ".join(text.split()), 0, 0))
-            if q.unit not in _NOT_AMOUNTS and not q.magnitude}
+    if read is None:
+        read = quantities(tokenize(text, 0, 0)) if may_hold_figures(text) else ()
+    return {_value(q.lo) for q in read if q.unit not in _NOT_AMOUNTS and not q.magnitude}
 
 
 def _value(lo: float) -> float:
