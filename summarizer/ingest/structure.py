@@ -10,6 +10,7 @@ article with a trailer).
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -66,23 +67,17 @@ _FINITE_VERB = re.compile(
     r"do|does|did|says?|said|\w+ed)\b",
     re.IGNORECASE,
 )
-# What makes a sentence a clause (``is_clause``): verb forms as data, auxiliaries and contractions.
-_CLAUSE_WORDS = word_list("verbs.txt") | word_list("past_tense.txt") | REPORTING_VERBS | frozenset(
-    "is are was were be been am has have had will would can could may might must shall should does did "
-    "cannot".split())
-_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
-# Words after which a lower-case "-s" word is a plural noun, not a verb ("the talks", "of sections").
-_BEFORE_NOUNS = frozenset(
-    "a an the of in on at for with by from to into about over under after before between among against "
-    "during without through his her its their our my your these those some many several all "
-    "few no both other such more most and or two three four five six seven eight nine ten".split())
-_PLURAL_SUBJECTS = word_list("plural_subjects.txt")
-_NOT_PLURAL = word_list("not_plural.txt")
-# Not a verb after a plural subject ("troops and tanks", "talks in Geneva", "people who"); skipped
-# between a subject and its verb ("they never knock").
-_FUNCTION_WORDS = _BEFORE_NOUNS | frozenset("but nor as than who whom whose which where when while if".split())
-_ADVERBS = frozenset("never still also just often only all both even already now then again simply no not longer "
-                     "ever usually always".split())
+# What makes a sentence a clause (``is_clause``): verb forms and the words around them, as data.
+_CLAUSE = json.loads((Path(__file__).resolve().parent.parent / "data" / "clause.json").read_text(encoding="utf-8"))
+_CLAUSE_WORDS = (word_list("verbs.txt") | word_list("past_tense.txt") | REPORTING_VERBS
+                 | frozenset(_CLAUSE["auxiliaries"]))
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)  # "'s" also makes a possessive
+_BEFORE_NOUNS = frozenset(_CLAUSE["before_nouns"])
+_FUNCTION_WORDS = _BEFORE_NOUNS | frozenset(_CLAUSE["function_words"])
+_ADVERBS = frozenset(_CLAUSE["adverbs"])
+_PLURAL_SUBJECTS = frozenset(_CLAUSE["plural_subjects"])
+_NOT_PLURAL = frozenset(_CLAUSE["not_plural"])
+_SUBJECT_PREPOSITIONS = frozenset(_CLAUSE["subject_prepositions"])
 _TOKEN = re.compile(r"[\w'’]+")
 # One phrase of a keyword run: up to six words, then a slash.
 _KEYWORD = re.compile(r"([^/\n]{1,60}?)\s*/\s*")
@@ -161,25 +156,28 @@ def is_full_sentence(text: str) -> bool:
 def is_clause(text: str, language: str = "english") -> bool:
     """Whether an English sentence has a verb: an auxiliary or contraction ("is", "can't",
     "it's"), a reporting verb, a lower-case "-ed" form, a form of ``data/verbs.txt`` or
-    ``data/past_tense.txt``, a present "-s" form (a lower-case "-s" word not right after an article,
-    preposition, number or "-ing" form: "Smoke rises", not "of sections"), or a word after a plural
-    subject ("scientists eliminate", "they swear"; ``data/plural_subjects.txt``).  A fragment has
-    none: a listing ("``Bernstein on Beethoven: Fidelio,'' with concert footage."), a table row
-    ("Iran, Sept. 16, 1978, 7.7, 25,000."), a list of names, a headline-style phrase.  Another
-    language: True."""
+    ``data/past_tense.txt``, a present "-s" form (a lower-case "-s" word not right after an
+    article, preposition, number or "-ing" form: "Smoke rises", not "of sections"), or a word
+    after a plural subject ("scientists eliminate", "they swear"); the words around them are in
+    ``data/clause.json``.  A fragment has none: a listing ("``Bernstein on Beethoven: Fidelio,''
+    with concert footage."), a table row ("Iran, Sept. 16, 1978, 7.7, 25,000."), a list of names, a
+    headline-style phrase ("Assad's Last Stand.").  Another language: True."""
     if language != "english":
         return True
     previous, previous_word, before, plural = "", "", "", False
     for match in _TOKEN.finditer(text):
         word = match.group()
-        lower = word.lower()
-        if lower in _CLAUSE_WORDS or _CONTRACTION.search(word):
+        lower = word.lower().replace("’", "'")
+        # (a capitalised one only opening the sentence or in capitals: "Assad's Last Stand" is a title)
+        if lower in _CLAUSE_WORDS and (word.islower() or word.isupper() or not previous_word) \
+                or _CONTRACTION.search(word):
             return True
         if word.islower() and len(word) > 3 and word.endswith("ed"):
             return True
         if plural and word.islower() and lower not in _FUNCTION_WORDS and not lower.endswith("ing"):
             return True
-        ends_s = len(word) > 3 and lower.endswith("s") and not lower.endswith("ss") and lower not in _NOT_PLURAL
+        ends_s = (len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s"))
+                  and lower not in _NOT_PLURAL)
         if word.islower() and ends_s:
             # (after an "-ing" form, a noun only where a name does it: "Bernstein playing sections")
             after_ing = previous_word.endswith("ing") and previous_word.islower() and before[:1].isupper()
@@ -188,7 +186,7 @@ def is_clause(text: str, language: str = "english") -> bool:
                 return True
         if lower not in _ADVERBS and not lower.endswith("ly"):
             plural = (lower in _PLURAL_SUBJECTS or ends_s
-                      and previous not in ("of", "for", "to", "in", "on", "with", "by", "from"))
+                      and previous not in _SUBJECT_PREPOSITIONS)
         before, previous = previous_word, lower
         previous_word = word
     return False

@@ -90,3 +90,39 @@ def test_briefing_never_quotes_a_fragment_line_but_quotes_the_sentences():
     assert quoted
     assert not any(t.startswith(("Iran,", "Soviet Armenia,", '"Bernstein')) for t in quoted)
     assert any(t.startswith("Rescuers in Spitak") for t in quoted)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Assad's Last Stand.", False),
+    ("Syria's army chief in Hama.", False),
+    ("It's over for the army in Hama.", True),
+    ("It’s over for the army in Hama.", True),
+    ("There's nothing left of the old market.", True),
+])
+def test_a_possessive_is_no_verb(text, clause):
+    assert is_clause(text) is clause
+
+
+def test_dateline_caption_and_label_lines_are_never_quoted():
+    text = ("HAMA, Syria (AP) --\n"
+            "Rebels captured the central city of Hama on Thursday after days of fighting with government troops.\n"
+            "Smoke rises over Hama after shelling on Thursday. (AP Photo/Ghaith Alsayed)\n"
+            "Related: Syria's war, a timeline of the fighting since 2011.\n"
+            "Assad's Last Stand in the Central City of Hama.\n"
+            "The army said it had moved its units out of the city to protect civilians.\n")
+    pool, _ = story_pool([text])
+    quotable = {pool.sentences[r].text for rows in pool.quotable for r in rows}
+    assert quotable == {
+        "Rebels captured the central city of Hama on Thursday after days of fighting with government troops.",
+        "The army said it had moved its units out of the city to protect civilians."}
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Peru, May 31, 1970, 7.7, 66,794.", False),  # "May", a month
+    ("The Butcher's Boy by Patrick McCabe (Picador Pounds 14.99).", False),
+    ("HURRICANES ARE part of the romance of the tropics.", True),
+    ("Nancy Walker sang her sassy song from the show.", True),
+    ("In this particular case, everything's fitting together.", True),
+])
+def test_capitalised_words_count_as_verbs_only_opening_the_sentence_or_in_capitals(text, clause):
+    assert is_clause(text) is clause
