@@ -10,11 +10,12 @@ article with a trailer).
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..wordlists import MONTHS, WEEKDAYS, alternation
+from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, alternation, word_list
 from ..models import Block, BlockKind, Source
 from .segment import sentence_spans
 
@@ -66,6 +67,18 @@ _FINITE_VERB = re.compile(
     r"do|does|did|says?|said|\w+ed)\b",
     re.IGNORECASE,
 )
+# What makes a sentence a clause (``is_clause``): verb forms and the words around them, as data.
+_CLAUSE = json.loads((Path(__file__).resolve().parent.parent / "data" / "clause.json").read_text(encoding="utf-8"))
+_CLAUSE_WORDS = (word_list("verbs.txt") | word_list("past_tense.txt") | REPORTING_VERBS
+                 | frozenset(_CLAUSE["auxiliaries"]))
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)  # "'s" also makes a possessive
+_BEFORE_NOUNS = frozenset(_CLAUSE["before_nouns"])
+_FUNCTION_WORDS = _BEFORE_NOUNS | frozenset(_CLAUSE["function_words"])
+_ADVERBS = frozenset(_CLAUSE["adverbs"])
+_PLURAL_SUBJECTS = frozenset(_CLAUSE["plural_subjects"])
+_NOT_PLURAL = frozenset(_CLAUSE["not_plural"])
+_SUBJECT_PREPOSITIONS = frozenset(_CLAUSE["subject_prepositions"])
+_TOKEN = re.compile(r"[\w'’]+")
 # One phrase of a keyword run: up to six words, then a slash.
 _KEYWORD = re.compile(r"([^/\n]{1,60}?)\s*/\s*")
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s")
@@ -138,6 +151,45 @@ def is_full_sentence(text: str) -> bool:
         and not text.endswith(":")
         and not _LABEL_PREFIX.match(text)
     )
+
+
+def is_clause(text: str, language: str = "english") -> bool:
+    """Whether an English sentence has a verb: an auxiliary or contraction ("is", "can't",
+    "it's"), a reporting verb, a lower-case "-ed" form, a form of ``data/verbs.txt`` or
+    ``data/past_tense.txt``, a present "-s" form (a lower-case "-s" word not right after an
+    article, preposition, number or "-ing" form: "Smoke rises", not "of sections"), or a word
+    after a plural subject ("scientists eliminate", "they swear"); the words around them are in
+    ``data/clause.json``.  A fragment has none: a listing ("``Bernstein on Beethoven: Fidelio,''
+    with concert footage."), a table row ("Iran, Sept. 16, 1978, 7.7, 25,000."), a list of names, a
+    headline-style phrase ("Assad's Last Stand.").  Another language: True."""
+    if language != "english":
+        return True
+    previous, previous_word, before, plural = "", "", "", False
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        lower = word.lower().replace("’", "'")
+        # (a capitalised one only opening the sentence or in capitals: "Assad's Last Stand" is a title)
+        if lower in _CLAUSE_WORDS and (word.islower() or word.isupper() or not previous_word) \
+                or _CONTRACTION.search(word):
+            return True
+        if word.islower() and len(word) > 3 and word.endswith("ed"):
+            return True
+        if plural and word.islower() and lower not in _FUNCTION_WORDS and not lower.endswith("ing"):
+            return True
+        ends_s = (len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s"))
+                  and lower not in _NOT_PLURAL)
+        if word.islower() and ends_s:
+            # (after an "-ing" form, a noun only where a name does it: "Bernstein playing sections")
+            after_ing = previous_word.endswith("ing") and previous_word.islower() and before[:1].isupper()
+            if not (previous in _BEFORE_NOUNS or after_ing
+                    or previous[:1].isdigit() and text[match.start() - 1] == " "):
+                return True
+        if lower not in _ADVERBS and not lower.endswith("ly"):
+            plural = (lower in _PLURAL_SUBJECTS or ends_s
+                      and previous not in _SUBJECT_PREPOSITIONS)
+        before, previous = previous_word, lower
+        previous_word = word
+    return False
 
 
 _KIND_NAMES = {BlockKind.HEADLINE: "headline", BlockKind.BYLINE: "byline or sign-off",

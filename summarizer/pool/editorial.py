@@ -16,7 +16,7 @@ import numpy as np
 from . import neutrality, referents
 from ..ingest.language import AUTO
 from ..models import Passage, Pool, Sentence
-from ..ingest.structure import is_full_sentence
+from ..ingest.structure import is_clause, is_full_sentence
 
 # How strongly subjectivity ranks a passage down: (1 - excess) ** power, where excess is how far
 # it reaches above a floor that plain news reaches through lexicon noise.  Power 2 keeps the
@@ -71,7 +71,8 @@ def prior(passages: Sequence[Passage], n_sources: int, wording: np.ndarray, *,
 
 
 def quotable(min_words: int, max_words: int, policy: str, language: str) -> Callable[[Sentence], bool]:
-    """Sentences a briefing can quote: complete, of ``min_words`` to ``max_words`` words, not first
+    """Sentences a briefing can quote: complete, a clause (``is_clause``: no listing, caption, table
+    row or list of names), of ``min_words`` to ``max_words`` words, not first
     person without its speaker ("We've liberated the city."), not a question to the reader, no
     loaded word in its own voice (``data/loaded.txt``; unless the neutrality ``policy`` is off), and
     under the strict policy plainly worded.  One that points back at an earlier sentence is
@@ -82,6 +83,7 @@ def quotable(min_words: int, max_words: int, policy: str, language: str) -> Call
         return (
             min_words <= sentence.words <= max_words
             and is_full_sentence(sentence.text)
+            and (not english or is_clause(sentence.text))
             and not (english and referents.speakerless(sentence.text))
             and (policy == "off" or not neutrality.is_rhetorical_question(sentence.text))
             and (policy == "off" or not neutrality.is_loaded(sentence.text, language))

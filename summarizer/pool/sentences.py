@@ -6,13 +6,14 @@ from typing import Sequence
 
 from ..models import Block, BlockKind, Sentence
 from ..ingest.segment import sentence_spans
-from ..ingest.structure import is_full_sentence
+from ..ingest.structure import is_clause, is_full_sentence
 
 
 def pool_sentences(blocks_by_source: Sequence[Sequence[Block]], language: str = "english") -> list[Sentence]:
     """Sentences of the text blocks of all sources, source by source, in reading order.
 
-    List items enter only when they are full sentences ("- Key target: Homs" does not).
+    List items enter only when they are full sentences with a verb ("- Key target: Homs" and
+    "- ``Bernstein on Beethoven: Fidelio,'' with concert footage." do not).
     """
     pooled: list[Sentence] = []
     for blocks in blocks_by_source:
@@ -22,7 +23,7 @@ def pool_sentences(blocks_by_source: Sequence[Sequence[Block]], language: str = 
                 continue
             for start, end in sentence_spans(block.text, language):
                 text = block.text[start:end]
-                if block.kind is BlockKind.LIST_ITEM and not is_full_sentence(text):
+                if block.kind is BlockKind.LIST_ITEM and not (is_full_sentence(text) and is_clause(text, language)):
                     continue
                 pooled.append(Sentence(
                     text=text,
