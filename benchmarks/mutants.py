@@ -74,11 +74,9 @@ NAMED = [
      "return copies + [", "return [] + ["),
     ("claim matching", "each source cited by its weakest qualifying sentence",
      """    for k in np.argsort(-probability, kind="stable"):
-        if probability[k] < threshold:
-            break""",
+        if (reports[k] or easy[k])""",
      """    for k in np.argsort(probability, kind="stable"):
-        if probability[k] < threshold:
-            continue"""),
+        if (reports[k] or easy[k])"""),
     ("claim matching", "a differing figure no longer vetoes a citation",
      "vetoed = set(sources[doubtful].tolist()) | _differing_sources(index, row)", "vetoed = set()"),
     ("selection", "the centroid selector picks the worst sentence first",
@@ -93,9 +91,9 @@ NAMED = [
     ("objective", "concepts no longer counted",
      "gains = cosine + concepts @ uncovered + self.own", "gains = cosine + self.own"),
     ("dedup", "deduplication threshold raised by 0.15",
-     "threshold=np.nextafter(threshold, 0)", "threshold=np.nextafter(threshold, 0) + 0.15"),
+     "above = np.nextafter(threshold, 0)", "above = np.nextafter(threshold, 0) + 0.15"),
     ("dedup", "deduplication threshold lowered by 0.15",
-     "threshold=np.nextafter(threshold, 0)", "threshold=np.nextafter(threshold, 0) - 0.15"),
+     "above = np.nextafter(threshold, 0)", "above = np.nextafter(threshold, 0) - 0.15"),
     ("figure comparison", "figures never differ",
      "return bool(compare(own)[0])", "return False and bool(compare(own)[0])"),
     ("budget", "the budget allows one word too many",

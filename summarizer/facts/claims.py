@@ -58,6 +58,7 @@ LINK_WINDOW = 6  # tokens between an event and a name it is linked to
 # crossed in this many such sentence pairs, and in this share of the rarer word's sentences.
 ALIGNED = 0.3
 MIN_ALIGNED = 3
+ALIGNED_NEIGHBORS = 100  # aligned sentences kept a sentence: bounds memory on templated piles
 STAND_IN_SHARE = 0.5
 
 # How much each kind of anchor weighs against a plain content word.
@@ -379,7 +380,9 @@ def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, f
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     # First copies only: a sentence copied by thousands of outlets would make the graph quadratic.
     firsts = np.flatnonzero(first_copy)
-    graph = similarity_graph(normalize_rows(anchors[firsts] @ sp.diags(idf)), threshold=ALIGNED).tocoo()
+    # At most ALIGNED_NEIGHBORS a sentence: a pile of templated sentences would make it quadratic too.
+    graph = similarity_graph(normalize_rows(anchors[firsts] @ sp.diags(idf)), threshold=ALIGNED,
+                             max_neighbors=ALIGNED_NEIGHBORS).tocoo()
     rows, cols = firsts[graph.row], firsts[graph.col]
     across = sources[rows] != sources[cols]
     aligned = sp.csr_matrix((np.ones(across.sum()), (rows[across], cols[across])), shape=(n, n))

@@ -12,7 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..models import Passage, Sentence
-from .similarity import similarity_graph
+from .similarity import block_rows
 
 
 def deduplicate(
@@ -41,24 +41,39 @@ def deduplicate(
             first_of[key] = len(copies)
             copies.append([row])
     distinct = vectors[[rows[0] for rows in copies]]
-    # No neighbour cap: a sentence syndicated by hundreds of outlets must keep every citation.
-    # similarity_graph keeps products strictly above its threshold, hence nextafter.
-    graph = similarity_graph(distinct, threshold=np.nextafter(threshold, 0), progress=progress)
-    leader = [-1] * len(copies)
-    groups: list[list[int]] = []
-    indptr, indices = graph.indptr.tolist(), graph.indices.tolist()  # (plain ints: a Python loop reads them)
-    for i in range(len(copies)):
-        if leader[i] >= 0:
-            continue
-        leader[i] = i
-        group = [i]
-        for j in indices[indptr[i]:indptr[i + 1]]:
-            if leader[j] < 0:
-                leader[j] = i
-                group.append(j)
-        groups.append(group)
+    groups = _leader_groups(distinct, threshold, progress)
     passages = []
     for group in groups:
         rows = tuple(sorted(row for i in group for row in copies[i]))
         passages.append(Passage(rows, tuple(sentences[r] for r in rows)))
     return passages
+
+
+def _leader_groups(distinct: sp.csr_matrix, threshold: float,
+                   progress: Callable[[int, int], None] | None) -> list[list[int]]:
+    """Leader clustering of the rows of ``distinct`` (row-normalised) at cosine >= ``threshold``, in
+    reading order, streamed: a block of rows is multiplied with every row only for the rows still
+    unassigned, and no similarity graph is kept.  No neighbour cap: a sentence syndicated by
+    hundreds of outlets keeps every citation."""
+    n = distinct.shape[0]
+    transposed = distinct.T.tocsr()
+    above = np.nextafter(threshold, 0)  # (kept: products at the threshold or above)
+    leader = np.full(n, -1)
+    groups: list[list[int]] = []
+    step = block_rows(n)  # (bounded memory: 20,000 near-identical sentences once took 22 GB as a graph)
+    for start in range(0, n, step):
+        todo = start + np.flatnonzero(leader[start:start + step] < 0)
+        if len(todo):
+            block = distinct[todo] @ transposed
+            for offset, i in enumerate(todo.tolist()):
+                if leader[i] >= 0:
+                    continue  # taken by a leader earlier in this block
+                columns = block.indices[block.indptr[offset]:block.indptr[offset + 1]]
+                values = block.data[block.indptr[offset]:block.indptr[offset + 1]]
+                near = columns[(values > above) & (leader[columns] < 0) & (columns != i)]
+                leader[i] = i
+                leader[near] = i
+                groups.append([i, *near.tolist()])
+        if progress:
+            progress(min(start + step, n), n)
+    return groups

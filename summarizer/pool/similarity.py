@@ -7,8 +7,10 @@ from typing import Callable
 import numpy as np
 import scipy.sparse as sp
 
-# Rows multiplied at once: a block of the product is at most this many rows times n columns.
+# Rows multiplied at once: a block of the product is at most this many rows times n columns, and
+# at most BLOCK_ENTRIES entries (bounded memory on piles of near-identical sentences).
 _BLOCK_ROWS = 1024
+BLOCK_ENTRIES = 1 << 22
 
 
 def similarity_graph(
@@ -26,9 +28,10 @@ def similarity_graph(
     """
     transposed = vectors.T.tocsr()  # (a CSC right factor would be converted to CSR for every block)
     n = vectors.shape[0]
+    step = block_rows(n)
     rows, cols, vals = [], [], []
-    for start in range(0, n, _BLOCK_ROWS):
-        block = vectors[start:start + _BLOCK_ROWS] @ transposed
+    for start in range(0, n, step):
+        block = vectors[start:start + step] @ transposed
         # The block's entries as they are stored (row by row): never copied into another format.
         row = np.repeat(np.arange(start, start + block.shape[0]), np.diff(block.indptr))
         col, data = block.indices, block.data
@@ -42,13 +45,18 @@ def similarity_graph(
         cols.append(col)
         vals.append(data)
         if progress:
-            progress(min(start + _BLOCK_ROWS, n), n)
+            progress(min(start + step, n), n)
     graph = sp.csr_matrix(
         (np.concatenate(vals) if vals else np.zeros(0),
          (np.concatenate(rows) if rows else np.zeros(0, int), np.concatenate(cols) if cols else np.zeros(0, int))),
         shape=(n, n),
     )
     return graph.maximum(graph.T).tocsr()
+
+
+def block_rows(n: int) -> int:
+    """Rows of an n-row matrix multiplied with all n at once: a block of at most BLOCK_ENTRIES."""
+    return max(1, min(_BLOCK_ROWS, BLOCK_ENTRIES // max(n, 1)))
 
 
 def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int) -> tuple[np.ndarray, ...]:

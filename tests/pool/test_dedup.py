@@ -83,3 +83,36 @@ def test_a_sentence_close_to_two_leaders_stays_with_the_first():
     assert similarity[0, 1] >= threshold and similarity[1, 2] >= threshold and similarity[0, 2] < threshold
     passages = deduplicate(sentences, vectors, threshold)
     assert [p.rows for p in passages] == [(0, 1), (2,)]  # never chained A~B~C, never B twice
+
+
+def test_thousands_of_near_identical_sentences_take_bounded_memory():
+    # 4,000 distinct sentences with the same content words (they differ in small words only), each
+    # as close to every other as can be: as a graph of every close pair (16 million) they took
+    # gigabytes; leader clustering streams them, and the first takes every other.
+    small = ("we", "it", "so", "as", "an", "or", "if", "at", "by", "to", "up", "on")
+    texts = [" ".join(["The river rose"] + [w for b, w in enumerate(small) if i >> b & 1] + ["at Alden on Tuesday."])
+             for i in range(4000)]
+    sentences = [Sentence(t, 0, i, 0, len(t)) for i, t in enumerate(texts)]
+    vectors = TermMatrix.build(texts, Tokenizer()).tfidf()
+    tracemalloc.start()
+    passages = deduplicate(sentences, vectors, 0.5)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [p.rows for p in passages] == [tuple(range(4000))]
+    assert peak < 96 * 2**20
+
+
+def test_the_claim_index_of_a_templated_page_takes_bounded_memory():
+    # 3,000 sentences of one template: their claim anchors are alike, and learning stand-ins once
+    # kept every aligned pair (9 million).
+    from summarizer.facts.claims import build_index
+
+    texts = [f"Reading {i} from the Alden gauge showed the Harlow river rising on Tuesday, the agency said."
+             for i in range(3000)]
+    tokenizer = Tokenizer()
+    tracemalloc.start()
+    index = build_index(texts, [i % 3 for i in range(3000)], tokenizer, [() for _ in texts])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert index.anchors.shape[0] == 3000
+    assert peak < 400 * 2**20  # (every aligned pair kept: 676 MB here, and quadratic)
