@@ -367,7 +367,8 @@ def _kind_of_plain(text: str, previous: BlockKind | None, language: str = "engli
         return (BlockKind.BODY if _run_on(text, language) else BlockKind.HEADLINE), 0
     if text.endswith("?") and len(words) <= 12 and _title_case_share(words) >= 0.6:
         return BlockKind.HEADLINE, 0
-    if previous is BlockKind.HEADLINE and len(words) <= 16 and not _FINITE_VERB.search(text):
+    # (English verbs: in another language a short lead paragraph is no caption for lacking them)
+    if previous is BlockKind.HEADLINE and len(words) <= 16 and language == "english" and not _FINITE_VERB.search(text):
         return BlockKind.CAPTION, 0
     return BlockKind.BODY, 0
 

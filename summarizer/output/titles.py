@@ -83,7 +83,7 @@ def briefing_title(pool: Pool, leave_out: Collection[int] = ()) -> str:
 
 
 def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | None = None) -> str:
-    """The plain headline (its main clause) most similar to the pool's centroid; "" if none is."""
+    """The plain headline (its main clause) most similar to the pool's centroid; "" if there is none."""
     centroid = _centroid(pool) if centroid is None else centroid
     clauses = []
     for headline in dict.fromkeys(h.strip() for h in headlines if h and h.strip()):
@@ -96,8 +96,9 @@ def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | 
     if not clauses:
         return ""
     closeness = _vectors(clauses, pool) @ centroid
-    best = int(np.argmax(closeness))
-    return clauses[best] if closeness[best] > 0 else ""
+    # (A headline that shares no word with the articles is still the outlet's own: "Hochwasser in
+    # Passau" over a text that says "Donau" and "Altstadt"; the first one then, as argmax gives.)
+    return clauses[int(np.argmax(closeness))]
 
 
 def sentence_title(pool: Pool, centroid: np.ndarray | None = None) -> str:

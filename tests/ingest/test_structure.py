@@ -48,6 +48,15 @@ def test_caption_right_under_a_headline():
     assert [b.kind for b in blocks_of(text)] == [BlockKind.HEADLINE, BlockKind.CAPTION, BlockKind.BODY]
 
 
+def test_a_short_lead_under_a_headline_in_another_language_is_body_not_a_caption():
+    # The caption rule reads English verbs; a German lead has none of them and is the news itself.
+    text = ("Hochwasser in Passau\n"
+            "Die Donau ist am Dienstag über die Ufer getreten, wie die Feuerwehr mitteilte.\n"
+            "Hunderte Bewohner der Altstadt mussten ihre Häuser verlassen und wurden untergebracht.\n")
+    blocks = parse_blocks(Source("a.txt", "a.txt", text), 0, "german")
+    assert [b.kind for b in blocks] == [BlockKind.HEADLINE, BlockKind.BODY, BlockKind.BODY]
+
+
 def test_keyword_run_glued_to_the_lede_keeps_the_lede_as_body():
     text = "Hama falls/ Syrian insurgency/ Assad setbacks/ J. Mansour/ " + BODY
     [block] = blocks_of(text)

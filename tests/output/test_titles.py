@@ -57,6 +57,12 @@ def test_the_headline_most_like_the_story_is_chosen_not_an_unrelated_one():
     assert briefing_title(pool) == "Wildfire Near Alder Contained"
 
 
+def test_an_outlets_own_headline_is_the_title_even_when_it_shares_no_word_with_the_text():
+    pool = pool_of([f"Blaze Tamed at Last\n\n{' '.join(FIRE)}"])
+    assert briefing_title(pool) == "Blaze Tamed at Last"
+    assert briefing_title(pool_of([" ".join(FIRE)])) != "Blaze Tamed at Last"  # (no headline: a phrase of the lede)
+
+
 def test_a_metadata_title_counts_as_a_headline():
     pool = pool_of([" ".join(FIRE), " ".join(reversed(FIRE))], titles=[None, "Alder Wildfire Contained After Three Days"])
     assert briefing_title(pool) == "Alder Wildfire Contained"  # (its main clause)
