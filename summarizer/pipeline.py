@@ -178,6 +178,12 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     # The figure rules read English; in another language no figures are compared (the footer says so).
     written: list[tuple] = []  # each sentence's amounts, read with its figures, for the claim model
     figures = sentence_figures(sentences, written) if language == "english" else [() for _ in sentences]
+    dates = source_dates(sources, blocks)
+    for source, found in zip(sources, dates):
+        if source.date and found is None:  # (a date line in the text is read, never guessed)
+            where = _where(source) if source.name in _where(source) else f"{_where(source)} ({source.name})"
+            warn(f"{where}: its date {source.date!r} cannot be read (a calendar date such as 2024-03-05); "
+                 "taken as undated")
     return Pool(
         sources=list(sources),
         headlines=headlines,
@@ -193,7 +199,7 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
         quote=quote,
         words=words,
         wording=wording,
-        dates=source_dates(sources, blocks),
+        dates=dates,
         figures=figures,
         amounts=written,
         claims=build_index([s.text for s in sentences], [s.source for s in sentences], tokenizer, figures,

@@ -234,3 +234,15 @@ def test_sources_with_no_quotable_sentence_give_an_empty_briefing_with_a_warning
     assert messages == ["no sentence of the sources can be quoted: each has under 6 or over 60 words "
                         "(select.min_sentence_words, select.max_sentence_words), is no full sentence or points "
                         "back at another"]
+
+
+def test_a_date_that_cannot_be_read_is_named_in_a_warning_and_the_source_taken_as_undated():
+    from summarizer.models import Source as Article
+
+    warnings = []
+    text = "The river burst its banks on Tuesday and forced 120 families from their homes, officials said."
+    sources = [Article("a1", "feed.jsonl", text, date="last week"), Article("a2", "feed.jsonl", text, date="2024-03-05")]
+    briefing = summarizer.summarize_sources(sources, warn=warnings.append)
+    assert briefing.source_dates == [None, "2024-03-05"]
+    assert warnings == ["feed.jsonl (a1): its date 'last week' cannot be read (a calendar date such as 2024-03-05); "
+                        "taken as undated"]

@@ -212,7 +212,7 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
     if item.format in ("json", "jsonl") and not is_briefing(text):  # (a JSON briefing is refused below)
         articles = json_articles(text, item.path, lines=item.format == "jsonl")
         return [_source(article.name or f"{item.name}#{i}", item.path, article.text, encoding, "text",
-                        date=article.date, title=article.title, where=f"{item.path} article {i}")
+                        date=article.date, title=article.title, where=article.where)
                 for i, article in enumerate(articles, 1)]
     if item.path == "-":
         articles = stdin_articles(text)
@@ -240,7 +240,8 @@ def _source(name: str, path: str, text: str, encoding: str, fmt: str, date: str 
         found_title, found_date, article = html_article(text)
         page, (text, date, title) = text, (article or html_text(text), date or found_date, title or found_title)
     if not text.strip():  # a page with markup but no article (only navigation) is not an empty file
-        raise InputError(where, "no article text found in the page" if page.strip() else "empty file")
+        empty = "empty file" if where in (path, name) else "empty text"  # (an article of a JSON file)
+        raise InputError(where, "no article text found in the page" if page.strip() else empty)
     return Source(name=name, path=path, text=text, encoding=encoding, format=fmt, date=date, title=title or None)
 
 
@@ -250,6 +251,7 @@ class _Article:
     text: str
     date: str | None = None
     title: str | None = None
+    where: str | None = None  # its place in a JSON file, as errors name it ("feed.jsonl line 5")
 
 
 # A line holding only "---"; or "---" ending a line of text, where an article without a final
@@ -301,7 +303,7 @@ def _json_article(record: object, where: str) -> _Article:
     if any(value is not None and not isinstance(value, str) for value in (name, date, title)):
         raise InputError(where, '"name" (or "id"), "date" and "title" must be strings')
     return _Article(clean(name) if name else None, clean(record["text"]), date,
-                    " ".join(clean(title).split()) or None if title else None)
+                    " ".join(clean(title).split()) or None if title else None, where)
 
 
 def _too_large(size: int, max_bytes: int) -> str:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, alternation, word_list
+from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, WORD, alternation, word_list
 from ..models import Block, BlockKind, Source
 from .segment import sentence_spans
 
@@ -367,8 +367,10 @@ def _kind_of_plain(text: str, previous: BlockKind | None, language: str = "engli
         return (BlockKind.BODY if _run_on(text, language) else BlockKind.HEADLINE), 0
     if text.endswith("?") and len(words) <= 12 and _title_case_share(words) >= 0.6:
         return BlockKind.HEADLINE, 0
-    # (English verbs: in another language a short lead paragraph is no caption for lacking them)
-    if previous is BlockKind.HEADLINE and len(words) <= 16 and language == "english" and not _FINITE_VERB.search(text):
+    # No finite verb, irregular past forms counted ("A magnitude 6.1 earthquake struck ..." is the
+    # lead, not a caption); the words are English: in another language a short lead is no caption.
+    if (previous is BlockKind.HEADLINE and len(words) <= 16 and language == "english"
+            and not _FINITE_VERB.search(text) and not word_list("past_tense.txt").intersection(WORD.findall(text.lower()))):
         return BlockKind.CAPTION, 0
     return BlockKind.BODY, 0
 

@@ -617,3 +617,11 @@ def test_a_json_briefing_is_refused_not_read_as_articles(tmp_path):
     path.write_text(summarizer.render(briefing, "json"), encoding="utf-8")
     with pytest.raises(InputError, match="a briefing written by summarize"):
         load_sources([path])
+
+
+def test_an_empty_article_of_a_json_lines_file_is_named_by_its_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n" + json.dumps({"text": ENGLISH}) + "\n\n\n" + json.dumps({"text": "  "}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_sources([path])
+    assert str(caught.value) == f"{path}: line 5: empty text".replace(": line", " line")

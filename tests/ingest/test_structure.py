@@ -57,6 +57,13 @@ def test_a_short_lead_under_a_headline_in_another_language_is_body_not_a_caption
     assert [b.kind for b in blocks] == [BlockKind.HEADLINE, BlockKind.BODY, BlockKind.BODY]
 
 
+@pytest.mark.parametrize("lead", ["A magnitude 6.1 earthquake struck off the coast of Chile on Sunday.",
+                                  "The dollar fell against the yen in early Tokyo trading on Monday."])
+def test_a_short_lead_whose_verb_is_an_irregular_past_form_is_body_not_a_caption(lead):
+    blocks = blocks_of(f"Strong Quake Hits Chile\n{lead}\n{BODY}")
+    assert [b.kind for b in blocks] == [BlockKind.HEADLINE, BlockKind.BODY, BlockKind.BODY]
+
+
 def test_keyword_run_glued_to_the_lede_keeps_the_lede_as_body():
     text = "Hama falls/ Syrian insurgency/ Assad setbacks/ J. Mansour/ " + BODY
     [block] = blocks_of(text)

@@ -126,3 +126,8 @@ def test_dateline_caption_and_label_lines_are_never_quoted():
 ])
 def test_capitalised_words_count_as_verbs_only_opening_the_sentence_or_in_capitals(text, clause):
     assert is_clause(text) is clause
+
+
+@pytest.mark.parametrize("verb", ["slid", "shrank", "knelt", "withheld", "oversaw", "clung", "leapt", "crept"])
+def test_a_sentence_whose_only_verb_is_an_irregular_past_form_is_a_clause(verb):
+    assert is_clause(f"The old minister {verb} against the wall of the chapel in the early morning.")
