@@ -60,7 +60,7 @@ def _leader_groups(distinct: sp.csr_matrix, threshold: float,
     above = np.nextafter(threshold, 0)  # (kept: products at the threshold or above)
     leader = np.full(n, -1)
     groups: list[list[int]] = []
-    step = block_rows(n)  # (bounded memory: 20,000 near-identical sentences once took 22 GB as a graph)
+    step = block_rows(n)  # (bounded memory: a graph of every close pair is quadratic on near-copies)
     for start in range(0, n, step):
         todo = start + np.flatnonzero(leader[start:start + step] < 0)
         if len(todo):
