@@ -181,7 +181,9 @@ def build_pool(sources: Sequence[Source], config: Config, *, progress: Progress 
     dates = source_dates(sources, blocks)
     for source, found in zip(sources, dates):
         if source.date and found is None:  # (a date line in the text is read, never guessed)
-            where = _where(source) if source.name in _where(source) else f"{_where(source)} ({source.name})"
+            where = _where(source)
+            if source.path != "-" and source.name != os.path.basename(source.path):  # an article of a JSON file
+                where += f" ({source.name})"
             warn(f"{where}: its date {source.date!r} cannot be read (a calendar date such as 2024-03-05); "
                  "taken as undated")
     return Pool(

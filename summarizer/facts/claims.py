@@ -23,7 +23,7 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path

@@ -12,7 +12,6 @@ list of names.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Collection, Sequence
 
 import numpy as np
@@ -20,7 +19,7 @@ import scipy.sparse as sp
 
 from ..models import Pool, Source
 from ..pool.neutrality import subjectivity
-from ..wordlists import REPORTING_VERBS, alternation
+from ..wordlists import REPORTING_VERBS, alternation, word_list
 
 _CLAUSE_END = re.compile(r"\s*(?:[,:;|]|\s[-–—]\s|\s(?:as|amid|amidst|while|after)\s)", re.IGNORECASE)
 _MAX_SUBJECTIVITY = 0.2
@@ -59,12 +58,10 @@ _PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|these|those|
                             re.IGNORECASE)
 # Quotation marks; a closing single quote is left, it cannot be told from a possessive ("Marcos'").
 # A clause has a verb: an auxiliary, a reporting verb, an "-ed" form or an irregular past form.
-_IRREGULAR = [w.strip() for w in (Path(__file__).resolve().parent.parent / "data" / "past_tense.txt")
-              .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
 # (an "-ed" form in lower case: "Associated Press" and "United" are names)
 _VERB = re.compile(r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Mm]ay|"
                    r"[Mm]ight|[Mm]ust|[Ss]hall|[Ss]hould|[Dd]oes|[Dd]id|[a-z]{3,}ed|"
-                   rf"{alternation(list(REPORTING_VERBS) + _IRREGULAR)})\b")
+                   rf"{alternation(REPORTING_VERBS | word_list('past_tense.txt'))})\b")
 _QUOTE_MARKS = re.compile(r"``|''|[\"“”‘«»„]|(?<!\w)['’]")
 
 
