@@ -19,13 +19,13 @@ import json
 import sys
 from pathlib import Path
 
+from duc import DEV_SETS
 from summarizer import Config, Source, build_pool
 from summarizer.output.titles import briefing_title
 from summarizer.ingest.segment import sentence_spans
 from summarizer.ingest.structure import is_full_sentence
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = [ROOT.parent / "shared" / "eval" / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+
 
 
 def prose_sentences(text: str) -> int:
@@ -73,7 +73,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
     parser.add_argument("--titles", action="store_true", help="also print each cluster's briefing title")
     args = parser.parse_args()
-    files = args.data or DEFAULT_DATA
+    files = args.data or DEV_SETS
     missing_files = [f for f in files if not f.is_file()]
     if missing_files:
         print(f"No evaluation data at {', '.join(map(str, missing_files))}.")

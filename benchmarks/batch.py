@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 import psutil
 
+from duc import EVAL
 from summarizer import Config, Source, summarize_many, summarize_sources
 
 SETS = ("duc2002_100.jsonl", "duc2001_100.jsonl")
@@ -189,7 +190,7 @@ def _hot_spots(profile: cProfile.Profile, shown: int = 12) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--data", type=Path, default=EVAL)
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--loop-sample", type=int, default=8)

@@ -44,10 +44,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from duc import EVAL, dated_sources
+from duc import DEV_SETS, dated_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
+
 DEFAULT_LABELS = [ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"]
 
 
@@ -56,7 +56,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("labels", type=Path, nargs="*", default=DEFAULT_LABELS,
                         help="JSONL files of labelled clusters (default: %(default)s)")
     parser.add_argument("--split", nargs="*", help="score only these splits (e.g. fresh-tune)")
-    parser.add_argument("--data", nargs="*", type=Path, default=DEFAULT_DATA, help="JSONL files of clusters")
+    parser.add_argument("--data", nargs="*", type=Path, default=DEV_SETS, help="JSONL files of clusters")
     parser.add_argument("--baseline", type=Path, help="another checkout of the project to compare with")
     parser.add_argument("--show", action="store_true", help="print every report and what it matched")
     # The baseline's half: the reports of the checkout on PYTHONPATH, as JSON.

@@ -1,8 +1,9 @@
 """What the benchmarks on the DUC dev sets share: where the sets are, each document's date, and
 settings given as ``--set KEY=VALUE``.
 
-The sets live in ../shared/eval beside the repository (or beside the folder of worktrees it is
-checked out in); they are never copied into the repository.
+The sets live in ../shared/eval beside the repository (or beside any folder above it, such as a
+folder of worktrees); they are never copied into the repository.  ``EVAL`` is every benchmark's
+default.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval") if p.is_dir()),
-            ROOT.parent / "shared" / "eval")
+from labels.rebuild import ROOT, default_eval_dir
+
+EVAL = default_eval_dir()
 DEV_SETS = [EVAL / name for name in ("duc2002_100.jsonl", "duc2001_100.jsonl")]
 _YYMMDD = re.compile(r"^(?:AP|APW|NYT|XIE|WSJ)(\d{2})(\d{2})(\d{2})-")
 _MMDDYY = re.compile(r"^LA(\d{2})(\d{2})(\d{2})-")

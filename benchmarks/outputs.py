@@ -23,16 +23,16 @@ from multiprocessing import Pool
 from pathlib import Path
 
 import summarizer
+from duc import EVAL
 from summarizer import ALGORITHMS, Config, Source, available_profiles, load_profile, render, summarize_sources
 
-DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 FORMATS = {"markdown": "md", "json": "json", "html": "html"}
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder to write the briefings into (created)")
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="folder of duc200*_100.jsonl")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL, help="folder of duc200*_100.jsonl")
     parser.add_argument("--algos", default="centroid,lexrank,textrank,coverage,concepts",
                         help="algorithms run on the DUC clusters")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")

@@ -38,11 +38,11 @@ from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
 
+from duc import EVAL
 from summarizer import Config, Source, build_pool, summarize_sources
 from summarizer.pool.names import name_runs
 from summarizer.pool.referents import points_back, speakerless, the_references
 
-DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 FILES = ("duc2002_100.jsonl", "duc2001_100.jsonl")
 KINDS = ("opener", "the X", "surname", "first person")
 
@@ -52,7 +52,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--algos", default="centroid,lexrank", help="comma-separated algorithms")
     parser.add_argument("--briefings", type=Path, default=None,
                         help="read the JSON briefings benchmarks/outputs.py wrote into this folder")
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="folder of duc200*_100.jsonl")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL, help="folder of duc200*_100.jsonl")
     parser.add_argument("--seeds", action="store_true", help="plain words on the seeds instead")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")

@@ -284,8 +284,10 @@ def pause_at(where: str) -> str:
     ("writing", signal.SIGINT, 130), ("writing", signal.SIGTERM, 143), ("summarizing", signal.SIGTERM, 143)])
 def test_signals_exit_cleanly_leaving_the_older_output_and_no_temporary_file(news, tmp_path, where, signum, code):
     (tmp_path / "out.md").write_text(OLDER)
+    # A shell's background job inherits SIGINT ignored; a user's Ctrl-C reaches a foreground run.
     process = subprocess.Popen([sys.executable, "-c", pause_at(where), str(news), "--output", "out.md"],
-                               stderr=subprocess.PIPE, env=environment(), text=True, cwd=tmp_path)
+                               stderr=subprocess.PIPE, env=environment(), text=True, cwd=tmp_path,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert process.stderr.readline() == "READY\n"
     process.send_signal(signum)
     error = process.stderr.read()
