@@ -7,7 +7,10 @@ LABELS is JSONL, one labelled news cluster a line; several files are read as one
 benchmarks/labels/disagreements-fresh.jsonl, holds references only (cluster and document ids,
 sentence offsets, the figure values and a few topic words; no text of the articles): 15 DUC 2001
 clusters, split "fresh-tune" (tuned on) and "fresh-held-out" (never tuned on); see
-docs/labelling-disagreements.md.  --split scores only the splits named.
+docs/labelling-disagreements.md.  --split scores only the splits named; with --split and no LABELS,
+the splits are looked up in every benchmarks/labels/disagreements-*.jsonl, so
+``--split fresh2-held-out`` scores the 10 DUC 2002 clusters of disagreements-fresh2.jsonl (labelled
+before the tool ever ran on them: run it once, at the end, never tune on it).
 
     {"set": "duc2002", "cluster": "d061j", "split": "tune" | "held-out" | "fresh" | ...,
      "disagreements": [{"what": "people killed in Jamaica", "kind": "disagreement" | "update",
@@ -48,13 +51,15 @@ from duc import DEV_SETS, dated_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DEFAULT_LABELS = [ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"]
+LABEL_DIR = ROOT / "benchmarks" / "labels"
+DEFAULT_LABELS = [LABEL_DIR / "disagreements-fresh.jsonl"]
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("labels", type=Path, nargs="*", default=DEFAULT_LABELS,
-                        help="JSONL files of labelled clusters (default: %(default)s)")
+    parser.add_argument("labels", type=Path, nargs="*",
+                        help="JSONL files of labelled clusters (default: disagreements-fresh.jsonl; "
+                             "with --split, every disagreements-*.jsonl holding the splits named)")
     parser.add_argument("--split", nargs="*", help="score only these splits (e.g. fresh-tune)")
     parser.add_argument("--data", nargs="*", type=Path, default=DEV_SETS, help="JSONL files of clusters")
     parser.add_argument("--baseline", type=Path, help="another checkout of the project to compare with")
@@ -62,6 +67,16 @@ def parse_args() -> argparse.Namespace:
     # The baseline's half: the reports of the checkout on PYTHONPATH, as JSON.
     parser.add_argument("--reports-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
+
+
+def label_files(named: list[Path], splits: list[str] | None) -> list[Path]:
+    """The label files to read: those named; else, with --split, every disagreements-*.jsonl of
+    benchmarks/labels (the split filter keeps the clusters asked for); else the default file."""
+    if named:
+        return named
+    if splits:
+        return sorted(LABEL_DIR.glob("disagreements-*.jsonl"))
+    return DEFAULT_LABELS
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -191,6 +206,7 @@ def print_table(columns: dict[str, dict[str, dict[str, int]]]) -> None:
 
 def main() -> None:
     args = parse_args()
+    args.labels = label_files(args.labels, args.split)
     for path in args.labels:
         if not path.is_file():
             raise SystemExit(f"{path}: no label file (build one as the module docstring says)")

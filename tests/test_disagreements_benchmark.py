@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "disagreements.py"
 
@@ -90,19 +92,41 @@ def test_only_the_splits_asked_for_are_scored(tmp_path):
     assert "held-out (1 clusters, 1 labelled disagreements)" in done.stdout
 
 
-def test_the_label_file_in_the_repository_holds_references_only():
+@pytest.mark.parametrize("name, clusters, splits", [
+    ("disagreements-fresh.jsonl", 15, {"fresh-tune", "fresh-held-out"}),
+    ("disagreements-fresh2.jsonl", 10, {"fresh2-held-out"}),
+])
+def test_the_label_files_in_the_repository_hold_references_only(name, clusters, splits):
     """ids, offsets, short values and topic words: no sentence of an article."""
-    path = ROOT / "benchmarks" / "labels" / "disagreements-fresh.jsonl"
+    path = ROOT / "benchmarks" / "labels" / name
     rows = bench.read_jsonl(path)
-    assert len(rows) == 15
-    assert {r["split"] for r in rows} == {"fresh-tune", "fresh-held-out"}
+    assert len(rows) == clusters
+    assert {r["split"] for r in rows} == splits
     for row in rows:
+        assert set(row) <= {"set", "cluster", "split", "disagreements"}
         for d in row["disagreements"]:
+            assert set(d) == {"what", "kind", "words", "values"}
+            assert d["kind"] in ("disagreement", "update")
             assert len(d["what"]) <= 100 and all(len(w) <= 30 for w in d["words"])
+            assert len(d["values"]) >= 2
             for value in d["values"]:
                 assert set(value) <= {"value", "docs", "doc_ids", "spans"}
                 assert len(value["value"]) <= 30
                 assert len(value["docs"]) == len(value["doc_ids"]) == len(value["spans"])
+                assert all(isinstance(i, int) for i in value["docs"])
+                assert all(0 <= start < end for start, end in value["spans"])
+
+
+def test_a_split_alone_finds_its_label_file():
+    """--split with no label file reads every disagreements-*.jsonl; without --split, the default file."""
+    labels_dir = ROOT / "benchmarks" / "labels"
+    assert bench.label_files([], None) == [labels_dir / "disagreements-fresh.jsonl"]
+    found = bench.label_files([], ["fresh2-held-out"])
+    assert labels_dir / "disagreements-fresh2.jsonl" in found and labels_dir / "disagreements-fresh.jsonl" in found
+    named = [Path("mine.jsonl")]
+    assert bench.label_files(named, ["fresh2-held-out"]) == named
+    rows = [r for path in found for r in bench.read_jsonl(path) if r["split"] == "fresh-held-out"]
+    assert sorted(r["cluster"] for r in rows) == ["d34f", "d39g", "d43h", "d45h", "d53i", "d56k", "d59k"]
 
 
 def test_a_label_matches_only_with_its_numbers():

@@ -62,3 +62,29 @@ def test_rebuild_says_where_the_missing_data_belongs(tmp_path):
     _, label = story(tmp_path)
     with pytest.raises(rebuild.DataMissing, match="duc2001_100.jsonl"):
         rebuild.rebuild([label], tmp_path / "nowhere")
+
+
+def test_rebuild_puts_each_disagreement_value_sentence_back(tmp_path):
+    rebuild = rebuild_module()
+    docs = [{"id": "AP900101-0001", "text": "A storm hit Brenton. Two people died."},
+            {"id": "AP900102-0002", "text": "Three people died in Brenton, police said."}]
+    (tmp_path / "duc2002_100.jsonl").write_text(json.dumps({"id": "x02", "docs": docs}) + "\n", encoding="utf-8")
+    row = {"set": "duc2002", "cluster": "x02", "split": "made-up", "disagreements": [
+        {"what": "people killed", "kind": "update", "words": ["died"], "values": [
+            {"value": "Two", "docs": [0], "doc_ids": ["AP900101-0001"], "spans": [[21, 37]]},
+            {"value": "Three", "docs": [1], "doc_ids": ["AP900102-0002"], "spans": [[0, 42]]}]}]}
+    [rebuilt] = rebuild.rebuild_disagreements([row], tmp_path)
+    texts = [v["texts"] for v in rebuilt["disagreements"][0]["values"]]
+    assert texts == [["Two people died."], ["Three people died in Brenton, police said."]]
+    moved = {**row, "disagreements": [{**row["disagreements"][0], "values": [
+        {**row["disagreements"][0]["values"][0], "doc_ids": ["AP900102-0002"]}]}]}
+    with pytest.raises(ValueError, match="is not AP900102-0002"):
+        rebuild.rebuild_disagreements([moved], tmp_path)
+
+
+def test_the_disagreement_label_files_are_read_with_their_kinds():
+    rebuild = rebuild_module()
+    rows = rebuild.read_disagreements("disagreements-fresh2.jsonl")
+    assert len(rows) == 10 and {row["set"] for row in rows} == {"duc2002"}
+    kinds = [d["kind"] for row in rows for d in row["disagreements"]]
+    assert (kinds.count("disagreement"), kinds.count("update")) == (42, 23)
