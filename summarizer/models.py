@@ -346,6 +346,9 @@ class FigureClaim:
 
     value: str  # the figure as written in the first source that gives it
     sources: tuple[int, ...]
+    # the pooled sentences (rows) that state it: a source listed against a value a quoted sentence
+    # states is never cited for that sentence (facts/cite.py); not part of the value's identity
+    rows: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ def _disagreement(figs: list[Figure], topic: str) -> Disagreement | None:
     for g in groups:
         first = min(g, key=lambda f: (f.source, f.order))
         claims.append(((first.source, first.order),
-                       FigureClaim(first.value, tuple(sorted({f.source for f in g})))))
+                       FigureClaim(first.value, tuple(sorted({f.source for f in g})),
+                                   tuple(sorted({f.row for f in g})))))
     claims.sort(key=lambda c: c[0])  # by first source, then where that source first says it
     return Disagreement(topic, tuple(c for _, c in claims))
 
@@ -249,9 +250,8 @@ def superseded(figures_per_sentence: Sequence[Sequence[Figure]],
         latest = [f for f in figs if dates[f.source] == last_day]
         for f in figs:
             if dates[f.source] < last_day and not any(_overlap(f.lo, f.hi, g.lo, g.hi) for g in latest):
-                row = f.order // 100000  # tokens.position: sentence index * 100000 + token
-                if change.steps[-1].value not in out[row]:
-                    out[row].append(change.steps[-1].value)
+                if change.steps[-1].value not in out[f.row]:
+                    out[f.row].append(change.steps[-1].value)
     return {row: tuple(values) for row, values in out.items()}
 
 

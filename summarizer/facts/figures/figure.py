@@ -44,6 +44,11 @@ class Figure:
     heads: frozenset = frozenset()
     names: frozenset = frozenset()
 
+    @property
+    def row(self) -> int:
+        """The sentence it stands in (its index in the input: tokens.position)."""
+        return self.order // 100000
+
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
               with_unit: bool, **attributes) -> Figure:

@@ -203,6 +203,7 @@ EVENT_STOP_WORDS = frozenset(_WHEN["event_stop_words"])
 DURATION_SECONDS: dict[str, float] = _WHEN["duration_seconds"]
 DURATION_FRAMES = frozenset(_WHEN["duration_frames"])
 DURATION_SKIPS = frozenset(_WHEN["duration_skips"])
+LASTING_VERBS = frozenset(_WHEN["lasting_verbs"])  # "the strike lasted four days": the strike's length
 DURATION_AFTER = frozenset(_WHEN["duration_after"])
 NOT_DURATION_AFTER = frozenset(_WHEN["not_duration_after"])  # "three years ago", "two weeks old"
 DATE_PREFIXES = frozenset(_WHEN["date_prefixes"])  # "on", "early", "last" ... before a date
