@@ -267,6 +267,9 @@ class ClaimIndex:
     # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
     # ``claim_match.same_claim``: only those rows can give another value for it.
     stated_rows: dict[tuple, list[int]] | None = None
+    # per sentence: where its main clause ends in its text (a character offset): ", where 42 homes
+    # were destroyed," is a side remark, not the claim (claims.main_clause_end)
+    main_end: np.ndarray | None = None
 
     KINDS = ("name", "event", "agent", "word")
 

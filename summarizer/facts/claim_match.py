@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import ClaimIndex
-from .figures import comparable_key, differ, rows_by_thing
+from .figures import comparable_key, differ, rows_by_thing, same_figure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,6 +39,9 @@ MIN_CANDIDATE_COVERAGE = 0.1
 # A source none of whose sentences that may state the claim (this probability, before the figures
 # are compared) gives another figure for it.
 VETO_FLOOR = 0.2
+# A sentence stating the same count as the quote ("destroyed 42 homes" / "left 42 homes in ruins",
+# figures.same_figure) with every name of the quote reports it from this probability on.
+SAME_FIGURE_FLOOR = 0.3
 
 
 @lru_cache(maxsize=None)
@@ -253,11 +256,37 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
         easy &= index.modal[candidates] == index.modal[row]
         easy &= matrix[:, FEATURES.index("day_conflict")] == 0
         easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
+    easy |= ~reports & (probability >= SAME_FIGURE_FLOOR) & _same_figure(index, row, candidates, matrix)
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
         if (reports[k] or easy[k]) and int(sources[k]) not in vetoed:
             best.setdefault(int(sources[k]), int(candidates[k]))
     return best
+
+
+def _same_figure(index: ClaimIndex, row: int, candidates: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Per candidate: it states one of the quote's counts (of its main clause: not ", where 42
+    homes were destroyed last week," of a sentence about a vigil) with the same value in the same frame
+    (``figures.same_figure``: "burned 42 houses to the ground" for "destroyed 42 homes"), carries
+    every name of the quote (days of the week aside, at least one name), names no other day, is
+    no plan where the quote is none (or the reverse), and none of its figures differs."""
+    import numpy as np
+
+    out = np.zeros(len(candidates), bool)
+    main_end = index.main_end[row] if index.main_end is not None else 0
+    mine = [f for f in index.stated[row] if f.key[0] in ("count", "things") and 0 <= f.at < main_end]
+    quote = index.anchors[row].toarray().ravel() > 0
+    names = np.flatnonzero(quote & (index.kinds == ClaimIndex.KINDS.index("name")) & ~index.days)
+    if not mine or not len(names):
+        return out
+    carried = np.asarray(index.anchors[candidates][:, names].sum(axis=1)).ravel() == len(names)
+    maybe = carried & (index.modal[candidates] == index.modal[row]) & (matrix[:, FEATURES.index("day_conflict")] == 0)
+    for k in np.flatnonzero(maybe):  # the few candidates only, never all pairs
+        theirs = index.stated[candidates[k]]
+        out[k] = any(same_figure(f, g) for f in mine for g in theirs)
+    if out.any():
+        out[out] = ~_figures_conflict(index, row, candidates[out], np.ones(int(out.sum()), bool))
+    return out
 
 
 def carries_who_did_what(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:

@@ -211,6 +211,19 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
     return bool(compare(own)[0])
 
 
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Whether two figures state one value of one count: the same kind and frame ("homes
+    destroyed": "destroyed 42 homes", "burned 42 houses to the ground", "42 homes were lost"), the
+    same group where both name one, no place, venue, day, month or event named differently, and
+    the same value, larger than a count of one incident among several (_TINY) and not open-ended."""
+    if a.key[0] not in ("count", "things") or a.key[0] != b.key[0] or len(a.key) != len(b.key):
+        return False
+    if a.key[1] != b.key[1] or a.key[3:] != b.key[3:] or (a.key[2] != b.key[2] and a.key[2] and b.key[2]):
+        return False
+    return (a.lo == b.lo and a.hi == b.hi and a.lo > _TINY and a.hi < INF
+            and all(x == y or not x or not y for x, y in zip(a.loose, b.loose)))
+
+
 def comparable_key(fig: Figure) -> tuple:
     """What two sentences' figures must share for :func:`differ` to compare them: the key, a
     count's without its group (which :func:`_name_groups` fills in from the other sentence); a

@@ -134,6 +134,9 @@ ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
 # Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
 THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
 THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+# What the words say that only homes have happen to them: "42 homes were lost", "left 42 homes in
+# ruins" (and not "3,000 homes lost power": another outcome word right after is that one).
+HOME_OUTCOMES = _inverted("home_outcomes")
 # What happened to things that are some named thing's ("Paddy Clarke Ha Ha Ha sold 360,000
 # copies"): counted only with the thing they belong to.
 OWNED_OUTCOMES = _set("owned_outcomes")
