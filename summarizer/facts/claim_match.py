@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import ClaimIndex
-from .figures import comparable_key, differ, rows_by_thing, same_figure
+from .figures import comparable_key, counts_otherwise, differ, rows_by_thing, same_figure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -205,6 +205,14 @@ def _figures_conflict(index: ClaimIndex, row: int, candidates: np.ndarray, looke
     return conflict
 
 
+def _counts_otherwise(mine: tuple, theirs: tuple) -> bool:
+    """Some count of ``mine`` is given by ``theirs`` only for another outcome, none of theirs in
+    its frame ("15 people were injured" for "arrested 15 people": ``figures.counts_otherwise``):
+    that sentence says something else of the same people, it does not report the quote."""
+    return any(any(counts_otherwise(f, g) for g in theirs) and not any(g.key[:2] == f.key[:2] for g in theirs)
+               for f in mine)
+
+
 def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
     not: what selection must not quote twice.  The claim model decides for other sources' sentences;
@@ -235,7 +243,9 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     A source is cited only when the model can stand behind it: a sentence of it scores at least
     ``threshold``, no sentence of it that may state the claim (probability at least VETO_FLOOR
     were its figures the quote's) gives a figure that differs, and no sentence of it at all gives another value
-    for a thing the quote counts (``figures.differ``)."""
+    for a thing the quote counts (``figures.differ``).  A sentence giving the quote's count for
+    another outcome and never for the quote's own is not cited ("15 people were injured" for
+    "arrested 15 people")."""
     import numpy as np
 
     weights = model_weights(weights_path)
@@ -257,6 +267,10 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
         easy &= matrix[:, FEATURES.index("day_conflict")] == 0
         easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
     easy |= ~reports & (probability >= SAME_FIGURE_FLOOR) & _same_figure(index, row, candidates, matrix)
+    if index.stated[row]:  # (the sentence cited, not its source: another sentence of it may report the quote)
+        for k in np.flatnonzero(reports | easy):
+            if _counts_otherwise(index.stated[row], index.stated[candidates[k]]):
+                reports[k] = easy[k] = False
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
         if (reports[k] or easy[k]) and int(sources[k]) not in vetoed:

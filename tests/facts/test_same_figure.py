@@ -85,3 +85,22 @@ def test_the_same_count_told_otherwise_is_cited():
 ])
 def test_look_alikes_of_the_same_count_are_not_cited(quote, other):
     assert _cited(quote, other) == []
+
+
+def test_the_same_number_for_another_outcome_is_not_cited():
+    quote = "Police arrested 15 people in Halden after the protest on Saturday."
+    injured = "Police in Halden said 15 people were injured during the protest on Saturday."
+    assert _cited(quote, f"{injured} Roads are closed.") == []
+    # the same source telling the arrests too is cited by that sentence
+    arrests = "Fifteen people were arrested by police in Halden after the protest on Saturday."
+    assert _cited(quote, f"{injured} {arrests}") == [arrests]
+
+
+def test_counts_otherwise_is_the_same_number_of_the_same_people_for_another_outcome():
+    from summarizer.facts.figures import counts_otherwise
+
+    [arrested] = _figures("Police arrested 15 people in Halden on Saturday.")
+    [injured] = _figures("Police said 15 people were injured in Halden on Saturday.")
+    [injured_more] = _figures("Police said 16 people were injured in Halden on Saturday.")
+    assert counts_otherwise(arrested, injured) and counts_otherwise(injured, arrested)
+    assert not counts_otherwise(arrested, arrested) and not counts_otherwise(arrested, injured_more)

@@ -42,11 +42,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ...models import Disagreement, Sentence
-from .compare import comparable_key, compare, differ, disagreements, rows_by_thing, same_figure, superseded
+from .compare import comparable_key, compare, counts_otherwise, differ, disagreements, rows_by_thing, same_figure, superseded
 from .extract import sentence_figures
 from .figure import Figure
 
-__all__ = ["Figure", "comparable_key", "compare", "differ", "disagreements", "extract_figures", "find_disagreements",
+__all__ = ["Figure", "comparable_key", "compare", "counts_otherwise", "differ", "disagreements", "extract_figures", "find_disagreements",
            "rows_by_thing", "same_figure", "sentence_figures", "superseded"]
 
 

@@ -224,6 +224,13 @@ def same_figure(a: Figure, b: Figure) -> bool:
             and all(x == y or not x or not y for x, y in zip(a.loose, b.loose)))
 
 
+def counts_otherwise(a: Figure, b: Figure) -> bool:
+    """Whether ``b`` gives ``a``'s value for another outcome of the same people or things ("arrested
+    15 people" / "15 people were injured"): the same number, something else counted."""
+    return (a.key[0] in ("count", "things") and a.key[0] == b.key[0] and a.key[1] != b.key[1]
+            and a.key[2:] == b.key[2:] and a.lo == b.lo and a.hi == b.hi)
+
+
 def comparable_key(fig: Figure) -> tuple:
     """What two sentences' figures must share for :func:`differ` to compare them: the key, a
     count's without its group (which :func:`_name_groups` fills in from the other sentence); a
