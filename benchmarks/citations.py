@@ -11,7 +11,7 @@ from ../shared/eval (benchmarks/labels/rebuild.py).
 
 Each cluster is pooled as the pipeline pools it (``build_pool``); each labelled quote is mapped to
 the pooled sentence that holds its offsets, and the sources the tool would cite for it are those
-``cite.citing_rows`` gives, the code path of every briefing.  Per (quoted sentence, source):
+``cite.citing_rows`` gives (with the cluster's "Where sources differ"), the code path of every briefing.  Per (quoted sentence, source):
 precision and recall, with 95 % bootstrap intervals (clusters resampled), for the tuning part
 (DUC 2002, 8 clusters: settings and weights were chosen on it) and the held-out part (DUC 2001, 12
 clusters, never tuned on), printed apart.  Then per algorithm: the labelled quotes that its
@@ -34,6 +34,7 @@ import numpy as np
 from summarizer import ALGORITHMS, Config, Source, build_pool, summarize
 from summarizer.facts.cite import citing_rows
 from summarizer.facts.claim_match import FEATURES, WEIGHTS_FILE, features, scores
+from summarizer.facts.figures import compare
 
 from labels.rebuild import LABEL_FILES, DataMissing, default_eval_dir, read_clusters, read_labels
 
@@ -65,6 +66,7 @@ class Cluster:
         self.anchored = config.cite.anchored
         self.sources = [Source(d["id"], d["id"], d["text"]) for d in data["docs"]]
         self.pool = build_pool(self.sources, config)
+        self.disagreements = compare(self.pool.figures, self.pool.dates)[0]  # as the briefing lists them
         self.passage_of = {r: p for p, passage in enumerate(self.pool.passages) for r in passage.rows}
         self.row_of = {}  # (quote doc, start, end) -> the pooled row holding most of it (None: not pooled)
         for label in labels:
@@ -83,7 +85,8 @@ class Cluster:
 
     def cited(self, row: int, threshold: float) -> set[int]:
         passage = self.pool.passages[self.passage_of[row]].rows
-        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage, self.anchored)}
+        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage, self.anchored,
+                                                                         self.disagreements)}
 
 
 def quote_key(label: dict) -> tuple[int, int, int]:

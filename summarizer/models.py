@@ -267,6 +267,9 @@ class ClaimIndex:
     # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
     # ``claim_match.same_claim``: only those rows can give another value for it.
     stated_rows: dict[tuple, list[int]] | None = None
+    # per sentence: where its main clause ends in its text (a character offset): ", where 42 homes
+    # were destroyed," is a side remark, not the claim (claims.main_clause_end)
+    main_end: np.ndarray | None = None
 
     KINDS = ("name", "event", "agent", "word")
 
@@ -346,6 +349,9 @@ class FigureClaim:
 
     value: str  # the figure as written in the first source that gives it
     sources: tuple[int, ...]
+    # the pooled sentences (rows) that state it: a source listed against a value a quoted sentence
+    # states is never cited for that sentence (facts/cite.py); not part of the value's identity
+    rows: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,8 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     later = superseded(pool.figures, pool.dates) if changes else {}
     picks = quote_latest(pool, picks, later, config.budget)
     sentences = [replace(s, later=later.get(p.row, ()), citations=tuple(c for c in s.citations if c.source != told))
-                 for s, p in zip(cite(pool, picks, scores, config.cite.threshold, config.cite.anchored), picks)]
+                 for s, p in zip(cite(pool, picks, scores, config.cite.threshold, config.cite.anchored, disagreements),
+                                  picks)]
     if config.output.order == "time":
         sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     return Briefing(

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import ClaimIndex
-from .figures import comparable_key, differ, rows_by_thing
+from .figures import comparable_key, counts_otherwise, differ, rows_by_thing, same_figure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,6 +39,9 @@ MIN_CANDIDATE_COVERAGE = 0.1
 # A source none of whose sentences that may state the claim (this probability, before the figures
 # are compared) gives another figure for it.
 VETO_FLOOR = 0.2
+# A sentence stating the same count as the quote ("destroyed 42 homes" / "left 42 homes in ruins",
+# figures.same_figure) with every name of the quote reports it from this probability on.
+SAME_FIGURE_FLOOR = 0.3
 
 
 @lru_cache(maxsize=None)
@@ -202,6 +205,14 @@ def _figures_conflict(index: ClaimIndex, row: int, candidates: np.ndarray, looke
     return conflict
 
 
+def _counts_otherwise(mine: tuple, theirs: tuple) -> bool:
+    """Some count of ``mine`` is given by ``theirs`` only for another outcome, none of theirs in
+    its frame ("15 people were injured" for "arrested 15 people": ``figures.counts_otherwise``):
+    that sentence says something else of the same people, it does not report the quote."""
+    return any(any(counts_otherwise(f, g) for g in theirs) and not any(g.key[:2] == f.key[:2] for g in theirs)
+               for f in mine)
+
+
 def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
     not: what selection must not quote twice.  The claim model decides for other sources' sentences;
@@ -232,7 +243,9 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     A source is cited only when the model can stand behind it: a sentence of it scores at least
     ``threshold``, no sentence of it that may state the claim (probability at least VETO_FLOOR
     were its figures the quote's) gives a figure that differs, and no sentence of it at all gives another value
-    for a thing the quote counts (``figures.differ``)."""
+    for a thing the quote counts (``figures.differ``).  A sentence giving the quote's count for
+    another outcome and never for the quote's own is not cited ("15 people were injured" for
+    "arrested 15 people")."""
     import numpy as np
 
     weights = model_weights(weights_path)
@@ -253,11 +266,41 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
         easy &= index.modal[candidates] == index.modal[row]
         easy &= matrix[:, FEATURES.index("day_conflict")] == 0
         easy[easy] = ~_figures_conflict(index, row, candidates[easy], np.ones(int(easy.sum()), bool))
+    easy |= ~reports & (probability >= SAME_FIGURE_FLOOR) & _same_figure(index, row, candidates, matrix)
+    if index.stated[row]:  # (the sentence cited, not its source: another sentence of it may report the quote)
+        for k in np.flatnonzero(reports | easy):
+            if _counts_otherwise(index.stated[row], index.stated[candidates[k]]):
+                reports[k] = easy[k] = False
     best: dict[int, int] = {}
     for k in np.argsort(-probability, kind="stable"):
         if (reports[k] or easy[k]) and int(sources[k]) not in vetoed:
             best.setdefault(int(sources[k]), int(candidates[k]))
     return best
+
+
+def _same_figure(index: ClaimIndex, row: int, candidates: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Per candidate: it states one of the quote's counts (of its main clause: not ", where 42
+    homes were destroyed last week," of a sentence about a vigil) with the same value in the same frame
+    (``figures.same_figure``: "burned 42 houses to the ground" for "destroyed 42 homes"), carries
+    every name of the quote (days of the week aside, at least one name), names no other day, is
+    no plan where the quote is none (or the reverse), and none of its figures differs."""
+    import numpy as np
+
+    out = np.zeros(len(candidates), bool)
+    main_end = index.main_end[row] if index.main_end is not None else 0
+    mine = [f for f in index.stated[row] if f.key[0] in ("count", "things") and 0 <= f.at < main_end]
+    quote = index.anchors[row].toarray().ravel() > 0
+    names = np.flatnonzero(quote & (index.kinds == ClaimIndex.KINDS.index("name")) & ~index.days)
+    if not mine or not len(names):
+        return out
+    carried = np.asarray(index.anchors[candidates][:, names].sum(axis=1)).ravel() == len(names)
+    maybe = carried & (index.modal[candidates] == index.modal[row]) & (matrix[:, FEATURES.index("day_conflict")] == 0)
+    for k in np.flatnonzero(maybe):  # the few candidates only, never all pairs
+        theirs = index.stated[candidates[k]]
+        out[k] = any(same_figure(f, g) for f in mine for g in theirs)
+    if out.any():
+        out[out] = ~_figures_conflict(index, row, candidates[out], np.ones(int(out.sum()), bool))
+    return out
 
 
 def carries_who_did_what(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:

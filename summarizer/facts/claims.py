@@ -160,6 +160,13 @@ def claim_tokens(text: str) -> list[str]:
     return out
 
 
+def main_clause_end(text: str) -> int:
+    """Where the main clause of a sentence ends (a character offset): at its first side remark
+    (", which ...", ", where ...", "(...)", " -- ..."), else at its end."""
+    cut = _SIDE_REMARK.search(text)
+    return cut.start() if cut else len(text)
+
+
 def _clause_starts(text: str, count: int) -> tuple[int, list[int]]:
     """(tokens the main clause spans, the token index where each later clause begins), for a
     sentence of ``count`` tokens.
@@ -358,7 +365,8 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
             for text, row in zip(distinct, first_row.tolist())]
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
                       kinds, [cues[d] for d in row_text.tolist()], np.asarray(sources), modal[row_text],
-                      np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated))
+                      np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated),
+                      main_end=np.array([main_clause_end(text) for text in distinct], dtype=np.int64)[row_text])
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:

@@ -1,10 +1,9 @@
 """Citations tested for what they promise, on a story written for it: four sources report the
 quoted fact in their own words, a fifth gives another figure.  A careful reader cites exactly the
 four, whichever of them the fact is quoted from, never the fifth, and each by the sentence that says
-it best.
-
-Cases the claim model misses today are marked ``xfail(strict=True)``: they state what a careful
-reader expects, and pass the day the model meets it (strict: then the mark must go).
+it best.  The other tellings ("burned 42 houses to the ground", "42 homes ... were lost", "left 42
+homes in ruins") are read as the same count of homes destroyed (figures.same_figure), and a source
+stating it with every name of the quote reports it.
 """
 
 from __future__ import annotations
@@ -49,9 +48,6 @@ SAYS_IT_BEST = {  # per source, its sentence that reports the fact (source 2 say
     3: "Flames tore through Carrow on Sunday night and left 42 homes in ruins, according to the county.",
     4: "The wildfire destroyed 57 homes in Carrow on Sunday night, according to the mayor.",
 }
-MISSED = "the claim model does not yet take 'burned 42 houses to the ground' for 'destroyed 42 homes' (and back)"
-MISSED_SINCE_21 = ("the stricter claim model of issue 21 cites none or one of the other three tellings "
-                   "('42 homes ... were lost', 'left 42 homes in ruins')")
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +64,10 @@ def quoted_from(pool, config, source: int):
 
 
 @pytest.mark.parametrize("source, expected", [
-    pytest.param(0, REPORT_42, marks=pytest.mark.xfail(strict=True, reason=MISSED)),
-    pytest.param(1, REPORT_42, marks=pytest.mark.xfail(strict=True, reason=MISSED)),
-    pytest.param(2, REPORT_42, marks=pytest.mark.xfail(strict=True, reason=MISSED_SINCE_21)),
-    pytest.param(3, REPORT_42, marks=pytest.mark.xfail(strict=True, reason=MISSED_SINCE_21)),
+    (0, REPORT_42),
+    (1, REPORT_42),
+    (2, REPORT_42),
+    (3, REPORT_42),
     (4, (4,)),  # 57 homes: the others disagree with it, none reports it
 ])
 def test_the_fact_quoted_from_each_source_cites_exactly_the_sources_reporting_it(pool_and_config, source, expected):
@@ -92,7 +88,6 @@ def test_each_other_source_is_cited_by_the_sentence_that_says_it_best(pool_and_c
         assert pool.sources[citation.source].text[citation.start:citation.end] == citation.text
 
 
-@pytest.mark.xfail(strict=True, reason=MISSED_SINCE_21)
 def test_the_default_briefing_quotes_the_fact_once_cites_the_four_and_lists_the_fifth():
     sources = [Source(f"s{i}.txt", f"s{i}.txt", text) for i, text in enumerate(ARTICLES)]
     briefing = summarizer.summarize(sources, max_sentences=2, max_words=None)
@@ -104,8 +99,6 @@ def test_the_default_briefing_quotes_the_fact_once_cites_the_four_and_lists_the_
     assert ("57", (4,)) in [(c.value, c.sources) for c in disagreement.claims]
 
 
-@pytest.mark.xfail(strict=True, reason="the figure reader takes 'homes were lost' and 'left 42 homes in ruins' "
-                                       "for no count of homes destroyed")
 def test_where_sources_differ_lists_all_four_against_the_fifth():
     sources = [Source(f"s{i}.txt", f"s{i}.txt", text) for i, text in enumerate(ARTICLES)]
     briefing = summarizer.summarize(sources, max_sentences=1, max_words=None)

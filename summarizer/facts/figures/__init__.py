@@ -42,12 +42,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from ...models import Disagreement, Sentence
-from .compare import comparable_key, compare, differ, disagreements, rows_by_thing, superseded
+from .compare import comparable_key, compare, counts_otherwise, differ, disagreements, rows_by_thing, same_figure, superseded
 from .extract import sentence_figures
 from .figure import Figure
 
-__all__ = ["Figure", "comparable_key", "compare", "differ", "disagreements", "extract_figures", "find_disagreements",
-           "rows_by_thing", "sentence_figures", "superseded"]
+__all__ = ["Figure", "comparable_key", "compare", "counts_otherwise", "differ", "disagreements", "extract_figures", "find_disagreements",
+           "rows_by_thing", "same_figure", "sentence_figures", "superseded"]
 
 
 def extract_figures(sentences: Sequence[Sentence]) -> list[Figure]:

@@ -186,7 +186,8 @@ def _disagreement(figs: list[Figure], topic: str) -> Disagreement | None:
     for g in groups:
         first = min(g, key=lambda f: (f.source, f.order))
         claims.append(((first.source, first.order),
-                       FigureClaim(first.value, tuple(sorted({f.source for f in g})))))
+                       FigureClaim(first.value, tuple(sorted({f.source for f in g})),
+                                   tuple(sorted({f.row for f in g})))))
     claims.sort(key=lambda c: c[0])  # by first source, then where that source first says it
     return Disagreement(topic, tuple(c for _, c in claims))
 
@@ -208,6 +209,26 @@ def differ(figures_a: Sequence[Figure], figures_b: Sequence[Figure]) -> bool:
         return False  # nothing in common: the usual case, answered without grouping
     own = [replace(f, source=0) for f in named_a], [replace(f, source=1) for f in named_b]
     return bool(compare(own)[0])
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    """Whether two figures state one value of one count: the same kind and frame ("homes
+    destroyed": "destroyed 42 homes", "burned 42 houses to the ground", "42 homes were lost"), the
+    same group where both name one, no place, venue, day, month or event named differently, and
+    the same value, larger than a count of one incident among several (_TINY) and not open-ended."""
+    if a.key[0] not in ("count", "things") or a.key[0] != b.key[0] or len(a.key) != len(b.key):
+        return False
+    if a.key[1] != b.key[1] or a.key[3:] != b.key[3:] or (a.key[2] != b.key[2] and a.key[2] and b.key[2]):
+        return False
+    return (a.lo == b.lo and a.hi == b.hi and a.lo > _TINY and a.hi < INF
+            and all(x == y or not x or not y for x, y in zip(a.loose, b.loose)))
+
+
+def counts_otherwise(a: Figure, b: Figure) -> bool:
+    """Whether ``b`` gives ``a``'s value for another outcome of the same people or things ("arrested
+    15 people" / "15 people were injured"): the same number, something else counted."""
+    return (a.key[0] in ("count", "things") and a.key[0] == b.key[0] and a.key[1] != b.key[1]
+            and a.key[2:] == b.key[2:] and a.lo == b.lo and a.hi == b.hi)
 
 
 def comparable_key(fig: Figure) -> tuple:
@@ -249,9 +270,8 @@ def superseded(figures_per_sentence: Sequence[Sequence[Figure]],
         latest = [f for f in figs if dates[f.source] == last_day]
         for f in figs:
             if dates[f.source] < last_day and not any(_overlap(f.lo, f.hi, g.lo, g.hi) for g in latest):
-                row = f.order // 100000  # tokens.position: sentence index * 100000 + token
-                if change.steps[-1].value not in out[row]:
-                    out[row].append(change.steps[-1].value)
+                if change.steps[-1].value not in out[f.row]:
+                    out[f.row].append(change.steps[-1].value)
     return {row: tuple(values) for row, values in out.items()}
 
 

@@ -12,7 +12,7 @@ from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, 
                       HOME_LINKS, HOME_OWNERS, HOMES, HOSPITAL_LINKS, HOSPITAL_WORDS,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
                       OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
-                      TALLY_LINKS, THING_NOUNS, THING_OUTCOMES)
+                      TALLY_LINKS, THING_NOUNS, THING_OUTCOMES, HOME_OUTCOMES)
 from .quantity import Quantity, interval
 from .tokens import Tokens, base, is_poss, plural, singular
 
@@ -193,6 +193,9 @@ def _counted(s: Tokens, m: Quantity, scope: Scope, what: tuple, topic: str) -> F
     )
 
 
+_OF_HOMES = {**HOME_OUTCOMES, **THING_OUTCOMES}  # what may happen to homes
+
+
 def thing_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     """Homes, buildings, customers, flights ... counted with what happened to them: "cutting
     power to 3,000 homes", "destroyed 500 houses", "1,200 flights were cancelled"."""
@@ -214,23 +217,30 @@ def thing_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     thing = THING_NOUNS[low[j]]
     # The nearest word saying what happened to them, before the amount or after the noun,
     # and not past another amount.
+    outcomes = _OF_HOMES if thing == "home" else THING_OUTCOMES
+
+    def said(k: int) -> str:  # what token k says happened to them, "" if nothing
+        if low[k] in HOME_OUTCOMES and k + 1 < hi and low[k + 1] in THING_OUTCOMES:
+            return ""  # "lost power"
+        return outcomes.get(low[k], "")
+
     found: list[tuple[int, int]] = []  # (distance, token)
     for k in range(m.start - 1, max(lo, m.start - 6) - 1, -1):
         if k in scope.numbers:
             break
-        if low[k] in THING_OUTCOMES:
+        if said(k):
             found.append((m.start - k, k))
             break
     for k in range(j + 1, min(hi, j + 9)):
         if k in scope.numbers:
             break
-        if low[k] in THING_OUTCOMES:
+        if said(k):
             found.append((k - j, k))
             break
     if not found:
         return None
     k = min(found)[1]
-    outcome = THING_OUTCOMES[low[k]]
+    outcome = said(k)
     near = range(max(lo, k - 2), min(hi, k + 3))
     if any(low[q] in THING_OUTCOMES and THING_OUTCOMES[low[q]] != outcome
            and low[(q + k) // 2] in ("or", "and") for q in (k - 2, k + 2) if lo <= q < hi):

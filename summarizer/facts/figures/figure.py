@@ -43,6 +43,12 @@ class Figure:
     terms: frozenset = frozenset()
     heads: frozenset = frozenset()
     names: frozenset = frozenset()
+    at: int = -1  # where a count's number starts in its sentence's text (-1: not kept)
+
+    @property
+    def row(self) -> int:
+        """The sentence it stands in (its index in the input: tokens.position)."""
+        return self.order // 100000
 
 
 def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[float, float], *,
@@ -54,7 +60,7 @@ def figure_of(s: Tokens, m: Quantity, key: tuple, topic: str, bounds: tuple[floa
     if m.magnitude and not m.mode:
         magnitude_hi = hi if hi < INF else lo * 10 * BELOW
     return Figure(key, topic, lo, hi, value_text(s, m, with_unit), s.source, position(s, m.num),
-                  magnitude_hi=magnitude_hi, **attributes)
+                  magnitude_hi=magnitude_hi, at=s.st[m.num], **attributes)
 
 
 @dataclass

@@ -134,6 +134,9 @@ ORDER_WORDS = _set("order_words")  # "ordered to flee": an order, not a count
 # Things counted by what happened to them: "500 houses destroyed", "3,000 homes without power".
 THING_NOUNS = _inverted("thing_nouns")  # word -> the thing ("houses" -> "home")
 THING_OUTCOMES = _inverted("thing_outcomes")  # word -> what happened ("razed" -> "destroyed")
+# What the words say that only homes have happen to them: "42 homes were lost", "left 42 homes in
+# ruins" (and not "3,000 homes lost power": another outcome word right after is that one).
+HOME_OUTCOMES = _inverted("home_outcomes")
 # What happened to things that are some named thing's ("Paddy Clarke Ha Ha Ha sold 360,000
 # copies"): counted only with the thing they belong to.
 OWNED_OUTCOMES = _set("owned_outcomes")
@@ -203,6 +206,7 @@ EVENT_STOP_WORDS = frozenset(_WHEN["event_stop_words"])
 DURATION_SECONDS: dict[str, float] = _WHEN["duration_seconds"]
 DURATION_FRAMES = frozenset(_WHEN["duration_frames"])
 DURATION_SKIPS = frozenset(_WHEN["duration_skips"])
+LASTING_VERBS = frozenset(_WHEN["lasting_verbs"])  # "the strike lasted four days": the strike's length
 DURATION_AFTER = frozenset(_WHEN["duration_after"])
 NOT_DURATION_AFTER = frozenset(_WHEN["not_duration_after"])  # "three years ago", "two weeks old"
 DATE_PREFIXES = frozenset(_WHEN["date_prefixes"])  # "on", "early", "last" ... before a date

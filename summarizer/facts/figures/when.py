@@ -29,7 +29,7 @@ from .figure import Figure
 from ... import wordlists
 from .lexicon import (DATE_LEADS, DATE_PREFIXES, DETERMINERS, DURATION_AFTER, DURATION_FRAMES,
                       DURATION_NOT_EVENTS, DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS,
-                      EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
+                      EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, LASTING_VERBS, MONTH_NAMES, MONTH_WORDS,
                       NOT_DATE_LINKS, NOT_DURATION_AFTER, NOT_VERBS, OTHER_EVENT_WORDS,
                       RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
@@ -322,13 +322,31 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         dash = before == "-" and k >= 1 and low[k - 1] == "-"  # "the longest -- six minutes"
         if not (before in DURATION_FRAMES or dash or after in DURATION_AFTER):
             continue
-        event = _event(s, m.start, end, wide=True)
+        noun = _lasted(s, k) if before in LASTING_VERBS else -1
+        event = _event(s, m.start, end, wide=True, head=_STEM(low[noun]) if noun >= 0 else "")
         if event is None:
             continue
         value = " ".join(s.text[s.st[m.start]:s.en[end - 1]].split())
-        out.append(Figure(("duration", ""), _topic(s, m.start, end, True, "how long:"), lo_v, hi_v,
+        topic = f"how long: the {low[noun]}" if noun >= 0 else _topic(s, m.start, end, True, "how long:")
+        out.append(Figure(("duration", ""), topic, lo_v, hi_v,
                           value, s.source, position(s, m.num), fixed=True, banded=True, **event))
     return out
+
+
+def _lasted(s: Tokens, k: int) -> int:
+    """The token of the event a verb of lasting at token k tells the length of ("the strike over
+    a pay offer lasted four days", "a walkout lasting four days"), -1 if none: the nearest event
+    noun before it in its clause, else the noun right before it after an article.  So "the strike
+    lasted four days" is about the event "the three-day strike" is."""
+    low = s.low
+    for j in range(k - 1, max(s.clo[k], k - _REACH) - 1, -1):
+        if s.toks[j][:1].islower() and low[j] in EVENT_NOUNS:
+            return j
+    j = k - 1
+    if (j >= 1 and s.toks[j][:1].isalpha() and s.toks[j][:1].islower() and low[j] not in STOP_WORDS
+            and low[j] not in DURATION_NOT_EVENTS and low[j - 1] in DETERMINERS):
+        return j
+    return -1
 
 
 def _adjectival(s: Tokens, m: Quantity) -> str:
@@ -369,7 +387,10 @@ def resolve(f: Figure, day: date | None) -> Figure | None:
     if len(f.when) > 5:  # "ten years ago"
         if day is None:
             return None
-        value = f"{f.value} ({(day - timedelta(days=(f.when[5] + f.when[6]) / 2)).year})"
+        middle = day - timedelta(days=(f.when[5] + f.when[6]) / 2)
+        # "three days ago (March 3, 2024)", "ten years ago (2014)"
+        shown = f"{middle.strftime('%B')} {middle.day}, {middle.year}" if f.when[3] == 50 else middle.year
+        value = f"{f.value} ({shown})"
         return _as(replace(f, value=value), "date", day.toordinal() - f.when[5],
                    day.toordinal() - f.when[6])
     year, month, dom, weekday, tense = f.when
