@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from ...models import Sentence
 from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
-                      noun_before, place_near, subject_before, time_of)
+                      noun_before, place_near, subject_before, time_of, who_back, who_fwd)
 from .count import count_figure, tally_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
@@ -18,7 +18,7 @@ from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VE
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
                       QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .when import date_figures, duration_figures
-from .measure import clock_figure, path_figure, pressure_figure, wind_figure
+from .measure import clock_figure, path_figure, pressure_figure, spill_figure, wind_figure
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -84,24 +84,24 @@ def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     span = None
     prev = low[m.start - 1] if m.start >= 1 else ""
     if m.unit == "age":
-        span = name_fwd(s, m.end, hi) if m.end < n else None
+        span = who_fwd(s, m.end, hi) if m.end < n else None
         if span is None:
             k = m.start - 1
             while k >= lo and low[k] in ("a", "the", "an"):
                 k -= 1
             if k >= lo and low[k] == ",":
-                span = name_back(s, k - 1, lo)
+                span = who_back(s, k - 1, lo)
     else:
         nxt = toks[m.end] if m.end < n else "."
         if prev in ("aged", "age") and m.start >= 2:
             k = m.start - 2
             if low[k] == ",":
                 k -= 1
-            span = name_back(s, k, lo)
+            span = who_back(s, k, lo)
         elif prev == "," and nxt in (",", ".", ";") and m.start >= 2:
-            span = name_back(s, m.start - 2, lo)
+            span = who_back(s, m.start - 2, lo)
         elif prev == "(" and nxt == ")" and m.start >= 2:
-            span = name_back(s, m.start - 2, 0)
+            span = who_back(s, m.start - 2, 0)
     if span is None or is_poss(s, span[1] - 1):
         return None
     name = display(s, *span)
@@ -232,7 +232,7 @@ def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     before = [low[k] for k in range(max(0, m.start - 3), m.start)]
     richter = after[:1] == ["on"] and "richter" in after
     named = (after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]
-             or before[-1:] == ["magnitude"] or before[-2:] == ["magnitude", "of"])
+             or before[-1:] == ["magnitude"] or before[-2:] in (["magnitude", "of"], ["magnitude", "at"]))
     if not (richter or named):
         return None
     if (not QUAKE_WORDS.intersection(low) or FORECAST_WORDS.intersection(low[lo:hi])
@@ -386,7 +386,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "clock": (clock_figure,),
     "speed": (wind_figure,),
     "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
-    "other": (magnitude_figure, pressure_figure),
+    "other": (magnitude_figure, pressure_figure, spill_figure),
 }
 
 

@@ -214,3 +214,15 @@ EVENT_VERBS = frozenset(_WHEN["event_verbs"])  # irregular past forms: "won", "s
 # "the crash Tuesday": the event a date dates (and every word of a kind of event)
 EVENT_NOUNS = frozenset(_WHEN["event_nouns"]) | frozenset(EVENT_CLASSES)
 DURATION_NOT_EVENTS = frozenset(_WHEN["duration_not_events"])  # "a five-year plan": no event's length
+
+# An amount spilled ("11.3 million gallons of crude oil spilled"): units to a canonical one of
+# their measure, the words of a spill and of what spilled, the words of another quantity (a cargo,
+# oil recovered, a rate, an earlier spill) and the nouns before a vessel's name.
+SPILL_UNITS: dict[str, tuple[str, float]] = {w: (kind, f) for w, (kind, f) in _DATA["spill_units"].items()}
+SPILL_WORDS = _set("spill_words")
+SPILL_SUBSTANCES = _set("spill_substances")
+SPILL_VETOES = _set("spill_vetoes")
+VESSEL_NOUNS = _set("vessel_nouns")
+SEAT_NOUNS = _set("seat_nouns")  # "the Geological Survey in Golden": where a source sits
+ROLE_NOUNS = _set("role_nouns")  # "the gunman, 34,": one person a story names by role
+NEVER_FALLING = _set("never_falling_counts")  # a toll below an earlier exact count: a disagreement

@@ -13,10 +13,11 @@ from .figure import Figure, Scope, figure_of
 from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
-                      RECORD_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS,
+                      RECORD_WORDS, SPEED_TO_KMH, SPILL_SUBSTANCES, SPILL_UNITS, SPILL_VETOES,
+                      SPILL_WORDS, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS, VESSEL_NOUNS,
                       WIND_LINKS)
 from .quantity import Quantity, interval
-from .tokens import WINDOW, Tokens
+from .tokens import WINDOW, Tokens, display, is_cap, name_back, name_fwd, norm
 
 _DAY = 24 * 60.0
 _EVENT_REACH = 8  # tokens before a time of day that may name the event it times
@@ -152,6 +153,59 @@ def wind_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     return figure_of(s, exact, ("wind", year), topic,
                      interval(exact, measurement=True, factor=SPEED_TO_KMH[unit]), with_unit=True,
                      hourly=True, **_where_and_when(s, m, lo, hi))
+
+
+_SPILL_REACH = 6  # tokens either side of an amount spilled that may say it is another quantity
+
+
+def spill_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "11.3 million gallons of crude oil spilled", "the spill of some 270,000 barrels": how
+    much a tanker, a well or a pipeline spilled, in gallons (or tons), tied to the vessel named
+    in the sentence.  Not a cargo, oil recovered or burned, a rate ("84,000 gallons an hour") or
+    an earlier spill it is compared with.  "240,000 barrels, or 10.1 million gallons" is one
+    figure: the second, which restates the first."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end + 1 < hi and low[m.core_end] == "-" else 0)
+    if k >= len(low) or low[k] not in SPILL_UNITS or m.vague:
+        return None
+    measure, factor = SPILL_UNITS[low[k]]
+    # "Some 240,000 barrels _ about 10,080,000 gallons _ of crude oil ... spilled": read past
+    # the clause breaks of a restatement, within the sentence
+    n = len(low)
+    region = set(low[max(0, m.start - WINDOW):min(n, k + 1 + WINDOW)])
+    near = low[max(0, m.start - _SPILL_REACH):min(n, k + 1 + _SPILL_REACH)]
+    if (not SPILL_WORDS & region or SPILL_VETOES.intersection(near)
+            or not (SPILL_SUBSTANCES | VESSEL_NOUNS) & set(low)
+            or dropped(s, m, lo) or hedged(s, m, lo)):
+        return None
+    after = low[k + 1:min(n, k + 8)]
+    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdigit() for w in after):
+        return None  # restated in another unit just after: that one is the figure
+    vessel, label = _vessel(s)
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    what = "oil" if SPILL_SUBSTANCES & set(low) else "amount"
+    topic = f"{what} spilled" + (f" ({year})" if year else "")
+    return figure_of(s, replace(m, end=k + 1), ("spill", measure, year), topic,
+                     interval(m, measurement=True, factor=factor), with_unit=True, banded=True,
+                     loose=(vessel,), loose_label=(label,))
+
+
+def _vessel(s: Tokens) -> tuple[str, str]:
+    """The vessel a sentence names ("the tanker Exxon Valdez", "the Argo Merchant tanker"):
+    (key, label), or ("", "")."""
+    low = s.low
+    for q, word in enumerate(low):
+        if word in VESSEL_NOUNS:
+            span = name_fwd(s, q + 1, len(low)) if q + 1 < len(low) else None
+            b = q - 1 if q >= 1 and low[q - 1] not in SPILL_SUBSTANCES else q - 2  # "Exxon oil tanker"
+            if span is None and b >= 0 and is_cap(s, b):
+                span = name_back(s, b, 0)
+            if span is not None:
+                name = display(s, *span)
+                # "the tanker Exxon Valdez" and "an Exxon tanker" are one ship: its first word
+                return norm(name).split()[0], f"by the {name}"
+    return "", ""
 
 
 def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
