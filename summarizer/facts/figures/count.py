@@ -9,6 +9,7 @@ from .context import (dropped, entity_before, event_near, hedged, months_in, nea
                       place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
+                      LIFE_VERBS,
                       HOME_LINKS, HOME_OWNERS, HOMES, HOSPITAL_LINKS, HOSPITAL_WORDS,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
                       OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
@@ -28,6 +29,8 @@ def cue_at(low: list[str], k: int) -> str:
         return "injured"
     if _home_frame(low, k):
         return "displaced"
+    if low[k] in LIFE_VERBS and "lives" in (*low[k + 1:k + 4], *low[max(0, k - 3):k]):
+        return "killed"  # "claimed 11 lives", "lost their lives", "1,100 lives were lost"
     if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and any(
             low[q] in ORDER_WORDS for q in range(max(0, k - 6), k - 1)):
         return "ordered"  # "ordered to leave", "ordered 5,000 people to leave"
@@ -48,8 +51,8 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     """People killed, injured, displaced ... : a count tied to a casualty word."""
     lo, hi = scope.lo, scope.hi
     low, toks, n = s.low, s.toks, len(s.low)
-    if dropped(s, m, lo):
-        return None
+    if dropped(s, m, lo) or ("." in toks[m.num] and m.lo < 1000):
+        return None  # "measuring 7.3 on the scale claimed 730 lives": 7.3 is no count
     prev = low[m.start - 1] if m.start >= 1 else ""
     if prev in ("no", "not", "another", "only", "all") and not m.digits:
         return None

@@ -18,7 +18,7 @@ from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VE
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
                       QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .when import date_figures, duration_figures
-from .measure import clock_figure, path_figure, pressure_figure, spill_figure, wind_figure
+from .measure import clock_figure, epicenter_figure, path_figure, pressure_figure, spill_figure, storey_figure, wind_figure
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -230,7 +230,7 @@ def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None
     after = [low[k] for k in range(m.core_end, min(n, m.core_end + 4))]
     before = [low[k] for k in range(max(0, m.start - 3), m.start)]
-    richter = after[:1] == ["on"] and "richter" in after
+    richter = after[:1] == ["on"] and ("richter" in after or "scale" in after)
     named = (after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]
              or before[-1:] == ["magnitude"] or before[-2:] in (["magnitude", "of"], ["magnitude", "at"]))
     if not (richter or named):
@@ -378,15 +378,15 @@ Extractor = Callable[[Tokens, Quantity, Scope], Figure | None]
 # The kinds of figure an amount may be, by its unit, in the order they are tried: the first
 # that reads the amount takes it.  Amounts of other units (years, dates, times ...) are none.
 EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
-    "distance": (distance_figure, path_figure),
+    "distance": (distance_figure, path_figure, epicenter_figure),
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
     "precipitation": (precipitation_figure,),
     "clock": (clock_figure,),
     "speed": (wind_figure,),
-    "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
-    "other": (magnitude_figure, pressure_figure, spill_figure),
+    "": (storey_figure, magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
+    "other": (magnitude_figure, pressure_figure, spill_figure, storey_figure),
 }
 
 

@@ -226,3 +226,7 @@ VESSEL_NOUNS = _set("vessel_nouns")
 SEAT_NOUNS = _set("seat_nouns")  # "the Geological Survey in Golden": where a source sits
 ROLE_NOUNS = _set("role_nouns")  # "the gunman, 34,": one person a story names by role
 NEVER_FALLING = _set("never_falling_counts")  # a toll below an earlier exact count: a disagreement
+LIFE_VERBS = _set("life_verbs")  # "claimed 11 lives", "11 people lost their lives": killed
+STOREY_WORDS = _set("storey_words")  # "a 29-storey tower", "a building of 12 floors"
+BUILDING_NOUNS = _set("building_nouns")
+EPICENTER_WORDS = _set("epicenter_words")  # "the quake was centered 60 miles southeast of Tolsk"

@@ -10,14 +10,15 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
+from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
+                      STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
                       RECORD_WORDS, SPEED_TO_KMH, SPILL_SUBSTANCES, SPILL_UNITS, SPILL_VETOES,
                       SPILL_WORDS, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS, VESSEL_NOUNS,
                       WIND_LINKS)
 from .quantity import Quantity, interval
-from .tokens import WINDOW, Tokens, display, is_cap, name_back, name_fwd, norm
+from .tokens import WINDOW, Tokens, base, display, is_cap, is_poss, name_back, name_fwd, norm
 
 _DAY = 24 * 60.0
 _EVENT_REACH = 8  # tokens before a time of day that may name the event it times
@@ -206,6 +207,58 @@ def _vessel(s: Tokens) -> tuple[str, str]:
                 # "the tanker Exxon Valdez" and "an Exxon tanker" are one ship: its first word
                 return norm(name).split()[0], f"by the {name}"
     return "", ""
+
+
+def storey_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "the 29-storey Jijobhoy Towers", "a 28-story building", "a hotel of 12 floors": how tall
+    a building of the story's event is (a fixed fact).  Only a building named by its name, or
+    the one unnamed building the input describes: buildings one storey apart at most are
+    compared (a quake's 10-storey hotel and 12-storey block are two buildings)."""
+    low, n = s.low, len(s.low)
+    k = m.core_end + (1 if m.core_end + 1 < n and low[m.core_end] == "-" else 0)
+    if (k >= n or low[k] not in STOREY_WORDS or m.vague or m.mode
+            or not 2 <= m.lo <= 200 or m.lo != m.hi):
+        return None
+    if not any(base(w) in EVENT_CLASSES for w in low) or dropped(s, m, scope.lo) or hedged(s, m, scope.lo):
+        return None  # a building of no event of the story
+    q = k + 1
+    while q < n and q < k + 5 and not (is_cap(s, q) or low[q] in BUILDING_NOUNS):
+        q += 1  # "the 29-storey Jijobhoy Towers", "a 28-story stock exchange building"
+    if q >= n or q >= k + 5:
+        return None
+    span = name_fwd(s, q, n) if is_cap(s, q) else None
+    if span is not None and is_poss(s, span[1] - 1):
+        return None
+    name = display(s, *span) if span else ""
+    if not name and low[q] not in BUILDING_NOUNS:
+        return None
+    topic = f"storeys of {name}" if name else "storeys of the building"
+    return figure_of(s, m, ("storeys",), topic, (m.lo, m.hi), with_unit=False, fixed=True,
+                     band_gap=1.0, loose=(norm(name),), loose_label=("",))
+
+
+def epicenter_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "The quake was centered 60 miles southeast of Tolsk", "its epicenter, 40 km from
+    Tolsk": how far from a place a quake struck (a fixed fact); not how far it was felt, nor an
+    aftershock's."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    if not EPICENTER_WORDS.intersection(low[lo:m.start]) or not QUAKE_WORDS.intersection(low):
+        return None
+    if FORECAST_WORDS.intersection(low[lo:hi]) or dropped(s, m, lo) or hedged(s, m, lo):
+        return None
+    k = m.end
+    while k < hi and (low[k] in DIRECTIONS or low[k] in ("to", "the", "away")):
+        k += 1
+    if k >= hi or low[k] not in ("of", "from"):
+        return None
+    k += 1 + (k + 1 < hi and low[k + 1] == "the")
+    span = name_fwd(s, k, hi)
+    if span is None or is_poss(s, span[1] - 1):
+        return None
+    ref = display(s, *span)
+    return figure_of(s, m, ("distance", "epicenter", norm(ref)), f"distance of the epicenter from {ref}",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True, fixed=True)
 
 
 def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
