@@ -230,3 +230,6 @@ LIFE_VERBS = _set("life_verbs")  # "claimed 11 lives", "11 people lost their liv
 STOREY_WORDS = _set("storey_words")  # "a 29-storey tower", "a building of 12 floors"
 BUILDING_NOUNS = _set("building_nouns")
 EPICENTER_WORDS = _set("epicenter_words")  # "the quake was centered 60 miles southeast of Tolsk"
+LOAD_WORDS = _set("load_words")  # "a bus carrying 40 pilgrims": a load, not a toll
+# "17 pupils" and "14 children" killed in a school fire count one group
+GROUP_SYNONYMS: dict[str, str] = {w: group for group, words in _DATA["group_synonyms"].items() for w in words}
