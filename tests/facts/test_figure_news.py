@@ -142,3 +142,14 @@ def test_an_injured_count_that_falls_is_a_disagreement_and_one_that_rises_an_upd
                     ("About 2,000 people were injured in the quake, officials said.", date(1990, 6, 22)))
     found, changes = compare(*rising)
     assert found == [] and [[s.value for s in c.steps] for c in changes] == [["200", "about 2,000"]]
+
+
+# A city's population -----------------------------------------------------------------------
+
+
+def test_a_city_with_so_many_inhabitants_is_its_population():
+    a = "Tolsk, a city of 300,000 people, was hardest hit."
+    assert _values(_found(a, "The city of Tolsk, with 450,000 inhabitants, was hit.")) == [["300,000", "450,000"]]
+    # a crowd someone leads is no population
+    assert _found("Ivanov, with 200 people behind him, marched on Tolsk.",
+                  "Ivanov, with 300 people behind him, marched on Tolsk.") == []

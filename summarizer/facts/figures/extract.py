@@ -46,8 +46,8 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         if span and not is_poss(s, span[1] - 1):
             name = display(s, *span)
             entity = (name, norm(name))
-    elif p - 1 >= lo and low[p] == "to" and low[p - 1] == "home" and people_after:
-        entity = subject_before(s, p - 1, lo)
+    elif people_after and ((p - 1 >= lo and low[p] == "to" and low[p - 1] == "home") or (low[p] == "with" and after in ("inhabitants", "residents"))):
+        entity = subject_before(s, p - 1 if low[p] == "to" else p, lo)
     else:
         q = p
         while q >= lo and q > p - 4 and low[q] in ("of", "is", "was", "stands", "at", "has", "a"):
