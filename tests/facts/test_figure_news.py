@@ -150,6 +150,6 @@ def test_an_injured_count_that_falls_is_a_disagreement_and_one_that_rises_an_upd
 def test_a_city_with_so_many_inhabitants_is_its_population():
     a = "Tolsk, a city of 300,000 people, was hardest hit."
     assert _values(_found(a, "The city of Tolsk, with 450,000 inhabitants, was hit.")) == [["300,000", "450,000"]]
-    # a crowd someone leads is no population
-    assert _found("Ivanov, with 200 people behind him, marched on Tolsk.",
-                  "Ivanov, with 300 people behind him, marched on Tolsk.") == []
+    # the people someone is with are no population, even of a place
+    for text in ("Ivanov, with 200 people behind him, spoke in Tolsk.", "Tolsk, with 200 people in its square, waited."):
+        assert not [f for f in sentence_figures([S(0, text)])[0] if f.key[0] == "population"]
