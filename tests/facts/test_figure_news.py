@@ -153,3 +153,13 @@ def test_a_city_with_so_many_inhabitants_is_its_population():
     # the people someone is with are no population, even of a place
     for text in ("Ivanov, with 200 people behind him, spoke in Tolsk.", "Tolsk, with 200 people in its square, waited."):
         assert not [f for f in sentence_figures([S(0, text)])[0] if f.key[0] == "population"]
+
+
+# A collapse is what another event did --------------------------------------------------------
+
+
+def test_houses_collapsed_in_the_fire_are_the_fires():
+    assert _values(_found("Six houses burned down or collapsed in the fire.", "The fire destroyed 60 houses.")) == [
+        ["six", "60"]]
+    # a collapse naming no other event may be another event's
+    assert _found("Six houses collapsed.", "The fire destroyed 60 houses.") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
+from .lexicon import (CASUALTY_CUES, CONSEQUENCE_EVENTS, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
                       NUMBER_STARTS, PART_WORDS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS,
                       ROLE_NOUNS, SEAT_NOUNS, SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS,
@@ -232,6 +232,8 @@ def event_near(s: Tokens, m: Quantity) -> str:
         cls = EVENT_CLASSES.get(base(s.low[k]))  # "the tornado's path"
         if cls:
             d = m.start - k if k < m.start else k - m.end + 1
+            if cls in CONSEQUENCE_EVENTS:
+                d += WINDOW * 4  # "collapsed in the fire": the fire, when one is named
             if d < best_d:
                 best, best_d = cls, d
     return best

@@ -233,3 +233,6 @@ EPICENTER_WORDS = _set("epicenter_words")  # "the quake was centered 60 miles so
 LOAD_WORDS = _set("load_words")  # "a bus carrying 40 pilgrims": a load, not a toll
 # "17 pupils" and "14 children" killed in a school fire count one group
 GROUP_SYNONYMS: dict[str, str] = {w: group for group, words in _DATA["group_synonyms"].items() for w in words}
+# Events that are what another event did ("burned down or collapsed in the fire"): the other one
+# named near a figure is its event
+CONSEQUENCE_EVENTS = _set("consequence_events")
