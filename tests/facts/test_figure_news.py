@@ -163,3 +163,12 @@ def test_houses_collapsed_in_the_fire_are_the_fires():
         ["six", "60"]]
     # a collapse naming no other event may be another event's
     assert _found("Six houses collapsed.", "The fire destroyed 60 houses.") == []
+
+
+def test_how_long_one_quake_shook_disagrees_but_not_an_aftershock_or_another_quake():
+    a = "The earthquake, which lasted about 45 seconds, struck at dawn."
+    assert _values(_found(a, "The tremor lasted 20 seconds.")) == [["about 45 seconds", "20 seconds"]]
+    assert _values(_found("The quake lasted 45 seconds.", "The 30-second quake toppled buildings.")) == [
+        ["45 seconds", "30-second"]]
+    assert _found(a, "An aftershock lasted 20 seconds.") == []
+    assert _found("The quake in Tolsk lasted 45 seconds.", "The quake in Armenia lasted 20 seconds.") == []
