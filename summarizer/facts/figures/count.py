@@ -9,7 +9,7 @@ from .context import (dropped, entity_before, event_near, hedged, months_in, nea
                       place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
-                      GROUP_SYNONYMS, LIFE_VERBS, LOAD_WORDS,
+                      GROUP_SYNONYMS, LIFE_VERBS, LOAD_WORDS, STATE_WORDS,
                       HOME_LINKS, HOME_OWNERS, HOMES, HOSPITAL_LINKS, HOSPITAL_WORDS,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
                       OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
@@ -167,6 +167,8 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             kind = "ordered"
     if kind == "protested" and singular(group.lower()) in ARMED_GROUPS:
         return None  # "thousands of troops marched": a deployment, not a protest
+    if kind == "injured" and STATE_WORDS.intersection(low[max(lo, m.start - 3):min(hi, m.end + 6)]):
+        return None  # "45 people remained hospitalized": those still in hospital, not the injured
     if explicit:
         scope.groups[s.clo[m.num]] = group
     # A count that names no group ("the guards killed six") has "" for one: see compare.

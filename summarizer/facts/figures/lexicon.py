@@ -236,3 +236,4 @@ GROUP_SYNONYMS: dict[str, str] = {w: group for group, words in _DATA["group_syno
 # Events that are what another event did ("burned down or collapsed in the fire"): the other one
 # named near a figure is its event
 CONSEQUENCE_EVENTS = _set("consequence_events")
+STATE_WORDS = _set("state_words")  # "45 remained hospitalized": a state, not a count of injured
