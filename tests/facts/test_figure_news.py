@@ -179,3 +179,9 @@ def test_people_still_in_hospital_are_not_a_count_of_the_injured():
                      ("Forty-five people remained hospitalized on Tuesday.", date(1990, 6, 3)))
     assert compare(*falling) == ([], [])
     assert _found("The blast injured 120 people.", "Forty-five people are still being treated in hospitals.") == []
+
+
+def test_a_past_storms_toll_in_a_place_named_beside_another_storm_is_that_places():
+    a = "The 1935 storm killed 408 people in Florida and Hurricane Camille killed 256 in 1969."
+    assert _values(_found(a, "The 1935 Labor Day hurricane killed 423 people in Florida.")) == [["408", "423"]]
+    assert _found(a, "The 1935 storm killed 423 people in Cuba.") == []

@@ -142,8 +142,8 @@ def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | 
         c = b
         while c + 1 < hi and low[c] in ("and", ",", "or") and not is_poss(s, b - 1):
             more = name_fwd(s, c + 1, hi)
-            if more is None:
-                break
+            if more is None or base(low[more[0]]) in EVENT_CLASSES:
+                break  # "in Florida and Hurricane Camille": a place, then an event
             listed = listed or low[c] != ","
             other = display(s, *more)
             name, key = f"{name} and {other}", f"{key}+{norm(other)}"
