@@ -18,7 +18,8 @@ from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VE
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
                       QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .when import date_figures, duration_figures
-from .measure import clock_figure, epicenter_figure, path_figure, pressure_figure, spill_figure, storey_figure, wind_figure
+from .measure import (clock_figure, epicenter_figure, path_figure, pressure_figure, quake_duration_figure, spill_figure,
+                      storey_figure, wind_figure)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -77,9 +78,7 @@ def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     """ "John Smith, 45,", "Smith (45)", "aged 45", "45-year-old John Smith"."""
     lo, hi = scope.lo, scope.hi
     low, toks, n = s.low, s.toks, len(s.low)
-    if m.mode or m.vague or not m.digits or m.lo != m.hi or not 0 < m.lo <= 120:
-        return None
-    if m.lo != int(m.lo):
+    if m.mode or m.vague or not m.digits or m.lo != m.hi or not 0 < m.lo <= 120 or m.lo != int(m.lo):
         return None
     span = None
     prev = low[m.start - 1] if m.start >= 1 else ""
@@ -385,6 +384,7 @@ EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
     "precipitation": (precipitation_figure,),
     "clock": (clock_figure,),
     "speed": (wind_figure,),
+    "time": (quake_duration_figure,),  # (the others of a duration: when.py)
     "": (storey_figure, magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
     "other": (magnitude_figure, pressure_figure, spill_figure, storey_figure),
 }

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
+from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
                       STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
@@ -259,6 +259,33 @@ def epicenter_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     ref = display(s, *span)
     return figure_of(s, m, ("distance", "epicenter", norm(ref)), f"distance of the epicenter from {ref}",
                      interval(m, measurement=True, factor=m.factor), with_unit=True, fixed=True)
+
+
+def quake_duration_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """How long a quake shook: "the quake lasted 45 seconds", "a 30-second quake"; not an
+    aftershock's, nor a forecast.  No event test (when.py's, for other durations): a quake is its
+    own event, told from another by its place and month."""
+    low, n = s.low, len(s.low)
+    k = m.core_end
+    adjectival = k + 2 < n and low[k] == "-" and low[k + 2] in QUAKE_WORDS
+    unit = low[k + 1] if adjectival else (low[k] if k < n else "")
+    if (unit not in DURATION_SECONDS or m.vague or m.mode in ("min", "max") or FORECAST_WORDS.intersection(low)
+            or not (adjectival or (m.start >= 1 and low[m.start - 1] in DURATION_FRAMES
+                                   and QUAKE_WORDS.intersection(low[max(0, m.start - 6):m.start])))):
+        return None
+    lo, hi = interval(m, measurement=False)
+    end = k + (3 if adjectival else 1)
+    return figure_of(s, replace(m, end=end - (1 if adjectival else 0)), ("duration", "quake"),
+                     "how long the quake lasted", (lo * DURATION_SECONDS[unit], hi * DURATION_SECONDS[unit]),
+                     with_unit=True, fixed=True, banded=True, **_where(s, m, scope.lo, scope.hi))
+
+
+def _where(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
+    """Where and in which month (the loose attributes of a quake's figure)."""
+    place = place_near(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return {"loose": (place[1] if place else "", months),
+            "loose_label": (place[0] if place else "", f"in {months.title()}" if months else "")}
 
 
 def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:

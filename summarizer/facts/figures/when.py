@@ -25,14 +25,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ...pool.features import Tokenizer
-from .context import months_in, place_near
 from .figure import Figure
 from ... import wordlists
 from .lexicon import (DATE_LEADS, DATE_PREFIXES, DETERMINERS, DURATION_AFTER, DURATION_FRAMES,
                       DURATION_NOT_EVENTS, DURATION_SECONDS, DURATION_SKIPS, EVENT_NOUNS,
-                      EVENT_STOP_WORDS, EVENT_VERBS, FORECAST_WORDS, FUTURE_WORDS, MONTH_NAMES,
-                      MONTH_WORDS, NOT_DATE_LINKS, NOT_DURATION_AFTER, NOT_VERBS, OTHER_EVENT_WORDS,
-                      QUAKE_WORDS, RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
+                      EVENT_STOP_WORDS, EVENT_VERBS, FUTURE_WORDS, MONTH_NAMES, MONTH_WORDS,
+                      NOT_DATE_LINKS, NOT_DURATION_AFTER, NOT_VERBS, OTHER_EVENT_WORDS,
+                      RANGE_WORDS, REPORT_VERBS, SEQUENCE_WORDS, SPEECH_WORDS, STOP_WORDS, WEEKDAYS)
 from .quantity import Quantity, interval, is_year_token
 from .tokens import Tokens, adjacent, base, display, is_cap, position
 
@@ -295,10 +294,6 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         lo_v, hi_v = interval(m, measurement=False)
         lo_v, hi_v = lo_v * DURATION_SECONDS[unit], hi_v * DURATION_SECONDS[unit]
         end = m.core_end + 1
-        quake = _quake_duration(s, m, (lo_v, hi_v), low[m.core_end + 2] if noun else "")
-        if quake is not None and (noun or low[max(0, m.start - 1)] in DURATION_FRAMES):
-            out.append(quake)  # "the quake lasted 45 seconds", "the 30-second tremor"
-            continue
         if noun:  # "the three-day strike": the strike lasted three days
             event = _event(s, m.start, m.core_end + 2, wide=True, head=noun)
             if event is not None:
@@ -334,23 +329,6 @@ def duration_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         out.append(Figure(("duration", ""), _topic(s, m.start, end, True, "how long:"), lo_v, hi_v,
                           value, s.source, position(s, m.num), fixed=True, banded=True, **event))
     return out
-
-
-def _quake_duration(s: Tokens, m: Quantity, bounds: tuple[float, float], noun: str) -> Figure | None:
-    """How long a quake shook ("the quake lasted 45 seconds", "a 30-second quake"; not an
-    aftershock's, nor a forecast): no event test, a quake is its own event, told by its place."""
-    low = s.low
-    if not (noun in QUAKE_WORDS or QUAKE_WORDS.intersection(low[max(0, m.start - 6):m.start])):
-        return None
-    if FORECAST_WORDS.intersection(low) or m.unit != "time":
-        return None
-    end = m.core_end + (2 if noun else 1)
-    value = " ".join(s.text[s.st[m.start]:s.en[end - 1]].split())
-    place = place_near(s, m, s.clo[m.num], s.chi[m.num])  # which quake: where, in which month
-    months = months_in(s, s.clo[m.num], s.chi[m.num])
-    return Figure(("duration", "quake"), "how long the quake lasted", *bounds, value, s.source,
-                  position(s, m.num), fixed=True, banded=True, loose=(place[1] if place else "", months),
-                  loose_label=(place[0] if place else "", f"in {months.title()}" if months else ""))
 
 
 def _adjectival(s: Tokens, m: Quantity) -> str:
