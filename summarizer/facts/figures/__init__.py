@@ -5,7 +5,7 @@ displaced, ordered to leave, protesting ...; a count of things by what happened 
 homes without power or shots fired; a distance between two places; an ordinal rank such as
 "Syria's second-largest city"; a population; an age; a quake's magnitude; the rain or snow that
 fell; a storm's record low pressure, sustained winds and path; the time of day of an event; copies
-sold of a named thing; a percentage or an amount of money with the entity it belongs to; the date
+sold of a named thing; an amount spilled; a building's storeys; a quake's epicenter and duration; a percentage or an amount of money with the entity it belongs to; the date
 of an event and how long one lasted, tied to the event their clause tells, :mod:`.when`) is tied
 to *what it quantifies* and turned into an interval in a canonical unit:
 

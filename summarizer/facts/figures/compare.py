@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ...models import Disagreement, FigureChange, FigureClaim, FigureStep
 from .figure import Figure
-from .lexicon import INF, SERIAL_EVENTS
+from .lexicon import INF, NEVER_FALLING, SERIAL_EVENTS
 from .when import resolve, same_event
 
 
@@ -436,8 +436,8 @@ def _change(figs: list[Figure], split: set[int], dates: Sequence[date | None]) -
             # the same figure again ("400,000", then "about 400,000"): one step, more sources
             steps[-1] = FigureStep(steps[-1].value, tuple(sorted({*steps[-1].sources, *sources})), steps[-1].date)
             continue
-        if (last is not None and first.key[:2] == ("count", "killed") and last[1] < INF
-                and bounds[1] < last[0] and not first.magnitude_hi):
+        if (last is not None and first.key[0] == "count" and first.key[1] in NEVER_FALLING
+                and last[1] < INF and bounds[1] < last[0] and not first.magnitude_hi):
             return None  # a toll never falls below a count it gave: a disagreement, not an update
         steps.append(FigureStep(first.value, sources, day.isoformat()))
         last = bounds

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .lexicon import (CASUALTY_CUES, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
+from .lexicon import (CASUALTY_CUES, CONSEQUENCE_EVENTS, DIRECTIONS, DROP_BEFORE, EVENT_CLASSES, GEO_NOUNS,
                       HYPOTHETICAL, MODALS, MONEY_VERBS, MONTH_NAMES, MONTH_WORDS, NOT_NAMES,
                       NUMBER_STARTS, PART_WORDS, PLACE_PREPOSITIONS, PLACE_STEM, REPORT_VERBS,
-                      SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS, VENUE_PREPOSITIONS, VENUES,
-                      WEEKDAYS)
+                      ROLE_NOUNS, SEAT_NOUNS, SPAN_WORDS, STOP_WORDS, SUBJECT_LINKS, TIME_UNITS,
+                      VENUE_PREPOSITIONS, VENUES, WEEKDAYS)
 from .quantity import Quantity
 from .tokens import (WINDOW, Tokens, adjacent, base, display, is_cap, is_demonym, is_poss,
                      name_back, name_fwd, norm, singular)
@@ -66,6 +66,21 @@ def entity_before(s: Tokens, i: int, lo: int) -> tuple[str, str] | None:
     return None
 
 
+def who_back(s: Tokens, k: int, lo: int) -> tuple[int, int] | None:
+    """The person whose name ends at token k, or the one a story names by role ("the gunman,
+    34,"): (start, end) or None."""
+    if k >= lo + 1 and s.low[k] in ROLE_NOUNS and s.low[k - 1] == "the":
+        return k, k + 1
+    return name_back(s, k, lo)
+
+
+def who_fwd(s: Tokens, k: int, hi: int) -> tuple[int, int] | None:
+    """The name starting at token k, or a role ("a 35-year-old gunman"): (start, end) or None."""
+    if k < hi and s.low[k] in ROLE_NOUNS:
+        return k, k + 1
+    return name_fwd(s, k, hi)
+
+
 def place_key(name: str) -> str:
     """A place as compared: one word by its first letters, so that "Honduras" and the
     "Honduran" of "Honduran officials" are one place; several words as written."""
@@ -91,8 +106,8 @@ def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | 
     low = s.low
 
     def place_at(k: int) -> tuple[str, str] | None:
-        if low[k] not in PLACE_PREPOSITIONS:
-            return None
+        if low[k] not in PLACE_PREPOSITIONS or (k > lo and low[k - 1] in SEAT_NOUNS):
+            return None  # "the Geological Survey in Golden": where a source sits
         q = k + 1
         if q < hi and low[q] == "the":
             q += 1
@@ -127,8 +142,8 @@ def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | 
         c = b
         while c + 1 < hi and low[c] in ("and", ",", "or") and not is_poss(s, b - 1):
             more = name_fwd(s, c + 1, hi)
-            if more is None:
-                break
+            if more is None or base(low[more[0]]) in EVENT_CLASSES:
+                break  # "in Florida and Hurricane Camille": a place, then an event
             listed = listed or low[c] != ","
             other = display(s, *more)
             name, key = f"{name} and {other}", f"{key}+{norm(other)}"
@@ -217,6 +232,8 @@ def event_near(s: Tokens, m: Quantity) -> str:
         cls = EVENT_CLASSES.get(base(s.low[k]))  # "the tornado's path"
         if cls:
             d = m.start - k if k < m.start else k - m.end + 1
+            if cls in CONSEQUENCE_EVENTS:
+                d += WINDOW * 4  # "collapsed in the fire": the fire, when one is named
             if d < best_d:
                 best, best_d = cls, d
     return best

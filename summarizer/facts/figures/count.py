@@ -9,6 +9,7 @@ from .context import (dropped, entity_before, event_near, hedged, months_in, nea
                       place_near, time_of, venue_near)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (ARMED_GROUPS, AUXILIARIES, CASUALTY_CUES, CASUALTY_NOUNS, GENERIC_PEOPLE,
+                      GROUP_SYNONYMS, LIFE_VERBS, LOAD_WORDS, STATE_WORDS,
                       HOME_LINKS, HOME_OWNERS, HOMES, HOSPITAL_LINKS, HOSPITAL_WORDS,
                       INCREMENT_WORDS, KIND_LABELS, MODALS, NOT_NAMES, ORDER_CUES, ORDER_WORDS,
                       OWNED_OUTCOMES, PERSON_NOUNS, RESTORE_WORDS, STOP_WORDS, SUBSET_WORDS,
@@ -28,6 +29,10 @@ def cue_at(low: list[str], k: int) -> str:
         return "injured"
     if _home_frame(low, k):
         return "displaced"
+    if low[k] == "toll" and k >= 1 and low[k - 1] == "death":
+        return "killed"  # "the death toll in the hostel fire rose to 14"
+    if low[k] in LIFE_VERBS and "lives" in (*low[k + 1:k + 4], *low[max(0, k - 3):k]):
+        return "killed"  # "claimed 11 lives", "lost their lives", "1,100 lives were lost"
     if low[k] in ORDER_CUES and k >= 2 and low[k - 1] == "to" and any(
             low[q] in ORDER_WORDS for q in range(max(0, k - 6), k - 1)):
         return "ordered"  # "ordered to leave", "ordered 5,000 people to leave"
@@ -48,11 +53,13 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     """People killed, injured, displaced ... : a count tied to a casualty word."""
     lo, hi = scope.lo, scope.hi
     low, toks, n = s.low, s.toks, len(s.low)
-    if dropped(s, m, lo):
-        return None
+    if dropped(s, m, lo) or ("." in toks[m.num] and m.lo < 1000):
+        return None  # "measuring 7.3 on the scale claimed 730 lives": 7.3 is no count
     prev = low[m.start - 1] if m.start >= 1 else ""
     if prev in ("no", "not", "another", "only", "all") and not m.digits:
         return None
+    if prev in LOAD_WORDS:
+        return None  # "a bus carrying 40 pilgrims": a load, not a toll
     if prev in ("age", "aged", "ages") or (prev == "at" and m.start >= 2 and low[m.start - 2] in (
             "died", "dead", "death", "dies", "die")):
         return None  # an age
@@ -160,11 +167,15 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             kind = "ordered"
     if kind == "protested" and singular(group.lower()) in ARMED_GROUPS:
         return None  # "thousands of troops marched": a deployment, not a protest
+    if kind == "injured" and STATE_WORDS.intersection(low[max(lo, m.start - 3):min(hi, m.end + 6)]):
+        return None  # "45 people remained hospitalized": those still in hospital, not the injured
     if explicit:
         scope.groups[s.clo[m.num]] = group
     # A count that names no group ("the guards killed six") has "" for one: see compare.
     named = explicit or inherited
-    return _counted(s, m, scope, ("count", kind, singular(group.lower()) if named else ""),
+    head = singular(group.lower())
+    head = GROUP_SYNONYMS.get(head, head)
+    return _counted(s, m, scope, ("count", kind, head if named else ""),
                     f"{group} {KIND_LABELS[kind]}")
 
 

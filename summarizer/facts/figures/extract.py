@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from ...models import Sentence
 from .context import (dropped, entity_before, head_after, hedged, months_in, nearest_year,
-                      noun_before, place_near, subject_before, time_of)
+                      noun_before, place_near, subject_before, time_of, who_back, who_fwd)
 from .count import count_figure, tally_figure, thing_figure
 from .figure import Figure, Scope, figure_of
 from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
@@ -18,7 +18,8 @@ from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VE
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
                       QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
 from .when import date_figures, duration_figures
-from .measure import clock_figure, path_figure, pressure_figure, wind_figure
+from .measure import (clock_figure, epicenter_figure, path_figure, pressure_figure, quake_duration_figure, spill_figure,
+                      storey_figure, wind_figure)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -46,8 +47,8 @@ def population_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         if span and not is_poss(s, span[1] - 1):
             name = display(s, *span)
             entity = (name, norm(name))
-    elif p - 1 >= lo and low[p] == "to" and low[p - 1] == "home" and people_after:
-        entity = subject_before(s, p - 1, lo)
+    elif people_after and ((p - 1 >= lo and low[p] == "to" and low[p - 1] == "home") or (low[p] == "with" and after in ("inhabitants", "residents"))):
+        entity = subject_before(s, p - 1 if low[p] == "to" else p, lo)
     else:
         q = p
         while q >= lo and q > p - 4 and low[q] in ("of", "is", "was", "stands", "at", "has", "a"):
@@ -77,31 +78,29 @@ def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     """ "John Smith, 45,", "Smith (45)", "aged 45", "45-year-old John Smith"."""
     lo, hi = scope.lo, scope.hi
     low, toks, n = s.low, s.toks, len(s.low)
-    if m.mode or m.vague or not m.digits or m.lo != m.hi or not 0 < m.lo <= 120:
-        return None
-    if m.lo != int(m.lo):
+    if m.mode or m.vague or not m.digits or m.lo != m.hi or not 0 < m.lo <= 120 or m.lo != int(m.lo):
         return None
     span = None
     prev = low[m.start - 1] if m.start >= 1 else ""
     if m.unit == "age":
-        span = name_fwd(s, m.end, hi) if m.end < n else None
+        span = who_fwd(s, m.end, hi) if m.end < n else None
         if span is None:
             k = m.start - 1
             while k >= lo and low[k] in ("a", "the", "an"):
                 k -= 1
             if k >= lo and low[k] == ",":
-                span = name_back(s, k - 1, lo)
+                span = who_back(s, k - 1, lo)
     else:
         nxt = toks[m.end] if m.end < n else "."
         if prev in ("aged", "age") and m.start >= 2:
             k = m.start - 2
             if low[k] == ",":
                 k -= 1
-            span = name_back(s, k, lo)
+            span = who_back(s, k, lo)
         elif prev == "," and nxt in (",", ".", ";") and m.start >= 2:
-            span = name_back(s, m.start - 2, lo)
+            span = who_back(s, m.start - 2, lo)
         elif prev == "(" and nxt == ")" and m.start >= 2:
-            span = name_back(s, m.start - 2, 0)
+            span = who_back(s, m.start - 2, 0)
     if span is None or is_poss(s, span[1] - 1):
         return None
     name = display(s, *span)
@@ -230,9 +229,9 @@ def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None
     after = [low[k] for k in range(m.core_end, min(n, m.core_end + 4))]
     before = [low[k] for k in range(max(0, m.start - 3), m.start)]
-    richter = after[:1] == ["on"] and "richter" in after
+    richter = after[:1] == ["on"] and ("richter" in after or "scale" in after)
     named = (after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]
-             or before[-1:] == ["magnitude"] or before[-2:] == ["magnitude", "of"])
+             or before[-1:] == ["magnitude"] or before[-2:] in (["magnitude", "of"], ["magnitude", "at"]))
     if not (richter or named):
         return None
     if (not QUAKE_WORDS.intersection(low) or FORECAST_WORDS.intersection(low[lo:hi])
@@ -378,15 +377,16 @@ Extractor = Callable[[Tokens, Quantity, Scope], Figure | None]
 # The kinds of figure an amount may be, by its unit, in the order they are tried: the first
 # that reads the amount takes it.  Amounts of other units (years, dates, times ...) are none.
 EXTRACTORS: dict[str, tuple[Extractor, ...]] = {
-    "distance": (distance_figure, path_figure),
+    "distance": (distance_figure, path_figure, epicenter_figure),
     "percent": (percent_figure,),
     "money": (money_figure,),
     "age": (age_figure,),
     "precipitation": (precipitation_figure,),
     "clock": (clock_figure,),
     "speed": (wind_figure,),
-    "": (magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
-    "other": (magnitude_figure, pressure_figure),
+    "time": (quake_duration_figure,),  # (the others of a duration: when.py)
+    "": (storey_figure, magnitude_figure, age_figure, population_figure, count_figure, thing_figure, tally_figure),
+    "other": (magnitude_figure, pressure_figure, spill_figure, storey_figure),
 }
 
 

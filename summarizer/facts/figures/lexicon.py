@@ -218,3 +218,26 @@ EVENT_VERBS = frozenset(_WHEN["event_verbs"])  # irregular past forms: "won", "s
 # "the crash Tuesday": the event a date dates (and every word of a kind of event)
 EVENT_NOUNS = frozenset(_WHEN["event_nouns"]) | frozenset(EVENT_CLASSES)
 DURATION_NOT_EVENTS = frozenset(_WHEN["duration_not_events"])  # "a five-year plan": no event's length
+
+# An amount spilled ("11.3 million gallons of crude oil spilled"): units to a canonical one of
+# their measure, the words of a spill and of what spilled, the words of another quantity (a cargo,
+# oil recovered, a rate, an earlier spill) and the nouns before a vessel's name.
+SPILL_UNITS: dict[str, tuple[str, float]] = {w: (kind, f) for w, (kind, f) in _DATA["spill_units"].items()}
+SPILL_WORDS = _set("spill_words")
+SPILL_SUBSTANCES = _set("spill_substances")
+SPILL_VETOES = _set("spill_vetoes")
+VESSEL_NOUNS = _set("vessel_nouns")
+SEAT_NOUNS = _set("seat_nouns")  # "the Geological Survey in Golden": where a source sits
+ROLE_NOUNS = _set("role_nouns")  # "the gunman, 34,": one person a story names by role
+NEVER_FALLING = _set("never_falling_counts")  # a toll below an earlier exact count: a disagreement
+LIFE_VERBS = _set("life_verbs")  # "claimed 11 lives", "11 people lost their lives": killed
+STOREY_WORDS = _set("storey_words")  # "a 29-storey tower", "a building of 12 floors"
+BUILDING_NOUNS = _set("building_nouns")
+EPICENTER_WORDS = _set("epicenter_words")  # "the quake was centered 60 miles southeast of Tolsk"
+LOAD_WORDS = _set("load_words")  # "a bus carrying 40 pilgrims": a load, not a toll
+# "17 pupils" and "14 children" killed in a school fire count one group
+GROUP_SYNONYMS: dict[str, str] = {w: group for group, words in _DATA["group_synonyms"].items() for w in words}
+# Events that are what another event did ("burned down or collapsed in the fire"): the other one
+# named near a figure is its event
+CONSEQUENCE_EVENTS = _set("consequence_events")
+STATE_WORDS = _set("state_words")  # "45 remained hospitalized": a state, not a count of injured

@@ -10,13 +10,15 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (CLOCK_REACH, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
+from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
+                      STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
-                      RECORD_WORDS, SPEED_TO_KMH, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS,
+                      RECORD_WORDS, SPEED_TO_KMH, SPILL_SUBSTANCES, SPILL_UNITS, SPILL_VETOES,
+                      SPILL_WORDS, SUSTAINED_WORDS, TIME_ZONES, TIMED_EVENTS, VESSEL_NOUNS,
                       WIND_LINKS)
 from .quantity import Quantity, interval
-from .tokens import WINDOW, Tokens
+from .tokens import WINDOW, Tokens, base, display, is_cap, is_poss, name_back, name_fwd, norm
 
 _DAY = 24 * 60.0
 _EVENT_REACH = 8  # tokens before a time of day that may name the event it times
@@ -152,6 +154,138 @@ def wind_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     return figure_of(s, exact, ("wind", year), topic,
                      interval(exact, measurement=True, factor=SPEED_TO_KMH[unit]), with_unit=True,
                      hourly=True, **_where_and_when(s, m, lo, hi))
+
+
+_SPILL_REACH = 6  # tokens either side of an amount spilled that may say it is another quantity
+
+
+def spill_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "11.3 million gallons of crude oil spilled", "the spill of some 270,000 barrels": how
+    much a tanker, a well or a pipeline spilled, in gallons (or tons), tied to the vessel named
+    in the sentence.  Not a cargo, oil recovered or burned, a rate ("84,000 gallons an hour") or
+    an earlier spill it is compared with.  "240,000 barrels, or 10.1 million gallons" is one
+    figure: the second, which restates the first."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.core_end + (1 if m.core_end + 1 < hi and low[m.core_end] == "-" else 0)
+    if k >= len(low) or low[k] not in SPILL_UNITS or m.vague:
+        return None
+    measure, factor = SPILL_UNITS[low[k]]
+    # "Some 240,000 barrels _ about 10,080,000 gallons _ of crude oil ... spilled": read past
+    # the clause breaks of a restatement, within the sentence
+    n = len(low)
+    region = set(low[max(0, m.start - WINDOW):min(n, k + 1 + WINDOW)])
+    near = low[max(0, m.start - _SPILL_REACH):min(n, k + 1 + _SPILL_REACH)]
+    if (not SPILL_WORDS & region or SPILL_VETOES.intersection(near)
+            or not (SPILL_SUBSTANCES | VESSEL_NOUNS) & set(low)
+            or dropped(s, m, lo) or hedged(s, m, lo)):
+        return None
+    after = low[k + 1:min(n, k + 8)]
+    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdigit() for w in after):
+        return None  # restated in another unit just after: that one is the figure
+    vessel, label = _vessel(s)
+    year = nearest_year(scope.years, m, lo, hi, scope.amounts)
+    what = "oil" if SPILL_SUBSTANCES & set(low) else "amount"
+    topic = f"{what} spilled" + (f" ({year})" if year else "")
+    return figure_of(s, replace(m, end=k + 1), ("spill", measure, year), topic,
+                     interval(m, measurement=True, factor=factor), with_unit=True, banded=True,
+                     loose=(vessel,), loose_label=(label,))
+
+
+def _vessel(s: Tokens) -> tuple[str, str]:
+    """The vessel a sentence names ("the tanker Exxon Valdez", "the Argo Merchant tanker"):
+    (key, label), or ("", "")."""
+    low = s.low
+    for q, word in enumerate(low):
+        if word in VESSEL_NOUNS:
+            span = name_fwd(s, q + 1, len(low)) if q + 1 < len(low) else None
+            b = q - 1 if q >= 1 and low[q - 1] not in SPILL_SUBSTANCES else q - 2  # "Exxon oil tanker"
+            if span is None and b >= 0 and is_cap(s, b):
+                span = name_back(s, b, 0)
+            if span is not None:
+                name = display(s, *span)
+                # "the tanker Exxon Valdez" and "an Exxon tanker" are one ship: its first word
+                return norm(name).split()[0], f"by the {name}"
+    return "", ""
+
+
+def storey_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "the 29-storey Jijobhoy Towers", "a 28-story building", "a hotel of 12 floors": how tall
+    a building of the story's event is (a fixed fact).  Only a building named by its name, or
+    the one unnamed building the input describes: buildings one storey apart at most are
+    compared (a quake's 10-storey hotel and 12-storey block are two buildings)."""
+    low, n = s.low, len(s.low)
+    k = m.core_end + (1 if m.core_end + 1 < n and low[m.core_end] == "-" else 0)
+    if (k >= n or low[k] not in STOREY_WORDS or m.vague or m.mode
+            or not 2 <= m.lo <= 200 or m.lo != m.hi):
+        return None
+    if not any(base(w) in EVENT_CLASSES for w in low) or dropped(s, m, scope.lo) or hedged(s, m, scope.lo):
+        return None  # a building of no event of the story
+    q = k + 1
+    while q < n and q < k + 5 and not (is_cap(s, q) or low[q] in BUILDING_NOUNS):
+        q += 1  # "the 29-storey Jijobhoy Towers", "a 28-story stock exchange building"
+    if q >= n or q >= k + 5:
+        return None
+    span = name_fwd(s, q, n) if is_cap(s, q) else None
+    if span is not None and is_poss(s, span[1] - 1):
+        return None
+    name = display(s, *span) if span else ""
+    if not name and low[q] not in BUILDING_NOUNS:
+        return None
+    topic = f"storeys of {name}" if name else "storeys of the building"
+    return figure_of(s, m, ("storeys",), topic, (m.lo, m.hi), with_unit=False, fixed=True,
+                     band_gap=1.0, loose=(norm(name),), loose_label=("",))
+
+
+def epicenter_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "The quake was centered 60 miles southeast of Tolsk", "its epicenter, 40 km from
+    Tolsk": how far from a place a quake struck (a fixed fact); not how far it was felt, nor an
+    aftershock's."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    if not EPICENTER_WORDS.intersection(low[lo:m.start]) or not QUAKE_WORDS.intersection(low):
+        return None
+    if FORECAST_WORDS.intersection(low[lo:hi]) or dropped(s, m, lo) or hedged(s, m, lo):
+        return None
+    k = m.end
+    while k < hi and (low[k] in DIRECTIONS or low[k] in ("to", "the", "away")):
+        k += 1
+    if k >= hi or low[k] not in ("of", "from"):
+        return None
+    k += 1 + (k + 1 < hi and low[k + 1] == "the")
+    span = name_fwd(s, k, hi)
+    if span is None or is_poss(s, span[1] - 1):
+        return None
+    ref = display(s, *span)
+    return figure_of(s, m, ("distance", "epicenter", norm(ref)), f"distance of the epicenter from {ref}",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True, fixed=True)
+
+
+def quake_duration_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """How long a quake shook: "the quake lasted 45 seconds", "a 30-second quake"; not an
+    aftershock's, nor a forecast.  No event test (when.py's, for other durations): a quake is its
+    own event, told from another by its place and month."""
+    low, n = s.low, len(s.low)
+    k = m.core_end
+    adjectival = k + 2 < n and low[k] == "-" and low[k + 2] in QUAKE_WORDS
+    unit = low[k + 1] if adjectival else (low[k] if k < n else "")
+    if (unit not in DURATION_SECONDS or m.vague or m.mode in ("min", "max") or FORECAST_WORDS.intersection(low)
+            or not (adjectival or (m.start >= 1 and low[m.start - 1] in DURATION_FRAMES
+                                   and QUAKE_WORDS.intersection(low[max(0, m.start - 6):m.start])))):
+        return None
+    lo, hi = interval(m, measurement=False)
+    end = k + (3 if adjectival else 1)
+    return figure_of(s, replace(m, end=end - (1 if adjectival else 0)), ("duration", "quake"),
+                     "how long the quake lasted", (lo * DURATION_SECONDS[unit], hi * DURATION_SECONDS[unit]),
+                     with_unit=True, fixed=True, banded=True, **_where(s, m, scope.lo, scope.hi))
+
+
+def _where(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
+    """Where and in which month (the loose attributes of a quake's figure)."""
+    place = place_near(s, m, lo, hi)
+    months = months_in(s, lo, hi)
+    return {"loose": (place[1] if place else "", months),
+            "loose_label": (place[0] if place else "", f"in {months.title()}" if months else "")}
 
 
 def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
