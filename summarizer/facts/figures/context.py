@@ -88,10 +88,13 @@ def place_key(name: str) -> str:
     return key[:PLACE_STEM] if " " not in key and "+" not in key else key
 
 
-def place_near(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | None:
+def place_near(s: Tokens, m: Quantity, lo: int, hi: int, *, measured: bool = False) -> tuple[str, str] | None:
     """Where a count happened, (label, key): "in/at/near <Name>" after it in its clause, else
-    before it, else the country a demonym names ("Nicaraguan officials said ...")."""
-    found = _place_named(s, m, lo, hi)
+    before it, else the country a demonym names ("Nicaraguan officials said ...").  ``measured``:
+    a figure agencies measure from afar (a quake's magnitude), where "the Geological Survey in
+    Golden" is where the source sits, not the event.  (Not for counts: a count stripped of such a
+    place was set against other places' counts, a false disagreement on held-out news.)"""
+    found = _place_named(s, m, lo, hi, measured)
     if found is not None:
         return f"in {found[0]}", place_key(found[0]) if "+" not in found[1] else found[1]
     for k in range(lo, hi - 1):
@@ -102,11 +105,11 @@ def place_near(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | No
     return None
 
 
-def _place_named(s: Tokens, m: Quantity, lo: int, hi: int) -> tuple[str, str] | None:
+def _place_named(s: Tokens, m: Quantity, lo: int, hi: int, measured: bool) -> tuple[str, str] | None:
     low = s.low
 
     def place_at(k: int) -> tuple[str, str] | None:
-        if low[k] not in PLACE_PREPOSITIONS or (k > lo and low[k - 1] in SEAT_NOUNS):
+        if low[k] not in PLACE_PREPOSITIONS or (measured and k > lo and low[k - 1] in SEAT_NOUNS):
             return None  # "the Geological Survey in Golden": where a source sits
         q = k + 1
         if q < hi and low[q] == "the":

@@ -244,7 +244,7 @@ def magnitude_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     topic = f"the quake's magnitude ({year})" if year else "the quake's magnitude"
     exact = replace(m, round=False)  # "7" is 6.95 to 7.05, like "7.0"
     # Which quake: where and when ("Sunday's quake", "on Aug. 6 a quake"), as for a toll.
-    place = place_near(s, m, lo, hi)
+    place = place_near(s, m, lo, hi, measured=True)
     when, when_label = time_of(s, m, lo, hi)
     months = months_in(s, lo, hi)
     return figure_of(s, m, ("magnitude", year), topic, interval(exact, measurement=True),
