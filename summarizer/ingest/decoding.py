@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..errors import InputError
 from .dates import stated
-from .markup import as_shown, drop_link_lists, page_lines, readable
+from .markup import as_shown, drop_footnote_marks, drop_link_lists, join_broken_sentences, page_lines, readable
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -260,6 +260,10 @@ def _visible_text(html: str) -> str:
         return ""
     _drop_hidden(root)
     drop_link_lists(root)
+    drop_footnote_marks(root)
+    join_broken_sentences(root)
+    for br in root.iter("br"):  # (text_content() ran "closed<br>The police" together)
+        br.tail = " " + (br.tail or "")
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []

@@ -269,6 +269,24 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text`` as they are read (``_paragraph_spans``), each on one line: a
+    hard-wrapped paragraph's lines joined by a space."""
+    return [" ".join(text[start:end].split()) for start, end in _paragraph_spans(text)]
+
+
+def runs_on(before: str, after: str) -> bool:
+    """Whether a line break between ``before`` and ``after`` falls inside a sentence: ``before``
+    does not end like one and ends in a comma or a word no sentence ends in ("on", "the", "and":
+    ``data/clause.json``), or ``after`` goes on in lower case ("closed,<br>the police said")."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after or _TERMINAL.search(before) or before.endswith(":"):
+        return False
+    last = _TOKEN.findall(before[-40:])
+    return (before[-1] in ",;(–—-" or after[0].islower()
+            or bool(last) and last[-1] in _FUNCTION_WORDS)
+
+
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     # Wrapped text has short lines that mostly stop mid-sentence, and blank lines between its
     # paragraphs; one-line paragraphs end in punctuation.
