@@ -77,8 +77,31 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# UTF-32 and UTF-16 without a byte-order mark, as text in Latin letters writes them: the bytes of
+# the other places of each character zero (a Windows tool saves "Unicode" so): (encoding, width,
+# the places that are zero).
+_UNMARKED = (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)), ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)))
+
+
+def _decode_unmarked(data: bytes) -> tuple[str, str] | None:
+    for encoding, width, zeros in _UNMARKED:
+        count = len(data) // width
+        if count < 2 or len(data) % width:
+            continue
+        places = [data[i::width].count(0) for i in range(width)]
+        if all(places[i] >= 0.9 * count if i in zeros else places[i] <= 0.01 * count for i in range(width)):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[str, str]:
     if b"\x00" in data:
+        unmarked = _decode_unmarked(data)
+        if unmarked is not None:
+            return unmarked
         raise InputError(name, "binary file, not text")
     body, encoding = (data[3:], "utf-8-sig") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
     try:
