@@ -59,7 +59,7 @@ def test_files_given_by_mistake(tmp_path):
 @pytest.mark.usefixtures("in_tmp")
 def test_a_folder_of_briefings_says_why_in_one_line(tmp_path):
     folder = briefings_folder(tmp_path)
-    refused([str(folder)], str(folder), "no article in folder: skipped 2 files: a.md (a briefing written by "
+    refused([str(folder)], str(folder), "no readable .txt, .md or .html files in folder; skipped 2 files: a.md (a briefing written by "
                                         "summarize, not an article); b.html (a briefing")
     refused([str(folder / "a.md")], str(folder / "a.md"), "a briefing written by summarize, not an article")
     # on standard input, whole: a Markdown briefing's own "---" lines do not split it into articles

@@ -15,7 +15,8 @@ from typing import Callable
 
 from ..errors import InputError
 from .dates import stated
-from .markup import as_shown, drop_footnote_marks, drop_link_lists, join_broken_sentences, page_lines, readable
+from .markup import (as_shown, drop_footnote_marks, drop_link_lists, join_broken_sentences, page_lines, readable,
+                     remove)
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -244,8 +245,7 @@ def _drop_hidden(root) -> None:
         for element in root.xpath("//template | //*[@hidden] | //*[@style]")
         if element.tag == "template" or element.get("hidden") is not None or _hides(element.get("style") or "")
     ]
-    for element in hidden:
-        element.drop_tree()  # keeps the element's tail: the text after it is visible
+    remove(hidden, keep_content=False)  # keeps the element's tail: the text after it is visible
 
 
 def _hides(style: str) -> bool:

@@ -116,7 +116,7 @@ def load_sources(
     if not sources:  # one line: a folder that gave nothing says why each of its files was skipped
         first = failures[0]
         if first.problem == _NOTHING_IN_FOLDER and skipped.get(first.path):
-            raise InputError(first.path, f"no article in folder: {skipped_files(first.path)}")
+            raise InputError(first.path, f"{_NOTHING_IN_FOLDER}; {skipped_files(first.path)}")
         raise first
     for folder, files in skipped.items():
         if files:
