@@ -157,14 +157,13 @@ def is_clause(text: str, language: str = "english") -> bool:
 
 
 def verbs(text: str, *, strict: bool = False) -> Iterator[re.Match]:
-    """The words of an English text that are finite verbs: an auxiliary or contraction ("is",
-    "can't", "it's"), a reporting verb, a lower-case "-ed" form, a form of ``data/past_tense.txt``;
-    unless ``strict``, also forms that may be nouns: a four-letter "-ed" word ("need", "shed",
-    "used"), a form of ``data/verbs.txt`` ("attack"), a present
-    "-s" form (a lower-case "-s" word not right after an article, preposition, number or "-ing"
-    form: "Smoke rises", not "of sections"), or a word after a plural subject ("scientists
-    eliminate", "they swear"); the words around them are in ``data/clause.json``.  The one reader of
-    "does this text have a verb" (strict: for a caption or a title, "Rebel forces celebrating")."""
+    """The words of an English text that are verbs, the one reader of "does it have a verb": an
+    auxiliary or contraction ("is", "can't", "it's"), a reporting verb, a lower-case "-ed" form, a
+    form of ``data/past_tense.txt``; unless ``strict`` (a caption's or a title's test: "Rebel forces
+    celebrating"), also words that may be nouns: a four-letter "-ed" word ("need", "used"), a form of
+    ``data/verbs.txt`` ("attack"), a present "-s" form (a lower-case "-s" word not right after an
+    article, preposition, number or "-ing" form: "Smoke rises", not "of sections"), a word after a
+    plural subject ("scientists eliminate"); the words around them: ``data/clause.json``."""
     words = _STRICT_WORDS if strict else _CLAUSE_WORDS
     previous, previous_word, before, plural = "", "", "", False
     for match in _TOKEN.finditer(text):
