@@ -24,8 +24,8 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 def remove(elements, *, keep_content: bool) -> None:
     """Take ``elements`` out of their tree, their tails left in place, and with ``keep_content``
     their text and children too (lxml's ``drop_tag``; else ``drop_tree``), in one pass over each
-    parent: those search the parent and copy its growing text for each element (minutes on a page
-    of 50,000 <br> or <b>)."""
+    parent: those search the parent and copy its growing text for each element (23 s of CPU for
+    20,000 <b> in one paragraph)."""
     by_parent: dict = {}
     for element in elements:
         parent = element.getparent()
