@@ -115,3 +115,20 @@ def test_a_layout_table_still_gives_its_story(tmp_path):
     lines = read(tmp_path, page(body, "Alden flood")).text.splitlines()
     assert "Menu" not in lines
     assert "Rescue teams worked through the night to reach people on roofs." in lines
+
+
+def test_remove_takes_elements_out_as_lxml_would_nested_ones_too():
+    from lxml import html as lxml_html
+
+    from summarizer.ingest.markup import remove
+
+    source = ("<div><p>A <b>bold <i>and</i> italic</b> run<br>on<sup>1</sup> two. <span><b>x</b></span>"
+              "<em></em>end</p></div>")
+    ours, theirs = lxml_html.fromstring(source), lxml_html.fromstring(source)
+    remove([e for e in ours.iter("b", "i", "span", "em")], keep_content=True)
+    remove([e for e in ours.iter("br", "sup")], keep_content=False)
+    for element in [e for e in theirs.iter("b", "i", "span", "em")]:
+        element.drop_tag()
+    for element in [e for e in theirs.iter("br", "sup")]:
+        element.drop_tree()
+    assert lxml_html.tostring(ours) == lxml_html.tostring(theirs) == b"<div><p>A bold and italic runon two. xend</p></div>"
