@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import math
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass, fields
@@ -197,15 +198,37 @@ def _type_name(allowed: tuple[type, ...]) -> str:
     return " or ".join(dict.fromkeys(names[t] for t in allowed if not (t is int and float in allowed)))
 
 
+# The ceiling of a whole-number setting that names none (a count of sentences, words, neighbours):
+# far beyond any story, and a 300-digit number is a mistake, not "no limit".
+MAX_COUNT = 1_000_000
+# A number as Python writes it but YAML 1.1 reads as a string: "1e308", "1e-3", "inf", "nan".
+_NUMBER = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)", re.IGNORECASE)
+
+
 def _checked(name: str, value: Any, kind: Any, meta: Mapping[str, Any]) -> Any:
     allowed = _allowed(kind)
+    low, high, above = meta.get("low"), meta.get("high"), meta.get("above")
+    if high is None and int in allowed and float not in allowed:
+        high = MAX_COUNT
+    # A number YAML reads as a string (`--set x=1e-3`, `x: 1e308`, `inf`) is that number here: its
+    # range is checked; a whole one ("1e3") is a whole number.
+    written = isinstance(value, str) and str not in allowed and (int in allowed or float in allowed) \
+        and bool(_NUMBER.fullmatch(value.strip()))
+    if written:
+        value = float(value)
+    numeric = (int in allowed or float in allowed) and isinstance(value, (int, float)) and not isinstance(value, bool)
+    bounds = _range(low, high, above) + (" (or null for no limit)" if type(None) in allowed else "")
+    if numeric and not (isinstance(value, float) and math.isnan(value)) and _out_of_range(value, low, high, above):
+        raise ConfigError(name, f"must be {bounds}, not {shown(value)}")
+    if numeric and not math.isfinite(value):  # nan, or infinity where no bound refuses it
+        raise ConfigError(name, f"must be a finite number{' ' + bounds if bounds.strip() else ''}, not {shown(value)}")
+    if written and float not in allowed and value.is_integer():
+        value = int(value)
     # bool is an int in Python, but `max_words: true` in a profile is a mistake.
     if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):
         raise ConfigError(name, f"must be {_type_name(allowed)}, not {shown(value)}")
     if value is None:
         return value
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ConfigError(name, f"must be a finite number, not {value!r}")
     choices = meta.get("choices")
     if choices:
         folded = value.casefold()
@@ -213,18 +236,21 @@ def _checked(name: str, value: Any, kind: Any, meta: Mapping[str, Any]) -> Any:
             raise ConfigError(name, f"must be one of {', '.join(choices)}, not {value!r}"
                                     f"{_suggestion(folded, list(choices))}")
         return folded
-    low, high, above = meta.get("low"), meta.get("high"), meta.get("above")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if (low is not None and value < low) or (high is not None and value > high) or \
-                (above is not None and value <= above):
-            raise ConfigError(name, f"must be {_range(low, high, above)}, not {shown(value)}")
     return value
 
 
+def _out_of_range(value: float, low: float | None, high: float | None, above: float | None) -> bool:
+    return (low is not None and value < low) or (high is not None and value > high) or \
+        (above is not None and value <= above)
+
+
 def _range(low: float | None, high: float | None, above: float | None) -> str:
-    lower = f"above {above:g}" if above is not None else f"at least {low:g}" if low is not None else ""
+    def n(x: float) -> str:
+        return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+    lower = f"above {n(above)}" if above is not None else f"at least {n(low)}" if low is not None else ""
     if high is None:
         return lower
     if low is not None and above is None:
-        return f"between {low:g} and {high:g}"
-    return f"{lower} and at most {high:g}" if lower else f"at most {high:g}"
+        return f"between {n(low)} and {n(high)}"
+    return f"{lower} and at most {n(high)}" if lower else f"at most {n(high)}"

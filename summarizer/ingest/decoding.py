@@ -15,7 +15,8 @@ from typing import Callable
 
 from ..errors import InputError
 from .dates import stated
-from .markup import as_shown, drop_link_lists, page_lines, readable
+from .markup import (as_shown, drop_footnote_marks, drop_link_lists, join_broken_sentences, page_lines, readable,
+                     remove)
 
 # Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -77,8 +78,31 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+# UTF-32 and UTF-16 without a byte-order mark, as text in Latin letters writes them: the bytes of
+# the other places of each character zero (a Windows tool saves "Unicode" so): (encoding, width,
+# the places that are zero).
+_UNMARKED = (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)), ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,)))
+
+
+def _decode_unmarked(data: bytes) -> tuple[str, str] | None:
+    for encoding, width, zeros in _UNMARKED:
+        count = len(data) // width
+        if count < 2 or len(data) % width:
+            continue
+        places = [data[i::width].count(0) for i in range(width)]
+        if all(places[i] >= 0.9 * count if i in zeros else places[i] <= 0.01 * count for i in range(width)):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _decode_plain(data: bytes, name: str, warn: Callable[[str], None]) -> tuple[str, str]:
     if b"\x00" in data:
+        unmarked = _decode_unmarked(data)
+        if unmarked is not None:
+            return unmarked
         raise InputError(name, "binary file, not text")
     body, encoding = (data[3:], "utf-8-sig") if data.startswith(codecs.BOM_UTF8) else (data, "utf-8")
     try:
@@ -221,8 +245,7 @@ def _drop_hidden(root) -> None:
         for element in root.xpath("//template | //*[@hidden] | //*[@style]")
         if element.tag == "template" or element.get("hidden") is not None or _hides(element.get("style") or "")
     ]
-    for element in hidden:
-        element.drop_tree()  # keeps the element's tail: the text after it is visible
+    remove(hidden, keep_content=False)  # keeps the element's tail: the text after it is visible
 
 
 def _hides(style: str) -> bool:
@@ -260,6 +283,10 @@ def _visible_text(html: str) -> str:
         return ""
     _drop_hidden(root)
     drop_link_lists(root)
+    drop_footnote_marks(root)
+    join_broken_sentences(root)
+    for br in root.iter("br"):  # (text_content() ran "closed<br>The police" together)
+        br.tail = " " + (br.tail or "")
     blocks = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
     hidden = {"script", "style", "noscript", "template", "nav"}
     lines = []

@@ -103,18 +103,24 @@ def load_sources(
                 usable_folders.add(item.folder)
         if progress is not None:
             progress(done, len(items))
-    for folder, files in skipped.items():
-        if files:
-            shown = "; ".join(f"{os.path.relpath(path, folder)} ({why})" for path, why in files[:_LISTED])
-            more = f"; and {len(files) - _LISTED} more" if len(files) > _LISTED else ""
-            warn(f"{folder}: skipped {len(files)} file{'s' if len(files) != 1 else ''}: {shown}{more}")
+    def skipped_files(folder: str) -> str:
+        files = skipped.get(folder, [])
+        shown = "; ".join(f"{os.path.relpath(path, folder)} ({why})" for path, why in files[:_LISTED])
+        more = f"; and {len(files) - _LISTED} more" if len(files) > _LISTED else ""
+        return f"skipped {len(files)} file{'s' if len(files) != 1 else ''}: {shown}{more}"
 
     folders = dict.fromkeys(item.folder for item in items if item.folder is not None)
     failures += [InputError(f, _NOTHING_IN_FOLDER) for f in folders if f not in usable_folders]
     order = {STDIN_NAME if p == "-" else p: i for i, p in reversed(list(enumerate(given)))}
     failures.sort(key=lambda err: order.get(err.path, len(given)))  # in the order given
-    if not sources:
-        raise failures[0]
+    if not sources:  # one line: a folder that gave nothing says why each of its files was skipped
+        first = failures[0]
+        if first.problem == _NOTHING_IN_FOLDER and skipped.get(first.path):
+            raise InputError(first.path, f"{_NOTHING_IN_FOLDER}; {skipped_files(first.path)}")
+        raise first
+    for folder, files in skipped.items():
+        if files:
+            warn(f"{folder}: {skipped_files(folder)}")
     for err in failures:
         warn(f"{err.path}: {err.problem}, skipped")
     return sources
@@ -215,6 +221,8 @@ def _read_item(item: _Item, stdin: BinaryIO | None, max_bytes: int,
                         date=article.date, title=article.title, where=article.where)
                 for i, article in enumerate(articles, 1)]
     if item.path == "-":
+        if is_briefing(text):  # (before it is split at its own "---" lines)
+            raise InputError(STDIN_NAME, "a briefing written by summarize, not an article")
         articles = stdin_articles(text)
         if len(articles) > 1:
             return [_source(f"{STDIN_NAME}#{i}" if not article.name else article.name, "-", article.text,

@@ -14,8 +14,9 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
-from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, WORD, alternation, word_list
+from ..wordlists import MONTHS, REPORTING_VERBS, WEEKDAYS, alternation, word_list
 from ..models import Block, BlockKind, Source
 from .segment import sentence_spans
 
@@ -61,16 +62,12 @@ _DATE_ONLY = re.compile(
     r"|^\d{4}-\d{2}-\d{2}",
     re.IGNORECASE,
 )
-# Words that make a short line a clause: a caption ("Rebels celebrating in Hama") lacks them.
-_FINITE_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|"
-    r"do|does|did|says?|said|\w+ed)\b",
-    re.IGNORECASE,
-)
 # What makes a sentence a clause (``is_clause``): verb forms and the words around them, as data.
 _CLAUSE = json.loads((Path(__file__).resolve().parent.parent / "data" / "clause.json").read_text(encoding="utf-8"))
 _CLAUSE_WORDS = (word_list("verbs.txt") | word_list("past_tense.txt") | REPORTING_VERBS
                  | frozenset(_CLAUSE["auxiliaries"]))
+_STRICT_WORDS = (word_list("past_tense.txt") | REPORTING_VERBS
+                 | frozenset(_CLAUSE["auxiliaries"]) - frozenset(_CLAUSE["non_finite"]))
 _CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)  # "'s" also makes a possessive
 _BEFORE_NOUNS = frozenset(_CLAUSE["before_nouns"])
 _FUNCTION_WORDS = _BEFORE_NOUNS | frozenset(_CLAUSE["function_words"])
@@ -154,50 +151,49 @@ def is_full_sentence(text: str) -> bool:
 
 
 def is_clause(text: str, language: str = "english") -> bool:
-    """Whether an English sentence has a verb: an auxiliary or contraction ("is", "can't",
-    "it's"), a reporting verb, a lower-case "-ed" form, a form of ``data/verbs.txt`` or
-    ``data/past_tense.txt``, a present "-s" form (a lower-case "-s" word not right after an
-    article, preposition, number or "-ing" form: "Smoke rises", not "of sections"), or a word
-    after a plural subject ("scientists eliminate", "they swear"); the words around them are in
-    ``data/clause.json``.  A fragment has none: a listing ("``Bernstein on Beethoven: Fidelio,''
-    with concert footage."), a table row ("Iran, Sept. 16, 1978, 7.7, 25,000."), a list of names, a
-    headline-style phrase ("Assad's Last Stand.").  Another language: True."""
-    if language != "english":
-        return True
+    """Whether an English sentence has a verb (``verbs``); a fragment has none: a listing, a table
+    row ("Iran, Sept. 16, 1978, 7.7, 25,000."), a headline-style phrase.  Another language: True."""
+    return language != "english" or next(verbs(text), None) is not None
+
+
+def verbs(text: str, *, strict: bool = False) -> Iterator[re.Match]:
+    """The words of an English text that are verbs, the one reader of "does it have a verb": an
+    auxiliary or contraction ("is", "can't", "it's"), a reporting verb, a lower-case "-ed" form, a
+    form of ``data/past_tense.txt``; unless ``strict`` (a caption's or a title's test: "Rebel forces
+    celebrating"), also words that may be nouns: a four-letter "-ed" word ("need", "used"), a form of
+    ``data/verbs.txt`` ("attack"), a present "-s" form (a lower-case "-s" word not right after an
+    article, preposition, number or "-ing" form: "Smoke rises", not "of sections"), a word after a
+    plural subject ("scientists eliminate"); the words around them: ``data/clause.json``."""
+    words = _STRICT_WORDS if strict else _CLAUSE_WORDS
     previous, previous_word, before, plural = "", "", "", False
     for match in _TOKEN.finditer(text):
         word = match.group()
         lower = word.lower().replace("’", "'")
         # (a capitalised one only opening the sentence or in capitals: "Assad's Last Stand" is a title)
-        if lower in _CLAUSE_WORDS and (word.islower() or word.isupper() or not previous_word) \
-                or _CONTRACTION.search(word):
-            return True
-        if word.islower() and len(word) > 3 and word.endswith("ed"):
-            return True
-        if plural and word.islower() and lower not in _FUNCTION_WORDS and not lower.endswith("ing"):
-            return True
+        verb = bool(lower in words and (word.islower() or word.isupper() or not previous_word)
+                    or _CONTRACTION.search(word)
+                    or word.islower() and len(word) > (4 if strict else 3) and word.endswith("ed")
+                    or plural and not strict and word.islower() and lower not in _FUNCTION_WORDS
+                    and not lower.endswith("ing"))
         ends_s = (len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "'s"))
                   and lower not in _NOT_PLURAL)
-        if word.islower() and ends_s:
+        if not verb and not strict and word.islower() and ends_s:
             # (after an "-ing" form, a noun only where a name does it: "Bernstein playing sections")
             after_ing = previous_word.endswith("ing") and previous_word.islower() and before[:1].isupper()
-            if not (previous in _BEFORE_NOUNS or after_ing
-                    or previous[:1].isdigit() and text[match.start() - 1] == " "):
-                return True
+            verb = not (previous in _BEFORE_NOUNS or after_ing
+                        or previous[:1].isdigit() and text[match.start() - 1] == " ")
+        if verb:
+            yield match
         if lower not in _ADVERBS and not lower.endswith("ly"):
             plural = (lower in _PLURAL_SUBJECTS or ends_s
                       and previous not in _SUBJECT_PREPOSITIONS)
         before, previous = previous_word, lower
         previous_word = word
-    return False
 
 
 _KIND_NAMES = {BlockKind.HEADLINE: "headline", BlockKind.BYLINE: "byline or sign-off",
                BlockKind.KEYWORDS: "keyword line", BlockKind.CAPTION: "caption",
                BlockKind.LIST_ITEM: "list item", BlockKind.BODY: "paragraph"}
-
-# ----------------------------------------------------------------------------------------------
-
 _AFTER_A_SENTENCE = "after a sentence: "
 
 
@@ -267,6 +263,23 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text)]
         return spans
     return lines
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of ``text`` as read (``_paragraph_spans``), a hard-wrapped one's lines joined."""
+    return [" ".join(text[start:end].split()) for start, end in _paragraph_spans(text)]
+
+
+def runs_on(before: str, after: str) -> bool:
+    """Whether a line break between ``before`` and ``after`` falls inside a sentence: ``before``
+    does not end like one and ends in a comma or a word no sentence ends in ("on", "the", "and":
+    ``data/clause.json``), or ``after`` goes on in lower case ("closed,<br>the police said")."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after or _TERMINAL.search(before) or before.endswith(":"):
+        return False
+    last = _TOKEN.findall(before[-40:])
+    return (before[-1] in ",;(–—-" or after[0].islower()
+            or bool(last) and last[-1] in _FUNCTION_WORDS)
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -367,10 +380,10 @@ def _kind_of_plain(text: str, previous: BlockKind | None, language: str = "engli
         return (BlockKind.BODY if _run_on(text, language) else BlockKind.HEADLINE), 0
     if text.endswith("?") and len(words) <= 12 and _title_case_share(words) >= 0.6:
         return BlockKind.HEADLINE, 0
-    # No finite verb, irregular past forms counted ("A magnitude 6.1 earthquake struck ..." is the
-    # lead, not a caption); the words are English: in another language a short lead is no caption.
+    # No verb read strictly ("Rebel forces celebrating in Hama"; "A magnitude 6.1 earthquake struck
+    # ..." is the lead); the words are English: in another language a short lead is no caption.
     if (previous is BlockKind.HEADLINE and len(words) <= 16 and language == "english"
-            and not _FINITE_VERB.search(text) and not word_list("past_tense.txt").intersection(WORD.findall(text.lower()))):
+            and next(verbs(text, strict=True), None) is None):
         return BlockKind.CAPTION, 0
     return BlockKind.BODY, 0
 

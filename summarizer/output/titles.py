@@ -12,14 +12,17 @@ list of names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Collection, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
+from ..ingest.structure import verbs
 from ..models import Pool, Source
 from ..pool.neutrality import subjectivity
-from ..wordlists import REPORTING_VERBS, alternation, word_list
+from ..wordlists import REPORTING_VERBS, alternation
 
 _CLAUSE_END = re.compile(r"\s*(?:[,:;|]|\s[-–—]\s|\s(?:as|amid|amidst|while|after)\s)", re.IGNORECASE)
 _MAX_SUBJECTIVITY = 0.2
@@ -57,11 +60,6 @@ _REPORTED_THAT = re.compile(rf"^(?:[\w'’.-]+\s+){{1,6}}?{alternation(REPORTING
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|these|those|his|her|their|its|my|our|your)\b",
                             re.IGNORECASE)
 # Quotation marks; a closing single quote is left, it cannot be told from a possessive ("Marcos'").
-# A clause has a verb: an auxiliary, a reporting verb, an "-ed" form or an irregular past form.
-# (an "-ed" form in lower case: "Associated Press" and "United" are names)
-_VERB = re.compile(r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Ww]ill|[Ww]ould|[Cc]an|[Cc]ould|[Mm]ay|"
-                   r"[Mm]ight|[Mm]ust|[Ss]hall|[Ss]hould|[Dd]oes|[Dd]id|[a-z]{3,}ed|"
-                   rf"{alternation(REPORTING_VERBS | word_list('past_tense.txt'))})\b")
 _QUOTE_MARKS = re.compile(r"``|''|[\"“”‘«»„]|(?<!\w)['’]")
 
 
@@ -128,18 +126,27 @@ def _is_clause(text: str) -> bool:
     and before any subordinate clause ("Drug abusers who are infected" is none), no pronoun,
     conjunction or adverb to open it."""
     words = text.split()
-    main = []
+    verb_at = _verbs(words)
+    main = len(words)
     for at, word in enumerate(words[1:], 1):
         if word.lower() in _SUBORDINATE:
             # a "that" or "who" clause left without its verb: "signs that Hurricane Andrew"
-            if word.lower() in _RELATIVE and not _VERB.search(" ".join(words[at + 1:])):
+            if word.lower() in _RELATIVE and not any(i > at for i in verb_at):
                 return False
+            main = at
             break
-        main.append(word)
-    verbs = [m.group().lower() for m in _VERB.finditer(" ".join(main))]
-    return (any(v not in REPORTING_VERBS for v in verbs) and not _PRONOUN_START.match(text)
+    return (any(0 < i < main and v not in REPORTING_VERBS for i, v in verb_at.items())
+            and not _PRONOUN_START.match(text)
             and words[0].lower() not in _BOUNDARY_WORDS | _OPENERS | {"and", "or", "but"}
             and words[-1].lower() not in _AUXILIARIES)  # "... Thapar was" is cut mid-clause
+
+
+def _verbs(words: list[str]) -> dict[int, str]:
+    """The words (of a text split at spaces) that are finite verbs, by index, in lower case: the
+    strict reading of ``structure.verbs`` (auxiliaries, reporting verbs, "-ed" and past forms:
+    "Associated Press" and "United" are names)."""
+    starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0))
+    return {bisect_right(starts, m.start()) - 1: m.group().lower() for m in verbs(" ".join(words), strict=True)}
 
 
 def phrase(sentence: str, max_words: int | None = _MAX_WORDS, *, cut_anywhere: bool = True) -> str:
@@ -162,10 +169,11 @@ def phrase(sentence: str, max_words: int | None = _MAX_WORDS, *, cut_anywhere: b
     if max_words is not None and len(kept) > max_words:
         # (never right after an auxiliary or a verb: "the hurricane may | in the end do no harm",
         # "scientists have discovered | that ...")
+        verb_at = _verbs(kept)
         boundaries = [i for i in range(_MIN_WORDS, max_words + 1)
                       if kept[i].lower() in _CUT_BEFORE and kept[i - 1].lower() not in _AUXILIARIES
                       and kept[i - 2].lower() not in _AUXILIARIES  # "will remain | in hospital"
-                      and (kept[i].lower() in _SUBORDINATE - {"that"} or not _VERB.fullmatch(kept[i - 1]))]
+                      and (kept[i].lower() in _SUBORDINATE - {"that"} or i - 1 not in verb_at)]
         if not boundaries and not cut_anywhere:
             return ""
         kept = kept[:boundaries[-1] if boundaries else max_words]

@@ -17,7 +17,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from ..errors import ConfigError, shown
+from ..errors import ConfigError
 from ..models import Budget
 from ..params import Section, setting
 
@@ -33,8 +33,8 @@ Progress = Callable[[int, int], None]
 class SelectSettings(Section):
     """Choosing the briefing's sentences within the budget."""
 
-    max_words: int | None = setting(120, "hard word budget of the briefing; null for none")
-    max_sentences: int | None = setting(None, "hard sentence budget of the briefing; null for none")
+    max_words: int | None = setting(120, "hard word budget of the briefing; null for none", low=1)
+    max_sentences: int | None = setting(None, "hard sentence budget of the briefing; null for none", low=1)
     diversity: float = setting(0.3, "weight (0-1) of novelty against salience when selecting sentences (MMR)",
                                low=0.0, high=1.0)
     redundancy_threshold: float = setting(0.35, "similarity (0-1) above which a sentence repeats one already "
@@ -55,10 +55,6 @@ class SelectSettings(Section):
                                                    "and 'the'-references are always checked)")
 
     def check(self) -> None:
-        for name in ("max_words", "max_sentences"):
-            value = getattr(self, name)
-            if value is not None and not 1 <= value <= 1_000_000:
-                raise ConfigError(name, f"must be between 1 and 1000000 (or null for no limit), not {shown(value)}")
         if self.max_words is None and self.max_sentences is None:
             raise ConfigError("max_words", "max_words and max_sentences cannot both be null: set a budget")
         if self.max_sentence_words < self.min_sentence_words:
