@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Referent, Referents
 from .names import name_runs
+from ..ingest.structure import verbs
 from ..wordlists import REPORTING_VERBS, alternation
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ _OPEN_QUOTES = "\"“‘'`«„"
 _OPENER = re.compile(
     rf"[{_OPEN_QUOTES}\s]*(?:{alternation(_DATA['pronoun_openers'] + _DATA['connective_openers'])})(?![\w-])",
     re.IGNORECASE)
+# "Most died ...", "Many of them fled ...": a quantifier standing for what the sentence before named.
+_QUANTIFIER = re.compile(
+    rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['quantifier_openers'])}\s+"
+    rf"(?:(?P<of>of\s+{alternation(_DATA['pronoun_openers'])}\b)|(?P<rest>[a-z]\S*))", re.IGNORECASE)
 _NOT_POINTING = re.compile(rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['not_pointing'])}", re.IGNORECASE)
 # "It is not clear whether ...", "It was the first time ...": "it" stands for nothing before it.
 _EXPLETIVE_IT = re.compile(
@@ -51,6 +56,7 @@ _PRONOUN_SPEAKER = re.compile(
     rf"|\b{alternation(REPORTING_VERBS | {'added', 'wrote', 'asked'})}\s+(?:{alternation(_DATA['pronoun_speakers'])})"
     rf"\s*(?:[.,;]|$)",
     re.IGNORECASE)
+_SINGULAR_AUXILIARIES = frozenset({"is", "was", "has", "does"})  # "None was found", "Each has"
 _FIRST_PERSON = re.compile(rf"(?<![\w'’-])(?<!War ){alternation(_DATA['first_person'])}(?![\w'’-])", re.IGNORECASE)
 _FIRST_PERSON_CASE = re.compile(r"I(?:['’]\w+)?|[a-z][\w'’]*|[A-Z][a-z'’]+")  # "us", "Our", "I"; not "US" or "MY"
 _ATTRIBUTION = re.compile(
@@ -65,7 +71,24 @@ def points_back(text: str) -> bool:
     if _OPENER.match(text) and not (_NOT_POINTING.match(text) or _EXPLETIVE_IT.match(text)
                                     or _DEICTIC_TIME.match(text)):
         return True
+    if _quantifier_alone(text):
+        return True
     return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub("", text).strip()))
+
+
+def _quantifier_alone(text: str) -> bool:
+    """A quantifier that opens a sentence with no noun of its own: "of" and a pronoun, or a verb
+    right after it (a plural verb, or a singular auxiliary: "None was found"; "Most residents" and
+    "All houses" name their own)."""
+    match = _QUANTIFIER.match(text)
+    if match is None:
+        return False
+    if match.group("of"):
+        return True
+    rest = text[match.start("rest"):]
+    verb = next(verbs(rest), None)
+    return (verb is not None and verb.start() == 0
+            and (not verb.group().endswith("s") or verb.group().lower() in _SINGULAR_AUXILIARIES))
 
 
 def speakerless(text: str) -> bool:

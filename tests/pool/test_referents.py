@@ -24,6 +24,10 @@ POINTING = [
     "The crew was rescued on Monday morning, she told reporters.",
     '“They are still out there,” said she.',
     "Theirs was the only boat to finish, race officials said.",
+    "Most died when their yachts capsized in the storm.",  # a quantifier for people named before
+    "Many of them were pulled from the water by navy helicopters.",
+    "None was found before nightfall, the navy said.",
+    "The rest were taken to hospital in Eden.",
 ]
 STANDING = [
     "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",
@@ -35,6 +39,10 @@ STANDING = [
     "Thereafter rescuers worked through the night.",
     "Herbert Smith, a navy spokesman, said the search would go on.",
     "The crew was rescued on Monday morning, a navy spokesman told reporters.",
+    "Most sailors were rescued by navy helicopters.",  # the quantifier's noun is there
+    "All 11 crew members were pulled from the water.",
+    "Some 2,500 people fled their homes in Eden.",
+    "None of the 115 yachts finished the race on time.",
 ]
 
 
