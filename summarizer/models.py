@@ -389,6 +389,9 @@ class Earlier:
     sentences: tuple[str, ...]  # what the reader was told
     sources: tuple[str, ...]  # the names of the sources it was built on
     date: str | None = None  # its latest source's date (ISO), where known
+    # How its sources are known again (``ingest.earlier.seen_keys``: their text, a web address, a
+    # JSON article's id): an article of the update that is one of them is no new source.
+    seen: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass
