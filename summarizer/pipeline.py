@@ -92,7 +92,15 @@ def read_since(since: Earlier | str | os.PathLike | Sequence[str | os.PathLike |
     briefing = summarize_sources(sources, config, warn=warn)
     return Earlier(", ".join(s.path if isinstance(s, Source) else os.fspath(s) for s in items), "articles",
                    tuple(s.text for s in briefing.sentences), tuple(s.name for s in sources),
-                   max(filter(None, briefing.source_dates), default=None), seen_keys(sources))
+                   max(filter(None, briefing.source_dates), default=None), seen_keys(sources),
+                   earlier_sentences(sources, config))
+
+
+def earlier_sentences(sources: Sequence[Source], config: Config) -> tuple[tuple[str, int, int], ...]:
+    """The sentences of earlier articles (text, source, position), as the pool would segment them."""
+    language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language)
+    blocks, _ = _read_articles(sources, language)
+    return tuple((s.text, s.source, s.position) for s in pool_sentences(blocks, language))
 
 
 def summarize_sources(sources: Sequence[Source], config: Config | None = None, *, since: Earlier | None = None,
@@ -123,7 +131,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = editorial.without_quotes(pool, overtaken_rows(pool))
     if told is not None:
         pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold))
-        pool = replace(pool, told=told)
+        pool = replace(pool, told=told, background=since.background)
     picks, scores = rank_and_select(pool, config.rank, config.select, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select

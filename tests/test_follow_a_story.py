@@ -259,3 +259,65 @@ def test_an_article_known_by_its_id_or_address_is_no_new_source():
            Source("s8.txt", "wednesday/s8.txt", "Power was restored.")]
     assert already_seen(now, seen) == [True, True, False, True, False]
     assert already_seen(now, frozenset()) == [False] * 5
+
+
+def test_an_update_on_earlier_articles_weighs_them_and_one_on_a_briefing_cannot(monkeypatch, in_tmp):
+    from summarizer import pipeline
+
+    _folders(in_tmp, [("monday", MONDAY, 0), ("wednesday", WEDNESDAY, 2)])
+    seen = []
+    rank = pipeline.rank_and_select
+    monkeypatch.setattr(pipeline, "rank_and_select", lambda pool, *a, **k: seen.append(pool) or rank(pool, *a, **k))
+    summarizer.summarize(["wednesday"], max_words=400, since="monday")
+    monday = summarizer.summarize(["monday"], max_words=400)
+    summarizer.summarize(["wednesday"], max_words=400, since=Earlier(
+        "monday.json", "briefing", tuple(s.text for s in monday.sentences), ("s0.txt", "s1.txt"), "2024-03-04"))
+    on_articles, on_briefing = seen[1], seen[3]  # (each update ranks the earlier briefing first)
+    assert on_articles.told is not None and on_briefing.told is not None
+    assert [text for text, _, _ in on_articles.background][:1] == [MONDAY[0].split(". ")[0] + "."]
+    assert {source for _, source, _ in on_articles.background} == {0, 1}
+    assert on_briefing.background == ()
+
+
+# An invented strike: Monday's three reports, Wednesday's two (a ferry terminal opens, the strike goes on).
+STRIKE_MONDAY = [
+    "Striking dock workers shut the port of Valmora on Monday, halting all cargo ships. The dock workers' union "
+    "demands higher wages and safer cranes. The union said the strike at the port of Valmora would last until "
+    "wages rise. Cargo ships waited outside the port of Valmora.",
+    "The port of Valmora was shut by striking dock workers on Monday. Union leaders said dock workers want higher "
+    "wages and safer cranes. Dozens of cargo ships were stuck outside the port. The union said the strike would "
+    "go on until wages rise.",
+    "Dock workers at the port of Valmora walked out on Monday over wages and crane safety. The strike halted "
+    "cargo ships at the port. The port authority said it regretted the strike.",
+]
+STRIKE_WEDNESDAY = [
+    "A new ferry terminal opened in the northern harbour of Valmora on Wednesday with a brass band. The mayor cut "
+    "the ribbon at the ferry terminal. The union of dock workers rejected a wage offer from the port on "
+    "Wednesday, and the strike goes on.",
+    "The ferry terminal in the northern harbour of Valmora opened on Wednesday with a brass band and the mayor. "
+    "Ferry passengers crowded the new terminal.",
+]
+
+
+def test_an_update_on_earlier_articles_keeps_to_the_story_they_told():
+    from summarizer.pipeline import earlier_sentences
+
+    monday = _sources(STRIKE_MONDAY, "2024-03-04")
+    first = summarizer.summarize(monday, max_words=30)
+    since = Earlier("monday", "articles", tuple(s.text for s in first.sentences), tuple(s.name for s in monday),
+                    "2024-03-04", background=earlier_sentences(monday, summarizer.Config()))
+
+    def update(weight, earlier=since):
+        briefing = summarizer.summarize(_sources(STRIKE_WEDNESDAY, "2024-03-06", first=3), max_words=30,
+                                        since=earlier, **{"rank.centroid.update_earlier_centroid": weight})
+        return [s.text for s in briefing.sentences]
+
+    assert not any("Dock workers" in t or "The strike halted" in t for t in update(2.0))  # told on Monday
+    # Weighed by the new reports alone, the ferry terminal both open with is the news; with Monday's
+    # reports counted, the strike they were about goes on, and that is the news of the story.
+    assert any("ferry terminal" in t for t in update(0.0)) and not any("strike goes on" in t for t in update(0.0))
+    assert update(2.0) == ["The union of dock workers rejected a wage offer from the port on Wednesday, "
+                           "and the strike goes on."]
+    # On a briefing alone (a JSON briefing holds no articles) the weight has nothing to weigh.
+    alone = dataclasses.replace(since, background=())
+    assert update(2.0, alone) == update(0.0, alone) == update(0.0)
