@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/timeline.py [--eval-dir DIR] [--limit N] [--show N] [--split date|name] [--update-only]
+                                  [--since articles|briefing] [--set KEY=VALUE ...]
 
 Each DUC document is dated from its id where the id holds the day (AP, APW, NYT, XIE, WSJ: YYMMDD;
 LA: MMDDYY), as a JSON input's ``date`` field would date it.  Printed for each dev set:
@@ -16,7 +17,8 @@ LA: MMDDYY), as a JSON input's ``date`` field would date it.  Printed for each d
   middle that leaves two documents or more on each side (``--split name``: at the middle of the
   documents sorted by date and id, as before, which puts reports of one day on both sides); an
   earlier briefing of 100 words, then an update of 100 words on the later half built on it
-  (``since``), against one plain briefing of the whole cluster of 200 words.  ROUGE-2 recall
+  (``since``: on the earlier articles as ``--since earlier/`` gives them, their briefing and their
+  sentences; ``--since briefing``: on the briefing alone, as ``--since earlier.json``), against one plain briefing of the whole cluster of 200 words.  ROUGE-2 recall
   (rouge-score, Porter stemming) of the earlier briefing and the update read together against the
   plain one, with the standard error of the paired difference; the words of each; the pairs of an
   earlier and an update sentence that repeat a claim by ``redundancy.py``'s two tests (the claim
