@@ -240,6 +240,9 @@ def test_yesterdays_articles_still_in_the_folder_are_no_new_sources(in_tmp):
     assert "2 of the articles were read for the earlier briefing already" in with_old.stderr
     assert [s["text"] for s in json.loads(with_old_json.stdout)["sentences"]] == \
         [s["text"] for s in json.loads(only_new.stdout)["sentences"]]
+    (in_tmp / "all" / "a3.txt").unlink()  # one new report left beside Monday's two
+    one_new = runner.invoke(app, ["all", "--since", "monday", "--output", "-"])
+    assert one_new.exit_code == 0 and "what 1 new source adds," in one_new.stdout
     # nothing but yesterday's articles: nothing new, no error
     same = runner.invoke(app, ["monday", "--since", "monday", "--output", "-"])
     assert same.exit_code == 0 and "Nothing new since the earlier briefing" in same.stdout, same.output
