@@ -309,6 +309,8 @@ class Pool:
     # an update's earlier briefing, pooled as one more source (never quoted): its sentences are
     # what the reader has read already (pipeline.summarize_sources, ``since``)
     told: int | None = None
+    # an update's earlier articles, where given: their sentences (text, source, position), never pooled
+    background: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def leaders(self) -> list[int]:
@@ -389,6 +391,12 @@ class Earlier:
     sentences: tuple[str, ...]  # what the reader was told
     sources: tuple[str, ...]  # the names of the sources it was built on
     date: str | None = None  # its latest source's date (ISO), where known
+    # How its sources are known again (``ingest.earlier.seen_keys``: their text, a web address, a
+    # JSON article's id): an article of the update that is one of them is no new source.
+    seen: frozenset[str] = field(default=frozenset(), compare=False)
+    # The earlier articles' sentences (text, source, position in it), where they were given
+    # (``--since earlier/``): what the story said before, against which the update weighs what is new.
+    background: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .errors import InputError
 from .pool.features import Tokenizer
 from .facts.figures import compare, sentence_figures, superseded
 from .ingest.language import choose_language
-from .ingest.earlier import is_json_briefing_path, read_earlier_briefing
+from .ingest.earlier import already_seen, is_json_briefing_path, read_earlier_briefing, seen_keys
 from .ingest.load import load_sources
 from .models import Briefing, Earlier, Pool, Source, TermMatrix
 from .pool.sentences import pool_sentences
@@ -85,14 +85,22 @@ def read_since(since: Earlier | str | os.PathLike | Sequence[str | os.PathLike |
     """What an update is built on: a JSON briefing read back, or the briefing of earlier articles."""
     if isinstance(since, Earlier):
         return since
-    if isinstance(since, (str, os.PathLike)) and is_json_briefing_path(since):
+    if isinstance(since, (str, os.PathLike)) and is_json_briefing_path(since, config.input.max_file_bytes):
         return read_earlier_briefing(since, config.input.max_file_bytes)
     items = [since] if isinstance(since, (str, os.PathLike, Source)) else list(since)
     sources = load_inputs(items, config, warn=warn)
     briefing = summarize_sources(sources, config, warn=warn)
     return Earlier(", ".join(s.path if isinstance(s, Source) else os.fspath(s) for s in items), "articles",
                    tuple(s.text for s in briefing.sentences), tuple(s.name for s in sources),
-                   max(filter(None, briefing.source_dates), default=None))
+                   max(filter(None, briefing.source_dates), default=None), seen_keys(sources),
+                   earlier_sentences(sources, config))
+
+
+def earlier_sentences(sources: Sequence[Source], config: Config) -> tuple[tuple[str, int, int], ...]:
+    """The sentences of earlier articles (text, source, position), as the pool would segment them."""
+    language = choose_language([s.text for s in sources], [s.name for s in sources], config.input.language)
+    blocks, _ = _read_articles(sources, language)
+    return tuple((s.text, s.source, s.position) for s in pool_sentences(blocks, language))
 
 
 def summarize_sources(sources: Sequence[Source], config: Config | None = None, *, since: Earlier | None = None,
@@ -105,6 +113,14 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     """
     config = config or Config()
     earlier = None
+    if since is not None and since.seen:
+        # An article the earlier briefing was built on (the same text, web address or JSON id) is
+        # no new source: an update of a folder that still holds yesterday's articles.
+        seen = already_seen(sources, since.seen)
+        if any(seen) and warn is not None:
+            warn(f"{sum(seen)} of the articles {'were' if sum(seen) > 1 else 'was'} read for the earlier "
+                 "briefing already; left out of the update")
+        sources = [s for s, old in zip(sources, seen) if not old]
     if since is not None and since.sentences:
         earlier = Source(os.path.basename(since.path) or since.path, since.path, " ".join(since.sentences),
                          date=since.date, title="the earlier briefing this update leaves out")
@@ -115,7 +131,7 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
     pool = editorial.without_quotes(pool, overtaken_rows(pool))
     if told is not None:
         pool = editorial.without_quotes(pool, told_rows(pool, told, config.select.same_claim_threshold))
-        pool = replace(pool, told=told)
+        pool = replace(pool, told=told, background=since.background)
     picks, scores = rank_and_select(pool, config.rank, config.select, progress=_stage(progress, "ranking"))
     if not (pool.quote >= 0).any() and warn is not None:
         select_ = config.select

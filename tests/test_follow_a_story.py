@@ -188,3 +188,139 @@ def test_an_update_ranks_with_the_earlier_briefing_marked_as_read(monkeypatch):
     assert update.told == len(update.sources) - 1 and plain.told is None
     assert [update.sentences[r].text for r in already_read(update).nonzero()[0]] == list(told)
     assert not already_read(plain).any()
+
+
+def _folders(root, days):
+    for day, texts, first in days:
+        (root / day).mkdir()
+        for i, text in enumerate(texts):
+            (root / day / f"s{first + i}.txt").write_text(text, encoding="utf-8")
+
+
+def test_since_reads_a_json_list_of_earlier_articles_and_still_knows_a_json_briefing(in_tmp):
+    from typer.testing import CliRunner
+
+    _folders(in_tmp, [("wednesday", WEDNESDAY, 2)])
+    articles = [{"id": f"monday-{i}", "date": "2024-03-04", "text": text} for i, text in enumerate(MONDAY)]
+    (in_tmp / "monday.json").write_text(json.dumps(articles), encoding="utf-8")
+    (in_tmp / "monday.jsonl").write_text("\n".join(map(json.dumps, articles)), encoding="utf-8")
+    runner = CliRunner()
+    by_json = runner.invoke(app, ["wednesday", "--since", "monday.json", "--format", "json", "--output", "-"])
+    by_lines = runner.invoke(app, ["wednesday", "--since", "monday.jsonl", "--format", "json", "--output", "-"])
+    assert by_json.exit_code == 0 and by_lines.exit_code == 0, by_json.output + by_lines.output
+    from_json, from_lines = json.loads(by_json.stdout), json.loads(by_lines.stdout)
+    assert from_json["since"]["kind"] == "articles" and from_json["since"]["sources"] == ["monday-0", "monday-1"]
+    assert [s["text"] for s in from_json["sentences"]] == [s["text"] for s in from_lines["sentences"]]
+    # one article object is a JSON article file too; a briefing written by this tool stays a briefing
+    (in_tmp / "one.json").write_text(json.dumps(articles[0]), encoding="utf-8")
+    one = runner.invoke(app, ["wednesday", "--since", "one.json", "--format", "json", "--output", "-"])
+    assert one.exit_code == 0 and json.loads(one.stdout)["since"]["kind"] == "articles"
+    assert runner.invoke(app, ["monday.json", "--format", "json", "--output", "brief.json"]).exit_code == 0
+    again = runner.invoke(app, ["wednesday", "--since", "brief.json", "--format", "json", "--output", "-"])
+    assert again.exit_code == 0 and json.loads(again.stdout)["since"]["kind"] == "briefing"
+    # an article list that is not one is still refused as no briefing, in one line
+    (in_tmp / "notes.json").write_text('[{"title": "my notes"}]', encoding="utf-8")
+    refused = runner.invoke(app, ["wednesday", "--since", "notes.json", "--output", "-"])
+    assert refused.exit_code == 1 and "not a JSON briefing" in refused.output and "Traceback" not in refused.output
+
+
+def test_yesterdays_articles_still_in_the_folder_are_no_new_sources(in_tmp):
+    from typer.testing import CliRunner
+
+    _folders(in_tmp, [("monday", MONDAY, 0), ("wednesday", WEDNESDAY, 2)])
+    (in_tmp / "all").mkdir()  # today's folder still holds Monday's files (copied under other names)
+    for i, text in enumerate(MONDAY + WEDNESDAY):
+        (in_tmp / "all" / f"a{i}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    only_new = runner.invoke(app, ["wednesday", "--since", "monday", "--format", "json", "--output", "-"])
+    with_old = runner.invoke(app, ["all", "--since", "monday", "--output", "-"])
+    with_old_json = runner.invoke(app, ["all", "--since", "monday", "--format", "json", "--output", "-"])
+    assert only_new.exit_code == with_old.exit_code == with_old_json.exit_code == 0, with_old.output
+    assert "what 2 new sources add" in with_old.stdout
+    assert "2 of the articles were read for the earlier briefing already" in with_old.stderr
+    assert [s["text"] for s in json.loads(with_old_json.stdout)["sentences"]] == \
+        [s["text"] for s in json.loads(only_new.stdout)["sentences"]]
+    (in_tmp / "all" / "a3.txt").unlink()  # one new report left beside Monday's two
+    one_new = runner.invoke(app, ["all", "--since", "monday", "--output", "-"])
+    assert one_new.exit_code == 0 and "what 1 new source adds," in one_new.stdout
+    # nothing but yesterday's articles: nothing new, no error
+    same = runner.invoke(app, ["monday", "--since", "monday", "--output", "-"])
+    assert same.exit_code == 0 and "Nothing new since the earlier briefing" in same.stdout, same.output
+
+
+def test_an_article_known_by_its_id_or_address_is_no_new_source():
+    from summarizer.ingest.earlier import already_seen, seen_keys
+
+    before = [Source("monday-0", "feed.jsonl", "A storm hit Port Ellis."),
+              Source("page", "https://news.example/storm", "A storm hit Port Ellis on Monday."),
+              Source("feed.jsonl#2", "feed.jsonl", "Crews cleared roads.")]
+    seen = seen_keys(before)
+    now = [Source("monday-0", "today.jsonl", "A storm hit Port Ellis, updated."),  # the same id
+           Source("page", "https://news.example/storm", "The page, edited since."),  # the same address
+           Source("feed.jsonl#2", "feed.jsonl", "Another second article of the feed."),  # numbered, no id
+           Source("s9.txt", "wednesday/s9.txt", "A  storm hit\nPort Ellis."),  # the same text
+           Source("s8.txt", "wednesday/s8.txt", "Power was restored.")]
+    assert already_seen(now, seen) == [True, True, False, True, False]
+    assert already_seen(now, frozenset()) == [False] * 5
+
+
+def test_an_update_on_earlier_articles_weighs_them_and_one_on_a_briefing_cannot(monkeypatch, in_tmp):
+    from summarizer import pipeline
+
+    _folders(in_tmp, [("monday", MONDAY, 0), ("wednesday", WEDNESDAY, 2)])
+    seen = []
+    rank = pipeline.rank_and_select
+    monkeypatch.setattr(pipeline, "rank_and_select", lambda pool, *a, **k: seen.append(pool) or rank(pool, *a, **k))
+    summarizer.summarize(["wednesday"], max_words=400, since="monday")
+    monday = summarizer.summarize(["monday"], max_words=400)
+    summarizer.summarize(["wednesday"], max_words=400, since=Earlier(
+        "monday.json", "briefing", tuple(s.text for s in monday.sentences), ("s0.txt", "s1.txt"), "2024-03-04"))
+    on_articles, on_briefing = seen[1], seen[3]  # (each update ranks the earlier briefing first)
+    assert on_articles.told is not None and on_briefing.told is not None
+    assert [text for text, _, _ in on_articles.background][:1] == [MONDAY[0].split(". ")[0] + "."]
+    assert {source for _, source, _ in on_articles.background} == {0, 1}
+    assert on_briefing.background == ()
+
+
+# An invented strike: Monday's three reports, Wednesday's two (a ferry terminal opens, the strike goes on).
+STRIKE_MONDAY = [
+    "Striking dock workers shut the port of Valmora on Monday, halting all cargo ships. The dock workers' union "
+    "demands higher wages and safer cranes. The union said the strike at the port of Valmora would last until "
+    "wages rise. Cargo ships waited outside the port of Valmora.",
+    "The port of Valmora was shut by striking dock workers on Monday. Union leaders said dock workers want higher "
+    "wages and safer cranes. Dozens of cargo ships were stuck outside the port. The union said the strike would "
+    "go on until wages rise.",
+    "Dock workers at the port of Valmora walked out on Monday over wages and crane safety. The strike halted "
+    "cargo ships at the port. The port authority said it regretted the strike.",
+]
+STRIKE_WEDNESDAY = [
+    "A new ferry terminal opened in the northern harbour of Valmora on Wednesday with a brass band. The mayor cut "
+    "the ribbon at the ferry terminal. The union of dock workers rejected a wage offer from the port on "
+    "Wednesday, and the strike goes on.",
+    "The ferry terminal in the northern harbour of Valmora opened on Wednesday with a brass band and the mayor. "
+    "Ferry passengers crowded the new terminal.",
+]
+
+
+def test_an_update_on_earlier_articles_keeps_to_the_story_they_told():
+    from summarizer.pipeline import earlier_sentences
+
+    monday = _sources(STRIKE_MONDAY, "2024-03-04")
+    first = summarizer.summarize(monday, max_words=30)
+    since = Earlier("monday", "articles", tuple(s.text for s in first.sentences), tuple(s.name for s in monday),
+                    "2024-03-04", background=earlier_sentences(monday, summarizer.Config()))
+
+    def update(weight, earlier=since):
+        briefing = summarizer.summarize(_sources(STRIKE_WEDNESDAY, "2024-03-06", first=3), max_words=30,
+                                        since=earlier, **{"rank.centroid.update_earlier_centroid": weight})
+        return [s.text for s in briefing.sentences]
+
+    assert not any("Dock workers" in t or "The strike halted" in t for t in update(2.0))  # told on Monday
+    # Weighed by the new reports alone, the ferry terminal both open with is the news; with Monday's
+    # reports counted, the strike they were about goes on, and that is the news of the story.
+    assert any("ferry terminal" in t for t in update(0.0)) and not any("strike goes on" in t for t in update(0.0))
+    assert update(2.0) == ["The union of dock workers rejected a wage offer from the port on Wednesday, "
+                           "and the strike goes on."]
+    # On a briefing alone (a JSON briefing holds no articles) the weight has nothing to weigh.
+    alone = dataclasses.replace(since, background=())
+    assert update(2.0, alone) == update(0.0, alone) == update(0.0)

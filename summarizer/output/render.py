@@ -112,7 +112,8 @@ def render_json(briefing: Briefing) -> str:
              "date": d}
             for i, (s, t, d) in enumerate(zip(briefing.sources, briefing.source_titles, briefing.source_dates))
         ],
-        **({"since": dataclasses.asdict(briefing.since)} if briefing.since is not None else {}),
+        **({"since": {k: v for k, v in dataclasses.asdict(briefing.since).items() if k not in ("seen", "background")}}
+           if briefing.since is not None else {}),
         "stats": briefing.stats,
         "language": briefing.language,
         "language_note": language_note(briefing).strip(),

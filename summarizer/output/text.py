@@ -69,7 +69,7 @@ def summary_line(briefing: Briefing, paraphrase_mark: str, *, local_paths: bool 
         of = f" of {briefing.since.date}" if briefing.since.date else ""
         earlier = briefing.since.path if local_paths else os.path.basename(briefing.since.path.rstrip("/" + os.sep))
         what = (f"An update on the earlier briefing ({visible(earlier)}{of}): what {n} new "
-                f"source{'s' if n != 1 else ''} add, nothing it told again")
+                f"{'source adds' if n == 1 else 'sources add'}, nothing it told again")
     return (f"{what}, {briefing.words} words. "
             "Each sentence is quoted verbatim from the first source cited after it; the other sources "
             f"cited report the same fact, word for word or, {paraphrase_mark}, in their own words.")
