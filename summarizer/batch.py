@@ -152,10 +152,14 @@ def _summarize_in_worker(story_id: str, documents: Sequence[Document] | Summariz
 
 def _on_processes(prepared: Iterator[tuple[str, Any]], config: Config, jobs: int) -> Iterator[tuple[str, Any]]:
     workers = _Workers(config, jobs)
+    finished = False
     try:
         yield from _in_order(prepared, workers.submit, jobs, retry=workers.alone)
+        finished = True
     finally:
-        workers.close()
+        # Every result is in: the workers are joined, so none is torn down while the interpreter
+        # exits (a traceback from the pool's thread, seen under load).  Interrupted: no waiting.
+        workers.close(wait=finished)
 
 
 class _Workers:
@@ -188,9 +192,9 @@ class _Workers:
         with self._start(1) as own:
             return own.submit(_summarize_in_worker, story_id, documents).result()
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
 
 
