@@ -14,6 +14,7 @@ The rules read English (word lists in ``data/referents.json``); other languages 
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from pathlib import Path
@@ -40,6 +41,12 @@ _OPENER = re.compile(
 _QUANTIFIER = re.compile(
     rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['quantifier_openers'])}\s+"
     rf"(?:(?P<of>of\s+{alternation(_DATA['pronoun_openers'])}\b)|(?P<rest>[a-z]\S*))", re.IGNORECASE)
+# Capitalised words that name no one: "On Monday, they ..." still points back.
+_CALENDAR = frozenset(_DATA["temporal_nouns"]) | {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
+# "A few months later, he died.": a person's pronoun after a short opening phrase of no name.
+_AFTER_OPENING = re.compile(
+    rf"[{_OPEN_QUOTES}\s]*(?P<opening>[A-Z][\w'’-]*(?:\s+[\w'’.-]+){{0,6}}),\s+"
+    rf"{alternation(_DATA['person_pronouns'])}\b(?!\s+who\b)")
 _NOT_POINTING = re.compile(rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['not_pointing'])}", re.IGNORECASE)
 # "It is not clear whether ...", "It was the first time ...": "it" stands for nothing before it.
 _EXPLETIVE_IT = re.compile(
@@ -72,6 +79,10 @@ def points_back(text: str) -> bool:
                                     or _DEICTIC_TIME.match(text)):
         return True
     if _quantifier_alone(text):
+        return True
+    opening = _AFTER_OPENING.match(text)
+    if opening and not any(word[:1].isupper() and word.lower().rstrip(".") not in _CALENDAR
+                           for word in opening.group("opening").split()[1:]):
         return True
     return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub("", text).strip()))
 

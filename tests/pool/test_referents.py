@@ -28,6 +28,8 @@ POINTING = [
     "Many of them were pulled from the water by navy helicopters.",
     "None was found before nightfall, the navy said.",
     "The rest were taken to hospital in Eden.",
+    "A few hours later, he was pulled from the water.",  # a pronoun after an opening phrase
+    "On Monday, they were flown to Eden.",
 ]
 STANDING = [
     "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",
@@ -43,6 +45,7 @@ STANDING = [
     "All 11 crew members were pulled from the water.",
     "Some 2,500 people fled their homes in Eden.",
     "None of the 115 yachts finished the race on time.",
+    "When Herbert Smith reached the boat, he found it empty.",  # the opening phrase names him
 ]
 
 
