@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .features import Tokenizer
 
 _DATA = json.loads((Path(__file__).parent.parent / "data" / "referents.json").read_text(encoding="utf-8"))
+# A "the"-head this long at least is carried by a compound ending in it whose first part is this long.
+_COMPOUND_HEAD, _COMPOUND_FIRST = 4, 4
 # Earlier sentences of its source a "the"-reference may point back to.
 _THE_WINDOW = 2
 _OPEN_QUOTES = "\"“‘'`«„"
@@ -57,6 +59,8 @@ _ATTRIBUTION = re.compile(
     rf"\b(?:{alternation(REPORTING_VERBS | {'added', 'wrote', 'asked', 'says', 'say', 'tells', 'insisted', 'argued', 'warned', 'declared', 'recalled'})}|according to)\b",
     re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
+# A lower-case past form ("backed", "peaked"): after a noun, the verb its phrase is the subject of.
+_VERB_FORM = re.compile(r"[a-z]+ed")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.-]*|[^\w\s]")
 
 
@@ -134,6 +138,8 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
                     continue  # "the Syrian army", "the 11-member crew"
                 if not follower[0].isalpha() or follower.lower() in stop:
                     break
+                if head and _VERB_FORM.fullmatch(follower):
+                    break  # "the public backed the idea": the noun ends where its verb begins
                 head.append(tokenizer.stem(follower))
                 end += 1
                 if len(head) == 2:
@@ -167,5 +173,12 @@ def carried(referent: Referent | None, before: Iterable[int], stems: set[str], n
         return False
     if referent.antecedent >= 0 and passage_of[referent.antecedent] not in {passage_of[r] for r in before}:
         return False
-    return (all(any(s in stems for s in head) for head in referent.heads)
+    return (all(any(s in stems or _compound_of(s, stems) for s in head) for head in referent.heads)
             and all(name in names for name in referent.surnames))
+
+
+def _compound_of(stem: str, stems: set[str]) -> bool:
+    """Whether a compound the briefing has ends in ``stem``: "the quake" after "earthquake", "the
+    storm" after "snowstorm" (the compound's first part a word of its own: not "report" for "port")."""
+    return len(stem) >= _COMPOUND_HEAD and any(
+        len(other) - len(stem) >= _COMPOUND_FIRST and other.endswith(stem) for other in stems)
