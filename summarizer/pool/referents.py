@@ -37,6 +37,8 @@ _OPEN_QUOTES = "\"“‘'`«„"
 _OPENER = re.compile(
     rf"[{_OPEN_QUOTES}\s]*(?:{alternation(_DATA['pronoun_openers'] + _DATA['connective_openers'])})(?![\w-])",
     re.IGNORECASE)
+_PRONOUN_OPENER = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:{alternation(_DATA['pronoun_speakers'] + ['it'])})(?![\w-])",
+                             re.IGNORECASE)
 _NOT_POINTING = re.compile(rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['not_pointing'])}", re.IGNORECASE)
 # "It is not clear whether ...", "It was the first time ...": "it" stands for nothing before it.
 _EXPLETIVE_IT = re.compile(
@@ -103,6 +105,10 @@ def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = T
         context = set().union(*recent) if recent else set()
         heads = tuple(h for h in (tuple(s for s in head if s in context) for head in every_head) if h)
         leans = points_back(sentence.text)
+        if leans and sentence.position == 0 and full and _PRONOUN_OPENER.match(sentence.text):
+            # A lead has nothing before it: its pronoun points ahead, at the person it names ("He's
+            # ranked as the richest man in the nation ..., Sam Walton is just another neighbor.").
+            leans = False
         antecedent = row - 1 if leans and sentence.position > 0 and row > 0 else -1
         if leans and antecedent < 0:
             antecedent = -2  # leans on a sentence that is not there (the first of its source)

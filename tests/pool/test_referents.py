@@ -128,6 +128,19 @@ def test_find_records_per_sentence_what_it_leans_on():
     assert "Salim" in pool.referents.names[first]
 
 
+def test_a_lead_pronoun_points_ahead_at_the_person_it_names():
+    leads = ["He's ranked the best skipper in the fleet, but to the people of Eden, Tom Harker is a neighbour. "
+             "Harker has sailed in the race 20 times.",
+             "It's a long night for Mary Collins, who runs the rescue centre. She has not slept since Sunday.",
+             "He said the crew had no time to launch the life raft. The navy searched all night."]
+    pool, _ = story_pool(leads)
+    needs = {s.text[:8]: pool.referents.needs[r] for r, s in enumerate(pool.sentences)}
+    assert needs["He's ran"] is None and needs["It's a l"] is None
+    # A lead whose pronoun names nobody in the sentence points at nothing the briefing can carry.
+    assert needs["He said "].antecedent == -2
+    assert needs["She has "].antecedent >= 0
+
+
 def test_other_languages_lean_on_nothing():
     tokenizer = Tokenizer("german")
     pool, _ = story_pool([ARTICLE])
