@@ -127,18 +127,19 @@ class _PhraseTable:
                     self.by_first[stems[0]].append((stems, f"{kind}:{label}"))
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
-        # Nouns of an event after a possessive ("Hama's fall"): ``data/event_nouns.json``.
+        # Nouns of an event after a name's possessive ("Hama's fall"): ``data/event_nouns.json``.
         nouns = _event_nouns()
         self.possessives = frozenset(nouns["possessives"])
         self.nouns = {tokenizer.stem(noun): f"event:{label}" for label, words in nouns["nouns"].items() for noun in words}
 
     def noun(self, tokens: list[str], stems: list[str], i: int) -> str | None:
-        """The event anchor of token i when it is an event noun right after a possessive."""
+        """The event anchor of token i when it is an event noun right after a name's possessive."""
         anchor = self.nouns.get(stems[i])
         if anchor is None or i == 0:
             return None
-        before = tokens[i - 1].lower().replace("’", "'")
-        return anchor if before in self.possessives or before.endswith(("'s", "s'")) else None
+        before = tokens[i - 1].replace("’", "'")
+        named = before[:1].isupper() and before.endswith("'s")
+        return anchor if named or before.lower() in self.possessives else None
 
     def match(self, stems: list[str], i: int) -> tuple[int, str] | None:
         """(length, anchor) of the longest phrase starting at stems[i]."""
