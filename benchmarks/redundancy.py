@@ -18,6 +18,18 @@ a pair either flags counts as a repeat:
   fighting ...") and the claim model gives the pair at least ``--sequence`` 0.3, either way:
   one sequence of events told in other words.
 
+``--labels`` reads the citation labels instead (``benchmarks/labels``: does another source's
+sentence report the quoted sentence's claim, "reports" / "differs" / "no", 3,400 cross-source
+pairs): the selectors' own test of a repeat (``rank.novelty.claim_rows``, at 0.4 as centroid asks
+and 0.5 as MMR does) flags a (quote, source) pair when it flags a sentence of that source.  A
+flagged "no" pair is a false "same claim": two claims the selectors would never quote together.
+
+``--seeds`` reads hand labels on the bundled sample articles instead
+(``benchmarks/labels/repeats-seeds.jsonl``: pairs of their sentences, by the opening words, that
+state one main claim, "same", or two, "other") and prints, per algorithm, how many "same" pairs
+its briefings of 100, 250 and 400 words and of the ``long`` profile quote together (and "other"
+pairs, which may be).
+
 Printed per set and algorithm: briefings, their mean words, pairs, pairs flagged by each test
 and by any, and the share of briefings with a repeat.  ``--sample`` writes flagged pairs and
 as many unflagged ones (DUC text: keep it outside the repository) for reading by hand.
@@ -57,7 +69,87 @@ def parse_args() -> argparse.Namespace:
                         help="a setting for every run: its path or unique name, a YAML value")
     parser.add_argument("--sample", type=Path, help="write flagged and unflagged pairs here (JSONL)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
+    parser.add_argument("--seeds", action="store_true",
+                        help="hand-labelled repeats of the bundled sample articles instead")
+    parser.add_argument("--labels", action="store_true",
+                        help="the selectors' repeat test on the labelled citation pairs instead")
     return parser.parse_args()
+
+
+def labelled(thresholds: tuple[float, ...] = (0.4, 0.5)) -> None:
+    """The selectors' repeat test (``novelty.claim_rows``) on the labelled cross-source pairs."""
+    from collections import defaultdict
+
+    from labels.rebuild import LABEL_FILES, default_eval_dir, read_clusters, read_labels
+    from summarizer.rank.novelty import claim_rows
+
+    print("labelled pairs (quote, other source): same claim = 'reports' or 'differs'; "
+          "flagged = the selectors' test flags a sentence of that source")
+    print(f"{'part':<9} {'threshold':>9} {'same':>5} {'flagged':>7} {'other':>6} {'flagged':>7}")
+    for part in LABEL_FILES:
+        labels = read_labels(part)
+        data = read_clusters(default_eval_dir(), {label["set"] for label in labels})
+        by_cluster = defaultdict(list)
+        for label in labels:
+            by_cluster[(label["set"], label["cluster"])].append(label)
+        counts = {t: [0, 0, 0, 0] for t in thresholds}  # same, same flagged, other, other flagged
+        for key, chosen in by_cluster.items():
+            pool = build_pool([Source(d["id"], d["id"], d["text"]) for d in data[key]["docs"]], Config())
+            sources = [s.source for s in pool.sentences]
+            for threshold in thresholds:
+                flagged_by_quote = {}
+                for label in chosen:
+                    row = quoted_row(pool, label)
+                    if row is None:
+                        continue
+                    if row not in flagged_by_quote:
+                        flagged_by_quote[row] = {sources[r] for r in claim_rows(pool, row, threshold).nonzero()[0]}
+                    same = label["label"] != "no"
+                    hit = label["source_doc"] in flagged_by_quote[row]
+                    counts[threshold][0 if same else 2] += 1
+                    counts[threshold][1 if same else 3] += hit
+        for threshold, (same, same_hit, other, other_hit) in counts.items():
+            print(f"{part:<9} {threshold:9.2f} {same:5d} {same_hit:7d} {other:6d} {other_hit:7d}", flush=True)
+
+
+def seeds(algos: list[str]) -> None:
+    """Per algorithm and budget: the labelled pairs of seed sentences its briefing quotes together."""
+    from summarizer import load_sources, seeds_dir
+    from summarizer.config.sections import load_profile
+
+    labels = [json.loads(line) for line in (Path(__file__).parent / "labels" / "repeats-seeds.jsonl")
+              .read_text(encoding="utf-8").splitlines() if line.strip()]
+    pool = build_pool(load_sources([str(seeds_dir())]), Config())
+
+    def row(start: str) -> int:
+        return next(r for r, s in enumerate(pool.sentences) if s.text.startswith(start))
+
+    pairs = [(row(label["a"]), row(label["b"]), label["label"]) for label in labels]
+    runs = [(f"{words} words", Config().replace(max_words=words, max_sentences=None)) for words in (100, 250, 400)]
+    runs.append(("profile long", load_profile("long")))
+    print(f"seeds: {sum(p[2] == 'same' for p in pairs)} labelled repeats, {sum(p[2] != 'same' for p in pairs)} "
+          "labelled pairs of two claims; quoted together in each briefing")
+    print(f"{'algorithm':<10} " + " ".join(f"{name:>14}" for name, _ in runs) + "   (same / other)")
+    for algo in algos:
+        cells = []
+        for _, config in runs:
+            config = config.replace(algo=algo)
+            chosen = {p.row for p in rank_and_select(pool, config.rank, config.select)[0]}
+            both = [kind for a, b, kind in pairs if a in chosen and b in chosen]
+            cells.append(f"{both.count('same'):>8} / {len(both) - both.count('same'):<3}")
+        print(f"{algo:<10} " + " ".join(f"{cell:>14}" for cell in cells), flush=True)
+
+
+def quoted_row(pool, label: dict) -> int | None:
+    """The pooled row holding most of a label's quote (None: not pooled)."""
+    best, overlap = None, 0
+    start, end = label["quote_start"], label["quote_end"]
+    for r, s in enumerate(pool.sentences):
+        if s.source == label["quote_doc"]:
+            shared = min(end, s.end) - max(start, s.start)
+            if shared > overlap:
+                best, overlap = r, shared
+    return best if overlap >= 0.5 * (end - start) else None
 
 
 def unit(text: str) -> float:
@@ -104,6 +196,12 @@ def run_cluster(job) -> dict:
 
 def main() -> int:
     args = parse_args()
+    if args.labels:
+        labelled()
+        return 0
+    if args.seeds:
+        seeds(args.algos.split(","))
+        return 0
     files = args.data or DEV_SETS
     algos = args.algos.split(",")
     settings = {**settings_from(args.set), "max_words": args.words, "max_sentences": None}

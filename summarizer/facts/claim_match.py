@@ -56,11 +56,11 @@ def model_weights(path: Path = WEIGHTS_FILE) -> dict[str, float]:
     return weights
 
 
-def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
+def features(index: ClaimIndex, row: int, *, own_source: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(candidate rows, their feature matrix with columns FEATURES) for the quote ``row``.
 
-    Candidates: sentences of other sources that share at least MIN_CANDIDATE_COVERAGE of the
-    quote's anchor weight.
+    Candidates: sentences of other sources (with ``own_source``, of its own source too: a repeat
+    within one report) that share at least MIN_CANDIDATE_COVERAGE of the quote's anchor weight.
     """
     import numpy as np
 
@@ -77,7 +77,9 @@ def features(index: ClaimIndex, row: int) -> tuple[np.ndarray, np.ndarray]:
 
     shared = share(anchors, quote * weights)
     coverage = shared / total
-    candidates = np.flatnonzero((coverage >= MIN_CANDIDATE_COVERAGE) & (index.sources != index.sources[row]))
+    others = np.ones(len(coverage), bool) if own_source else index.sources != index.sources[row]
+    others[row] = False
+    candidates = np.flatnonzero((coverage >= MIN_CANDIDATE_COVERAGE) & others)
     sub, core_sub = anchors[candidates], index.core[candidates]
     shared, coverage = shared[candidates], coverage[candidates]
     own = share(sub, weights)
@@ -169,7 +171,7 @@ def _clause_coverage(index: ClaimIndex, row: int, sub: sp.csr_matrix) -> np.ndar
 
 
 def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
-           figures_must_agree: bool = True) -> tuple[np.ndarray, np.ndarray]:
+           figures_must_agree: bool = True, own_source: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(candidate rows, probability that each reports the quote's claim); figure conflicts score 0
     unless ``figures_must_agree`` is false (the same claim with another figure still repeats it).
     A plan, expectation or threat never reports the event itself, nor the other way round ("is
@@ -178,7 +180,7 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
     import numpy as np
 
     weights = model_weights(weights_path)
-    candidates, matrix = features(index, row)
+    candidates, matrix = features(index, row, own_source=own_source)
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
     probability[index.modal[candidates] != index.modal[row]] = 0.0
@@ -213,7 +215,7 @@ def _counts_otherwise(mine: tuple, theirs: tuple) -> bool:
                for f in mine)
 
 
-def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
+def same_claim(index: ClaimIndex, row: int, threshold: float, *, own_source: bool = False) -> np.ndarray:
     """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
     not: what selection must not quote twice.  The claim model decides for other sources' sentences;
     and any sentence giving another value for one of the row's figures ("about 12,000 residents
@@ -221,7 +223,7 @@ def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     sources differ" shows with both values."""
     import numpy as np
 
-    candidates, probability = scores(index, row, figures_must_agree=False)
+    candidates, probability = scores(index, row, figures_must_agree=False, own_source=own_source)
     said = np.zeros(index.anchors.shape[0], bool)
     said[candidates[probability >= threshold]] = True
     mine = index.stated[row]

@@ -22,6 +22,7 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -47,10 +48,12 @@ _DATA = Path(__file__).parent.parent / "data"
 # their separators ("280,000", "9:49", "2.5").
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[$%]")
 _HYPHEN = re.compile(r"[-‐]")
-# Where a sentence's main clause ends and a side remark begins.
+# Where a sentence's main clause ends and a side remark begins.  A parenthesis the sentence goes on
+# after ("rebel groups led by Hayat Tahrir al-Sham (HTS) took control of Hama") is inside the clause.
 _SIDE_REMARK = re.compile(
     r",\s+(?:which|who|whose|where|while|whereas|marking|signaling|signalling|dealing|adding|raising|highlighting|"
-    r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b|\s\(|\s--\s|\s—\s")
+    r"indicating|threatening|leaving|including|making|bringing|sending|citing|according)\b"
+    r"|\s\((?![^()]*\)[^\w]*\w)|\s--\s|\s—\s")
 _CLAUSE_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|with)\s|,\s+(?:\w+ing)\s|\s(?:--|—)\s")
 MIN_CLAUSE_ANCHORS = 3  # a shorter clause is a detail of its neighbour, not a claim of its own
 LINK_WINDOW = 6  # tokens between an event and a name it is linked to
@@ -107,6 +110,11 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(classes)
 
 
+@lru_cache(maxsize=None)
+def _event_nouns() -> dict:
+    return json.loads((_DATA / "event_nouns.json").read_text(encoding="utf-8"))
+
+
 class _PhraseTable:
     """Stem sequences of the word lists, for longest-first matching in a sentence."""
 
@@ -119,6 +127,19 @@ class _PhraseTable:
                     self.by_first[stems[0]].append((stems, f"{kind}:{label}"))
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
+        # Nouns of an event after a name's possessive ("Hama's fall"): ``data/event_nouns.json``.
+        nouns = _event_nouns()
+        self.possessives = frozenset(nouns["possessives"])
+        self.nouns = {tokenizer.stem(noun): f"event:{label}" for label, words in nouns["nouns"].items() for noun in words}
+
+    def noun(self, tokens: list[str], stems: list[str], i: int) -> str | None:
+        """The event anchor of token i when it is an event noun right after a name's possessive."""
+        anchor = self.nouns.get(stems[i])
+        if anchor is None or i == 0:
+            return None
+        before = tokens[i - 1].replace("’", "'")
+        named = before[:1].isupper() and before.endswith("'s")
+        return anchor if named or before.lower() in self.possessives else None
 
     def match(self, stems: list[str], i: int) -> tuple[int, str] | None:
         """(length, anchor) of the longest phrase starting at stems[i]."""
@@ -228,8 +249,13 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
             positions += [end] * len(run)
             i = end
         else:
-            if words[i] is not None:
+            noun = phrases.noun(s.tokens, stems, i) if stems[i] in phrases.nouns else None
+            if noun is not None:
+                anchors.append(noun)
+                events = True
+            elif words[i] is not None:
                 anchors.append(words[i])
+            if noun is not None or words[i] is not None:
                 positions.append(i + 1)
             i += 1
     if not events:

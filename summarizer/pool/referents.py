@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .features import Tokenizer
 
 _DATA = json.loads((Path(__file__).parent.parent / "data" / "referents.json").read_text(encoding="utf-8"))
+# A "the"-head this long at least is carried by a compound ending in it whose first part is this long.
+_COMPOUND_HEAD, _COMPOUND_FIRST = 4, 4
 # Earlier sentences of its source a "the"-reference may point back to.
 _THE_WINDOW = 2
 _OPEN_QUOTES = "\"“‘'`«„"
@@ -47,6 +49,8 @@ _CALENDAR = frozenset(_DATA["temporal_nouns"]) | {m.lower() for m in (*calendar.
 _AFTER_OPENING = re.compile(
     rf"[{_OPEN_QUOTES}\s]*(?P<opening>[A-Z][\w'’-]*(?:\s+[\w'’.-]+){{0,6}}),\s+"
     rf"{alternation(_DATA['person_pronouns'])}\b(?!\s+who\b)")
+_PRONOUN_OPENER = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:{alternation(_DATA['pronoun_speakers'] + ['it'])})(?![\w-])",
+                             re.IGNORECASE)
 _NOT_POINTING = re.compile(rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['not_pointing'])}", re.IGNORECASE)
 # "It is not clear whether ...", "It was the first time ...": "it" stands for nothing before it.
 _EXPLETIVE_IT = re.compile(
@@ -70,6 +74,8 @@ _ATTRIBUTION = re.compile(
     rf"\b(?:{alternation(REPORTING_VERBS | {'added', 'wrote', 'asked', 'says', 'say', 'tells', 'insisted', 'argued', 'warned', 'declared', 'recalled'})}|according to)\b",
     re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|‘[^’]*’(?!\w)")
+# A lower-case past form ("backed", "peaked"): after a noun, the verb its phrase is the subject of.
+_VERB_FORM = re.compile(r"[a-z]+ed")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w,.-]*|[^\w\s]")
 
 
@@ -133,6 +139,10 @@ def find(sentences: Sequence[Sentence], tokenizer: Tokenizer, surnames: bool = T
         context = set().union(*recent) if recent else set()
         heads = tuple(h for h in (tuple(s for s in head if s in context) for head in every_head) if h)
         leans = points_back(sentence.text)
+        if leans and sentence.position == 0 and full and _PRONOUN_OPENER.match(sentence.text):
+            # A lead has nothing before it: its pronoun points ahead, at the person it names ("He's
+            # ranked as the richest man in the nation ..., Sam Walton is just another neighbor.").
+            leans = False
         antecedent = row - 1 if leans and sentence.position > 0 and row > 0 else -1
         if leans and antecedent < 0:
             antecedent = -2  # leans on a sentence that is not there (the first of its source)
@@ -168,6 +178,8 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
                     continue  # "the Syrian army", "the 11-member crew"
                 if not follower[0].isalpha() or follower.lower() in stop:
                     break
+                if head and _VERB_FORM.fullmatch(follower):
+                    break  # "the public backed the idea": the noun ends where its verb begins
                 head.append(tokenizer.stem(follower))
                 end += 1
                 if len(head) == 2:
@@ -201,5 +213,12 @@ def carried(referent: Referent | None, before: Iterable[int], stems: set[str], n
         return False
     if referent.antecedent >= 0 and passage_of[referent.antecedent] not in {passage_of[r] for r in before}:
         return False
-    return (all(any(s in stems for s in head) for head in referent.heads)
+    return (all(any(s in stems or _compound_of(s, stems) for s in head) for head in referent.heads)
             and all(name in names for name in referent.surnames))
+
+
+def _compound_of(stem: str, stems: set[str]) -> bool:
+    """Whether a compound the briefing has ends in ``stem``: "the quake" after "earthquake", "the
+    storm" after "snowstorm" (the compound's first part a word of its own: not "report" for "port")."""
+    return len(stem) >= _COMPOUND_HEAD and any(
+        len(other) - len(stem) >= _COMPOUND_FIRST and other.endswith(stem) for other in stems)

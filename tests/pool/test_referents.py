@@ -84,6 +84,31 @@ def test_the_reference_needs_what_its_source_named_just_before():
     assert the_references("The navy sent a ship.", tokenizer, context) == ()
 
 
+def test_a_the_reference_ends_at_its_verb():
+    tokenizer = Tokenizer("english")
+    context = {"back", "test", "storm"}
+    # "backed", "tested": the verb of "the public", "the researchers", not a noun the source named.
+    assert the_references("A poll found that the public backed the idea two to one.", tokenizer, context) == ()
+    assert the_references("In all, the researchers tested 100 crews.", tokenizer, context) == ()
+    assert the_references("The storm passed.", tokenizer, context) == (("storm",),)
+    # A first word ending in -ed is an adjective of the noun: "the injured sailor" still points back.
+    assert the_references("Rescuers flew the injured sailor to Eden.", tokenizer, {"sailor"}) == (("sailor",),)
+
+
+def test_the_reference_is_carried_by_a_compound_ending_in_it():
+    from summarizer.models import Referent
+    from summarizer.pool.referents import carried
+
+    tokenizer = Tokenizer("english")
+    quake = Referent(-1, ((tokenizer.stem("quake"),),), ())
+    port = Referent(-1, ((tokenizer.stem("port"),),), ())
+    earthquake = {tokenizer.stem("earthquake")}
+    assert carried(quake, [], earthquake, set(), [])
+    assert not carried(quake, [], {tokenizer.stem("town")}, set(), [])
+    # "report" is no compound of "port": its first part is no word of its own.
+    assert not carried(port, [], {tokenizer.stem("report")}, set(), [])
+
+
 def test_name_runs_leave_titles_and_possessives_out():
     assert name_runs("Syrian President Bashar Assad's forces left.") == [["Syrian"], ["Bashar", "Assad"]]
     assert name_runs("Mr Salim was charged on Friday.") == [["Salim"]]
@@ -112,6 +137,19 @@ def test_find_records_per_sentence_what_it_leans_on():
     assert pool.referents.needs[again].heads == (("indict",),)
     first = next(r for r, s in enumerate(pool.sentences) if s.text.startswith("A federal"))
     assert "Salim" in pool.referents.names[first]
+
+
+def test_a_lead_pronoun_points_ahead_at_the_person_it_names():
+    leads = ["He's ranked the best skipper in the fleet, but to the people of Eden, Tom Harker is a neighbour. "
+             "Harker has sailed in the race 20 times.",
+             "It's a long night for Mary Collins, who runs the rescue centre. She has not slept since Sunday.",
+             "He said the crew had no time to launch the life raft. The navy searched all night."]
+    pool, _ = story_pool(leads)
+    needs = {s.text[:8]: pool.referents.needs[r] for r, s in enumerate(pool.sentences)}
+    assert needs["He's ran"] is None and needs["It's a l"] is None
+    # A lead whose pronoun names nobody in the sentence points at nothing the briefing can carry.
+    assert needs["He said "].antecedent == -2
+    assert needs["She has "].antecedent >= 0
 
 
 def test_other_languages_lean_on_nothing():
