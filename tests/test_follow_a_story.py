@@ -86,6 +86,27 @@ def test_a_sentence_leaning_on_the_one_before_comes_after_it():
     assert shown[0] == row["Engineers fo"]
 
 
+def test_a_sentence_leaning_on_an_earlier_pick_comes_right_after_it_not_later():
+    from summarizer.facts.cite import cite
+    from summarizer.models import Pick
+    from summarizer.rank.order import in_story_order
+    from tests.helpers import story_pool
+
+    pool, _ = story_pool([
+        "A strong earthquake struck the hills above Tolsk on Thursday. The quake killed about 900 people. "
+        "Most died in houses that collapsed as they slept.",
+        "Aid convoys reached Tolsk on Saturday with tents and medicine. The Red Cross flew in doctors "
+        "from Vienna, the regional governor said."])
+    row = {s.text[:12]: r for r, s in enumerate(pool.sentences)}
+    passage = {r: p for p, passage in enumerate(pool.passages) for r in passage.rows}
+    rows = [row["A strong ear"], row["The quake ki"], row["The Red Cros"], row["Most died in"]]
+    picks = [Pick(passage[r], r) for r in rows]
+    sentences = cite(pool, picks, [1.0] * len(picks), threshold=1.1)
+    # By first appearance the other source's lead comes between the toll and "Most died ...".
+    shown = [rows[i] for i in in_story_order(pool, picks, sentences)]
+    assert shown.index(row["Most died in"]) == shown.index(row["The quake ki"]) + 1
+
+
 def test_a_plan_that_a_later_report_overtook_is_never_quoted():
     briefing = _briefing([*_sources(MONDAY, "2024-03-04"), *_sources(WEDNESDAY, "2024-03-06", first=2)])
     texts = " ".join(s.text for s in briefing.sentences)

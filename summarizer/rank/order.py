@@ -37,12 +37,14 @@ def in_story_order(pool: Pool, picks: Sequence[Pick], sentences: Sequence[Briefi
 
 
 def _antecedents_first(pool: Pool, picks: Sequence[Pick], order: list[int]) -> list[int]:
-    """Move each pick that leans on the pick before it in its source right after that one."""
+    """Move each pick that leans on the pick before it in its source right after that one, from
+    before it or from further down ("Most died ..." two sentences after its toll reads as the
+    sentence between's)."""
     at = {(pool.sentences[p.row].source, pool.sentences[p.row].position): i for i, p in enumerate(picks)}
     for i, pick in enumerate(picks):
         quoted = pool.sentences[pick.row]
         before = at.get((quoted.source, quoted.position - 1))
-        if before is not None and leans_back(quoted.text) and order.index(i) < order.index(before):
+        if before is not None and leans_back(quoted.text) and order.index(i) != order.index(before) + 1:
             order.remove(i)
             order.insert(order.index(before) + 1, i)
     return order
