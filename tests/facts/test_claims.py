@@ -281,3 +281,29 @@ def test_clauses_are_cut_at_the_token_where_a_break_or_side_remark_begins():
     tokens = claim_tokens(text)  # no "$" or "%"; "week-long" is two words
     assert tokens[7:10] == ["week", "long", "trading"]
     assert _clause_starts(text, len(tokens)) == (12, [10])
+
+
+def main_clause_of(index, row: int) -> dict[str, int]:
+    """Anchor -> the number of the main-clause claim it is in (past the main clause: left out)."""
+    clauses = index.clauses[row]
+    return {index.vocabulary[c]: int(v) for c, v in zip(clauses.indices, clauses.data)}
+
+
+def test_the_main_clause_keeps_its_last_word():
+    index = index_of([
+        (0, "After a week of shelling the garrison finally withdrew, citing heavy losses."),
+        (1, "Volunteers rebuilt the bridge over the Tarn"),
+        (2, "Police arrested twelve protesters near the depot on Friday, and the embattled mayor resigned in protest."),
+        (3, "Flooding closed the road; crews worked through the night."),
+    ])
+    first = main_clause_of(index, 0)
+    assert "event:withdraw" in first  # the deed the sentence states, before the side remark
+    assert "word:" + Tokenizer().stem("losses") not in first  # the side remark is not the claim
+    assert "name:tarn" in main_clause_of(index, 1)  # a sentence without side remark: its last word too
+    third = main_clause_of(index, 2)
+    # The last word of a claim is in that claim, not the next: "Friday" with the arrests.
+    assert third["name:friday"] == third["event:arrest"] == 1
+    assert third["event:resign"] == 2
+    fourth = main_clause_of(index, 3)
+    assert fourth["word:" + Tokenizer().stem("road")] == 1
+    assert fourth["word:" + Tokenizer().stem("night")] == 2
