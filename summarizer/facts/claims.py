@@ -267,13 +267,11 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
 
 def _clauses(positions: list[int], core_end: int, starts: list[int]) -> list[int]:
     """Per anchor: 0 past the main clause, else the number (1, 2, ...) of the clause it is in; a
-    clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it.  ``positions`` are
-    the token index *after* each anchor, so an anchor ending at ``core_end`` is the main clause's
-    last word, and its last token is at ``at - 1``."""
+    clause with fewer than MIN_CLAUSE_ANCHORS anchors joins the one before it."""
     starts = [0] + [s for s in starts if 0 < s < core_end]
     if len(starts) == 1:  # one clause (most sentences)
-        return [0 if at > core_end else 1 for at in positions]
-    raw = [0 if at > core_end else bisect_right(starts, at - 1) for at in positions]  # (starts are in order)
+        return [0 if at >= core_end else 1 for at in positions]
+    raw = [0 if at >= core_end else bisect_right(starts, at) for at in positions]  # (starts are in order)
     sizes = Counter(raw)
     renumber, number = {}, 0
     for clause in sorted(c for c in sizes if c):
