@@ -310,3 +310,33 @@ def test_the_main_clause_keeps_its_last_word():
     fourth = main_clause_of(index, 3)
     assert fourth["word:" + Tokenizer().stem("road")] == 1
     assert fourth["word:" + Tokenizer().stem("night")] == 2
+
+
+INSURGENCY = [(0, "Rebels seized the town of Tellmar on Sunday after two days of fighting."),
+              (1, "Insurgents took control of Tellmar, residents said."),
+              (1, "The government admitted the defeat in Tellmar, pledging a swift counteroffensive amid mounting "
+                  "public anger."),
+              (1, "The army admitted the defeat in Tellmar, saying its exhausted troops had regrouped beyond the "
+                  "town limits.")]
+
+
+def test_where_the_other_side_is_insurgent_the_government_and_its_army_are_one_agent():
+    from summarizer.facts.claim_match import same_claim
+
+    index = index_of(INSURGENCY)
+    assert "agent:government_forces" in index.anchors_of(2)
+    assert "agent:officials" not in index.anchors_of(2)
+    # One source saying one thing twice: the government's and the army's admission (MMR's 0.5).
+    assert same_claim(index, 2, 0.5, own_source=True)[3]
+    assert same_claim(index, 3, 0.5, own_source=True)[2]
+
+
+def test_elsewhere_the_government_stays_with_officials():
+    # Rebels in one source only: not yet the story's other side.
+    index = index_of([INSURGENCY[0]] + [(1, text) for _, text in INSURGENCY[2:]])
+    assert "agent:officials" in index.anchors_of(1)
+    index = index_of([(0, "The government raised tariffs on imported steel on Monday."),
+                      (1, "Officials said the government would raise steel tariffs."),
+                      (2, "The army held its annual parade in the capital.")])
+    assert "agent:officials" in index.anchors_of(0)
+    assert "agent:government_forces" not in index.anchors_of(1)
