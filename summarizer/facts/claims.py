@@ -111,24 +111,40 @@ def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _event_nouns() -> dict:
-    return json.loads((_DATA / "event_nouns.json").read_text(encoding="utf-8"))
+def _data_json(name: str) -> dict:
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+def _insurgency(stems: Sequence[str], ids: np.ndarray, bounds: np.ndarray, row_text: np.ndarray, sources, tokenizer) -> bool:
+    """Whether the pool's other side is an insurgent one (``data/state_agents.json``): a one-word
+    phrase of that agent class ("rebels", "insurgents") in at least ``min_sources`` sources."""
+    import numpy as np
+
+    rule = _data_json("state_agents.json")
+    words = {tokenizer.stem(p) for label, phrases in _read_classes("agents.txt") if label == rule["when"]
+             for p in phrases if " " not in p}
+    hit = np.fromiter((stem in words for stem in stems), dtype=np.int64, count=len(stems))[ids]
+    per_text = np.diff(np.r_[0, np.cumsum(hit)][bounds]) > 0  # a text holding one of the words
+    return len(set(np.asarray(sources)[per_text[row_text]].tolist())) >= rule["min_sources"]
 
 
 class _PhraseTable:
-    """Stem sequences of the word lists, for longest-first matching in a sentence."""
+    """Stem sequences of the word lists, for longest-first matching (``insurgency``: data/state_agents.json)."""
 
-    def __init__(self, tokenizer: Tokenizer):
+    def __init__(self, tokenizer: Tokenizer, insurgency: bool = False):
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        rule = _data_json("state_agents.json")
+        state = {tokenizer.stem(w) for w in rule["words"]} if insurgency else set()
         for kind, file in (("event", "events.txt"), ("agent", "agents.txt")):
             for label, phrases in _read_classes(file):
                 for phrase in phrases:
                     stems = tuple(tokenizer.stem(w) for w in phrase.split())
-                    self.by_first[stems[0]].append((stems, f"{kind}:{label}"))
+                    own = rule["as"] if kind == "agent" and len(stems) == 1 and stems[0] in state else label
+                    self.by_first[stems[0]].append((stems, f"{kind}:{own}"))
         for options in self.by_first.values():
             options.sort(key=lambda option: -len(option[0]))
         # Nouns of an event after a name's possessive ("Hama's fall"): ``data/event_nouns.json``.
-        nouns = _event_nouns()
+        nouns = _data_json("event_nouns.json")
         self.possessives = frozenset(nouns["possessives"])
         self.nouns = {tokenizer.stem(noun): f"event:{label}" for label, words in nouns["nouns"].items() for noun in words}
 
@@ -331,11 +347,11 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     distinct = list(number)
     types, ids, bounds = _token_table(distinct)
     names = PoolNames(types, ids, bounds, row_text, sources, tokenizer.stop_words)
-    phrases = _PhraseTable(tokenizer)
     skip = tokenizer.stop_words | word_list("attribution.txt")
     modal_words = word_list("modality.txt")
     # Per distinct token, then per token of the texts, one after another.
     stems = tokenizer.stems(types)
+    phrases = _PhraseTable(tokenizer, _insurgency(stems, ids, bounds, row_text, sources, tokenizer))
     lowers = [token.lower() for token in types]
     per_type = (types, stems,
                 [None if lower in skip or not token[:1].isalpha() or len(lower) < 2 else "word:" + stem
