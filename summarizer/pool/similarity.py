@@ -40,7 +40,7 @@ def similarity_graph(
         keep = (data > threshold) & (row != col)
         row, col, data = row[keep], col[keep], data[keep]
         if max_neighbors is not None:
-            row, col, data = _top_k(row, col, data, max_neighbors)
+            row, col, data = _top_k(row, col, data, max_neighbors, n)
         rows.append(row)
         cols.append(col)
         vals.append(data)
@@ -59,19 +59,37 @@ def block_rows(n: int) -> int:
     return max(1, min(_BLOCK_ROWS, BLOCK_ENTRIES // max(n, 1)))
 
 
-def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
-    """The k largest entries of each row (entries grouped by row), ties to the lower column; only
-    the rows with more than k entries are sorted (one sort by row, value, column)."""
-    if not len(row):
-        return row, col, data
-    counts = np.bincount(row - row[0])
-    crowded = counts[row - row[0]] > k
+def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int, n: int) -> tuple[np.ndarray, ...]:
+    """The k largest entries of each row (entries grouped by row, columns below n), ties to the
+    lower column.  Only the rows with more than k entries are cut, each through a dense row of n
+    values: the k-th largest by selection, not by sorting, so a block of near-identical sentences
+    (every pair close) costs time linear in its entries, not a sort of all of them."""
+    if not len(row) or k <= 0:
+        return (row, col, data) if k > 0 else (row[:0], col[:0], data[:0])
+    first = row[0]
+    counts = np.bincount(row - first)
+    crowded = counts[row - first] > k
     if not crowded.any():
         return row, col, data
     at = np.flatnonzero(crowded)
-    order = np.lexsort((col[at], -data[at], row[at]))
-    ranked = row[at][order]
-    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)  # place within its row
+    busy = np.flatnonzero(counts > k)  # crowded rows, relative to the first
+    slot = np.zeros(len(counts), dtype=np.intp)
+    slot[busy] = np.arange(len(busy))
+    place = slot[row[at] - first]
+    dense = np.full((len(busy), n), -np.inf)  # at most a block: BLOCK_ENTRIES values
+    dense[place, col[at]] = data[at]
+    kth = np.partition(dense, n - k, axis=1)[:, n - k:n - k + 1]  # each row's k-th largest value
+    chosen = dense > kth
+    short = k - chosen.sum(axis=1)  # entries equal to the k-th value still kept, lowest columns first
+    ties = dense == kth
+    over = np.flatnonzero(ties.sum(axis=1) > short)  # rows with more ties than places left
+    if len(over):
+        tie_row, tie_col = np.nonzero(ties[over])  # by row, then column
+        rank = np.arange(len(tie_row)) - np.searchsorted(tie_row, tie_row)  # place among its row's ties
+        placed = rank < short[over][tie_row]
+        ties[over] = False
+        ties[over[tie_row[placed]], tie_col[placed]] = True
+    chosen |= ties
     keep = ~crowded
-    keep[at[order[rank < k]]] = True
+    keep[at] = chosen[place, col[at]]
     return row[keep], col[keep], data[keep]
