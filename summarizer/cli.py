@@ -384,6 +384,8 @@ def _dask_client(address: str):
 
 def _parse_sets(pairs: list[str]) -> dict:
     """``--set KEY=VALUE`` pairs, each value read as YAML (so numbers, null and lists work)."""
+    if not pairs:
+        return {}  # (the YAML reader is not loaded)
     from .config.yaml_safe import read_value
 
     settings = {}

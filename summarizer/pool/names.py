@@ -51,6 +51,13 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", name[0] + rest)
 
 
+def _alike(a: str, b: str) -> bool:
+    """difflib's ratio of two spellings is at least _MERGE_SIMILARITY (its cheap upper bounds first)."""
+    matcher = SequenceMatcher(None, a, b)
+    return (matcher.real_quick_ratio() >= _MERGE_SIMILARITY and matcher.quick_ratio() >= _MERGE_SIMILARITY
+            and matcher.ratio() >= _MERGE_SIMILARITY)
+
+
 @lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
@@ -136,8 +143,7 @@ class PoolNames:
             groups: list[list[str]] = []
             for s in spellings:
                 for group in groups:
-                    if all(not (used_by[s] & used_by[g]) and SequenceMatcher(None, s, g).ratio() >= _MERGE_SIMILARITY
-                           for g in group):
+                    if all(not (used_by[s] & used_by[g]) and _alike(s, g) for g in group):
                         group.append(s)
                         break
                 else:
@@ -197,6 +203,7 @@ def name_runs(text: str) -> list[list[str]]:
     """The runs of capitalised name words of a sentence, titles left out ("President Bashar Assad's"
     -> ["Bashar", "Assad"]); each run's words as written, possessives removed."""
     runs, current = [], []
+    stop = _stop_words()
     for token in _TOKEN.findall(text):
         if not (token[0].isupper() or "-" in token[:4]):  # no name: one starts with a capital or "al-" ...
             if current:
@@ -204,7 +211,7 @@ def name_runs(text: str) -> list[list[str]]:
             current = []
             continue
         word = _POSSESSIVE.sub("", token) if token[-1] in "'’s" and len(token) > 2 else token
-        if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in _stop_words():
+        if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in stop:
             current.append(word)
             if word is not token:  # a possessive ends the name
                 runs.append(current)
