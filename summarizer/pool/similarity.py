@@ -11,6 +11,8 @@ import scipy.sparse as sp
 # at most BLOCK_ENTRIES entries (bounded memory on piles of near-identical sentences).
 _BLOCK_ROWS = 1024
 BLOCK_ENTRIES = 1 << 22
+# Crowded rows whose entries fill at least 1/_DENSE_SHARE of them are cut in dense rows (see _top_k).
+_DENSE_SHARE = 4
 
 
 def similarity_graph(
@@ -61,9 +63,10 @@ def block_rows(n: int) -> int:
 
 def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int, n: int) -> tuple[np.ndarray, ...]:
     """The k largest entries of each row (entries grouped by row, columns below n), ties to the
-    lower column.  Only the rows with more than k entries are cut, each through a dense row of n
-    values: the k-th largest by selection, not by sorting, so a block of near-identical sentences
-    (every pair close) costs time linear in its entries, not a sort of all of them."""
+    lower column; only the rows with more than k entries are cut.  Their entries are sorted (one
+    sort by row, value, column) where they are sparse; where they fill a good part of their rows
+    (a pile of near-identical sentences: every pair close), each row's k-th value is selected in a
+    dense row of n values instead, in time linear in the entries, not a sort of all of them."""
     if not len(row) or k <= 0:
         return (row, col, data) if k > 0 else (row[:0], col[:0], data[:0])
     first = row[0]
@@ -73,11 +76,24 @@ def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int, n: int) -
         return row, col, data
     at = np.flatnonzero(crowded)
     busy = np.flatnonzero(counts > k)  # crowded rows, relative to the first
-    slot = np.zeros(len(counts), dtype=np.intp)
+    keep = ~crowded
+    if len(at) * _DENSE_SHARE < len(busy) * n:
+        order = np.lexsort((col[at], -data[at], row[at]))
+        ranked = row[at][order]
+        rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)  # place within its row
+        keep[at[order[rank < k]]] = True
+    else:
+        keep[at] = _dense_top_k(row[at] - first, col[at], data[at], busy, k, n)
+    return row[keep], col[keep], data[keep]
+
+
+def _dense_top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, busy: np.ndarray, k: int, n: int) -> np.ndarray:
+    """Whether each entry is among the k largest of its row (rows ``busy``), ties to the lower column."""
+    slot = np.zeros(int(busy[-1]) + 1, dtype=np.intp)
     slot[busy] = np.arange(len(busy))
-    place = slot[row[at] - first]
+    place = slot[row]
     dense = np.full((len(busy), n), -np.inf)  # at most a block: BLOCK_ENTRIES values
-    dense[place, col[at]] = data[at]
+    dense[place, col] = data
     kth = np.partition(dense, n - k, axis=1)[:, n - k:n - k + 1]  # each row's k-th largest value
     chosen = dense > kth
     short = k - chosen.sum(axis=1)  # entries equal to the k-th value still kept, lowest columns first
@@ -90,6 +106,4 @@ def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int, n: int) -
         ties[over] = False
         ties[over[tie_row[placed]], tie_col[placed]] = True
     chosen |= ties
-    keep = ~crowded
-    keep[at] = chosen[place, col[at]]
-    return row[keep], col[keep], data[keep]
+    return chosen[place, col]
