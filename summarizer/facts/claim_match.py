@@ -202,12 +202,28 @@ def _figures_conflict(index: ClaimIndex, row: int, candidates: np.ndarray, looke
     return conflict
 
 
+# The last claim index's answers (held with it, compared by identity): selection asks the same
+# rows again in each of the referent check's rounds and in its novelty checks (42 questions, 16
+# distinct, on a 416-article pile).
+_SAID: list = []
+_MAX_SAID = 1000  # answers kept for one index (each a bool per pooled sentence)
+
+
 def same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
     not: what selection must not quote twice.  The claim model decides for other sources' sentences;
     and any sentence giving another value for one of the row's figures ("about 12,000 residents
     to evacuate" / "about 15,000 people ordered to leave") states the same claim, which "Where
     sources differ" shows with both values."""
+    if not _SAID or _SAID[0] is not index or len(_SAID[1]) >= _MAX_SAID:
+        _SAID[:] = [index, {}]
+    said = _SAID[1].get((row, threshold))
+    if said is None:
+        said = _SAID[1][row, threshold] = _same_claim(index, row, threshold)
+    return said.copy()  # (the caller's own to change)
+
+
+def _same_claim(index: ClaimIndex, row: int, threshold: float) -> np.ndarray:
     import numpy as np
 
     candidates, probability = scores(index, row, figures_must_agree=False)
