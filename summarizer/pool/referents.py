@@ -116,39 +116,39 @@ def the_references(text: str, tokenizer: Tokenizer, context: set[str] | None = N
     """Per "the X" whose X the source named in ``context`` (and this sentence not before it): X's
     stems; with no ``context``, of every "the X" not named right there ("the city of Hama")."""
     tokens = _TOKEN.findall(text)
-    lowers = [token.lower() for token in tokens]
     stop = tokenizer.stop_words
     seen: set[str] = set()  # stems of the content words before "the" (stemmed when a head asks)
-    read = 0  # the tokens before this one are in seen
+    earlier: list[str] = []
     found = []
-    for i in [i for i, lower in enumerate(lowers) if lower == "the"]:
-        head, end = [], i + 1  # the head noun's stems; the token after the noun phrase
-        named = False
-        for follower in tokens[i + 1:i + 4]:
-            if follower[0].isupper() or follower[0].isdigit():
-                if head:
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        if lower == "the":
+            head, end = [], i + 1  # the head noun's stems; the token after the noun phrase
+            named = False
+            for follower in tokens[i + 1:i + 4]:
+                if follower[0].isupper() or follower[0].isdigit():
+                    if head:
+                        break
+                    named = named or follower[0].isupper()
+                    end += 1
+                    continue  # "the Syrian army", "the 11-member crew"
+                if not follower[0].isalpha() or follower.lower() in stop:
                     break
-                named = named or follower[0].isupper()
+                head.append(tokenizer.stem(follower))
                 end += 1
-                continue  # "the Syrian army", "the 11-member crew"
-            if not follower[0].isalpha() or follower.lower() in stop:
-                break
-            head.append(tokenizer.stem(follower))
-            end += 1
-            if len(head) == 2:
-                break
-        after = tokens[end:end + 2]
-        if named or after and (after[0][0].isupper() or after[0] == "of" and len(after) > 1 and after[1][0].isupper()):
-            continue  # named right there: "the Syrian army", "the city of Hama", "the yacht Sayonara"
-        if head:
-            earlier = [tokens[k] for k in range(read, i)
-                       if lowers[k] != "the" and lowers[k] not in stop and tokens[k][0].isalpha()]
-            if earlier:
+                if len(head) == 2:
+                    break
+            after = tokens[end:end + 2]
+            if named or after and (after[0][0].isupper() or after[0] == "of" and len(after) > 1 and after[1][0].isupper()):
+                continue  # named right there: "the Syrian army", "the city of Hama", "the yacht Sayonara"
+            if head and earlier:
                 seen.update(tokenizer.stems(earlier))
-            read = i
-        anaphoric = tuple(s for s in head if (context is None or s in context) and s not in seen)
-        if anaphoric:
-            found.append(anaphoric)
+                earlier = []
+            anaphoric = tuple(s for s in head if (context is None or s in context) and s not in seen)
+            if anaphoric:
+                found.append(anaphoric)
+        elif lower not in stop and token[0].isalpha():
+            earlier.append(token)
     return tuple(found)
 
 
