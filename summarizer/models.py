@@ -267,6 +267,9 @@ class ClaimIndex:
     # The rows stating a figure about each thing (``figures.rows_by_thing``), made on first use by
     # ``claim_match.same_claim``: only those rows can give another value for it.
     stated_rows: dict[tuple, list[int]] | None = None
+    # ``claim_match.same_claim``'s answers, (row, threshold, own_source) -> a bool per sentence:
+    # selection asks the same rows again in each of the referent check's rounds and novelty checks
+    said: dict[tuple, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
     # per sentence: where its main clause ends in its text (a character offset): ", where 42 homes
     # were destroyed," is a side remark, not the claim (claims.main_clause_end)
     main_end: np.ndarray | None = None

@@ -215,12 +215,24 @@ def _counts_otherwise(mine: tuple, theirs: tuple) -> bool:
                for f in mine)
 
 
+_MAX_SAID = 1000  # answers an index keeps (each a bool per pooled sentence; 42 asked, 16 distinct, at 8x)
+
+
 def same_claim(index: ClaimIndex, row: int, threshold: float, *, own_source: bool = False) -> np.ndarray:
     """Whether each pooled sentence states sentence ``row``'s main claim, with the same figures or
     not: what selection must not quote twice.  The claim model decides for other sources' sentences;
     and any sentence giving another value for one of the row's figures ("about 12,000 residents
     to evacuate" / "about 15,000 people ordered to leave") states the same claim, which "Where
     sources differ" shows with both values."""
+    said = index.said.get((row, threshold, own_source))
+    if said is None:
+        said = _same_claim(index, row, threshold, own_source)
+        if len(index.said) < _MAX_SAID:
+            index.said[row, threshold, own_source] = said
+    return said.copy()  # (the caller's own to change)
+
+
+def _same_claim(index: ClaimIndex, row: int, threshold: float, own_source: bool) -> np.ndarray:
     import numpy as np
 
     candidates, probability = scores(index, row, figures_must_agree=False, own_source=own_source)

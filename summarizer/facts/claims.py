@@ -248,7 +248,16 @@ def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tu
     anchors, positions, i, n, events = [], [], 0, len(s.tokens), False
     stems, words, spelt, connector = s.stems, s.words, s.spelt, s.connector
     starts_phrase = phrases.by_first
-    while i < n:
+    # Tokens that may start a phrase or a name; the plain words between them are taken at once.
+    for k in [k for k in range(n) if spelt[k] or stems[k] in starts_phrase] + [n]:
+        if k < i:
+            continue  # inside the phrase or name before
+        plain = [j for j in range(i, k) if words[j] is not None]
+        anchors += [words[j] for j in plain]
+        positions += [j + 1 for j in plain]
+        if k == n:
+            break
+        i = k
         matched = phrases.match(stems, i) if stems[i] in starts_phrase else None
         if matched:
             length, anchor = matched

@@ -65,9 +65,21 @@ def _leader_groups(distinct: sp.csr_matrix, threshold: float,
         todo = start + np.flatnonzero(leader[start:start + step] < 0)
         if len(todo):
             block = distinct[todo] @ transposed
+            # Rows with no other row close enough (most) open a passage of their own: no search.
+            # (per row: entries above the threshold, less its own; no array as long as the block's but a mask)
+            close = np.zeros(len(todo), dtype=np.intp)
+            written = np.flatnonzero(np.diff(block.indptr))
+            if len(written):
+                close[written] = np.add.reduceat(block.data > above, block.indptr[written], dtype=np.intp)
+            own = np.asarray(block[np.arange(len(todo)), todo]).ravel() > above
+            alone = (close - own == 0).tolist()
             for offset, i in enumerate(todo.tolist()):
                 if leader[i] >= 0:
                     continue  # taken by a leader earlier in this block
+                if alone[offset]:
+                    leader[i] = i
+                    groups.append([i])
+                    continue
                 columns = block.indices[block.indptr[offset]:block.indptr[offset + 1]]
                 values = block.data[block.indptr[offset]:block.indptr[offset + 1]]
                 near = columns[(values > above) & (leader[columns] < 0) & (columns != i)]

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import groupby
 from typing import TYPE_CHECKING, Sequence
 
 from ..wordlists import MONTHS, WEEKDAYS, word_list
@@ -29,6 +30,7 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "al", "el", "de", "du", "la",
 # Consonant skeleton of a name: vowels and the glides w/y/h carry most transliteration noise
 # (Jawlani / Golani, Zain / Zayn, Abadin / Abidin); j/g, q/k/c, z/s are the usual swaps.
 _SKELETON_SWAPS = str.maketrans({"j": "g", "q": "k", "c": "k", "z": "s"})
+_GLIDES = str.maketrans("", "", "aeiouwyh")  # dropped after the first letter
 _DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
 _MERGE_SIMILARITY = 0.5  # difflib ratio two spellings need besides an equal skeleton
 
@@ -47,8 +49,16 @@ def skeleton(name: str) -> str:
     name = name.translate(_SKELETON_SWAPS)
     if not name:
         return ""
-    rest = re.sub(r"[aeiouwyh]", "", name[1:])
-    return re.sub(r"(.)\1+", r"\1", name[0] + rest)
+    # (a run of one letter is that letter: a name token holds no line break, which "(.)\1+" would keep)
+    return "".join(letter for letter, _ in groupby(name[0] + name[1:].translate(_GLIDES)))
+
+
+def _alike(a: str, b: str) -> bool:
+    """difflib's ratio of two spellings is at least _MERGE_SIMILARITY (its cheap upper bounds first)."""
+    if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < _MERGE_SIMILARITY:  # (its real_quick_ratio)
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= _MERGE_SIMILARITY and matcher.ratio() >= _MERGE_SIMILARITY
 
 
 @lru_cache(maxsize=65536)
@@ -136,8 +146,7 @@ class PoolNames:
             groups: list[list[str]] = []
             for s in spellings:
                 for group in groups:
-                    if all(not (used_by[s] & used_by[g]) and SequenceMatcher(None, s, g).ratio() >= _MERGE_SIMILARITY
-                           for g in group):
+                    if all(not (used_by[s] & used_by[g]) and _alike(s, g) for g in group):
                         group.append(s)
                         break
                 else:
@@ -197,6 +206,7 @@ def name_runs(text: str) -> list[list[str]]:
     """The runs of capitalised name words of a sentence, titles left out ("President Bashar Assad's"
     -> ["Bashar", "Assad"]); each run's words as written, possessives removed."""
     runs, current = [], []
+    stop = _stop_words()
     for token in _TOKEN.findall(text):
         if not (token[0].isupper() or "-" in token[:4]):  # no name: one starts with a capital or "al-" ...
             if current:
@@ -204,7 +214,7 @@ def name_runs(text: str) -> list[list[str]]:
             current = []
             continue
         word = _POSSESSIVE.sub("", token) if token[-1] in "'’s" and len(token) > 2 else token
-        if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in _stop_words():
+        if _NAME.match(word) and word.lower().rstrip(".") not in _NOT_NAMES and word.lower() not in stop:
             current.append(word)
             if word is not token:  # a possessive ends the name
                 runs.append(current)

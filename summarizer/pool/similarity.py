@@ -11,6 +11,8 @@ import scipy.sparse as sp
 # at most BLOCK_ENTRIES entries (bounded memory on piles of near-identical sentences).
 _BLOCK_ROWS = 1024
 BLOCK_ENTRIES = 1 << 22
+# Crowded rows whose entries fill at least 1/_DENSE_SHARE of them are cut in dense rows (see _top_k).
+_DENSE_SHARE = 4
 
 
 def similarity_graph(
@@ -40,7 +42,7 @@ def similarity_graph(
         keep = (data > threshold) & (row != col)
         row, col, data = row[keep], col[keep], data[keep]
         if max_neighbors is not None:
-            row, col, data = _top_k(row, col, data, max_neighbors)
+            row, col, data = _top_k(row, col, data, max_neighbors, n)
         rows.append(row)
         cols.append(col)
         vals.append(data)
@@ -59,19 +61,49 @@ def block_rows(n: int) -> int:
     return max(1, min(_BLOCK_ROWS, BLOCK_ENTRIES // max(n, 1)))
 
 
-def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
-    """The k largest entries of each row (entries grouped by row), ties to the lower column; only
-    the rows with more than k entries are sorted (one sort by row, value, column)."""
-    if not len(row):
-        return row, col, data
-    counts = np.bincount(row - row[0])
-    crowded = counts[row - row[0]] > k
+def _top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, k: int, n: int) -> tuple[np.ndarray, ...]:
+    """The k largest entries of each row (entries grouped by row, columns below n), ties to the
+    lower column; only the rows with more than k entries are cut.  Their entries are sorted (one
+    sort by row, value, column) where they are sparse; where they fill a good part of their rows
+    (a pile of near-identical sentences: every pair close), each row's k-th value is selected in a
+    dense row of n values instead, in time linear in the entries, not a sort of all of them."""
+    if not len(row) or k <= 0:
+        return (row, col, data) if k > 0 else (row[:0], col[:0], data[:0])
+    first = row[0]
+    counts = np.bincount(row - first)
+    crowded = counts[row - first] > k
     if not crowded.any():
         return row, col, data
     at = np.flatnonzero(crowded)
-    order = np.lexsort((col[at], -data[at], row[at]))
-    ranked = row[at][order]
-    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)  # place within its row
+    busy = np.flatnonzero(counts > k)  # crowded rows, relative to the first
     keep = ~crowded
-    keep[at[order[rank < k]]] = True
+    if len(at) * _DENSE_SHARE < len(busy) * n:
+        order = np.lexsort((col[at], -data[at], row[at]))
+        ranked = row[at][order]
+        rank = np.arange(len(order)) - np.searchsorted(ranked, ranked)  # place within its row
+        keep[at[order[rank < k]]] = True
+    else:
+        keep[at] = _dense_top_k(row[at] - first, col[at], data[at], busy, k, n)
     return row[keep], col[keep], data[keep]
+
+
+def _dense_top_k(row: np.ndarray, col: np.ndarray, data: np.ndarray, busy: np.ndarray, k: int, n: int) -> np.ndarray:
+    """Whether each entry is among the k largest of its row (rows ``busy``), ties to the lower column."""
+    slot = np.zeros(int(busy[-1]) + 1, dtype=np.intp)
+    slot[busy] = np.arange(len(busy))
+    place = slot[row]
+    dense = np.full((len(busy), n), -np.inf)  # at most a block: BLOCK_ENTRIES values
+    dense[place, col] = data
+    kth = np.partition(dense, n - k, axis=1)[:, n - k:n - k + 1]  # each row's k-th largest value
+    chosen = dense > kth
+    short = k - chosen.sum(axis=1)  # entries equal to the k-th value still kept, lowest columns first
+    ties = dense == kth
+    over = np.flatnonzero(ties.sum(axis=1) > short)  # rows with more ties than places left
+    if len(over):
+        tie_row, tie_col = np.nonzero(ties[over])  # by row, then column
+        rank = np.arange(len(tie_row)) - np.searchsorted(tie_row, tie_row)  # place among its row's ties
+        placed = rank < short[over][tie_row]
+        ties[over] = False
+        ties[over[tie_row[placed]], tie_col[placed]] = True
+    chosen |= ties
+    return chosen[place, col]

@@ -40,3 +40,33 @@ def test_the_process_wide_stem_cache_is_bounded(monkeypatch):
     features.Tokenizer()  # a new run starts the cache again
     assert features._STEMS["english"] == {}
     assert features.Tokenizer().terms("rebels captured") == ["rebel", "captur"]
+
+
+def test_neighbour_cap_breaks_ties_to_the_lower_column():
+    import scipy.sparse as sp
+
+    from summarizer.pool.similarity import _top_k
+
+    rng = np.random.default_rng(3)
+    presence = (rng.random((40, 12)) < 0.4).astype(float)  # binary rows: equal products abound
+    products = presence @ presence.T
+    np.fill_diagonal(products, 0)
+    row, col = np.nonzero(products)
+    order = np.lexsort((rng.random(len(row)), row))  # columns unsorted within a row, as products come
+    row, col = row[order], col[order]
+    kept_row, kept_col, _ = _top_k(row, col, products[row, col], 4, 40)
+    for r in range(40):
+        # the reference: by value, highest first, then by column
+        expected = sorted(np.flatnonzero(products[r]), key=lambda c: (-products[r, c], c))[:4]
+        assert sorted(kept_col[kept_row == r]) == sorted(expected)
+    capped = similarity_graph(sp.csr_matrix(presence), max_neighbors=4)
+    assert capped.shape == (40, 40) and (capped != capped.T).nnz == 0
+
+
+def test_a_block_of_near_identical_rows_keeps_k_a_row():
+    import scipy.sparse as sp
+
+    vectors = sp.csr_matrix(np.ones((300, 5)) + np.arange(300)[:, None] * 1e-3)
+    graph = similarity_graph(vectors, max_neighbors=7)
+    # every pair is close; each row keeps its 7 most similar (more only through symmetry)
+    assert graph.getnnz(axis=1).min() >= 7 and graph.nnz <= 2 * 7 * 300

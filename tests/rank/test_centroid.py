@@ -307,3 +307,22 @@ def test_without_filling_the_picks_stop_where_nothing_that_fits_says_enough_new(
         assert said.novelty([pick.row])[0] >= params.min_novelty
         said.add(pick.row)
     assert sum(pool.sentences[p.row].words for p in picks) + min(s.words for s in pool.sentences) <= 100
+
+
+def test_bigram_concepts_are_read_once_for_the_rounds_of_one_pool(monkeypatch):
+    from summarizer.pool.editorial import without_quotes
+    from summarizer.rank import concept_weights
+
+    sources = [Source(f"s{i}.txt", f"s{i}.txt", "Floods hit the river town on Monday. Rescue teams reached the "
+                      f"river town by boat. Officials in town {i} counted the damage.") for i in range(3)]
+    pool = build_pool(sources, Config())
+    first = bigram_concepts(pool, 2)
+    reads = []
+    monkeypatch.setattr(concept_weights, "bigrams", lambda *args: reads.append(args) or set())
+    again = bigram_concepts(without_quotes(pool, {0}), 2)  # another round: the same sentences
+    assert reads == []
+    assert (first[0] != again[0]).nnz == 0 and np.array_equal(first[1], again[1])
+    again[1][:] = 0  # the caller's copy
+    assert np.array_equal(bigram_concepts(pool, 2)[1], first[1])
+    other = SimpleNamespace(tokenizer=pool.tokenizer, sentences=list(pool.sentences), sources=pool.sources)
+    assert bigram_concepts(other, 2)[0].nnz == 0 and reads  # another list of sentences is read again

@@ -17,6 +17,7 @@ _TOKEN_RE = re.compile(
 )
 _DIGIT = re.compile(r"[0-9]")
 
+_BREAK_CANDIDATES = CLAUSE_BREAKS | {"-", "–", "_"}  # a dash or underscore breaks when spaced apart
 WINDOW = 40  # tokens either side of a figure that are read for its context
 _MAX_NAME = 8  # tokens in a name
 
@@ -47,28 +48,26 @@ class Tokens:
 def tokenize(text: str, source: int, index: int) -> Tokens:
     """Numbers (with thousands separators and decimals), words, and single other characters;
     clauses end at semicolons, brackets, dashes set off by spaces ..."""
-    toks, st, en = [], [], []
-    for m in _TOKEN_RE.finditer(text):
-        toks.append(m.group())
-        st.append(m.start())
-        en.append(m.end())
-    low = [t.lower().replace("\u2019", "'") for t in toks]
+    found = list(_TOKEN_RE.finditer(text))
+    toks = [m.group() for m in found]
+    st = [m.start() for m in found]
+    en = [m.end() for m in found]
+    low = [t.lower() for t in toks]
+    if "\u2019" in text:
+        low = [t.replace("\u2019", "'") for t in low]
     n = len(toks)
-    breaks = []
-    for i, t in enumerate(toks):
-        if t in CLAUSE_BREAKS or (
-                t in ("-", "–", "_") and 0 < i < n - 1 and st[i] > en[i - 1]
-                and st[i + 1] > en[i]
-                and not (toks[i - 1][0].isdigit() and toks[i + 1][0].isdigit())):
-            breaks.append(i)
+    breaks = [i for i, t in enumerate(toks) if t in _BREAK_CANDIDATES]
+    if breaks:
+        breaks = [i for i in breaks if toks[i] in CLAUSE_BREAKS or (
+            0 < i < n - 1 and st[i] > en[i - 1] and st[i + 1] > en[i]
+            and not (toks[i - 1][0].isdigit() and toks[i + 1][0].isdigit()))]
     clo, chi = [0] * n, [n] * n
     start = 0
-    for b in breaks + [n]:
-        for k in range(start, b):
-            clo[k], chi[k] = start, b
-        if b < n:
-            clo[b], chi[b] = b, b + 1
+    for b in breaks:  # (the tokens after the last break keep 0 and n when there is none)
+        clo[start:b], chi[start:b] = [start] * (b - start), [b] * (b - start)
+        clo[b], chi[b] = b, b + 1
         start = b + 1
+    clo[start:n] = [start] * (n - start)
     return Tokens(text, toks, low, st, en, clo, chi, source, index)
 
 

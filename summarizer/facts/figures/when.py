@@ -40,6 +40,7 @@ _MONTHS = {name: i for i, name in enumerate(wordlists.MONTHS, start=1)}
 _WEEKDAY_INDEX = {name: i for i, name in enumerate(wordlists.WEEKDAYS)}  # Monday first, as date.weekday
 # "today" and "yesterday" as weekday-like codes (a day of the report's week): days before it + 7
 _RELATIVE = {"today": 7, "yesterday": 8}
+_DATE_STARTS = frozenset((*MONTH_WORDS, *_WEEKDAY_INDEX, *_RELATIVE))  # and numbers (see _date_at)
 _MAX_AGO = 200 * 31557600  # seconds: "a million years ago" is no date of news
 _REACH = 16  # tokens either side of a figure read for the event it is about
 _YEARLESS_WINDOW = 60  # days: "April 9" in a report of 24 April is this year's
@@ -225,13 +226,14 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     low, n = s.low, len(s.low)
     written: list[tuple[tuple, int, int]] = []  # (date as written, first token, token after it)
     i = 0
-    while i < n:
-        at = _date_at(s, i)
-        if at is None:
-            i += 1
-            continue
-        written.append(((*at[0], -1), i, at[1]))  # (a past date: plans are left out below)
-        i = at[1]
+    # (a date starts at a month, a weekday, "today" or "yesterday", or a number: no other token is tried)
+    for start in [k for k, w in enumerate(low) if w in _DATE_STARTS or w[:1].isdigit()]:
+        if start < i:
+            continue  # inside the date before
+        at = _date_at(s, start)
+        if at is not None:
+            written.append(((*at[0], -1), start, at[1]))  # (a past date: plans are left out below)
+            i = at[1]
     for m in found:  # "ten years ago", "three days ago"
         unit = low[m.core_end] if m.core_end < n else ""
         if (m.unit == "time" and unit in DURATION_SECONDS and m.core_end + 1 < n
