@@ -24,19 +24,20 @@ if TYPE_CHECKING:
 
 # The last pool's bigram concepts: the referent check chooses again (up to three rounds) on the
 # same sentences with other quotes left out, and the bigrams are the same (held with the sentence
-# list they were read from, compared by identity).
-_LAST_BIGRAMS: list = []
+# list they were read from, compared by identity).  One (key, value) pair, read and replaced
+# whole, so that two pools summarized on threads of one process never mix theirs.
+_LAST_BIGRAMS: dict[str, tuple] = {}
 
 
 def bigram_concepts(pool: Pool, min_sources: int) -> tuple[sp.csr_matrix, np.ndarray]:
     """Sentence-by-bigram presence over the pooled sentences, and each bigram's weight."""
     key = (pool.sentences, pool.tokenizer, len(pool.sources), min_sources)
-    if _LAST_BIGRAMS and _LAST_BIGRAMS[0][0] is key[0] and _LAST_BIGRAMS[0][1] is key[1] \
-            and _LAST_BIGRAMS[0][2:] == key[2:]:
-        presence, weights = _LAST_BIGRAMS[1]
+    last = _LAST_BIGRAMS.get("last")
+    if last is not None and last[0][0] is key[0] and last[0][1] is key[1] and last[0][2:] == key[2:]:
+        presence, weights = last[1]
     else:
         presence, weights = _bigram_concepts(pool, min_sources)
-        _LAST_BIGRAMS[:] = [key, (presence, weights)]
+        _LAST_BIGRAMS["last"] = (key, (presence, weights))
     return presence.copy(), weights.copy()  # (the callers' own to change)
 
 
