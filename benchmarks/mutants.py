@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # module), the tests run on a mutant of them).
 CENTROID_TESTS = ["tests/rank/test_centroid.py", "tests/rank/test_centroid_oracle.py", "tests/rank/test_fill.py"]
 CITE_TESTS = ["tests/facts/test_cite.py", "tests/facts/test_citation_story.py", "tests/facts/test_claims.py",
-              "tests/facts/test_cite_listed_against.py", "tests/facts/test_same_figure.py"]
+              "tests/facts/test_cite_listed_against.py", "tests/facts/test_same_figure.py",
+              "tests/facts/test_anchored_citation.py", "tests/facts/test_citing.py"]
 FIGURE_TESTS = ["tests/facts/test_compare_edges.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
                 "tests/facts/test_same_figure.py", "tests/facts/test_cite.py"]
 FIGURE_READER_TESTS = ["tests/facts/test_figure_when.py", "tests/facts/test_figure_news.py",

@@ -200,3 +200,26 @@ def test_a_group_holds_only_figures_all_about_one_event():
     # feed ~ fish_food and fish_food ~ food, but feed and food are two bans: never one group
     found_ = compare([(feed,), (fish_food,), (food,)])[0]
     assert sorted([c.value for c in d.claims] for d in found_) == [["1992", "1993"], ["May 1991", "1992"]]
+
+
+def test_a_verb_of_lasting_after_a_noun_and_its_article_tells_that_nouns_length():
+    # "stoppage" is no event word: the noun right before "lasted", after "the", is the event
+    a = "At the port of Halden, the stoppage lasted three days, police said."
+    assert values(found(a, "The four-day stoppage at the port of Halden ended on Friday, police said.")) == [
+        ["three days", "four-day"]]
+
+
+def test_a_verb_of_lasting_reads_its_event_in_its_own_clause_and_near_it():
+    strike = "The strike at the port of Halden lasted three days."
+    assert values(found("The strike at Halden lasted four days.", strike)) == [["four days", "three days"]]
+    # another clause: the voyage lasted four days, not the strike
+    assert found("The strike at the port of Halden was called off; the voyage lasted four days.", strike) == []
+    # the strike is too far before "lasted" to be what lasted
+    assert found("The strike at the port of Halden over the long and bitter dispute about pay and pensions for all "
+                 "the dock workers lasted four days.", strike) == []
+
+
+def test_a_duration_without_a_verb_of_lasting_is_of_the_event_the_sentence_tells():
+    assert values(found("Dock workers at Halden were on strike for three days, the union said.",
+                        "Workers at the port of Halden were on strike for four days, police said.")) == [
+        ["three days", "four days"]]
