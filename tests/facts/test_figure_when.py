@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from summarizer.facts.figures import compare, sentence_figures
 from tests.facts.figure_helpers import S, figures_differ, found, values
 
@@ -223,3 +225,30 @@ def test_a_duration_without_a_verb_of_lasting_is_of_the_event_the_sentence_tells
     assert values(found("Dock workers at Halden were on strike for three days, the union said.",
                         "Workers at the port of Halden were on strike for four days, police said.")) == [
         ["three days", "four days"]]
+
+
+def test_the_event_a_verb_of_lasting_tells_is_read_wherever_it_stands_before_the_verb():
+    three = "The strike at the port of Halden lasted three days."
+    # the event word two tokens back, one back, and right after the sentence's first article
+    assert values(found("The strike at the port lasted four days.", three)) == [["four days", "three days"]]
+    assert values(found("Halden's strike lasted four days.", "The strike at Halden lasted three days.")) == [
+        ["four days", "three days"]]
+    assert values(found("The stoppage lasted three days at the port of Halden, police said.",
+                        "The four-day stoppage at the port of Halden ended on Friday, police said.")) == [
+        ["three days", "four-day"]]
+    # no event word at all: the sentences' own topic, not their second word
+    assert values(found("Dock workers at Halden said it lasted three days.",
+                        "Workers at the port of Halden said it lasted four days.")) == [["three days", "four days"]]
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Halden's strike lasted four days.", "how long: the strike"),
+    ("The strike at the port lasted four days.", "how long: the strike"),
+    ("The stoppage lasted three days at the port of Halden, police said.", "how long: the stoppage"),
+    ("At the port of Halden, the stoppage lasted three days, police said.", "how long: the stoppage"),
+    ("The strike at the port of Halden was called off; the voyage lasted four days.", "how long: the voyage"),
+    ("The port was shut; the strike at Halden lasted four days.", "how long: the strike"),  # its clause's 2nd word
+    ("Dock workers at Halden said it lasted three days.", "how long: Dock workers at Halden said it lasted"),
+])
+def test_what_a_verb_of_lasting_tells_the_length_of_is_shown_as_the_topic(text, topic):
+    assert [f.topic for f in sentence_figures([S(0, text)])[0] if f.key[0] == "duration"] == [topic]
