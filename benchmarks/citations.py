@@ -83,10 +83,14 @@ class Cluster:
                     best, overlap = r, shared
         return best if overlap >= 0.5 * (end - start) else None
 
-    def cited(self, row: int, threshold: float) -> set[int]:
+    def citing(self, row: int, threshold: float) -> list[int]:
+        """The rows the briefing cites for quoting ``row`` (``cite.citing_rows``: its passage's copies, the
+        claim model's sentences, no source "Where sources differ" lists against it)."""
         passage = self.pool.passages[self.passage_of[row]].rows
-        return {self.pool.sentences[r].source for r in citing_rows(self.pool, row, threshold, passage, self.anchored,
-                                                                         self.disagreements)}
+        return citing_rows(self.pool, row, threshold, passage, self.anchored, self.disagreements)
+
+    def cited(self, row: int, threshold: float) -> set[int]:
+        return {self.pool.sentences[r].source for r in self.citing(row, threshold)}
 
 
 def quote_key(label: dict) -> tuple[int, int, int]:

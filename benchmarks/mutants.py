@@ -35,31 +35,52 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# area -> (module, the functions mutated (Class.method; None: the whole module), the tests run).
+# area -> its targets: (module, the functions mutated (Class.method or function.inner; None: the whole
+# module), the tests run on a mutant of them).
 CENTROID_TESTS = ["tests/rank/test_centroid.py", "tests/rank/test_centroid_oracle.py", "tests/rank/test_fill.py"]
-CITE_TESTS = ["tests/facts/test_cite.py", "tests/facts/test_citation_story.py", "tests/facts/test_claims.py"]
+CITE_TESTS = ["tests/facts/test_cite.py", "tests/facts/test_citation_story.py", "tests/facts/test_claims.py",
+              "tests/facts/test_cite_listed_against.py", "tests/facts/test_same_figure.py",
+              "tests/facts/test_anchored_citation.py", "tests/facts/test_citing.py"]
+FIGURE_TESTS = ["tests/facts/test_compare_edges.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
+                "tests/facts/test_same_figure.py", "tests/facts/test_cite.py"]
+FIGURE_READER_TESTS = ["tests/facts/test_figure_when.py", "tests/facts/test_figure_news.py",
+                       "tests/facts/test_figure_words.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
+                       "tests/facts/test_same_figure.py", "tests/facts/test_cite_listed_against.py"]
 AREAS = {
-    "selection": ("summarizer/rank/centroid.py",
-                  ["Centroid.select", "lead_candidates", "_Objective.greedy", "_Objective.best_remaining",
-                   "_Objective.note_claims"], CENTROID_TESTS),
-    "objective": ("summarizer/rank/centroid.py", ["_Objective.__init__", "_Objective.values"], CENTROID_TESTS),
-    "fill": ("summarizer/rank/fill.py", ["combinations_within", "refill"], CENTROID_TESTS),
-    "citations": ("summarizer/facts/cite.py", None, CITE_TESTS),
-    "claim matching": ("summarizer/facts/claim_match.py",
-                       ["scores", "same_claim", "reporting_rows", "_figure_features", "_day_conflict"],
-                       CITE_TESTS + ["tests/rank/test_centroid_oracle.py::"
-                                     "test_a_fact_told_in_five_ways_is_quoted_once_however_large_the_budget",
-                                     "tests/rank/test_centroid_oracle.py::"
-                                     "test_one_count_told_with_two_values_in_other_words_is_quoted_once"]),
-    "dedup": ("summarizer/pool/dedup.py", None, ["tests/pool/test_dedup.py", "tests/facts/test_citation_story.py"]),
-    "figure comparison": ("summarizer/facts/figures/compare.py",
-                          ["_overlap", "_partition", "_really_differ", "_disagreement", "differ", "comparable_key",
-                           "_specific_match", "compare"],
-                          ["tests/facts/test_compare_edges.py", "tests/facts/test_figures.py", "tests/facts/test_differ.py",
-                           "tests/facts/test_cite.py"]),
-    "budget": ("summarizer/models.py", ["Budget.word_cap", "Budget.sentence_cap", "Budget.allows", "Budget.check"],
-               ["tests/test_budget.py", "tests/rank/test_centroid.py"]),
-    "budget settings": ("summarizer/rank/base.py", ["SelectSettings.check"], ["tests/test_budget.py"]),
+    "selection": [("summarizer/rank/centroid.py",
+                   ["Centroid.select", "lead_candidates", "_Objective.greedy", "_Objective.best_remaining",
+                    "_Objective.note_claims"], CENTROID_TESTS)],
+    "objective": [("summarizer/rank/centroid.py", ["_Objective.__init__", "_Objective.values"],
+                   CENTROID_TESTS + ["tests/test_follow_a_story.py::"  # the earlier articles' centroid
+                                     "test_an_update_on_earlier_articles_keeps_to_the_story_they_told"])],
+    "fill": [("summarizer/rank/fill.py", ["combinations_within", "refill"], CENTROID_TESTS)],
+    "citations": [("summarizer/facts/cite.py", None, CITE_TESTS)],
+    "claim matching": [("summarizer/facts/claim_match.py",
+                        ["scores", "same_claim", "reporting_rows", "_figure_features", "_day_conflict",
+                         "_same_figure", "_counts_otherwise"],
+                        CITE_TESTS + ["tests/rank/test_centroid_oracle.py::"
+                                      "test_a_fact_told_in_five_ways_is_quoted_once_however_large_the_budget",
+                                      "tests/rank/test_centroid_oracle.py::"
+                                      "test_one_count_told_with_two_values_in_other_words_is_quoted_once"]),
+                       ("summarizer/facts/claims.py", ["main_clause_end"], CITE_TESTS)],
+    "dedup": [("summarizer/pool/dedup.py", None, ["tests/pool/test_dedup.py", "tests/facts/test_citation_story.py"])],
+    "figure comparison": [("summarizer/facts/figures/compare.py",
+                           ["_overlap", "_partition", "_really_differ", "_disagreement", "differ", "comparable_key",
+                            "_specific_match", "compare", "same_figure", "counts_otherwise"], FIGURE_TESTS),
+                          # what the comparison reads: a duration told with a verb of lasting, what
+                          # happened to homes, a source's seat as no place of a measured figure
+                          ("summarizer/facts/figures/when.py", ["_lasted", "duration_figures[LASTING_VERBS]"],
+                           FIGURE_READER_TESTS),
+                          ("summarizer/facts/figures/count.py", ["thing_figure.said"], FIGURE_READER_TESTS),
+                          ("summarizer/facts/figures/context.py", ["_place_named.place_at[measured]"],
+                           FIGURE_READER_TESTS),
+                          ("summarizer/facts/figures/extract.py", ["magnitude_figure[measured]"],
+                           FIGURE_READER_TESTS)],
+    "budget": [("summarizer/models.py", ["Budget.word_cap", "Budget.sentence_cap", "Budget.allows", "Budget.check"],
+                ["tests/test_budget.py", "tests/rank/test_centroid.py"])],
+    "budget settings": [("summarizer/rank/base.py", ["SelectSettings.check"], ["tests/test_budget.py"])],
+    # what selection may open a briefing with: a sentence leaning on the one before is no opener
+    "referents": [("summarizer/pool/referents.py", ["_quantifier_alone"], ["tests/pool/test_referents.py"])],
 }
 
 # Tests of something else than the mutated functions, slow: left out of every run.
@@ -67,11 +88,13 @@ DESELECTED = ["tests/facts/test_claims.py::test_a_story_copied_by_thousands_of_o
 
 # The bugs named in issue 27 and their like: (area, name, text in the module, its replacement).
 NAMED = [
-    ("citations", "only the first other source cited",
-     "return copies + [r for source, r in reporting.items() if source not in copied_by]",
-     "return (copies + [r for source, r in reporting.items() if source not in copied_by])[:1]"),
     ("citations", "copies of the quote not cited",
      "return copies + [", "return [] + ["),
+    ("citations", "only the first other source cited",
+     "return copies + [r for source, r in reporting.items() if source not in copied_by and source not in against]",
+     "return (copies + [r for source, r in reporting.items() if source not in copied_by and source not in against])[:1]"),
+    ("citations", "a source listed against the quote's value cited all the same",
+     "against = listed_against(disagreements, row)", "against = set()"),
     ("claim matching", "each source cited by its weakest qualifying sentence",
      """    for k in np.argsort(-probability, kind="stable"):
         if (reports[k] or easy[k])""",
@@ -115,16 +138,45 @@ class Mutant:
     module: str
     name: str  # what changed, and where (line)
     source: str  # the whole mutated module
+    tests: tuple[str, ...]  # the tests run on it
 
 
 def _functions(tree: ast.Module, wanted: list[str] | None) -> list[ast.AST]:
-    """The function nodes named ``wanted`` (``Class.method``), or the whole module."""
+    """The function nodes named ``wanted`` (``Class.method``, ``function.inner``), or the whole module;
+    ``function[word]``: only the innermost statements of the function that use the name ``word`` (or
+    pass it as a keyword)."""
     if wanted is None:
         return [tree]
+    parts = {name: name.partition("[") for name in wanted}
+    functions = _named_functions(tree, [head for head, _, _ in parts.values()])
+    out = []
+    for name in wanted:
+        head, _, word = parts[name]
+        if head not in functions:
+            continue
+        if not word:
+            out.append(functions[head])
+            continue
+        word = word.rstrip("]")
+        using = [node for node in ast.walk(functions[head]) if isinstance(node, ast.stmt)
+                 and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                 and any(isinstance(n, ast.Name) and n.id == word or isinstance(n, ast.keyword) and n.arg == word
+                         for n in ast.walk(node))]
+        # innermost: no statement inside it uses the word too
+        out += [node for node in using if not any(other is not node and other in set(ast.walk(node))
+                                                   for other in using)]
+    return out
+
+
+def _named_functions(tree: ast.Module, wanted: list[str]) -> dict[str, ast.AST]:
+    """The function nodes named ``wanted`` (``Class.method``, ``function.inner``)."""
     found = {}
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             found[node.name] = node
+            for inner in ast.walk(node):
+                if inner is not node and isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.setdefault(f"{node.name}.{inner.name}", inner)
         elif isinstance(node, ast.ClassDef):
             for inner in ast.walk(node):
                 if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -132,7 +184,7 @@ def _functions(tree: ast.Module, wanted: list[str] | None) -> list[ast.AST]:
     missing = [name for name in wanted if name not in found]
     if missing:  # the module was rewritten: say so, and mutate what is left
         print(f"mutants: warning: no function {', '.join(missing)}: update AREAS", file=sys.stderr)
-    return [found[name] for name in wanted if name in found]
+    return {name: found[name] for name in wanted if name in found}
 
 
 def _skipped(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
@@ -197,37 +249,52 @@ def _operator_mutations(node: ast.AST) -> list[tuple[str, callable]]:
 
 
 def operator_mutants(area: str) -> list[Mutant]:
-    module, wanted, _ = AREAS[area]
-    text = (ROOT / module).read_text(encoding="utf-8")
-    tree = ast.parse(text)
-    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
     mutants = []
-    for function in _functions(tree, wanted):
-        for node in ast.walk(function):
-            if _skipped(node, parents):
-                continue
-            for label, apply in _operator_mutations(node):
-                undo = apply()
-                source = ast.unparse(tree)
-                undo()
-                where = getattr(function, "name", "module")
-                mutants.append(Mutant(area, module, f"{where} line {node.lineno}: {label}", source))
+    for module, wanted, tests in AREAS[area]:
+        text = (ROOT / module).read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+        # a function's own nodes, not those of a function inside it that is a target of its own
+        targets = _functions(tree, wanted)
+        for function in targets:
+            inner = {id(n) for t in targets if t is not function for n in ast.walk(t)
+                     if t in set(ast.walk(function))}
+            for node in ast.walk(function):
+                if id(node) in inner or _skipped(node, parents):
+                    continue
+                for label, apply in _operator_mutations(node):
+                    undo = apply()
+                    source = ast.unparse(tree)
+                    undo()
+                    where = getattr(function, "name", None) or _enclosing(function, parents)
+                    mutants.append(Mutant(area, module, f"{where} line {node.lineno}: {label}", source,
+                                          tuple(tests)))
     return mutants
 
 
+def _enclosing(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str:
+    """The name of the function a statement is in ("module" if none)."""
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return node.name
+    return "module"
+
+
 def named_mutants(area: str) -> list[Mutant]:
-    module = AREAS[area][0]
-    text = (ROOT / module).read_text(encoding="utf-8")
+    texts = {module: (ROOT / module).read_text(encoding="utf-8") for module, _, _ in AREAS[area]}
     mutants = []
     for where, name, old, new in NAMED:
         if where != area:
             continue
-        if text.count(old) != 1:  # the module was rewritten: the mutant must be written anew
-            print(f"mutants: warning: {name!r}: the text to change is not once in {module}: update NAMED",
+        holding = [(module, tests) for module, _, tests in AREAS[area] if texts[module].count(old) == 1]
+        if len(holding) != 1:  # the module was rewritten: the mutant must be written anew
+            print(f"mutants: warning: {name!r}: the text to change is not once in {area}'s modules: update NAMED",
                   file=sys.stderr)
             NOT_APPLIED.append(name)
             continue
-        mutants.append(Mutant(area, module, f"named: {name}", text.replace(old, new)))
+        module, tests = holding[0]
+        mutants.append(Mutant(area, module, f"named: {name}", texts[module].replace(old, new), tuple(tests)))
     return mutants
 
 
@@ -244,7 +311,7 @@ def run(mutant: Mutant, workspace: Path, timeout: float) -> tuple[str, float]:
     original = target.read_text(encoding="utf-8")
     target.write_text(mutant.source, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(workspace), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *AREAS[mutant.area][2],
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *mutant.tests,
                *(f"--deselect={test}" for test in DESELECTED)]
     started = time.monotonic()
     try:

@@ -11,7 +11,8 @@ sentence, source), with 95 % bootstrap intervals over clusters:
 * MiniLM's cosine alone: a source is cited when its sentence closest in meaning to the quote has a
   cosine of at least B (no figure veto: how much the signal knows on its own);
 * the claim model gated by MiniLM: besides today's citations, a source is cited when the sentence
-  the claim model would cite at threshold A (figure vetoes and all) has a cosine of at least B.
+  the briefing would cite at threshold A (``cite.citing_rows``: figure vetoes, the sources "Where
+  sources differ" lists against the quote's value, and all) has a cosine of at least B.
 
 The tuning part (DUC 2002) only, unless ``--held-out`` (DUC 2001, to be read once).  The encoder
 (benchmarks/minilm.py) runs in NumPy; the time it takes is printed.
@@ -27,7 +28,6 @@ from pathlib import Path
 import numpy as np
 
 from summarizer import Config
-from summarizer.facts.claim_match import reporting_rows
 
 from citations import Cluster, load, quote_key, with_intervals
 from labels.rebuild import DataMissing, default_eval_dir
@@ -60,7 +60,7 @@ def rows(clusters: list[Cluster], embedded: list[np.ndarray], threshold: float, 
                     cited = cluster.cited(row, threshold)
                     if gate is not None:
                         floor, least = gate
-                        cited |= {s for s, r in reporting_rows(cluster.pool.claims, row, floor).items()
+                        cited |= {cluster.pool.sentences[r].source for r in cluster.citing(row, floor)
                                   if cosine[r] >= least}
                 cited_by_quote[row] = cited
             out.append((label["cluster"], label["source_doc"] in cited_by_quote[row], label["label"] == "reports"))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from summarizer.facts.figures import compare, sentence_figures
 from tests.facts.figure_helpers import S, figures_differ, found, values
 
@@ -200,3 +202,53 @@ def test_a_group_holds_only_figures_all_about_one_event():
     # feed ~ fish_food and fish_food ~ food, but feed and food are two bans: never one group
     found_ = compare([(feed,), (fish_food,), (food,)])[0]
     assert sorted([c.value for c in d.claims] for d in found_) == [["1992", "1993"], ["May 1991", "1992"]]
+
+
+def test_a_verb_of_lasting_after_a_noun_and_its_article_tells_that_nouns_length():
+    # "stoppage" is no event word: the noun right before "lasted", after "the", is the event
+    a = "At the port of Halden, the stoppage lasted three days, police said."
+    assert values(found(a, "The four-day stoppage at the port of Halden ended on Friday, police said.")) == [
+        ["three days", "four-day"]]
+
+
+def test_a_verb_of_lasting_reads_its_event_in_its_own_clause_and_near_it():
+    strike = "The strike at the port of Halden lasted three days."
+    assert values(found("The strike at Halden lasted four days.", strike)) == [["four days", "three days"]]
+    # another clause: the voyage lasted four days, not the strike
+    assert found("The strike at the port of Halden was called off; the voyage lasted four days.", strike) == []
+    # the strike is too far before "lasted" to be what lasted
+    assert found("The strike at the port of Halden over the long and bitter dispute about pay and pensions for all "
+                 "the dock workers lasted four days.", strike) == []
+
+
+def test_a_duration_without_a_verb_of_lasting_is_of_the_event_the_sentence_tells():
+    assert values(found("Dock workers at Halden were on strike for three days, the union said.",
+                        "Workers at the port of Halden were on strike for four days, police said.")) == [
+        ["three days", "four days"]]
+
+
+def test_the_event_a_verb_of_lasting_tells_is_read_wherever_it_stands_before_the_verb():
+    three = "The strike at the port of Halden lasted three days."
+    # the event word two tokens back, one back, and right after the sentence's first article
+    assert values(found("The strike at the port lasted four days.", three)) == [["four days", "three days"]]
+    assert values(found("Halden's strike lasted four days.", "The strike at Halden lasted three days.")) == [
+        ["four days", "three days"]]
+    assert values(found("The stoppage lasted three days at the port of Halden, police said.",
+                        "The four-day stoppage at the port of Halden ended on Friday, police said.")) == [
+        ["three days", "four-day"]]
+    # no event word at all: the sentences' own topic, not their second word
+    assert values(found("Dock workers at Halden said it lasted three days.",
+                        "Workers at the port of Halden said it lasted four days.")) == [["three days", "four days"]]
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Halden's strike lasted four days.", "how long: the strike"),
+    ("The strike at the port lasted four days.", "how long: the strike"),
+    ("The stoppage lasted three days at the port of Halden, police said.", "how long: the stoppage"),
+    ("At the port of Halden, the stoppage lasted three days, police said.", "how long: the stoppage"),
+    ("The strike at the port of Halden was called off; the voyage lasted four days.", "how long: the voyage"),
+    ("The port was shut; the strike at Halden lasted four days.", "how long: the strike"),  # its clause's 2nd word
+    ("Dock workers at Halden said it lasted three days.", "how long: Dock workers at Halden said it lasted"),
+])
+def test_what_a_verb_of_lasting_tells_the_length_of_is_shown_as_the_topic(text, topic):
+    assert [f.topic for f in sentence_figures([S(0, text)])[0] if f.key[0] == "duration"] == [topic]
