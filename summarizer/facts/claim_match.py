@@ -293,7 +293,7 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
 
 
 def _same_figure(index: ClaimIndex, row: int, candidates: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """Per candidate: it states one of the quote's counts (of its main clause: not ", where 42
+    """Per candidate: it states one of the quote's counts (both in their main clauses: not ", where 42
     homes were destroyed last week," of a sentence about a vigil) with the same value in the same frame
     (``figures.same_figure``: "burned 42 houses to the ground" for "destroyed 42 homes"), carries
     every name of the quote (days of the week aside, at least one name), names no other day, is
@@ -310,7 +310,9 @@ def _same_figure(index: ClaimIndex, row: int, candidates: np.ndarray, matrix: np
     carried = np.asarray(index.anchors[candidates][:, names].sum(axis=1)).ravel() == len(names)
     maybe = carried & (index.modal[candidates] == index.modal[row]) & (matrix[:, FEATURES.index("day_conflict")] == 0)
     for k in np.flatnonzero(maybe):  # the few candidates only, never all pairs
-        theirs = index.stated[candidates[k]]
+        j = candidates[k]
+        # (of its main clause too: "In Carrow, where 42 homes were destroyed, the school reopened")
+        theirs = [g for g in index.stated[j] if index.main_end is None or 0 <= g.at < index.main_end[j]]
         out[k] = any(same_figure(f, g) for f in mine for g in theirs)
     if out.any():
         out[out] = ~_figures_conflict(index, row, candidates[out], np.ones(int(out.sum()), bool))

@@ -79,6 +79,8 @@ def test_the_same_count_told_otherwise_is_cited():
     # the count in a side remark: the sentence is about a vigil
     ("Residents of Carrow, where 42 homes were destroyed last week, held a candlelight vigil on Monday for the victims.",
      "A wildfire destroyed 42 homes in the hill village of Carrow, officials said. The mayor praised firefighters."),
+    # the other source's count in a side remark: its sentence is about the school
+    (QUOTE, "In Carrow, where 42 homes were destroyed on Sunday night, the school reopened. Roads are closed."),
     # another village
     (QUOTE, "Flames tore through Dunmore on Sunday night and left 42 homes in ruins. Volunteers brought blankets."),
     # another year
