@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
+from .lexicon import (BUILDING_KINDS, BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
                       STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
@@ -233,8 +233,10 @@ def storey_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     if not name and low[q] not in BUILDING_NOUNS:
         return None
     topic = f"storeys of {name}" if name else "storeys of the building"
+    # an unnamed building of a kind ("office", "hotel") is another than one of another kind
+    which = norm(name) if name else (low[q] if low[q] in BUILDING_KINDS else "")
     return figure_of(s, m, ("storeys",), topic, (m.lo, m.hi), with_unit=False, fixed=True,
-                     band_gap=1.0, loose=(norm(name),), loose_label=("",))
+                     band_gap=1.0, loose=(which,), loose_label=("",))
 
 
 def epicenter_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
