@@ -31,7 +31,7 @@ def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     low, toks = s.low, s.toks
     # The ":" of "6:49" ends a clause for the tokenizer: the time's clause runs on past it.
     lo, hi = scope.lo, min(s.chi[m.end - 1], m.end + WINDOW)
-    if m.vague or not toks[m.num].isdigit() or m.mode not in ("", "about"):
+    if m.vague or not toks[m.num].isdecimal() or m.mode not in ("", "about"):
         return None
     hour, minute, written = int(toks[m.num]), 0, "hour"
     k = m.num + 1
@@ -181,7 +181,7 @@ def spill_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             or dropped(s, m, lo) or hedged(s, m, lo)):
         return None
     after = low[k + 1:min(n, k + 8)]
-    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdigit() for w in after):
+    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdecimal() for w in after):
         return None  # restated in another unit just after: that one is the figure
     vessel, label = _vessel(s)
     year = nearest_year(scope.years, m, lo, hi, scope.amounts)
