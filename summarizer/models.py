@@ -273,6 +273,9 @@ class ClaimIndex:
     # per sentence: where its main clause ends in its text (a character offset): ", where 42 homes
     # were destroyed," is a side remark, not the claim (claims.main_clause_end)
     main_end: np.ndarray | None = None
+    # per sentence: whether its main clause denies what it tells ("did not destroy", "never
+    # reached"): a denial never reports the claim it denies, nor the reverse (data/negation.txt)
+    negated: np.ndarray | None = None
 
     KINDS = ("name", "event", "agent", "word")
 

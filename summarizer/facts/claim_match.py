@@ -184,9 +184,20 @@ def scores(index: ClaimIndex, row: int, weights_path: Path = WEIGHTS_FILE, *,
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
     probability[index.modal[candidates] != index.modal[row]] = 0.0
+    probability[_denies_otherwise(index, row, candidates)] = 0.0
     if figures_must_agree:
         probability[_figures_conflict(index, row, candidates, probability > 0)] = 0.0
     return candidates, probability
+
+
+def _denies_otherwise(index: ClaimIndex, row: int, candidates: np.ndarray) -> np.ndarray:
+    """Per candidate: one of it and the quote denies in its main clause what the other tells
+    ("The wildfire did not destroy 42 homes" / "A wildfire destroyed 42 homes"): no report of it."""
+    import numpy as np
+
+    if index.negated is None:
+        return np.zeros(len(candidates), bool)
+    return index.negated[candidates] != index.negated[row]
 
 
 def _figures_conflict(index: ClaimIndex, row: int, candidates: np.ndarray, looked_at: np.ndarray) -> np.ndarray:
@@ -266,6 +277,7 @@ def reporting_rows(index: ClaimIndex, row: int, threshold: float,
     candidates, matrix = features(index, row)
     vector = np.array([weights.get(name, 0.0) for name in FEATURES])
     probability = 1.0 / (1.0 + np.exp(-(matrix @ vector)))
+    probability[_denies_otherwise(index, row, candidates)] = 0.0  # "did not destroy" / "destroyed"
     # Whether a sentence may state the claim is judged as if its figures agreed (they are what is asked).
     as_if = matrix.copy()
     as_if[:, [FEATURES.index(f) for f in ("figure_agrees", "figure_share")]] = 1.0

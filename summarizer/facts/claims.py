@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from ..models import ClaimIndex
 from ..wordlists import WEEKDAYS, word_list
+from .denial import denies
 from .figures.quantity import interval, quantities
 from .figures.tokens import may_hold_figures, tokenize as figure_tokens
 from ..pool.names import ARTICLE, CONNECTORS, PoolNames, plain_name
@@ -374,7 +375,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     rows, cols, clause_of = [], [], []
     link_index: dict[str, int] = {}
     link_rows, link_cols = [], []
-    modal = np.zeros(len(distinct), bool)
+    modal, negated = np.zeros(len(distinct), bool), np.zeros(len(distinct), bool)  # (denied: .denial)
     for d, text in enumerate(distinct):
         start, end = int(bounds[d]), int(bounds[d + 1])
         sentence = _Tokens(*(column[start:end] for column in flat))
@@ -385,6 +386,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
             if not clause.get(anchor):
                 clause[anchor] = clause_number
         modal[d] = any(sentence.modal[:core_end])
+        negated[d] = denies(sentence.tokens[:core_end])
         for link in links:
             link_rows.append(d)
             link_cols.append(link_index.setdefault(link, len(link_index)))
@@ -417,7 +419,8 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     return ClaimIndex(anchors.tocsr(), clauses.sign().tocsr(), clauses.tocsr(), links, idf * kind_weight, vocabulary,
                       kinds, [cues[d] for d in row_text.tolist()], np.asarray(sources), modal[row_text],
                       np.isin(vocabulary, [f"name:{day}" for day in WEEKDAYS]), list(stated),
-                      main_end=np.array([main_clause_end(text) for text in distinct], dtype=np.int64)[row_text])
+                      main_end=np.array([main_clause_end(text) for text in distinct], dtype=np.int64)[row_text],
+                      negated=negated[row_text])
 
 
 def _stand_ins(anchors: sp.csr_matrix, kinds: np.ndarray, sources: np.ndarray, first_copy: np.ndarray) -> sp.csr_matrix:

@@ -181,9 +181,17 @@ _AFTER_FOOTNOTE = re.compile(r"""(?:[.,;:!?"'”’)\]]|[^\W\d_]{3})$""")
 
 
 def drop_footnote_marks(root) -> None:
-    """Remove footnote marks, which ran a sentence into the next ("centre.1 Rescue teams ...")."""
+    """Remove footnote marks, which ran a sentence into the next ("centre.1 Rescue teams ..."); a
+    power of a number is written as one ("10<sup>6</sup> litres": 10⁶, not 106 litres)."""
     remove([sup for sup in root.iter("sup") if _FOOTNOTE.fullmatch(sup.text_content().strip()) and (
         sup.find(".//a") is not None or _AFTER_FOOTNOTE.search(_text_before(sup)[-8:]))], keep_content=False)
+    for sup in root.iter("sup"):
+        if len(sup) == 0 and _POWER.fullmatch((sup.text or "").strip()) and _text_before(sup)[-1:].isdigit():
+            sup.text = sup.text.strip().translate(_SUPERSCRIPT)
+
+
+_POWER = re.compile(r"[-−]?\d{1,3}")
+_SUPERSCRIPT = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 
 def _text_before(element) -> str:

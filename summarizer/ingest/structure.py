@@ -38,6 +38,9 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _TEX_QUOTE = re.compile(r"``[^`\n]*?''|`[^`'\n]+'(?!\w)")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3},?\s*)"  # BEIRUT / WASHINGTON, D.C.
+    # and its day: "LONDON, March 6 (Reuters) -", "VARNA, Bulgaria, March 6, 2024 (AP) —", "PARIS, 6 March -"
+    rf"(?:(?i:{alternation(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?,?\s*"
+    rf"|\d{{1,2}}\s+(?i:{alternation(m[:3] for m in MONTHS)})[a-z]*\.?(?:\s+\d{{4}})?,?\s*)?"
     r"(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|CNN|Bloomberg|[A-Z][A-Za-z ]{0,20})\)\s*)?"  # (Reuters)
     r"(?:[-—–_]{1,2}|:)\s+(?=[A-Z\"“`'‘])"
 )

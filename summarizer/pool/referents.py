@@ -49,6 +49,7 @@ _CALENDAR = frozenset(_DATA["temporal_nouns"]) | {m.lower() for m in (*calendar.
 _AFTER_OPENING = re.compile(
     rf"[{_OPEN_QUOTES}\s]*(?P<opening>[A-Z][\w'’-]*(?:\s+[\w'’.-]+){{0,6}}),\s+"
     rf"{alternation(_DATA['person_pronouns'])}\b(?!\s+who\b)")
+_PLACE_OPENING = re.compile(rf"{alternation(_DATA['place_openings'])}\s", re.IGNORECASE)
 _PRONOUN_OPENER = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:{alternation(_DATA['pronoun_speakers'] + ['it'])})(?![\w-])",
                              re.IGNORECASE)
 _NOT_POINTING = re.compile(rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['not_pointing'])}", re.IGNORECASE)
@@ -87,9 +88,10 @@ def points_back(text: str) -> bool:
     if _quantifier_alone(text):
         return True
     opening = _AFTER_OPENING.match(text)
-    if opening and not any(word[:1].isupper() and word.lower().rstrip(".") not in _CALENDAR
-                           for word in opening.group("opening").split()[1:]):
-        return True
+    if opening and (_PLACE_OPENING.match(opening.group("opening")) or not any(
+            word[:1].isupper() and word.lower().rstrip(".") not in _CALENDAR
+            for word in opening.group("opening").split()[1:])):
+        return True  # ("In Eden, he ...": a place's name is no person's)
     return bool(_PRONOUN_SPEAKER.search(_QUOTED.sub("", text).strip()))
 
 

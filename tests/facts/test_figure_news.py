@@ -109,6 +109,15 @@ def test_storeys_of_two_buildings_or_of_no_event_are_not_compared():
     assert _found("Inside the eight-story building, employees worked.", "The nine-story building houses the club.") == []
 
 
+def test_storeys_of_an_office_block_and_a_hotel_one_storey_apart_are_two_buildings():
+    # a round-up of one fire: the office block it gutted and the hotel it spread to
+    office = "Fire gutted a 30-storey office block in Lagos on Sunday."
+    hotel = "The fire in Lagos on Sunday spread to a 31-storey hotel next door, witnesses said."
+    assert _found(office, hotel) == []
+    # one kind of building told with and without its kind still disagrees
+    assert _values(_found(office, "The 31-storey building burned in the fire in Lagos on Sunday.")) == [["30", "31"]]
+
+
 # Tolls told in other words -----------------------------------------------------------------
 
 

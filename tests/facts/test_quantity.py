@@ -112,3 +112,20 @@ def test_rounded_figures_allow_for_rounding():
     neighbour, _ = only("The storm killed 360,000 people.")
     assert interval(only("The storm killed 350,000 people.")[0], measurement=False)[1] < (
         interval(neighbour, measurement=False)[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The company released 10⁶ litres of waste water into the lake, officials said.",
+    "In ²⁰²⁴ the lake was closed by the mayor of the town on Monday.",
+    "Number ① was closed by the mayor of the town on Monday, officials said.",
+])
+def test_a_superscript_or_circled_digit_is_no_amount_and_no_crash(text):
+    # superscript and circled digits are digits to str.isdigit but not to int() or float():
+    # an article holding one ended the run with a traceback
+    import summarizer
+    from summarizer.facts.figures import sentence_figures
+    from summarizer.models import Sentence
+
+    sentence_figures([Sentence(text, 0, 0, 0, len(text))])
+    briefing = summarizer.summarize([summarizer.Source("a.txt", "a.txt", text + " Boats were kept ashore.")])
+    assert briefing.sentences

@@ -65,6 +65,15 @@ def test_a_footnote_mark_is_dropped_and_both_sentences_are_kept(tmp_path):
     assert "Rescue teams worked through the night to reach people trapped on roofs." in sentences
 
 
+def test_a_power_of_a_number_is_not_run_into_it(tmp_path):
+    # "10<sup>6</sup> litres" is a million litres: read as "106 litres" it was a wrong figure, quoted
+    html = page("<article><p>The company released 10<sup>6</sup> litres of waste water into the lake, officials said.</p>"
+                f"{STORY}</article>")
+    assert read(tmp_path, html).text.splitlines()[0] == (
+        "The company released 10⁶ litres of waste water into the lake, officials said.")
+    assert "106" not in html_text(html)
+
+
 PRE = """<pre>
 The river Alden burst its banks on Tuesday, flooding the
 lower town and forcing hundreds of families to leave their

@@ -108,6 +108,17 @@ def test_dateline_is_dropped_from_the_first_sentence():
     assert block.text == BODY
 
 
+def test_a_dateline_with_its_day_is_dropped_too():
+    # wire copy's own form: the place, the day, the agency ("LONDON, March 6 (Reuters) - ")
+    for line in ("LONDON, March 6 (Reuters) - ", "VARNA, Bulgaria, March 6, 2024 (AP) — ",
+                 "WASHINGTON, Dec. 5 — ", "PARIS, 6 March (AFP) - ", "BERLIN, 6 March 2024 - "):
+        [block] = blocks_of(line + BODY)
+        assert block.text == BODY, line
+    # a sentence that opens with a place and a day is no dateline
+    [block] = blocks_of("PARIS, March 6 was the day the strike began, the union said.")
+    assert block.text.startswith("PARIS, March 6")
+
+
 def test_paragraph_repeated_in_one_source_counts_once():
     text = f"{BODY}\nAnother paragraph follows here, with more news in it.\n{BODY}\n"
     assert [b.text for b in blocks_of(text)].count(BODY) == 1

@@ -30,6 +30,8 @@ POINTING = [
     "The rest were taken to hospital in Eden.",
     "A few hours later, he was pulled from the water.",  # a pronoun after an opening phrase
     "On Monday, they were flown to Eden.",
+    "In Eden, he was greeted by crowds at the harbour.",  # the opening phrase names a place, not him
+    "At the Eden yacht club, they were met by their families.",
 ]
 STANDING = [
     "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",

@@ -414,7 +414,7 @@ def _change(figs: list[Figure], split: set[int], dates: Sequence[date | None]) -
     is an update even though the two intervals overlap)."""
     if not dates or any(dates[f.source] is None for f in figs):
         return None
-    year = next((int(k) for k in figs[0].key if isinstance(k, str) and len(k) == 4 and k.isdigit()), None)
+    year = next((int(k) for k in figs[0].key if isinstance(k, str) and len(k) == 4 and k.isdecimal()), None)
     if year is not None and all(dates[f.source].year > year for f in figs):
         return None  # a figure of a past year ("in 1985, 229,000"): a fixed fact, not an update
     by_day: dict[date, list[Figure]] = defaultdict(list)

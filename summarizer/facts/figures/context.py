@@ -220,7 +220,7 @@ def months_in(s: Tokens, lo: int, hi: int) -> str:
     for k in range(lo, hi):
         w = low_k = s.low[k]
         if low_k in MONTH_WORDS and s.toks[k][0].isupper():
-            if w == "may" and not (k + 1 < hi and s.low[k + 1][:1].isdigit()
+            if w == "may" and not (k + 1 < hi and s.low[k + 1][:1].isdecimal()
                                    or k >= 1 and s.low[k - 1] in ("in", "of", "since", "early",
                                                                   "late", "mid")):
                 continue
@@ -302,7 +302,7 @@ def dropped(s: Tokens, m: Quantity, lo: int) -> bool:
     prev = low[m.start - 1] if m.start >= 1 else ""
     if prev in ("from", "than", "versus", "vs", "by", "but", "except") and m.mode == "":
         return True
-    if prev == "of" and m.start >= 2 and (low[m.start - 2][0].isdigit()
+    if prev == "of" and m.start >= 2 and (low[m.start - 2][0].isdecimal()
                                           or low[m.start - 2] in NUMBER_STARTS):
         return True  # "five of about 30 children": 30 is the whole, not the count
     if prev in ("the", "its", "their") and m.start >= 3 and low[m.start - 2] == "of" and (

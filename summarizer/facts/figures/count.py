@@ -71,7 +71,7 @@ def count_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         if not m.vague:
             return None
         j += 1
-    if (j + 3 < n and low[j][:1].isdigit() and low[j + 1] == "-" and low[j + 2] == "year"):
+    if (j + 3 < n and low[j][:1].isdecimal() and low[j + 1] == "-" and low[j + 2] == "year"):
         j += 5 if low[j + 3] == "-" else 4  # "two 8-year-old girls"
     group, explicit, kind_from_noun = "people", False, ""
     j_after = j

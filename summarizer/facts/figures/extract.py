@@ -298,7 +298,7 @@ def rank_figures(s: Tokens) -> list[Figure]:
             q -= 1
         if q >= 0 and low[q] in ORDINALS:
             a, rank = q, ORDINALS[low[q]]
-        elif (q >= 1 and low[q] in ("st", "nd", "rd", "th") and low[q - 1].isdigit()
+        elif (q >= 1 and low[q] in ("st", "nd", "rd", "th") and low[q - 1].isdecimal()
               and adjacent(s, q - 1, q)):
             a, rank = q - 1, int(low[q - 1])
         d = a - 1

@@ -233,6 +233,7 @@ NEVER_FALLING = _set("never_falling_counts")  # a toll below an earlier exact co
 LIFE_VERBS = _set("life_verbs")  # "claimed 11 lives", "11 people lost their lives": killed
 STOREY_WORDS = _set("storey_words")  # "a 29-storey tower", "a building of 12 floors"
 BUILDING_NOUNS = _set("building_nouns")
+BUILDING_KINDS = _set("building_kinds")  # "office", "hotel": which unnamed building
 EPICENTER_WORDS = _set("epicenter_words")  # "the quake was centered 60 miles southeast of Tolsk"
 LOAD_WORDS = _set("load_words")  # "a bus carrying 40 pilgrims": a load, not a toll
 # "17 pupils" and "14 children" killed in a school fire count one group

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
 from .figure import Figure, Scope, figure_of
-from .lexicon import (BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
+from .lexicon import (BUILDING_KINDS, BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
                       STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
                       NOT_CLOCK_LINKS, OTHER_EVENT_WORDS, PATH_LINKS, PATH_NOUNS, PLAN_WORDS,
                       PRESSURE_RANGE, PRESSURE_UNITS, PRESSURE_WORDS, RECORD_BROKEN_WORDS,
@@ -31,7 +31,7 @@ def clock_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     low, toks = s.low, s.toks
     # The ":" of "6:49" ends a clause for the tokenizer: the time's clause runs on past it.
     lo, hi = scope.lo, min(s.chi[m.end - 1], m.end + WINDOW)
-    if m.vague or not toks[m.num].isdigit() or m.mode not in ("", "about"):
+    if m.vague or not toks[m.num].isdecimal() or m.mode not in ("", "about"):
         return None
     hour, minute, written = int(toks[m.num]), 0, "hour"
     k = m.num + 1
@@ -181,7 +181,7 @@ def spill_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
             or dropped(s, m, lo) or hedged(s, m, lo)):
         return None
     after = low[k + 1:min(n, k + 8)]
-    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdigit() for w in after):
+    if any(w in SPILL_UNITS for w in after) and any(w[:1].isdecimal() for w in after):
         return None  # restated in another unit just after: that one is the figure
     vessel, label = _vessel(s)
     year = nearest_year(scope.years, m, lo, hi, scope.amounts)
@@ -233,8 +233,10 @@ def storey_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
     if not name and low[q] not in BUILDING_NOUNS:
         return None
     topic = f"storeys of {name}" if name else "storeys of the building"
+    # an unnamed building of a kind ("office", "hotel") is another than one of another kind
+    which = norm(name) if name else (low[q] if low[q] in BUILDING_KINDS else "")
     return figure_of(s, m, ("storeys",), topic, (m.lo, m.hi), with_unit=False, fixed=True,
-                     band_gap=1.0, loose=(norm(name),), loose_label=("",))
+                     band_gap=1.0, loose=(which,), loose_label=("",))
 
 
 def epicenter_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:

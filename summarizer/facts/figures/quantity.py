@@ -69,7 +69,7 @@ def _number(s: Tokens, i: int) -> Quantity | None:
     def vague(lo: float, hi: float, center: float, ulp: float, end: int) -> Quantity:
         return Quantity(i, i, end, end, lo, hi, center, ulp, True, True, False, magnitude=True)
 
-    if t[0].isdigit():
+    if t[0].isdecimal():
         raw = t.replace(",", "")
         whole, _, fraction = raw.partition(".")
         if len(whole) > 15:
@@ -170,7 +170,7 @@ def _fraction_after(s: Tokens, i: int) -> tuple[int, int, int] | None:
     if i + 1 < n and low[i + 1] in VULGAR_FRACTIONS:
         numerator, denominator = VULGAR_FRACTIONS[low[i + 1]]
         return i + 2, numerator, denominator
-    if (i + 3 < n and low[i + 1].isdigit() and low[i + 2] == "/" and low[i + 3].isdigit()
+    if (i + 3 < n and low[i + 1].isdecimal() and low[i + 2] == "/" and low[i + 3].isdecimal()
             and not adjacent(s, i, i + 1) and adjacent(s, i + 1, i + 2) and adjacent(s, i + 2, i + 3)
             and 0 < int(low[i + 1]) < int(low[i + 3]) <= 16):
         return i + 4, int(low[i + 1]), int(low[i + 3])
@@ -192,7 +192,7 @@ def _qualifier_before(s: Tokens, i: int) -> tuple[str, int, bool]:
 
 
 def is_year_token(t: str) -> bool:
-    return len(t) == 4 and t.isdigit() and 1800 <= int(t) <= 2100
+    return len(t) == 4 and t.isdecimal() and 1800 <= int(t) <= 2100
 
 
 def _quantity_at(s: Tokens, i: int) -> Quantity | None:
@@ -204,7 +204,7 @@ def _quantity_at(s: Tokens, i: int) -> Quantity | None:
     # Ranges ("30 to 40", "30-40", "between 30 and 40", "30 or 40"), changes ("from 300 to
     # 500": the later figure counts) and scores ("voted 50 to 41": no figure).
     if j + 1 < n and low[j] in ("to", "-", "–", "and", "or") and (
-            low[j + 1][0].isdigit() or low[j + 1] in NUMBER_STARTS):
+            low[j + 1][0].isdecimal() or low[j + 1] in NUMBER_STARTS):
         between = i - 1 >= 0 and low[i - 1] == "between"
         if low[j] != "and" or between:
             q2 = _number(s, j + 1)
@@ -320,7 +320,7 @@ def _unit_after(s: Tokens, q: Quantity, currency: str) -> _Unit:
         return _Unit("year" if w == "s" and q.digits and is_year_token(toks[q.num]) else "other", j)
     if w in OTHER_UNITS:
         return _Unit("other", j)
-    if (w == ":" and u + 1 < n and low[u + 1][:1].isdigit()) or (
+    if (w == ":" and u + 1 < n and low[u + 1][:1].isdecimal()) or (
             w in ("a", "p") and w2 == "." and w3 == "m") or w in ("am", "pm"):
         return _Unit("clock", _clock_end(s, u))  # a time of day
     return _Unit("", j)
@@ -331,7 +331,7 @@ def _clock_end(s: Tokens, u: int) -> int:
     of the day ("a.m.", "pm") and its time zone ("PDT")."""
     low, toks, n = s.low, s.toks, len(s.low)
     k = u
-    if k + 1 < n and low[k] == ":" and low[k + 1].isdigit() and len(low[k + 1]) == 2:
+    if k + 1 < n and low[k] == ":" and low[k + 1].isdecimal() and len(low[k + 1]) == 2:
         k += 2
     if k + 2 < n and low[k] in ("a", "p") and low[k + 1] == "." and low[k + 2] == "m":
         k += 3
@@ -379,7 +379,7 @@ def quantities(s: Tokens) -> list[Quantity]:
     out, i, n = [], 0, len(s.low)
     while i < n:
         t = s.low[i]
-        if t[0].isdigit() or t in NUMBER_STARTS:
+        if t[0].isdecimal() or t in NUMBER_STARTS:
             m = _quantity_at(s, i)
             if m is not None:
                 out.append(m)

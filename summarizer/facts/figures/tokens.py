@@ -60,7 +60,7 @@ def tokenize(text: str, source: int, index: int) -> Tokens:
     if breaks:
         breaks = [i for i in breaks if toks[i] in CLAUSE_BREAKS or (
             0 < i < n - 1 and st[i] > en[i - 1] and st[i + 1] > en[i]
-            and not (toks[i - 1][0].isdigit() and toks[i + 1][0].isdigit()))]
+            and not (toks[i - 1][0].isdecimal() and toks[i + 1][0].isdecimal()))]
     clo, chi = [0] * n, [n] * n
     start = 0
     for b in breaks:  # (the tokens after the last break keep 0 and n when there is none)

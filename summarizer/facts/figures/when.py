@@ -69,7 +69,7 @@ def _month(s: Tokens, k: int) -> int:
 
 def _day(s: Tokens, k: int) -> int:
     t = s.low[k] if k < len(s.low) else ""
-    return int(t) if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31 else 0
+    return int(t) if t.isdecimal() and len(t) <= 2 and 1 <= int(t) <= 31 else 0
 
 
 def _year(s: Tokens, k: int) -> int:
@@ -227,7 +227,7 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
     written: list[tuple[tuple, int, int]] = []  # (date as written, first token, token after it)
     i = 0
     # (a date starts at a month, a weekday, "today" or "yesterday", or a number: no other token is tried)
-    for start in [k for k, w in enumerate(low) if w in _DATE_STARTS or w[:1].isdigit()]:
+    for start in [k for k, w in enumerate(low) if w in _DATE_STARTS or w[:1].isdecimal()]:
         if start < i:
             continue  # inside the date before
         at = _date_at(s, start)
@@ -248,7 +248,7 @@ def date_figures(s: Tokens, found: list[Quantity]) -> list[Figure]:
         if ((start >= 1 and low[start - 1] in NOT_DATE_LINKS) or (p >= 0 and low[p] in NOT_DATE_LINKS)
                 or any(low[q] in REPORT_VERBS or low[q] in SPEECH_WORDS for q in range(max(0, p - 3), p + 1))
                 or (end + 1 < n and (low[end] in RANGE_WORDS or low[end] == ",") and (
-                    low[end + 1][:1].isdigit() or _dated(s, end + 1)))
+                    low[end + 1][:1].isdecimal() or _dated(s, end + 1)))
                 or (start >= 2 and low[start - 1] in (",", "and") and _dated(s, start - 2))):
             continue  # when it was said, a bound, a range or a list: not the date of one event
         event = _event(s, start, end)
