@@ -6,7 +6,7 @@ Usage:
 
 Each cluster is pooled as the pipeline pools it (default settings) and summarized at 100 words.
 A sentence is counted as a fragment by a test of this script's own, independent of the
-package's check (``summarizer.ingest.structure.is_clause``) and deliberately generous to the
+package's check (``summarizer.ingest.verbs.is_clause``) and deliberately generous to the
 sentence: its words outside quotation marks hold no verb form at all, where any of these counts
 as one:
 

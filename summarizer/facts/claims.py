@@ -22,17 +22,15 @@ Whether a sentence reports another one's claim is decided on these anchors in ``
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
-from functools import lru_cache
-from pathlib import Path
+from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from ..models import ClaimIndex
 from ..wordlists import WEEKDAYS, word_list
 from .denial import denies
+from .phrases import PhraseTable, insurgency
 from .figures.quantity import interval, quantities
 from .figures.tokens import may_hold_figures, tokenize as figure_tokens
 from ..pool.names import ARTICLE, CONNECTORS, PoolNames, plain_name
@@ -42,8 +40,6 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
     from ..pool.features import Tokenizer
-
-_DATA = Path(__file__).parent.parent / "data"
 
 # Words with an inner apostrophe or hyphen stay whole ("al-Jawlani", "Hay'at"); numbers keep
 # their separators ("280,000", "9:49", "2.5").
@@ -93,77 +89,6 @@ def amounts(text: str, read: Sequence | None = None) -> tuple[Amount, ...]:
             lo, hi = interval(m, bool(m.unit), m.factor)
             found.append(Amount(m.unit or "count", lo, hi))
     return tuple(found)
-
-
-# --------------------------------------------------------------------------------------------
-# Word lists
-# --------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=None)
-def _read_classes(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(class, phrases) pairs of a word-list file: "class: word, multi word phrase, ..."."""
-    classes = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            label, _, phrases = line.partition(":")
-            classes.append((label.strip(), tuple(p.strip().lower() for p in phrases.split(",") if p.strip())))
-    return tuple(classes)
-
-
-@lru_cache(maxsize=None)
-def _data_json(name: str) -> dict:
-    return json.loads((_DATA / name).read_text(encoding="utf-8"))
-
-
-def _insurgency(stems: Sequence[str], ids: np.ndarray, bounds: np.ndarray, row_text: np.ndarray, sources, tokenizer) -> bool:
-    """Whether the pool's other side is an insurgent one (``data/state_agents.json``): a one-word
-    phrase of that agent class ("rebels", "insurgents") in at least ``min_sources`` sources."""
-    import numpy as np
-
-    rule = _data_json("state_agents.json")
-    words = {tokenizer.stem(p) for label, phrases in _read_classes("agents.txt") if label == rule["when"]
-             for p in phrases if " " not in p}
-    hit = np.fromiter((stem in words for stem in stems), dtype=np.int64, count=len(stems))[ids]
-    per_text = np.diff(np.r_[0, np.cumsum(hit)][bounds]) > 0  # a text holding one of the words
-    return len(set(np.asarray(sources)[per_text[row_text]].tolist())) >= rule["min_sources"]
-
-
-class _PhraseTable:
-    """Stem sequences of the word lists, for longest-first matching (``insurgency``: data/state_agents.json)."""
-
-    def __init__(self, tokenizer: Tokenizer, insurgency: bool = False):
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        rule = _data_json("state_agents.json")
-        state = {tokenizer.stem(w) for w in rule["words"]} if insurgency else set()
-        for kind, file in (("event", "events.txt"), ("agent", "agents.txt")):
-            for label, phrases in _read_classes(file):
-                for phrase in phrases:
-                    stems = tuple(tokenizer.stem(w) for w in phrase.split())
-                    own = rule["as"] if kind == "agent" and len(stems) == 1 and stems[0] in state else label
-                    self.by_first[stems[0]].append((stems, f"{kind}:{own}"))
-        for options in self.by_first.values():
-            options.sort(key=lambda option: -len(option[0]))
-        # Nouns of an event after a name's possessive ("Hama's fall"): ``data/event_nouns.json``.
-        nouns = _data_json("event_nouns.json")
-        self.possessives = frozenset(nouns["possessives"])
-        self.nouns = {tokenizer.stem(noun): f"event:{label}" for label, words in nouns["nouns"].items() for noun in words}
-
-    def noun(self, tokens: list[str], stems: list[str], i: int) -> str | None:
-        """The event anchor of token i when it is an event noun right after a name's possessive."""
-        anchor = self.nouns.get(stems[i])
-        if anchor is None or i == 0:
-            return None
-        before = tokens[i - 1].replace("’", "'")
-        named = before[:1].isupper() and before.endswith("'s")
-        return anchor if named or before.lower() in self.possessives else None
-
-    def match(self, stems: list[str], i: int) -> tuple[int, str] | None:
-        """(length, anchor) of the longest phrase starting at stems[i]."""
-        for phrase, anchor in self.by_first.get(stems[i], ()):
-            if tuple(stems[i:i + len(phrase)]) == phrase:
-                return len(phrase), anchor
-        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,7 +164,7 @@ class _Tokens(NamedTuple):
     modal: list[bool]
 
 
-def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: _PhraseTable) -> tuple[list[str], list[int], list[str]]:
+def _sentence_anchors(s: _Tokens, names: PoolNames, phrases: PhraseTable) -> tuple[list[str], list[int], list[str]]:
     """The anchors of one tokenized sentence, the token index after each, and its links.
 
     A link ties an event to a name written near it ("captured the city of Hama", "Hama's capture",
@@ -361,7 +286,7 @@ def build_index(texts: Sequence[str], sources: Sequence[int], tokenizer: Tokeniz
     modal_words = word_list("modality.txt")
     # Per distinct token, then per token of the texts, one after another.
     stems = tokenizer.stems(types)
-    phrases = _PhraseTable(tokenizer, _insurgency(stems, ids, bounds, row_text, sources, tokenizer))
+    phrases = PhraseTable(tokenizer, insurgency(stems, ids, bounds, row_text, sources, tokenizer))
     lowers = [token.lower() for token in types]
     per_type = (types, stems,
                 [None if lower in skip or not token[:1].isalpha() or len(lower) < 2 else "word:" + stem

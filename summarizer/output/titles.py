@@ -19,7 +19,7 @@ from typing import Collection, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from ..ingest.structure import verbs
+from ..ingest.verbs import verbs
 from ..models import Pool, Source
 from ..pool.neutrality import subjectivity
 from ..wordlists import REPORTING_VERBS, alternation
@@ -143,7 +143,7 @@ def _is_clause(text: str) -> bool:
 
 def _verbs(words: list[str]) -> dict[int, str]:
     """The words (of a text split at spaces) that are finite verbs, by index, in lower case: the
-    strict reading of ``structure.verbs`` (auxiliaries, reporting verbs, "-ed" and past forms:
+    strict reading of ``ingest.verbs`` (auxiliaries, reporting verbs, "-ed" and past forms:
     "Associated Press" and "United" are names)."""
     starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=0))
     return {bisect_right(starts, m.start()) - 1: m.group().lower() for m in verbs(" ".join(words), strict=True)}

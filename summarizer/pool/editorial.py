@@ -16,7 +16,8 @@ import numpy as np
 from . import neutrality, referents
 from ..ingest.language import AUTO
 from ..models import Passage, Pool, Sentence
-from ..ingest.structure import is_clause, is_full_sentence
+from ..ingest.structure import is_full_sentence
+from ..ingest.verbs import is_clause
 
 # How strongly subjectivity ranks a passage down: (1 - excess) ** power, where excess is how far
 # it reaches above a floor that plain news reaches through lexicon noise.  Power 2 keeps the

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Referent, Referents
 from .names import name_runs
-from ..ingest.structure import verbs
+from ..ingest.verbs import verbs
 from ..wordlists import REPORTING_VERBS, alternation
 
 if TYPE_CHECKING:

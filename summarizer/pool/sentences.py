@@ -6,7 +6,8 @@ from typing import Sequence
 
 from ..models import Block, BlockKind, Sentence
 from ..ingest.segment import sentence_spans
-from ..ingest.structure import is_clause, is_full_sentence
+from ..ingest.structure import is_full_sentence
+from ..ingest.verbs import is_clause
 
 
 def pool_sentences(blocks_by_source: Sequence[Sequence[Block]], language: str = "english") -> list[Sentence]:

@@ -1,9 +1,10 @@
-"""One reader of "does this text have a verb" (``structure.verbs``): lenient for quoting a sentence,
+"""One reader of "does this text have a verb" (``ingest.verbs``): lenient for quoting a sentence,
 strict for the caption rule and the briefing's title."""
 
 from __future__ import annotations
 
-from summarizer.ingest.structure import is_clause, parse_blocks, verbs
+from summarizer.ingest.structure import parse_blocks
+from summarizer.ingest.verbs import is_clause, verbs
 from summarizer.models import BlockKind, Source
 from summarizer.output.titles import _is_clause as reads_as_title
 

@@ -6,7 +6,7 @@ import pytest
 
 import summarizer
 from summarizer.config.sections import Config
-from summarizer.ingest.structure import is_clause
+from summarizer.ingest.verbs import is_clause
 from summarizer.pool.editorial import quotable
 from summarizer.models import Sentence
 

@@ -21,6 +21,7 @@ Monday).
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -440,11 +441,7 @@ def resolve(f: Figure, day: date | None) -> Figure | None:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    return 1 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1]
 
 
 def _as(f: Figure, frame: str, lo: float, hi: float) -> Figure:
