@@ -42,7 +42,12 @@ _OPENER = re.compile(
 # "Most died ...", "Many of them fled ...": a quantifier standing for what the sentence before named.
 _QUANTIFIER = re.compile(
     rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['quantifier_openers'])}\s+"
-    rf"(?:(?P<of>of\s+{alternation(_DATA['pronoun_openers'])}\b)|(?P<rest>[a-z]\S*))", re.IGNORECASE)
+    rf"(?:(?P<of>of\s+{alternation(_DATA['pronoun_openers'])}\b(?!\s+(?:who|whom|which|that)\b))|(?P<rest>[a-z]\S*))",
+    re.IGNORECASE)
+# "Two of them died", "Half of those ...", "Of those, 12 died" ("those who fled" is its own).
+_COUNTED_OF = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:[\w'’-]+\s+){{0,2}}?of\s+{alternation(_DATA['counted_of'])}\b"
+                         r"(?!\s+(?:who|whom|which|that)\b)", re.IGNORECASE)
+_OPINION_VERBS = frozenset(_DATA["opinion_verbs"])
 # Capitalised words that name no one: "On Monday, they ..." still points back.
 _CALENDAR = frozenset(_DATA["temporal_nouns"]) | {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
 # "A few months later, he died.": a person's pronoun after a short opening phrase of no name.
@@ -96,9 +101,11 @@ def points_back(text: str) -> bool:
 
 
 def _quantifier_alone(text: str) -> bool:
-    """A quantifier that opens a sentence with no noun of its own: "of" and a pronoun, or a verb
-    right after it (a plural verb, or a singular auxiliary: "None was found"; "Most residents" and
-    "All houses" name their own)."""
+    """A quantifier that opens a sentence with no noun of its own: "of" and a pronoun ("Two of
+    them"), or a verb right after it (a plural verb, or a singular auxiliary: "None was found";
+    "Most residents" and "All houses" name their own; "Some say ..." is people in general)."""
+    if _COUNTED_OF.match(text):
+        return True
     match = _QUANTIFIER.match(text)
     if match is None:
         return False
@@ -106,7 +113,7 @@ def _quantifier_alone(text: str) -> bool:
         return True
     rest = text[match.start("rest"):]
     verb = next(verbs(rest), None)
-    return (verb is not None and verb.start() == 0
+    return (verb is not None and verb.start() == 0 and verb.group().lower() not in _OPINION_VERBS
             and (not verb.group().endswith("s") or verb.group().lower() in _SINGULAR_AUXILIARIES))
 
 

@@ -32,6 +32,8 @@ POINTING = [
     "On Monday, they were flown to Eden.",
     "In Eden, he was greeted by crowds at the harbour.",  # the opening phrase names a place, not him
     "At the Eden yacht club, they were met by their families.",
+    "Two of them were pulled from the water alive.",  # a count of those named before
+    "Of those, 12 were taken to hospital.",
 ]
 STANDING = [
     "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",
@@ -48,6 +50,9 @@ STANDING = [
     "Some 2,500 people fled their homes in Eden.",
     "None of the 115 yachts finished the race on time.",
     "When Herbert Smith reached the boat, he found it empty.",  # the opening phrase names him
+    "Some say the hatch failed in the storm.",  # people in general, not those named before
+    "Many believe the yacht was overloaded.",
+    "Many of those who sailed in 1998 came back this year.",
 ]
 
 
