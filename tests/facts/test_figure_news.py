@@ -64,6 +64,12 @@ def test_the_gunmans_age_in_two_reports_disagrees():
     assert _found(a, "Police said the 34-year-old gunman had no record.") == []
 
 
+def test_a_gunmans_age_in_another_place_or_time_is_another_gunman():
+    a = "The gunman, 34, killed four people in the Ostrava mall on Friday."
+    assert _found(a, "Last year a 35-year-old gunman killed two people in a school in Brno.") == []
+    assert _values(_found(a, "Police said the 35-year-old gunman opened fire in the Ostrava mall.")) == [["34", "35"]]
+
+
 def test_ages_years_apart_are_different_people_and_a_man_is_no_role():
     a = "The gunman, 34, opened fire in the restaurant."
     assert _found(a, "The gunman, 19, and a second man, 22, were held.") == []

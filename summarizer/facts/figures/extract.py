@@ -13,13 +13,14 @@ from .context import (dropped, entity_before, head_after, hedged, months_in, nea
                       noun_before, place_near, subject_before, time_of, who_back, who_fwd)
 from .count import count_figure, tally_figure, thing_figure
 from .figure import Figure, Scope, figure_of
-from .lexicon import (COPULAS, DIRECTIONS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
+from .lexicon import (COPULAS, FORECAST_WORDS, MONEY_LINKS, MONEY_VERBS,
                       MOST_ADJECTIVES, ORDINALS, OTHER_SUPERLATIVES, PERCENT_LINKS,
                       POPULATION_NOUNS, POPULATION_PLACES, PRECIPITATION_WORDS, PRONOUNS,
-                      QUAKE_WORDS, RANK_SCOPES, SIZE_SUPERLATIVES, STOP_WORDS, UNCOUNTED_PLURALS)
+                      QUAKE_WORDS, RANK_SCOPES, ROLE_NOUNS, SIZE_SUPERLATIVES, STOP_WORDS,
+                      UNCOUNTED_PLURALS)
 from .when import date_figures, duration_figures
-from .measure import (clock_figure, epicenter_figure, path_figure, pressure_figure, quake_duration_figure, spill_figure,
-                      storey_figure, wind_figure)
+from .measure import (clock_figure, distance_figure, epicenter_figure, path_figure, pressure_figure,
+                      quake_duration_figure, spill_figure, storey_figure, wind_figure)
 from .quantity import Quantity, interval, quantities
 from .tokens import (WINDOW, Tokens, adjacent, display, is_cap, is_poss, may_hold_figures,
                      name_back, name_fwd, norm, plural, position, possessive, singular, tokenize)
@@ -105,34 +106,12 @@ def age_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
         return None
     name = display(s, *span)
     parts = norm(name).split()
+    loose = (parts[0] if len(parts) > 1 else "", "", "")
+    if span[1] - span[0] == 1 and s.low[span[0]] in ROLE_NOUNS:  # "the gunman": of this event only
+        place, (when, _) = place_near(s, m, lo, hi), time_of(s, m, lo, hi)
+        loose = ("", place[1] if place else "", when)
     return figure_of(s, m, ("age", parts[-1]), f"age of {name}", (m.lo, m.hi), with_unit=False,
-                     loose=(parts[0] if len(parts) > 1 else "",), loose_label=("",), band_gap=3.0)
-
-
-def distance_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
-    """ "Homs, 40 km south of Hama": the distance between Homs and Hama."""
-    lo, hi = scope.lo, scope.hi
-    low = s.low
-    k = m.end
-    if k < hi and low[k] == "away":
-        k += 1
-    while k < hi and (low[k] in DIRECTIONS or low[k] in ("to", "the")):
-        k += 1
-    if k >= hi or low[k] not in ("of", "from", "outside"):
-        return None
-    k += 1
-    if k < hi and low[k] == "the":
-        k += 1
-    span = name_fwd(s, k, hi)
-    if span is None or is_poss(s, span[1] - 1):
-        return None
-    ref = display(s, *span)
-    subject = subject_before(s, m.start, lo)
-    if subject is None or subject[1] == norm(ref):
-        return None
-    (a_norm, a), (b_norm, b) = sorted([(subject[1], subject[0]), (norm(ref), ref)])
-    return figure_of(s, m, ("distance", a_norm, b_norm), f"distance from {a} to {b}",
-                     interval(m, measurement=True, factor=m.factor), with_unit=True)
+                     loose=loose, loose_label=("", "", ""), band_gap=3.0)
 
 
 def percent_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:

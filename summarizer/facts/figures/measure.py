@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .context import dropped, event_near, hedged, months_in, nearest_year, place_near, time_of
+from .context import (dropped, event_near, hedged, months_in, nearest_year, place_near, subject_before,
+                      time_of)
 from .figure import Figure, Scope, figure_of
 from .lexicon import (BUILDING_KINDS, BUILDING_NOUNS, CLOCK_REACH, DIRECTIONS, DURATION_FRAMES, DURATION_SECONDS, EPICENTER_WORDS, EVENT_CLASSES, QUAKE_WORDS,
                       STOREY_WORDS, EVENT_COMPOUNDS, FORECAST_WORDS, GENERIC_WORDS,
@@ -298,3 +299,29 @@ def _where_and_when(s: Tokens, m: Quantity, lo: int, hi: int) -> dict:
     return {"loose": (place[1] if place else "", when, months),
             "loose_label": (place[0] if place else "", when_label,
                             f"in {months.title()}" if months else "")}
+
+
+def distance_figure(s: Tokens, m: Quantity, scope: Scope) -> Figure | None:
+    """ "Homs, 40 km south of Hama": the distance between Homs and Hama."""
+    lo, hi = scope.lo, scope.hi
+    low = s.low
+    k = m.end
+    if k < hi and low[k] == "away":
+        k += 1
+    while k < hi and (low[k] in DIRECTIONS or low[k] in ("to", "the")):
+        k += 1
+    if k >= hi or low[k] not in ("of", "from", "outside"):
+        return None
+    k += 1
+    if k < hi and low[k] == "the":
+        k += 1
+    span = name_fwd(s, k, hi)
+    if span is None or is_poss(s, span[1] - 1):
+        return None
+    ref = display(s, *span)
+    subject = subject_before(s, m.start, lo)
+    if subject is None or subject[1] == norm(ref):
+        return None
+    (a_norm, a), (b_norm, b) = sorted([(subject[1], subject[0]), (norm(ref), ref)])
+    return figure_of(s, m, ("distance", a_norm, b_norm), f"distance from {a} to {b}",
+                     interval(m, measurement=True, factor=m.factor), with_unit=True)
