@@ -94,7 +94,7 @@ NAMED = [
      "return copies + [r for source, r in reporting.items() if source not in copied_by and source not in against]",
      "return (copies + [r for source, r in reporting.items() if source not in copied_by and source not in against])[:1]"),
     ("citations", "a source listed against the quote's value cited all the same",
-     "against = listed_against(disagreements, row)", "against = set()"),
+     "against = listed_against(disagreements, row, pool.figures)", "against = set()"),
     ("claim matching", "each source cited by its weakest qualifying sentence",
      """    for k in np.argsort(-probability, kind="stable"):
         if (reports[k] or easy[k])""",

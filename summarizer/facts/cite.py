@@ -47,7 +47,7 @@ def citing_rows(pool: Pool, row: int, threshold: float, passage_rows: Sequence[i
     (``anchored``: setting ``cite.anchored``, see ``claim_match.reporting_rows``); none of a source
     that ``disagreements`` put against a value sentence ``row`` states (:func:`listed_against`)."""
     quote = pool.sentences[row]
-    against = listed_against(disagreements, row)
+    against = listed_against(disagreements, row, pool.figures)
     copies = [r for r in passage_rows if r != row and pool.sentences[r].text == quote.text
               and pool.sentences[r].source not in against]
     copied_by = {pool.sentences[r].source for r in copies}
@@ -56,13 +56,26 @@ def citing_rows(pool: Pool, row: int, threshold: float, passage_rows: Sequence[i
     return copies + [r for source, r in reporting.items() if source not in copied_by and source not in against]
 
 
-def listed_against(disagreements: Sequence[Disagreement], row: int) -> set[int]:
+def listed_against(disagreements: Sequence[Disagreement], row: int,
+                   figures: Sequence[Sequence] | None = None) -> set[int]:
     """The sources that "Where sources differ" lists with another value for a figure sentence
     ``row`` states: those of every other claim of each disagreement one of whose claims that
-    sentence states."""
+    sentence states.  With the pool's ``figures`` (per sentence), the sentence also states a claim
+    when it gives one of the claim's figures of an event (same thing, same value, the same event
+    word: "ended a three-day strike" for "halted traffic for three days" of "how long: the strike"),
+    even where the list tied it to no group: not citing is the safe side."""
     against: set[int] = set()
     for disagreement in disagreements:
         for claim in disagreement.claims:
-            if row in claim.rows:
+            if row in claim.rows or figures is not None and _gives(figures[row], [figures[r] for r in claim.rows]):
                 against.update(s for other in disagreement.claims if other is not claim for s in other.sources)
     return against
+
+
+def _gives(mine: Sequence, theirs: Sequence[Sequence]) -> bool:
+    """Whether one of ``mine`` is one of ``theirs`` as to thing and value, the event word of one
+    standing in the other's clause ("strike" in "The strike halted all traffic for three days")."""
+    # (not a date: one is kept as written and made a day only against its report's date)
+    return any(f.heads and g.heads and not f.when and f.key == g.key and (f.lo, f.hi) == (g.lo, g.hi)
+               and (f.heads & (g.heads | g.terms) or g.heads & (f.heads | f.terms))
+               for f in mine for others in theirs for g in others)

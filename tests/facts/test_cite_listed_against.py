@@ -124,3 +124,21 @@ def test_listed_against_reads_the_rows_of_each_claim():
     assert listed_against(listed, 4) == {0, 2, 3}
     assert listed_against(listed, 2) == {4}
     assert listed_against(listed, 5) == set()  # a sentence stating none of the values
+
+
+ENDED_THREE_DAY = ("Dock workers in Halden ended a three-day strike on Monday after union leaders accepted a new "
+                   "pay offer from the port authority. Shipping companies welcomed the agreement.")
+LASTED_FOUR_DAYS = ("Dock workers in Halden ended a strike yesterday after union leaders accepted a new pay offer "
+                    "from the port authority. The strike lasted four days and halted all container traffic.")
+HALTED_THREE_DAYS = ("Dock workers in Halden ended a strike after union leaders accepted a new pay offer from the "
+                     "port authority. The strike halted all container traffic at the port for three days.")
+
+
+def test_a_quote_giving_a_listed_duration_the_list_tied_to_no_group_is_not_cited_to_its_contrary():
+    # The quote's clause shares too few words with source 2's to be tied to the same event in the
+    # list, which sets source 2's four days against source 3's three; the quote gives three days
+    # of the strike, so source 2 is not cited for it.
+    briefing = _briefing([ENDED_THREE_DAY, LASTED_FOUR_DAYS, HALTED_THREE_DAYS], dates=["2024-03-05"] * 3)
+    assert [(c.value, c.sources) for d in briefing.disagreements for c in d.claims
+            if d.topic.startswith("how long")] == [("four days", (1,)), ("three days", (2,))]
+    assert 1 not in _quoting(briefing, "three-day strike").sources
