@@ -340,3 +340,15 @@ def test_elsewhere_the_government_stays_with_officials():
                       (2, "The army held its annual parade in the capital.")])
     assert "agent:officials" in index.anchors_of(0)
     assert "agent:government_forces" not in index.anchors_of(1)
+
+
+def test_declining_to_comment_is_a_refusal_not_a_falling_figure():
+    from summarizer import Config, Source, build_pool
+
+    pool = build_pool([Source("a.txt", "a.txt", "Officials declined to comment on the report. "
+                                                "The share price declined sharply on Monday."),
+                       Source("b.txt", "b.txt", "The bank refused to comment.")], Config())
+    index = pool.claims
+    events = [{index.vocabulary[c] for c in index.anchors[r].indices if index.vocabulary[c].startswith("event:")}
+              for r in range(len(pool.sentences))]
+    assert events == [{"event:refuse"}, {"event:fall_figure"}, {"event:refuse"}]
