@@ -41,11 +41,12 @@ _OPENER = re.compile(
     re.IGNORECASE)
 # "Most died ...", "Many of them fled ...": a quantifier standing for what the sentence before named.
 _QUANTIFIER = re.compile(
-    rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['quantifier_openers'])}\s+"
+    rf"[{_OPEN_QUOTES}\s]*{alternation(_DATA['quantifier_openers'])}(?:,\s[^,]{{1,25}},)?\s+"
     rf"(?:(?P<of>of\s+{alternation(_DATA['pronoun_openers'])}\b(?!\s+(?:who|whom|which|that)\b))|(?P<rest>[a-z]\S*))",
     re.IGNORECASE)
-# "Two of them died", "Half of those ...", "Of those, 12 died" ("those who fled" is its own).
-_COUNTED_OF = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:[\w'’-]+\s+){{0,2}}?of\s+{alternation(_DATA['counted_of'])}\b"
+# "Two of them died", "Half of those ...", "Of those, 12 died", "Among them was ..." ("those who
+# fled" is its own).
+_COUNTED_OF = re.compile(rf"[{_OPEN_QUOTES}\s]*(?:[\w'’-]+\s+){{0,2}}?(?:of|among)\s+{alternation(_DATA['counted_of'])}\b"
                          r"(?!\s+(?:who|whom|which|that)\b)", re.IGNORECASE)
 _OPINION_VERBS = frozenset(_DATA["opinion_verbs"])
 # Capitalised words that name no one: "On Monday, they ..." still points back.

@@ -34,6 +34,8 @@ POINTING = [
     "At the Eden yacht club, they were met by their families.",
     "Two of them were pulled from the water alive.",  # a count of those named before
     "Of those, 12 were taken to hospital.",
+    "Most, if not all, were rescued by navy helicopters.",  # a quantifier before an aside
+    "Among them was the yacht's skipper.",
 ]
 STANDING = [
     "Rescuers searched the Bass Strait on Sunday for sailors missing from the race.",
@@ -53,6 +55,7 @@ STANDING = [
     "Some say the hatch failed in the storm.",  # people in general, not those named before
     "Many believe the yacht was overloaded.",
     "Many of those who sailed in 1998 came back this year.",
+    "Among the rescued was the yacht's skipper.",
 ]
 
 
