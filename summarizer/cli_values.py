@@ -21,6 +21,10 @@ _NOT_PLAIN = object()
 def read_plain_values(command: Any) -> None:
     """Give each parameter of Typer's click ``command`` the plain-value reader (where Typer
     builds its checks lazily, as 0.29 does; otherwise nothing changes)."""
+    from importlib.util import find_spec
+
+    if find_spec("typer._coercion") is None:  # (another Typer: its own checks, as they are)
+        return
     for param in getattr(command, "params", ()):
         _give(param)
     help_option = getattr(command, "get_help_option", None)
