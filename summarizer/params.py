@@ -222,7 +222,8 @@ def _checked(name: str, value: Any, kind: Any, meta: Mapping[str, Any]) -> Any:
         raise ConfigError(name, f"must be {bounds}, not {shown(value)}")
     if numeric and not math.isfinite(value):  # nan, or infinity where no bound refuses it
         raise ConfigError(name, f"must be a finite number{' ' + bounds if bounds.strip() else ''}, not {shown(value)}")
-    if written and float not in allowed and value.is_integer():
+    # (a whole number written with a point, 1000.0 or "1e3", is that whole number, in every way in)
+    if numeric and isinstance(value, float) and float not in allowed and int in allowed and value.is_integer():
         value = int(value)
     # bool is an int in Python, but `max_words: true` in a profile is a mistake.
     if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):

@@ -98,3 +98,11 @@ def test_a_number_yaml_reads_as_text_is_taken_as_that_number():
         Config().replace(**{"select.max_words": "1.5"})
     with pytest.raises(ConfigError, match="must be a string"):  # a text setting takes no number
         Config().replace(**{"rank.algo": 1e308})
+
+
+def test_a_whole_number_written_with_a_point_is_that_whole_number_in_the_library_too():
+    # as `--set select.max_words=1e3` and a profile's `max_words: 1e3` give 1000
+    assert Config().replace(max_words=1000.0).select.max_words == 1000
+    assert type(Config().replace(max_words=1000.0).select.max_words) is int
+    with pytest.raises(ConfigError, match="whole number"):
+        Config().replace(max_words=2.5)
