@@ -150,7 +150,9 @@ def summarize_sources(sources: Sequence[Source], config: Config | None = None, *
         sentences = [sentences[i] for i in in_story_order(pool, picks, sentences)]
     return Briefing(
         # (not from the earlier briefing an update is built on: it is no headline of this story)
-        title=config.output.title or briefing_title(pool, leave_out=() if told is None else (told,)),
+        title=config.output.title or briefing_title(
+            pool, leave_out=() if told is None else (told,),
+            disputed={c.value for d in disagreements for c in d.claims} | {s.value for c in changes for s in c.steps[:-1]}),
         sentences=sentences,
         sources=pool.sources,
         source_titles=pool.titles,

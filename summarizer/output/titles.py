@@ -68,13 +68,18 @@ def source_titles(headlines: Sequence[str], sources: Sequence[Source]) -> list[s
     return [headline or (source.title or "").strip() or source.name for headline, source in zip(headlines, sources)]
 
 
-def briefing_title(pool: Pool, leave_out: Collection[int] = ()) -> str:
+def briefing_title(pool: Pool, leave_out: Collection[int] = (), disputed: Collection[str] = ()) -> str:
     """A neutral title for the briefing: the most representative plain headline, else a phrase of
-    the most central plain sentence of the sources' leads (no headline of the sources left out)."""
+    the most central plain sentence of the sources' leads (no headline of the sources left out).
+    Neither states a value of ``disputed`` (as written: "18" where sources say 15 or 18): a title
+    takes no side where the briefing shows sources differ, nor states a figure overtaken since."""
     centroid = _centroid(pool)
+    sides = re.compile("|".join(rf"(?<![\w.,]){re.escape(v)}(?![\w]|[.,]\d)" for v in disputed), re.IGNORECASE) \
+        if disputed else None
     candidates = [h or (s.title or "").strip() for i, (h, s) in enumerate(zip(pool.headlines, pool.sources))
                   if i not in leave_out]
-    return headline_title(candidates, pool, centroid) or sentence_title(pool, centroid) or "Briefing"
+    candidates = [c for c in candidates if sides is None or not sides.search(c)]
+    return headline_title(candidates, pool, centroid) or sentence_title(pool, centroid, sides) or "Briefing"
 
 
 def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | None = None) -> str:
@@ -96,10 +101,12 @@ def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | 
     return clauses[int(np.argmax(closeness))]
 
 
-def sentence_title(pool: Pool, centroid: np.ndarray | None = None) -> str:
-    """A short phrase of the most central plain sentence of the sources' leads ("" if none)."""
+def sentence_title(pool: Pool, centroid: np.ndarray | None = None, sides: re.Pattern[str] | None = None) -> str:
+    """A short phrase of the most central plain sentence of the sources' leads ("" if none); none
+    that ``sides`` finds a disputed value in."""
     centroid = _centroid(pool) if centroid is None else centroid
     rows = [int(r) for r in pool.quote if r >= 0 and pool.sentences[r].position < _LEAD
+            and (sides is None or not sides.search(pool.sentences[r].text))
             and not _PRONOUN_START.match(pool.sentences[r].text)
             and pool.sentences[r].text[:1] not in "\"“‘'`«„"  # a quotation is someone's words
             and subjectivity(pool.sentences[r].text, pool.tokenizer.language) <= _MAX_SUBJECTIVITY]

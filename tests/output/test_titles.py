@@ -153,3 +153,24 @@ def test_a_json_title_that_is_not_a_string_is_a_one_line_error():
 
     with pytest.raises(InputError, match='"title" must be strings'):
         load_sources(["-"], stdin=io.BytesIO(b'{"text": "Crews contained the fire.", "title": 3}\n'))
+
+
+PROTEST = [
+    "Police Arrest 18 After Halden Protest\n\nPolice arrested 18 people in Halden after a protest against the "
+    "new port tax on Saturday, officials said. The protest began at the harbour.",
+    "Police Arrest 15 in Halden\n\nPolice arrested 15 people in Halden after a protest against the new port tax "
+    "on Saturday, the police chief said. Shops stayed closed.",
+    "Halden Harbour Reopens After Protest\n\nA protest against the new port tax in Halden turned violent on "
+    "Saturday as demonstrators threw stones at police. The mayor called for calm.",
+]
+
+
+def test_the_title_takes_no_side_where_sources_differ():
+    briefing = summarizer.summarize([Source(f"s{i}.txt", f"s{i}.txt", t) for i, t in enumerate(PROTEST)])
+    assert [[c.value for c in d.claims] for d in briefing.disagreements] == [["18", "15"]]
+    assert "18" not in briefing.title and "15" not in briefing.title
+    assert briefing.title == "Halden Harbour Reopens"
+    # without the disagreement (both say 18) the headline stating the count is the title again
+    agreeing = [PROTEST[0], PROTEST[1].replace("15", "18"), PROTEST[2]]
+    assert summarizer.summarize([Source(f"s{i}.txt", f"s{i}.txt", t) for i, t in enumerate(agreeing)]).title \
+        == "Police Arrest 18 in Halden"
