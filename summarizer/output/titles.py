@@ -103,10 +103,9 @@ def headline_title(headlines: Sequence[str], pool: Pool, centroid: np.ndarray | 
 
 def sentence_title(pool: Pool, centroid: np.ndarray | None = None, sides: re.Pattern[str] | None = None) -> str:
     """A short phrase of the most central plain sentence of the sources' leads ("" if none); none
-    that ``sides`` finds a disputed value in."""
+    in which ``sides`` finds a disputed value (in the phrase: the rest of its sentence is cut)."""
     centroid = _centroid(pool) if centroid is None else centroid
     rows = [int(r) for r in pool.quote if r >= 0 and pool.sentences[r].position < _LEAD
-            and (sides is None or not sides.search(pool.sentences[r].text))
             and not _PRONOUN_START.match(pool.sentences[r].text)
             and pool.sentences[r].text[:1] not in "\"“‘'`«„"  # a quotation is someone's words
             and subjectivity(pool.sentences[r].text, pool.tokenizer.language) <= _MAX_SUBJECTIVITY]
@@ -122,10 +121,11 @@ def sentence_title(pool: Pool, centroid: np.ndarray | None = None, sides: re.Pat
     for group, anywhere in ((ledes[:_CANDIDATES], False), (central[:_CANDIDATES], False), (central, True)):
         for sentence in group:
             clause = phrase(sentence.text, cut_anywhere=anywhere)
-            if _MIN_WORDS <= len(clause.split()) <= _MAX_WORDS and _is_clause(clause):
+            if (_MIN_WORDS <= len(clause.split()) <= _MAX_WORDS and _is_clause(clause)
+                    and (sides is None or not sides.search(clause))):
                 return clause
     clause = phrase(central[0].text)
-    return clause if len(clause.split()) >= _MIN_WORDS else ""
+    return clause if len(clause.split()) >= _MIN_WORDS and (sides is None or not sides.search(clause)) else ""
 
 
 def _is_clause(text: str) -> bool:
