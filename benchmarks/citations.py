@@ -97,17 +97,18 @@ def quote_key(label: dict) -> tuple[int, int, int]:
     return label["quote_doc"], label["quote_start"], label["quote_end"]
 
 
-def judge(clusters: list[Cluster], threshold: float) -> list[tuple[str, bool, bool]]:
-    """(cluster, cited, reports) per labelled (quote, source) whose quote the pool holds."""
+def judge(clusters: list[Cluster], threshold: float, cite=None) -> list[tuple[str, bool, bool]]:
+    """(cluster, cited, reports) per labelled (quote, source) whose quote the pool holds; ``cite``:
+    another citer, ``cite(k, cluster, row)`` -> the sources cited (k: the cluster's index)."""
     rows = []
-    for cluster in clusters:
+    for k, cluster in enumerate(clusters):
         cited_by_quote = {}
         for label in cluster.labels:
             row = cluster.row_of[quote_key(label)]
             if row is None:
                 continue
             if row not in cited_by_quote:
-                cited_by_quote[row] = cluster.cited(row, threshold)
+                cited_by_quote[row] = cluster.cited(row, threshold) if cite is None else cite(k, cluster, row)
             rows.append((label["cluster"], label["source_doc"] in cited_by_quote[row], label["label"] == "reports"))
     return rows
 

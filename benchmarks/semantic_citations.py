@@ -29,7 +29,7 @@ import numpy as np
 
 from summarizer import Config
 
-from citations import Cluster, load, quote_key, with_intervals
+from citations import Cluster, judge, load, with_intervals
 from labels.rebuild import DataMissing, default_eval_dir
 from minilm import available, encoder
 
@@ -43,28 +43,18 @@ def vectors(cluster: Cluster) -> np.ndarray:
 
 def rows(clusters: list[Cluster], embedded: list[np.ndarray], threshold: float, gate=None, alone=None):
     """(cluster, cited, reports) per labelled (quote, source), as benchmarks/citations.py scores them."""
-    out = []
-    for cluster, vector in zip(clusters, embedded):
-        sources = np.array([s.source for s in cluster.pool.sentences])
-        cited_by_quote = {}
-        for label in cluster.labels:
-            row = cluster.row_of[quote_key(label)]
-            if row is None:
-                continue
-            if row not in cited_by_quote:
-                cosine = vector @ vector[row]
-                if alone is not None:
-                    cited = {int(s) for s in set(sources.tolist()) - {sources[row]}
-                             if cosine[sources == s].max() >= alone}
-                else:
-                    cited = cluster.cited(row, threshold)
-                    if gate is not None:
-                        floor, least = gate
-                        cited |= {cluster.pool.sentences[r].source for r in cluster.citing(row, floor)
-                                  if cosine[r] >= least}
-                cited_by_quote[row] = cited
-            out.append((label["cluster"], label["source_doc"] in cited_by_quote[row], label["label"] == "reports"))
-    return out
+    def cite(k: int, cluster: Cluster, row: int) -> set[int]:
+        cosine = embedded[k] @ embedded[k][row]
+        if alone is not None:
+            sources = np.array([s.source for s in cluster.pool.sentences])
+            return {int(s) for s in set(sources.tolist()) - {sources[row]} if cosine[sources == s].max() >= alone}
+        cited = cluster.cited(row, threshold)
+        if gate is not None:
+            floor, least = gate
+            cited |= {cluster.pool.sentences[r].source for r in cluster.citing(row, floor) if cosine[r] >= least}
+        return cited
+
+    return judge(clusters, threshold, cite)
 
 
 def main() -> None:
