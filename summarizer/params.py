@@ -15,7 +15,7 @@ import math
 import re
 import types
 import typing
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any, Iterator, Mapping
 
 from .errors import ConfigError, shown
@@ -160,10 +160,6 @@ def leaves(section_type: type, path: str = "") -> Iterator[tuple[str, dataclasse
             yield from leaves(hints[f.name], key_path)
         else:
             yield key_path, f, hints[f.name]
-
-
-def default_of(f: dataclasses.Field) -> Any:
-    return f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
 
 
 def suggestion(word: str, candidates: list[str]) -> str:
