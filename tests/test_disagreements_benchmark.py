@@ -95,6 +95,7 @@ def test_only_the_splits_asked_for_are_scored(tmp_path):
 @pytest.mark.parametrize("name, clusters, splits", [
     ("disagreements-fresh.jsonl", 15, {"fresh-tune", "fresh-held-out"}),
     ("disagreements-fresh2.jsonl", 10, {"fresh2-held-out"}),
+    ("disagreements-fresh3.jsonl", 12, {"fresh3-held-out"}),
 ])
 def test_the_label_files_in_the_repository_hold_references_only(name, clusters, splits):
     """ids, offsets, short values and topic words: no sentence of an article."""

@@ -32,7 +32,7 @@ ROOT = HERE.parent.parent
 LABEL_FILES = {"tune": ("citations-duc2002-tune.jsonl",),
                "held out": ("citations-duc2001-A.jsonl", "citations-duc2001-B.jsonl")}
 LABELS = ("reports", "differs", "no")
-DISAGREEMENT_FILES = ("disagreements-fresh.jsonl", "disagreements-fresh2.jsonl")
+DISAGREEMENT_FILES = ("disagreements-fresh.jsonl", "disagreements-fresh2.jsonl", "disagreements-fresh3.jsonl")
 KINDS = ("disagreement", "update")
 
 

@@ -82,9 +82,13 @@ def test_rebuild_puts_each_disagreement_value_sentence_back(tmp_path):
         rebuild.rebuild_disagreements([moved], tmp_path)
 
 
-def test_the_disagreement_label_files_are_read_with_their_kinds():
+@pytest.mark.parametrize("name, clusters, counts", [
+    ("disagreements-fresh2.jsonl", 10, (42, 23)),
+    ("disagreements-fresh3.jsonl", 12, (10, 8)),
+])
+def test_the_disagreement_label_files_are_read_with_their_kinds(name, clusters, counts):
     rebuild = rebuild_module()
-    rows = rebuild.read_disagreements("disagreements-fresh2.jsonl")
-    assert len(rows) == 10 and {row["set"] for row in rows} == {"duc2002"}
+    rows = rebuild.read_disagreements(name)
+    assert len(rows) == clusters and {row["set"] for row in rows} == {"duc2002"}
     kinds = [d["kind"] for row in rows for d in row["disagreements"]]
-    assert (kinds.count("disagreement"), kinds.count("update")) == (42, 23)
+    assert (kinds.count("disagreement"), kinds.count("update")) == counts
